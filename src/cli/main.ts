@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { registerInterchangeCommands } from './interchange.commands.ts';
+import { registerServeCommands } from './serve.commands.ts';
+import { registerUserCommands } from './user.commands.ts';
+
+const program = new Command()
+  .name('crossroads')
+  .description('Crossroads: the working system for alliances of grassroots organizations')
+  .showHelpAfterError();
+
+registerServeCommands(program);
+registerUserCommands(program);
+registerInterchangeCommands(program);
+
+program.parseAsync().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import { serve } from '@hono/node-server';
+import type { Command } from 'commander';
+import { DEMO_PASSWORD, DEMO_USERS, loadDemoWorkspace } from '../demo/load-demo.ts';
+import { createApp } from '../server/app.ts';
+import { bootstrap } from '../server/bootstrap.ts';
+import { loadConfig } from '../shared/config.ts';
+
+export function registerServeCommands(program: Command) {
+  program.command('serve')
+    .description('start the web app and API (embedded database in ./data unless DATABASE_URL is set)')
+    .option('--demo', 'load the demo workspace on first run')
+    .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)')
+    .action(async (options: { demo?: boolean; port?: string }) => {
+      const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
+      const deps = await bootstrap(config);
+      if (options.demo) {
+        const loaded = await loadDemoWorkspace(deps.db, deps.box);
+        if (loaded) console.log(`Loaded the demo workspace (${loaded.organizations} organizations, ${loaded.people} people).`);
+      }
+      const app = createApp(deps);
+      const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+        console.log(`Crossroads is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/ (database: ${deps.engine})`);
+        if (options.demo) console.log(`Sign in as ${DEMO_USERS.coordinator.email} with password "${DEMO_PASSWORD}".`);
+      });
+      const stop = () => server.close(() => void deps.close().then(() => process.exit(0)));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+
+  program.command('demo')
+    .description('load the demo workspace (organizations and alliances from the source documents, fictional people)')
+    .action(async () => {
+      const deps = await bootstrap(loadConfig());
+      try {
+        const loaded = await loadDemoWorkspace(deps.db, deps.box);
+        console.log(loaded ? `Loaded ${loaded.organizations} organizations, ${loaded.memberships} memberships, ${loaded.people} people.` : 'The demo workspace is already loaded.');
+        console.log(`Sign in as ${DEMO_USERS.coordinator.email} with password "${DEMO_PASSWORD}".`);
+      } finally {
+        await deps.close();
+      }
+    });
+}

@@ -1,0 +1,52 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createSealedBox } from './sealed-box.ts';
+import { loadSecretKey } from './secret-key.ts';
+
+describe('sealed box', () => {
+  const box = createSealedBox(randomBytes(32));
+
+  it('round-trips a value and never shows the plaintext', () => {
+    const sealed = box.seal({ email: 'ana@example.org' });
+    expect(sealed).not.toContain('ana');
+    expect(box.open(sealed)).toEqual({ email: 'ana@example.org' });
+  });
+
+  it('uses a fresh nonce each time', () => {
+    expect(box.seal('x')).not.toBe(box.seal('x'));
+  });
+
+  it('refuses a tampered value', () => {
+    const sealed = box.seal('secret');
+    const parts = sealed.split('.');
+    parts[3] = Buffer.from('tampered').toString('base64');
+    expect(() => box.open(parts.join('.'))).toThrow();
+  });
+
+  it('refuses a value sealed with another key', () => {
+    const other = createSealedBox(randomBytes(32));
+    expect(() => other.open(box.seal('x'))).toThrow();
+  });
+
+  it('gives stable keyed hashes that differ between keys', () => {
+    expect(box.keyedHash('a@example.org')).toBe(box.keyedHash('a@example.org'));
+    expect(createSealedBox(randomBytes(32)).keyedHash('a@example.org')).not.toBe(box.keyedHash('a@example.org'));
+  });
+});
+
+describe('secret key', () => {
+  it('generates a key file readable only by its owner, and reuses it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crossroads-key-'));
+    const first = loadSecretKey(undefined, dir);
+    expect(first).toHaveLength(32);
+    expect(statSync(path.join(dir, 'secret.key')).mode & 0o777).toBe(0o600);
+    expect(loadSecretKey(undefined, dir).equals(first)).toBe(true);
+  });
+
+  it('rejects a configured key of the wrong size', () => {
+    expect(() => loadSecretKey(Buffer.from('short').toString('base64'), '/nonexistent')).toThrow(/32 bytes/);
+  });
+});

@@ -1,0 +1,36 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+
+// AES-256-GCM for sensitive fields at rest, and HMAC-SHA256 for keyed hashes that let us
+// match records (re-imports, overlaps) without decrypting. Two keys derived from one secret.
+const VERSION = 'v1';
+
+export interface SealedBox {
+  seal(value: unknown): string;
+  open<T>(sealed: string): T;
+  keyedHash(value: string): string;
+}
+
+export function createSealedBox(secret: Buffer): SealedBox {
+  if (secret.length !== 32) throw new Error('the secret key must be 32 bytes');
+  const encKey = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'crossroads/seal', 32));
+  const macKey = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'crossroads/hash', 32));
+  return {
+    seal(value) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', encKey, iv);
+      const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+      return [VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join('.');
+    },
+    open<T>(sealed: string): T {
+      const [version, iv, tag, body] = sealed.split('.');
+      if (version !== VERSION || !iv || !tag || !body) throw new Error('not a sealed value');
+      const decipher = createDecipheriv('aes-256-gcm', encKey, Buffer.from(iv, 'base64'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64'));
+      const text = Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+      return JSON.parse(text) as T;
+    },
+    keyedHash(value) {
+      return createHmac('sha256', macKey).update(value).digest('base64url');
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, type Migration, type MigrationProvider, Migrator, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import * as directory from './migrations/2026_11_23_0001_directory.ts';
+import type { Database } from './tables.ts';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+// Append-only: add a new timestamped module, never edit one that has shipped.
+const MIGRATIONS: Record<string, Migration> = {
+  '2026_11_23_0001_directory': directory,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+// Both drivers return int8/numeric as strings; dates stay Date objects.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+/**
+ * Opens PostgreSQL: a server when `url` is given, otherwise embedded PGlite in `dataDir`
+ * (or in memory when dataDir is 'memory://'). Runs pending migrations before returning.
+ */
+export async function openDatabase(options: { url?: string; dataDir: string }): Promise<DatabaseHandle> {
+  let handle: DatabaseHandle;
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: 20 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    handle = { db, engine: 'postgres', close: () => db.destroy() };
+  } else {
+    const pglite = options.dataDir === 'memory://' ? new PGlite() : new PGlite(options.dataDir);
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    handle = {
+      db,
+      engine: 'pglite',
+      close: async () => {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+      },
+    };
+  }
+  await migrate(handle.db);
+  return handle;
+}
+
+export async function migrate(db: Db): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+}

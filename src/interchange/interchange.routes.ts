@@ -1,0 +1,2 @@
+import { newRouter } from '../server/openapi-helpers.ts';
+export const interchangeRoutes = newRouter();

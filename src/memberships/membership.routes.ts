@@ -1,0 +1,38 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { actorOf } from '../server/context.ts';
+import { IdParam, jsonBody, jsonResponse, newRouter, Ok, problems } from '../server/openapi-helpers.ts';
+import { MembershipInputSchema, MembershipPatchSchema, MembershipSchema, RepresentativeInputSchema } from './membership.schema.ts';
+import * as service from './membership.service.ts';
+
+const AlliancePage = z.object({
+  alliance: z.any(), role: z.string().nullable(), members: z.array(z.any()),
+  coRepresentationGaps: z.array(z.object({ membershipId: z.string(), memberId: z.string(), name: z.string(), hasStaffRepresentative: z.boolean() })),
+}).openapi('AlliancePage');
+
+export const membershipRoutes = newRouter()
+  .openapi(createRoute({ method: 'get', path: '/alliances/{id}', tags: ['alliances'], request: { params: IdParam },
+    responses: { 200: jsonResponse(AlliancePage), ...problems } }), async (c) =>
+    c.json(await service.getAlliancePage(c.get('deps').db, actorOf(c), c.req.valid('param').id), 200))
+  .openapi(createRoute({ method: 'post', path: '/alliances/{id}/members', tags: ['alliances'], request: { params: IdParam, ...jsonBody(MembershipInputSchema) },
+    responses: { 201: jsonResponse(MembershipSchema), 409: problems[422], ...problems } }), async (c) => {
+    const { spaceId: _s, ...membership } = await service.addMember(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('json'));
+    return c.json(membership, 201);
+  })
+  .openapi(createRoute({ method: 'patch', path: '/memberships/{id}', tags: ['alliances'], request: { params: IdParam, ...jsonBody(MembershipPatchSchema) },
+    responses: { 200: jsonResponse(MembershipSchema), ...problems } }), async (c) => {
+    const { spaceId: _s, ...membership } = await service.updateMembership(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('json'));
+    return c.json(membership, 200);
+  })
+  .openapi(createRoute({ method: 'delete', path: '/memberships/{id}', tags: ['alliances'], request: { params: IdParam },
+    responses: { 200: jsonResponse(Ok), ...problems } }), async (c) => {
+    await service.removeMembership(c.get('deps').db, actorOf(c), c.req.valid('param').id);
+    return c.json({ ok: true as const }, 200);
+  })
+  .openapi(createRoute({ method: 'post', path: '/memberships/{id}/representatives', tags: ['alliances'], request: { params: IdParam, ...jsonBody(RepresentativeInputSchema) },
+    responses: { 201: jsonResponse(z.object({ id: z.string(), membershipId: z.string(), personId: z.string(), seat: z.string() })), ...problems } }), async (c) =>
+    c.json(await service.addRepresentative(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201))
+  .openapi(createRoute({ method: 'delete', path: '/representatives/{id}', tags: ['alliances'], request: { params: IdParam },
+    responses: { 200: jsonResponse(Ok), ...problems } }), async (c) => {
+    await service.removeRepresentative(c.get('deps').db, actorOf(c), c.req.valid('param').id);
+    return c.json({ ok: true as const }, 200);
+  });

@@ -1,0 +1,159 @@
+import { insertAudit } from '../audit/audit.repository.ts';
+import { diffRecords } from '../audit/diff.ts';
+import type { Db } from '../db/database.ts';
+import { findOrganization } from '../orgs/organization.repository.ts';
+import type { Organization } from '../orgs/organization.schema.ts';
+import { getOrganization } from '../orgs/organization.service.ts';
+import { findPerson } from '../people/person.repository.ts';
+import { conflict, forbidden, invalid, notFound } from '../server/problem.ts';
+import { type Actor, requireAccess } from '../spaces/access.ts';
+import { findRole, listReadableSpaceIds } from '../spaces/spaces.repository.ts';
+import { roleAtLeast } from '../spaces/roles.ts';
+import { assembleMembers, coRepresentationGaps, type SeatRow } from './alliance-page.ts';
+import * as repo from './membership.repository.ts';
+import type { MembershipInput } from './membership.schema.ts';
+
+async function allianceSpace(db: Db, actor: Actor, allianceId: string): Promise<{ alliance: Organization; spaceId: string }> {
+  const alliance = await getOrganization(db, actor, allianceId);
+  if (alliance.kind !== 'alliance' || !alliance.ownSpaceId) throw notFound('alliance');
+  return { alliance, spaceId: alliance.ownSpaceId };
+}
+
+export async function addMember(db: Db, actor: Actor, allianceId: string, input: MembershipInput) {
+  const { alliance, spaceId } = await allianceSpace(db, actor, allianceId);
+  await requireAccess(db, actor, spaceId, 'member');
+  const member = await findOrganization(db, input.memberId);
+  const visible = member && (await requireAccess(db, actor, member.spaceId, 'viewer').then(() => true, () => false));
+  if (!member || !visible) throw invalid([{ field: 'memberId', message: 'no such organization' }]);
+  if (await repo.findMembershipByPair(db, allianceId, input.memberId)) {
+    throw conflict(`${member.name} is already in ${alliance.name}.`, 'memberId');
+  }
+  if (await repo.wouldCreateCycle(db, allianceId, input.memberId)) {
+    throw conflict(`${alliance.name} is itself a member (directly or through other alliances) of ${member.name}; memberships cannot form a cycle.`, 'memberId');
+  }
+  return db.transaction().execute(async (trx) => {
+    const membership = await repo.insertMembership(trx, spaceId, {
+      allianceId, memberId: input.memberId, role: input.role, status: input.status, startedOn: input.startedOn ?? null, endedOn: input.endedOn ?? null,
+    });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'membership', entityId: membership.id,
+      changes: { member: [null, member.name], role: [null, input.role], status: [null, input.status] } }]);
+    return membership;
+  });
+}
+
+async function membershipInWritableSpace(db: Db, actor: Actor, id: string) {
+  const membership = await repo.findMembership(db, id);
+  if (!membership) throw notFound('membership');
+  await requireAccess(db, actor, membership.spaceId, 'member');
+  return membership;
+}
+
+export async function updateMembership(db: Db, actor: Actor, id: string, patch: Parameters<typeof repo.updateMembership>[2]) {
+  const before = await membershipInWritableSpace(db, actor, id);
+  if ((patch.startedOn ?? before.startedOn) && (patch.endedOn ?? before.endedOn) && (patch.startedOn ?? before.startedOn)! > (patch.endedOn ?? before.endedOn)!) {
+    throw invalid([{ field: 'endedOn', message: 'ends before it starts' }]);
+  }
+  return db.transaction().execute(async (trx) => {
+    const after = await repo.updateMembership(trx, id, patch);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: before.spaceId, action: 'update', entity: 'membership', entityId: id, changes: diffRecords(before, after) }]);
+    return after;
+  });
+}
+
+export async function removeMembership(db: Db, actor: Actor, id: string) {
+  const before = await membershipInWritableSpace(db, actor, id);
+  await db.transaction().execute(async (trx) => {
+    await repo.deleteMembership(trx, id);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: before.spaceId, action: 'delete', entity: 'membership', entityId: id, changes: diffRecords(before, null) }]);
+  });
+}
+
+/**
+ * Seats a person of the member organization on its membership. Either side may do it: a member of
+ * the alliance's space, or a member of the person's own organization space.
+ */
+export async function addRepresentative(db: Db, actor: Actor, membershipId: string, input: { personId: string; seat: string }) {
+  const membership = await repo.findMembership(db, membershipId);
+  if (!membership) throw notFound('membership');
+  await requireAccess(db, actor, membership.spaceId, 'viewer');
+  const person = await findPerson(db, input.personId);
+  const member = await findOrganization(db, membership.memberId);
+  if (!person || !member) throw invalid([{ field: 'personId', message: 'no such person' }]);
+  const canWrite = roleAtLeast(await findRole(db, actor.userId, membership.spaceId), 'member')
+    || roleAtLeast(await findRole(db, actor.userId, person.spaceId), 'member');
+  if (!canWrite) {
+    if (await findRole(db, actor.userId, person.spaceId)) throw forbidden();
+    throw invalid([{ field: 'personId', message: 'no such person' }]);
+  }
+  if (person.spaceId !== member.spaceId) {
+    throw invalid([{ field: 'personId', message: `this person is not one of ${member.name}'s people` }]);
+  }
+  return db.transaction().execute(async (trx) => {
+    const seat = await repo.insertRepresentative(trx, membership.spaceId, { membershipId, personId: input.personId, seat: input.seat });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: membership.spaceId, action: 'create', entity: 'representative', entityId: seat.id,
+      changes: { membership: [null, membershipId], seat: [null, input.seat] } }]);
+    return seat;
+  });
+}
+
+export async function removeRepresentative(db: Db, actor: Actor, id: string) {
+  const seat = await repo.findRepresentative(db, id);
+  if (!seat) throw notFound('representative');
+  await requireAccess(db, actor, seat.space_id, 'member');
+  await db.transaction().execute(async (trx) => {
+    await repo.deleteRepresentative(trx, id);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: seat.space_id, action: 'delete', entity: 'representative', entityId: id }]);
+  });
+}
+
+/**
+ * The alliance page: the alliance, its members (nested alliances expanded where the actor can
+ * read them), representatives (named only where their organization shares them), and members
+ * without a leader representative.
+ */
+export async function getAlliancePage(db: Db, actor: Actor, allianceId: string) {
+  const { alliance, spaceId } = await allianceSpace(db, actor, allianceId);
+  const role = await findRole(db, actor.userId, spaceId);
+  const readable = new Set(await listReadableSpaceIds(db, actor.userId, 'profile'));
+  const peopleReadable = new Set(await listReadableSpaceIds(db, actor.userId, 'people'));
+  const myRepresentativeGrants = new Set((await db.selectFrom('grants').innerJoin('space_roles', 'space_roles.space_id', 'grants.to_space_id')
+    .select(['grants.from_space_id', 'grants.to_space_id']).where('space_roles.user_id', '=', actor.userId)
+    .where('grants.scope', '=', 'representatives').where('grants.revoked_at', 'is', null).execute())
+    .map((g) => `${g.from_space_id}>${g.to_space_id}`));
+
+  // Walk down the nested alliances level by level, expanding those whose space the actor can read.
+  const rows: Awaited<ReturnType<typeof repo.listMembersOf>> = [];
+  const expandable = new Set<string>([allianceId]);
+  let frontier = [allianceId];
+  for (let depth = 0; depth < 8 && frontier.length; depth++) {
+    const level = await repo.listMembersOf(db, frontier);
+    rows.push(...level);
+    frontier = level.filter((r) => r.kind === 'alliance' && r.memberOwnSpaceId && readable.has(r.memberOwnSpaceId) && !expandable.has(r.memberId))
+      .map((r) => r.memberId);
+    frontier.forEach((id) => expandable.add(id));
+  }
+  const allianceSpaceOf = new Map<string, string>([[allianceId, spaceId]]);
+  for (const r of rows) if (r.kind === 'alliance' && r.memberOwnSpaceId) allianceSpaceOf.set(r.memberId, r.memberOwnSpaceId);
+  const membershipAlliance = new Map(rows.map((r) => [r.id, r.allianceId]));
+  const seats = await repo.listRepresentatives(db, rows.map((r) => r.id));
+  const visibleSeats: SeatRow[] = seats.map((s) => {
+    const seatSpace = allianceSpaceOf.get(membershipAlliance.get(s.membershipId) ?? '');
+    const shared = peopleReadable.has(s.personSpaceId) || myRepresentativeGrants.has(`${s.personSpaceId}>${seatSpace}`);
+    return { id: s.id, membershipId: s.membershipId, seat: s.seat, personId: shared ? s.personId : '', name: shared ? s.name : null, languages: shared ? s.languages : [] };
+  });
+  const publicRows = rows.map(({ memberSpaceId, memberOwnSpaceId: _own, ...r }) => ({
+    ...r, profileVisible: readable.has(memberSpaceId),
+    // Place is part of the profile: shown only when the member shares its profile with the reader.
+    stateFips: readable.has(memberSpaceId) ? r.stateFips : null,
+    city: readable.has(memberSpaceId) ? r.city : null,
+  }));
+  const members = assembleMembers(allianceId, publicRows, visibleSeats, expandable);
+  return { alliance, role, members, coRepresentationGaps: coRepresentationGaps(members) };
+}
+
+export async function listAlliancesOfOrganization(db: Db, actor: Actor, organizationId: string) {
+  await getOrganization(db, actor, organizationId);
+  const readable = new Set(await listReadableSpaceIds(db, actor.userId, 'profile'));
+  return (await repo.listAlliancesOf(db, organizationId)).filter((a) => readable.has(a.allianceSpaceId))
+    .map(({ allianceSpaceId: _s, ...a }) => a);
+}

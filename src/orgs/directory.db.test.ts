@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engineName, signedIn, type TestApp, testApp } from '../../test/test-app.ts';
+
+let t: TestApp;
+let admin: Awaited<ReturnType<typeof signedIn>>;
+let allianceId: string;
+let allianceSpaceId: string;
+
+beforeAll(async () => {
+  t = await testApp();
+  admin = await signedIn(t, 'coordinator@example.org', { admin: true });
+  const res = await admin.post('/api/organizations', {
+    organization: { name: 'Right to the City', kind: 'alliance', issues: ['housing'], location: { stateFips: '36' }, alliance: { functions: ['joint_action'], alliancePowerScale: 'national' } },
+  });
+  expect(res.status).toBe(201);
+  allianceId = res.json.id;
+  allianceSpaceId = res.json.ownSpaceId;
+});
+afterAll(async () => t?.close());
+
+describe(`directory on ${engineName}`, () => {
+  it('answers health and serves an OpenAPI 3.1 document', async () => {
+    expect((await admin.get('/api/health')).json).toEqual({ status: 'ok' });
+    const doc = (await admin.get('/api/openapi.json')).json;
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/organizations', '/api/alliances/{id}', '/api/people/{id}/contact']));
+  });
+
+  it('creates organizations in the alliance space and finds them by filters', async () => {
+    const made = await admin.post('/api/organizations', {
+      spaceId: allianceSpaceId,
+      organization: { name: 'Miami Workers Center', kind: 'base_building', issues: ['housing'], constituencies: ['women'], capacities: [{ key: 'base', size: 800 }], location: { stateFips: '12', city: 'Miami' } },
+    });
+    expect(made.status, made.text).toBe(201);
+    await admin.post('/api/organizations', { spaceId: allianceSpaceId, organization: { name: 'Tenant Research Lab', kind: 'research', location: { stateFips: '06' } } });
+
+    const byState = await admin.get('/api/organizations?state=12');
+    expect(byState.json.items.map((o: { name: string }) => o.name)).toEqual(['Miami Workers Center']);
+    const byCapacity = await admin.get('/api/organizations?capacity=base');
+    expect(byCapacity.json.total).toBe(1);
+    const byText = await admin.get('/api/organizations?q=tenant');
+    expect(byText.json.items[0].name).toBe('Tenant Research Lab');
+    const byKind = await admin.get('/api/organizations?kind=alliance');
+    expect(byKind.json.items.map((o: { id: string }) => o.id)).toEqual([allianceId]);
+  });
+
+  it('rejects bad input naming the field, and writes nothing', async () => {
+    const before = (await admin.get('/api/organizations')).json.total;
+    const res = await admin.post('/api/organizations', {
+      spaceId: allianceSpaceId, organization: { name: '', kind: 'church', website: 'not a url', location: { stateFips: '99' } },
+    });
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const fields = res.json.errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['organization.name', 'organization.kind', 'organization.website']));
+
+    const unknownIssue = await admin.post('/api/organizations', { spaceId: allianceSpaceId, organization: { name: 'X', kind: 'union', issues: ['nonexistent_issue'], location: { stateFips: '99' } } });
+    expect(unknownIssue.status).toBe(422);
+    expect(unknownIssue.json.errors).toEqual(expect.arrayContaining([
+      { field: 'issues[0]', message: 'unknown issue "nonexistent_issue"' },
+      { field: 'location.stateFips', message: 'no US state has FIPS code 99' },
+    ]));
+    expect((await admin.get('/api/organizations')).json.total).toBe(before);
+  });
+
+  it('rejects malformed JSON with a problem', async () => {
+    const res = await admin.request('POST', '/api/organizations', '{"organization":', { 'content-type': 'application/json' });
+    expect([400, 422]).toContain(res.status);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('adds members, nests alliances and refuses cycles', async () => {
+    const sub = await admin.post('/api/organizations', { organization: { name: 'Homes for All', kind: 'alliance' } });
+    const org = (await admin.get('/api/organizations?q=Miami')).json.items[0];
+    expect((await admin.post(`/api/alliances/${allianceId}/members`, { memberId: sub.json.id, role: 'anchor' })).status).toBe(201);
+    expect((await admin.post(`/api/alliances/${sub.json.id}/members`, { memberId: org.id })).status).toBe(201);
+
+    const cycle = await admin.post(`/api/alliances/${sub.json.id}/members`, { memberId: allianceId });
+    expect(cycle.status).toBe(409);
+    expect(cycle.json.errors[0].field).toBe('memberId');
+    const twice = await admin.post(`/api/alliances/${allianceId}/members`, { memberId: sub.json.id });
+    expect(twice.status).toBe(409);
+
+    const page = (await admin.get(`/api/alliances/${allianceId}`)).json;
+    expect(page.members).toHaveLength(1);
+    expect(page.members[0].name).toBe('Homes for All');
+    expect(page.members[0].members.map((m: { name: string }) => m.name)).toEqual(['Miami Workers Center']);
+    expect(page.coRepresentationGaps.map((g: { name: string }) => g.name)).toEqual(['Homes for All']);
+
+    const orgPage = (await admin.get(`/api/organizations/${org.id}`)).json;
+    expect(orgPage.alliances.map((a: { name: string }) => a.name)).toEqual(['Homes for All']);
+    expect((await admin.get(`/api/organizations?alliance=${sub.json.id}`)).json.items.map((o: { name: string }) => o.name)).toEqual(['Miami Workers Center']);
+  });
+
+  it('audits writes with who and what changed, for owners only', async () => {
+    const log = (await admin.get(`/api/spaces/${allianceSpaceId}/audit`)).json;
+    const created = log.find((e: { entity: string; action: string; changes: any }) => e.entity === 'organization' && e.action === 'create' && e.changes.name?.[1] === 'Miami Workers Center');
+    expect(created.user_email).toBe('coordinator@example.org');
+  });
+
+  it('refuses state-changing requests from another origin', async () => {
+    const res = await admin.request('POST', '/api/organizations', { organization: { name: 'X', kind: 'alliance' } }, { origin: 'http://evil.example' });
+    expect(res.status).toBe(403);
+  });
+});

@@ -1,0 +1,107 @@
+import { type Selectable, sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { OrganizationsTable } from '../db/tables.ts';
+import type { Organization, OrganizationInput } from './organization.schema.ts';
+
+type Row = Selectable<OrganizationsTable>;
+
+export function toOrganization(row: Row): Organization {
+  return {
+    id: row.id, spaceId: row.space_id, ownSpaceId: row.own_space_id,
+    name: row.name, shortName: row.short_name, kind: row.kind as Organization['kind'], description: row.description,
+    sectors: row.sectors, issues: row.issues, constituencies: row.constituencies, capacities: row.capacities,
+    location: { stateFips: row.state_fips, countyFips: row.county_fips, city: row.city, region: row.region },
+    powerScale: row.power_scale as Organization['powerScale'], legalStructure: row.legal_structure as Organization['legalStructure'],
+    budgetBand: row.budget_band as Organization['budgetBand'], foundedOn: row.founded_on, website: row.website,
+    email: row.email, phone: row.phone, alliance: (row.alliance_profile as Organization['alliance']) ?? null,
+    createdAt: new Date(row.created_at).toISOString(), updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+export function toColumns(input: OrganizationInput) {
+  return {
+    name: input.name, short_name: input.shortName ?? null, kind: input.kind, description: input.description ?? null,
+    sectors: input.sectors, issues: input.issues, constituencies: input.constituencies,
+    capacities: JSON.stringify(input.capacities),
+    state_fips: input.location.stateFips ?? null, county_fips: input.location.countyFips ?? null,
+    city: input.location.city ?? null, region: input.location.region ?? null,
+    power_scale: input.powerScale ?? null, legal_structure: input.legalStructure ?? null, budget_band: input.budgetBand ?? null,
+    founded_on: input.foundedOn ?? null, website: input.website ?? null, email: input.email ?? null, phone: input.phone ?? null,
+    alliance_profile: JSON.stringify(input.kind === 'alliance' ? (input.alliance ?? {}) : null),
+  };
+}
+
+export async function insertOrganization(db: Db, spaceId: string, input: OrganizationInput, extra: { ownSpaceId?: string | null; externalId?: string | null } = {}) {
+  const row = await db.insertInto('organizations')
+    .values({ ...toColumns(input), space_id: spaceId, own_space_id: extra.ownSpaceId ?? null, external_id: extra.externalId ?? null })
+    .returningAll().executeTakeFirstOrThrow();
+  return toOrganization(row);
+}
+
+export async function updateOrganization(db: Db, id: string, input: OrganizationInput) {
+  const row = await db.updateTable('organizations').set({ ...toColumns(input), updated_at: new Date() })
+    .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return toOrganization(row);
+}
+
+export async function deleteOrganization(db: Db, id: string) {
+  await db.deleteFrom('organizations').where('id', '=', id).execute();
+}
+
+export async function findOrganization(db: Db, id: string) {
+  const row = await db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toOrganization(row) : undefined;
+}
+
+export async function findOrganizationByExternalId(db: Db, spaceId: string, externalId: string) {
+  const row = await db.selectFrom('organizations').selectAll().where('space_id', '=', spaceId).where('external_id', '=', externalId).executeTakeFirst();
+  return row ? toOrganization(row) : undefined;
+}
+
+export async function findOrganizationsByName(db: Db, spaceIds: string[], name: string) {
+  if (spaceIds.length === 0) return [];
+  const rows = await db.selectFrom('organizations').selectAll()
+    .where('space_id', 'in', spaceIds)
+    .where((eb) => eb.or([
+      eb(eb.fn('lower', ['name']), '=', name.trim().toLowerCase()),
+      eb(eb.fn('lower', ['short_name']), '=', name.trim().toLowerCase()),
+    ])).execute();
+  return rows.map(toOrganization);
+}
+
+export interface DirectoryFilter {
+  q?: string; kind?: string; issue?: string; constituency?: string; capacity?: string; state?: string; alliance?: string;
+  limit: number; offset: number;
+}
+
+/** One page of the directory among the readable spaces, with the total count for paging. */
+export async function searchOrganizations(db: Db, spaceIds: string[], f: DirectoryFilter) {
+  if (spaceIds.length === 0) return { total: 0, items: [] as Organization[] };
+  let query = db.selectFrom('organizations').where('space_id', 'in', spaceIds);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    query = query.where((eb) => eb.or([eb('name', 'ilike', like), eb('short_name', 'ilike', like), eb('city', 'ilike', like)]));
+  }
+  if (f.kind) query = query.where('kind', '=', f.kind);
+  if (f.issue) query = query.where(sql<boolean>`${f.issue} = any(issues)`);
+  if (f.constituency) query = query.where(sql<boolean>`${f.constituency} = any(constituencies)`);
+  if (f.capacity) query = query.where(sql<boolean>`capacities @> ${JSON.stringify([{ key: f.capacity }])}::jsonb`);
+  if (f.state) query = query.where('state_fips', '=', f.state);
+  if (f.alliance) {
+    query = query.where('id', 'in', (eb) => eb.selectFrom('memberships').select('member_id').where('alliance_id', '=', f.alliance!));
+  }
+  const [count, rows] = await Promise.all([
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    query.selectAll().orderBy(sql`lower(name)`).orderBy('id').limit(f.limit).offset(f.offset).execute(),
+  ]);
+  return { total: Number(count.n), items: rows.map(toOrganization) };
+}
+
+export async function listOrganizationsInSpace(db: Db, spaceId: string) {
+  const rows = await db.selectFrom('organizations').selectAll().where('space_id', '=', spaceId).orderBy(sql`lower(name)`).execute();
+  return rows.map(toOrganization);
+}
+
+export async function moveOrganizationToSpace(db: Db, id: string, spaceId: string) {
+  await db.updateTable('organizations').set({ space_id: spaceId, own_space_id: spaceId, updated_at: new Date() }).where('id', '=', id).execute();
+}

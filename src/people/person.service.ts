@@ -1,0 +1,100 @@
+import { insertAudit } from '../audit/audit.repository.ts';
+import type { SealedBox } from '../crypto/sealed-box.ts';
+import type { Db } from '../db/database.ts';
+import { findOrganization } from '../orgs/organization.repository.ts';
+import { invalid, notFound } from '../server/problem.ts';
+import { type Actor, requireAccess } from '../spaces/access.ts';
+import { findRole, listReadableSpaceIds } from '../spaces/spaces.repository.ts';
+import * as repo from './person.repository.ts';
+import type { Contact, Person, PersonInput } from './person.schema.ts';
+
+const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+function sealContact(box: SealedBox, contact: Contact) {
+  const present = Object.fromEntries(Object.entries(contact).filter(([, v]) => v != null && v !== ''));
+  return {
+    contactSealed: Object.keys(present).length ? box.seal(present) : null,
+    emailHash: contact.email ? box.keyedHash(normalizeEmail(contact.email)) : null,
+  };
+}
+
+/** Affiliations may only point at organizations the actor can see. */
+async function checkAffiliations(db: Db, actor: Actor, input: PersonInput) {
+  for (const [i, a] of input.affiliations.entries()) {
+    const org = await findOrganization(db, a.organizationId);
+    const readable = org && (await requireAccess(db, actor, org.spaceId, 'viewer').then(() => true, () => false));
+    if (!readable) throw invalid([{ field: `affiliations[${i}].organizationId`, message: 'no such organization' }]);
+  }
+}
+
+/**
+ * Reading a person: a role in their organization's space, a "people" grant from it, or a
+ * "representatives" grant when the person holds a seat in the grantee alliance.
+ */
+async function requirePersonReadable(db: Db, actor: Actor, personId: string) {
+  const person = await repo.findPerson(db, personId);
+  if (!person) throw notFound('person');
+  if (await findRole(db, actor.userId, person.spaceId)) return person;
+  if ((await listReadableSpaceIds(db, actor.userId, 'people')).includes(person.spaceId)) return person;
+  const viaRepresentatives = await db.selectFrom('grants').innerJoin('space_roles', 'space_roles.space_id', 'grants.to_space_id')
+    .select('grants.to_space_id').where('space_roles.user_id', '=', actor.userId).where('grants.from_space_id', '=', person.spaceId)
+    .where('grants.scope', '=', 'representatives').where('grants.revoked_at', 'is', null).execute();
+  if (await repo.personHoldsSeatIn(db, person.id, viaRepresentatives.map((g) => g.to_space_id))) return person;
+  throw notFound('person');
+}
+
+export async function listPeople(db: Db, actor: Actor, spaceId: string, options: { q?: string; limit: number; offset: number }) {
+  await requireAccess(db, actor, spaceId, 'viewer', 'people');
+  return repo.listPeople(db, [spaceId], options);
+}
+
+export async function getPerson(db: Db, actor: Actor, id: string): Promise<Person> {
+  const person = await requirePersonReadable(db, actor, id);
+  const { items } = await repo.listPeople(db, [person.spaceId], { ids: [id], limit: 1, offset: 0 });
+  return items[0]!;
+}
+
+/** Contact details, decrypted for members of the person's own space only; every read is logged. */
+export async function readContact(db: Db, box: SealedBox, actor: Actor, id: string): Promise<Contact> {
+  const person = await requirePersonReadable(db, actor, id);
+  await requireAccess(db, actor, person.spaceId, 'member');
+  await insertAudit(db, [{ userId: actor.userId, spaceId: person.spaceId, action: 'read_sensitive', entity: 'person.contact', entityId: id }]);
+  return person.contactSealed ? box.open<Contact>(person.contactSealed) : {};
+}
+
+export async function createPerson(db: Db, box: SealedBox, actor: Actor, spaceId: string, input: PersonInput) {
+  await requireAccess(db, actor, spaceId, 'member');
+  await checkAffiliations(db, actor, input);
+  return db.transaction().execute(async (trx) => {
+    const person = await repo.insertPerson(trx, { spaceId, name: input.name, languages: input.languages, externalId: input.externalId ?? null, ...sealContact(box, input.contact) });
+    await repo.replaceAffiliations(trx, spaceId, person.id, input.affiliations);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'person', entityId: person.id,
+      changes: { name: [null, input.name], languages: [null, input.languages], contact: '(set)', affiliations: [null, input.affiliations] } }]);
+    return person.id;
+  });
+}
+
+export async function updatePerson(db: Db, box: SealedBox, actor: Actor, id: string, input: PersonInput) {
+  const person = await requirePersonReadable(db, actor, id);
+  await requireAccess(db, actor, person.spaceId, 'member');
+  await checkAffiliations(db, actor, input);
+  await db.transaction().execute(async (trx) => {
+    await repo.updatePerson(trx, id, { name: input.name, languages: input.languages, ...sealContact(box, input.contact) });
+    await repo.replaceAffiliations(trx, person.spaceId, id, input.affiliations);
+    const changes: Record<string, unknown> = { contact: '(changed or confirmed)' };
+    if (person.name !== input.name) changes.name = [person.name, input.name];
+    if (JSON.stringify(person.languages) !== JSON.stringify(input.languages)) changes.languages = [person.languages, input.languages];
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: person.spaceId, action: 'update', entity: 'person', entityId: id, changes }]);
+  });
+}
+
+export async function deletePerson(db: Db, actor: Actor, id: string) {
+  const person = await requirePersonReadable(db, actor, id);
+  await requireAccess(db, actor, person.spaceId, 'admin');
+  await db.transaction().execute(async (trx) => {
+    await repo.deletePerson(trx, id);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: person.spaceId, action: 'delete', entity: 'person', entityId: id }]);
+  });
+}
+
+export { requirePersonReadable };

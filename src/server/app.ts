@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { getCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import { ZodError } from 'zod';
+import { accountsRoutes, SESSION_COOKIE } from '../accounts/accounts.routes.ts';
+import { actorForToken } from '../accounts/accounts.service.ts';
+import { interchangeRoutes } from '../interchange/interchange.routes.ts';
+import { membershipRoutes } from '../memberships/membership.routes.ts';
+import { organizationRoutes } from '../orgs/organization.routes.ts';
+import { personRoutes } from '../people/person.routes.ts';
+import { spacesRoutes } from '../spaces/spaces.routes.ts';
+import { vocabularyRoutes } from '../vocabularies/vocabulary.routes.ts';
+import type { AppDeps, AppEnv } from './context.ts';
+import { fieldErrorsFromZod, invalid, Problem, problemResponse } from './problem.ts';
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.onError((err, c) => {
+    if (err instanceof Problem) return problemResponse(c, err);
+    if (err instanceof ZodError) return problemResponse(c, invalid(fieldErrorsFromZod(err)));
+    if (err instanceof SyntaxError && c.req.header('content-type')?.includes('json')) {
+      return problemResponse(c, new Problem(400, 'Malformed JSON', 'The request body is not valid JSON.'));
+    }
+    // Log the failure without request bodies: they may hold contact details.
+    console.error(`[crossroads] ${c.req.method} ${c.req.path} failed:`, err instanceof Error ? err.stack : err);
+    return problemResponse(c, new Problem(500, 'Server error', 'Something went wrong on our side; it has been logged.'));
+  });
+  app.notFound((c) => problemResponse(c, new Problem(404, 'Not found', `No route ${c.req.method} ${c.req.path}.`)));
+
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], connectSrc: ["'self'"] },
+  }));
+  app.use('/api/*', async (c, next) => {
+    c.set('deps', deps);
+    // Cross-site request forgery: a state-changing request must come from our own origin.
+    if (STATE_CHANGING.has(c.req.method)) {
+      const origin = c.req.header('origin');
+      const allowed = deps.config.publicOrigin ?? new URL(c.req.url).origin;
+      if (origin !== allowed && !(origin === undefined && c.req.header('sec-fetch-site') === 'same-origin')) {
+        throw new Problem(403, 'Cross-origin request refused', `State-changing requests must come from ${allowed}.`);
+      }
+    }
+    const token = getCookie(c, SESSION_COOKIE);
+    c.set('actor', token ? await actorForToken(deps.db, token) : null);
+    await next();
+    c.header('cache-control', 'no-store');
+  });
+
+  app.get('/api/health', async (c) => {
+    await deps.db.selectFrom('spaces').select('id').limit(1).execute();
+    return c.json({ status: 'ok' });
+  });
+
+  const api = app.basePath('/api');
+  api.route('/', accountsRoutes);
+  api.route('/', spacesRoutes);
+  api.route('/', organizationRoutes);
+  api.route('/', membershipRoutes);
+  api.route('/', personRoutes);
+  api.route('/', vocabularyRoutes);
+  api.route('/', interchangeRoutes);
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Crossroads API', version: '0.1.0', description: 'The working system for alliances of grassroots organizations.' },
+  });
+  app.all('/api/*', (c) => problemResponse(c, new Problem(404, 'Not found', `No route ${c.req.method} ${c.req.path}.`)));
+
+  // The React app: built files, and index.html for every client-side route.
+  const webRoot = options.webRoot ?? path.resolve('dist/web');
+  if (existsSync(webRoot)) {
+    const relativeRoot = path.relative(process.cwd(), webRoot) || '.';
+    app.use('/assets/*', serveStatic({ root: relativeRoot, onFound: (_p, c) => { c.header('cache-control', 'public, max-age=31536000, immutable'); } }));
+    app.use('*', serveStatic({ root: relativeRoot }));
+    app.get('*', serveStatic({ root: relativeRoot, path: 'index.html' }));
+  }
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

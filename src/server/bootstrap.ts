@@ -1,0 +1,14 @@
+import { createSealedBox } from '../crypto/sealed-box.ts';
+import { loadSecretKey } from '../crypto/secret-key.ts';
+import { openDatabase } from '../db/database.ts';
+import type { Config } from '../shared/config.ts';
+import { ensureDefaultVocabularies } from '../vocabularies/vocabulary.service.ts';
+import type { AppDeps } from './context.ts';
+
+/** Opens the database (migrated, with default vocabularies) and the sealing key. */
+export async function bootstrap(config: Config): Promise<AppDeps & { close(): Promise<void>; engine: string }> {
+  const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  await ensureDefaultVocabularies(handle.db);
+  const box = createSealedBox(loadSecretKey(config.secretKey, config.dataDir));
+  return { db: handle.db, box, config, engine: handle.engine, close: handle.close };
+}

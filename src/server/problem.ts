@@ -1,0 +1,45 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+
+export interface FieldError { field: string; message: string }
+
+/** An error that becomes an RFC 9457 application/problem+json response. */
+export class Problem extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(detail ?? title);
+  }
+}
+
+export const notFound = (what = 'record') => new Problem(404, 'Not found', `No ${what} here, or you cannot see it.`);
+export const forbidden = (detail = 'Your role in this space does not allow this.') => new Problem(403, 'Forbidden', detail);
+export const invalid = (errors: FieldError[], detail?: string) =>
+  new Problem(422, 'Invalid input', detail ?? errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+export const conflict = (detail: string, field?: string) =>
+  new Problem(409, 'Conflict', detail, field ? [{ field, message: detail }] : []);
+
+export function fieldErrorsFromZod(error: ZodError, prefix = ''): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
+    message: issue.message,
+  }));
+}
+
+export function problemResponse(c: Context, problem: Problem): Response {
+  return c.body(
+    JSON.stringify({
+      type: 'about:blank',
+      title: problem.title,
+      status: problem.status,
+      detail: problem.detail,
+      ...(problem.errors.length ? { errors: problem.errors } : {}),
+    }),
+    problem.status,
+    { 'content-type': 'application/problem+json' },
+  );
+}

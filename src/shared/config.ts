@@ -1,0 +1,27 @@
+import path from 'node:path';
+
+/** Everything the server reads from its environment, in one place (see README "Configuration"). */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  // base64 of 32 bytes; when absent the embedded default keeps one in dataDir/secret.key.
+  secretKey: string | undefined;
+  publicOrigin: string | undefined;
+  secureCookies: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.CROSSROADS_DATA_DIR ?? 'data'),
+    secretKey: env.CROSSROADS_SECRET_KEY || undefined,
+    publicOrigin: env.CROSSROADS_PUBLIC_ORIGIN || undefined,
+    secureCookies: env.CROSSROADS_SECURE_COOKIES === 'true',
+  };
+}

@@ -1,0 +1,29 @@
+import type { Db } from '../db/database.ts';
+import { forbidden, notFound } from '../server/problem.ts';
+import { type GrantScope, roleAtLeast, type SpaceRole } from './roles.ts';
+import { findRole, hasActiveGrant } from './spaces.repository.ts';
+
+export interface Actor {
+  userId: string;
+  isWorkspaceAdmin: boolean;
+}
+
+/**
+ * Checks that the actor may act on records of `spaceId` with at least `needed`.
+ * A space the actor cannot see at all answers 404 (we do not confirm it exists);
+ * a space they can see but not change answers 403. Reading (needed = 'viewer') is also
+ * allowed through an active grant of `scope` to a space where the actor holds a role.
+ * Returns the actor's own role in the space, or null when reading through a grant.
+ */
+export async function requireAccess(
+  db: Db, actor: Actor, spaceId: string, needed: SpaceRole, scope: GrantScope = 'profile',
+): Promise<SpaceRole | null> {
+  const role = await findRole(db, actor.userId, spaceId);
+  if (roleAtLeast(role, needed)) return role;
+  if (role) throw forbidden();
+  const mySpaces = await db.selectFrom('space_roles').select('space_id').where('user_id', '=', actor.userId).execute();
+  const granted = await hasActiveGrant(db, spaceId, mySpaces.map((r) => r.space_id), scope);
+  if (!granted) throw notFound();
+  if (needed === 'viewer') return null;
+  throw forbidden();
+}

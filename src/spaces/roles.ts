@@ -1,0 +1,11 @@
+export const SPACE_ROLES = ['owner', 'admin', 'member', 'viewer'] as const;
+export type SpaceRole = (typeof SPACE_ROLES)[number];
+
+const RANK: Record<SpaceRole, number> = { viewer: 1, member: 2, admin: 3, owner: 4 };
+
+export function roleAtLeast(role: SpaceRole | null | undefined, needed: SpaceRole): boolean {
+  return role != null && RANK[role] >= RANK[needed];
+}
+
+export const GRANT_SCOPES = ['profile', 'representatives', 'people'] as const;
+export type GrantScope = (typeof GRANT_SCOPES)[number];

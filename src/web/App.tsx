@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { Layout } from './components/Layout.tsx';
+import { AccountPage } from './pages/AccountPage.tsx';
+import { AlliancePage } from './pages/AlliancePage.tsx';
+import { DirectoryPage } from './pages/DirectoryPage.tsx';
+import { ImportPage } from './pages/ImportPage.tsx';
+import { OrganizationEditPage, OrganizationNewPage } from './pages/OrganizationFormPage.tsx';
+import { OrganizationPage } from './pages/OrganizationPage.tsx';
+import { PeoplePage } from './pages/PeoplePage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+import { SpacePage } from './pages/SpacePage.tsx';
+import { SpacesPage } from './pages/SpacesPage.tsx';
+import { SessionProvider, useSession } from './session.tsx';
+
+function Routed() {
+  const { t } = useTranslation();
+  const { me, loading } = useSession();
+  if (loading) return <p className="p-4" role="status">{t('common.loading')}</p>;
+  if (!me) return <SignInPage />;
+  return (
+    <Layout>
+      <Routes>
+        <Route path="/" element={<DirectoryPage />} />
+        <Route path="/organizations/new" element={<OrganizationNewPage />} />
+        <Route path="/organizations/:id" element={<OrganizationPage />} />
+        <Route path="/organizations/:id/edit" element={<OrganizationEditPage />} />
+        <Route path="/alliances/:id" element={<AlliancePage />} />
+        <Route path="/spaces" element={<SpacesPage />} />
+        <Route path="/spaces/:id" element={<SpacePage />} />
+        <Route path="/spaces/:id/people" element={<PeoplePage />} />
+        <Route path="/spaces/:id/import" element={<ImportPage />} />
+        <Route path="/account" element={<AccountPage />} />
+        <Route path="*" element={<p>{t('common.notFound')}</p>} />
+      </Routes>
+    </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Routed />
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,129 @@
+import { type ChangeEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { api, ApiError } from '../api.ts';
+import { ErrorBanner, buttonClass, inputClass } from '../components/Field.tsx';
+
+type Entity = 'organizations' | 'memberships' | 'people';
+interface RowError { field: string; message: string }
+interface Preview {
+  headers: string[]; mapping: Record<string, string | null>; fields: string[]; total: number; errorCount: number;
+  rows: { rowNumber: number; ok: boolean; errors?: RowError[] }[];
+}
+interface Job {
+  id: string; status: string; total: number; processed: number; message?: string;
+  counts: Record<string, number>; rows: { rowNumber: number; outcome: string; errors?: RowError[] }[];
+}
+
+export function ImportPage() {
+  const { id: spaceId } = useParams();
+  const { t } = useTranslation();
+  const [entity, setEntity] = useState<Entity>('organizations');
+  const [csv, setCsv] = useState('');
+  const [fileName, setFileName] = useState('');
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [mapping, setMapping] = useState<Record<string, string | null>>({});
+  const [goodRowsOnly, setGoodRowsOnly] = useState(false);
+  const [job, setJob] = useState<Job | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function onFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    setFileName(file.name);
+    setCsv(await file.text());
+    setPreview(null);
+    setJob(null);
+  }
+
+  async function runPreview(nextMapping?: Record<string, string | null>) {
+    setError(null);
+    try {
+      const result = await api.post<Preview>(`/spaces/${spaceId}/imports/preview`, { entity, csv, mapping: nextMapping });
+      setPreview(result);
+      setMapping(result.mapping);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.detail ?? err.message : String(err));
+    }
+  }
+
+  async function runImport() {
+    setError(null);
+    try {
+      const started = await api.post<{ id: string }>(`/spaces/${spaceId}/imports`, { entity, csv, mapping, importGoodRows: goodRowsOnly });
+      setJob({ id: started.id, status: 'validating', total: preview?.total ?? 0, processed: 0, counts: {}, rows: [] });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.detail ?? err.message : String(err));
+    }
+  }
+
+  // Poll the job while it runs; the server keeps its progress in memory.
+  useEffect(() => {
+    if (!job || ['done', 'rejected', 'failed'].includes(job.status)) return;
+    const handle = setTimeout(() => void api.get<Job>(`/imports/${job.id}`).then(setJob, () => undefined), 400);
+    return () => clearTimeout(handle);
+  }, [job]);
+
+  const blocked = Boolean(preview && preview.errorCount > 0 && !goodRowsOnly);
+  return (
+    <section className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold">{t('import.title')}</h1>
+      <p className="text-sm text-stone-700">{t('import.help')}</p>
+      <div className="grid grid-cols-1 gap-3 rounded border border-stone-200 bg-white p-3 sm:grid-cols-3">
+        <label className="flex flex-col text-sm"><span className="font-medium">{t('import.entity')}</span>
+          <select className={inputClass} value={entity} onChange={(e) => { setEntity(e.target.value as Entity); setPreview(null); }}>
+            {(['organizations', 'memberships', 'people'] as const).map((e) => <option key={e} value={e}>{t(`import.entities.${e}`)}</option>)}
+          </select></label>
+        <label className="flex flex-col text-sm"><span className="font-medium">{t('import.file')}</span>
+          <input type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e)} className="text-sm" /></label>
+        <div className="flex items-end"><button type="button" disabled={!csv} className={buttonClass} onClick={() => void runPreview()}>{t('import.preview')}</button></div>
+      </div>
+      {fileName && <p className="text-sm">{fileName}</p>}
+      <ErrorBanner message={error} />
+      {preview && (
+        <>
+          <section aria-labelledby="mapping-title" className="rounded border border-stone-200 bg-white p-3">
+            <h2 id="mapping-title" className="font-semibold">{t('import.mapping')}</h2>
+            <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
+              {preview.headers.map((h) => (
+                <label key={h} className="flex items-center gap-2 text-sm">
+                  <span className="w-40 truncate font-mono">{h}</span>
+                  <select className={inputClass} value={mapping[h] ?? ''} onChange={(e) => setMapping({ ...mapping, [h]: e.target.value || null })}>
+                    <option value="">{t('import.ignore')}</option>
+                    {preview.fields.map((f) => <option key={f} value={f}>{f}</option>)}
+                  </select>
+                </label>
+              ))}
+            </div>
+            <button type="button" className="mt-2 rounded border px-3 py-1" onClick={() => void runPreview(mapping)}>{t('import.recheck')}</button>
+          </section>
+          <p role="status">{t('import.summary', { total: preview.total, errors: preview.errorCount })}</p>
+          {preview.errorCount > 0 && (
+            <>
+              <ul className="max-h-64 overflow-y-auto rounded border border-red-200 bg-red-50 p-2 text-sm">
+                {preview.rows.filter((r) => !r.ok).map((r) => (
+                  <li key={r.rowNumber}>{t('import.row', { row: r.rowNumber })}: {r.errors?.map((e) => `${e.field}: ${e.message}`).join('; ')}</li>
+                ))}
+              </ul>
+              <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={goodRowsOnly} onChange={(e) => setGoodRowsOnly(e.target.checked)} />{t('import.goodRowsOnly')}</label>
+            </>
+          )}
+          <div><button type="button" disabled={blocked || Boolean(job && !['done', 'rejected', 'failed'].includes(job.status))} className={buttonClass} onClick={() => void runImport()}>{t('import.run')}</button></div>
+        </>
+      )}
+      {job && (
+        <section aria-labelledby="job-title" className="rounded border border-stone-200 bg-white p-3">
+          <h2 id="job-title" className="font-semibold">{t(`import.status.${job.status}`)}</h2>
+          <progress className="w-full" max={job.total || 1} value={job.processed} aria-label={t('import.progress')} />
+          <p role="status" className="text-sm">{t('import.progressText', { processed: job.processed, total: job.total })}</p>
+          {job.message && <p className="text-sm">{job.message}</p>}
+          {['done', 'rejected'].includes(job.status) && (
+            <ul className="mt-2 text-sm">
+              {Object.entries(job.counts).filter(([, n]) => n > 0).map(([k, n]) => <li key={k}>{t(`import.outcome.${k}`)}: {n}</li>)}
+            </ul>
+          )}
+        </section>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { GRANT_SCOPES, SPACE_ROLES } from '../../spaces/roles.ts';
+import { api, ApiError } from '../api.ts';
+import { ErrorBanner, Tag, buttonClass, inputClass } from '../components/Field.tsx';
+import { useSession } from '../session.tsx';
+
+interface Grant { id: string; scope: string; createdAt: string; revokedAt: string | null; fromSpaceId: string; fromSpaceName: string; toSpaceId: string; toSpaceName: string }
+interface RoleRow { userId: string; email: string; displayName: string; role: string }
+interface AuditRow { id: string; at: string; action: string; entity: string; entity_id: string | null; changes: Record<string, unknown> | null; user_email: string | null }
+
+export function SpacePage() {
+  const { id } = useParams();
+  const { t, i18n } = useTranslation();
+  const { me } = useSession();
+  const space = me?.spaces.find((s) => s.id === id);
+  const [grants, setGrants] = useState<Grant[]>([]);
+  const [roles, setRoles] = useState<RoleRow[] | null>(null);
+  const [audit, setAudit] = useState<AuditRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const isAdmin = space?.role === 'owner' || space?.role === 'admin';
+
+  const load = () => {
+    void api.get<Grant[]>(`/spaces/${id}/grants`).then(setGrants, (e: Error) => setError(e.message));
+    if (isAdmin) void api.get<RoleRow[]>(`/spaces/${id}/roles`).then(setRoles);
+    if (space?.role === 'owner') void api.get<AuditRow[]>(`/spaces/${id}/audit`).then(setAudit);
+  };
+  useEffect(load, [id, space?.role]);
+  if (!space) return <ErrorBanner message={t('common.notFound')} />;
+
+  const given = grants.filter((g) => g.fromSpaceId === id);
+  const received = grants.filter((g) => g.toSpaceId === id && !g.revokedAt);
+  const date = (s: string) => new Date(s).toLocaleString(i18n.language);
+
+  return (
+    <section className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold">{space.name}</h1>
+      <p className="flex gap-2"><Tag>{t(`spaces.kind.${space.kind}`)}</Tag><Tag>{t(`enum.spaceRole.${space.role}`)}</Tag>
+        <Link className="underline" to={`/spaces/${id}/people`}>{t('nav.people')}</Link></p>
+      <ErrorBanner message={error} />
+      <section aria-labelledby="grants-title" className="rounded border border-stone-200 bg-white p-3">
+        <h2 id="grants-title" className="text-lg font-semibold">{t('grants.title')}</h2>
+        <p className="text-sm text-stone-600">{t('grants.help')}</p>
+        <h3 className="mt-2 font-medium">{t('grants.given')}</h3>
+        {given.length === 0 ? <p className="text-sm">{t('grants.noneGiven')}</p> : (
+          <ul className="flex flex-col gap-1">
+            {given.map((g) => (
+              <li key={g.id} className="flex flex-wrap items-center gap-2 text-sm">
+                <span>{t(`enum.scope.${g.scope}`)} → {g.toSpaceName}</span>
+                {g.revokedAt ? <Tag>{t('grants.revokedOn', { date: date(g.revokedAt) })}</Tag> : isAdmin && (
+                  <button type="button" className="rounded border px-2 py-0.5" onClick={() => void api.delete(`/grants/${g.id}`).then(load)}>{t('grants.revoke')}</button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3 className="mt-2 font-medium">{t('grants.received')}</h3>
+        {received.length === 0 ? <p className="text-sm">{t('grants.noneReceived')}</p> : (
+          <ul className="text-sm">{received.map((g) => <li key={g.id}>{g.fromSpaceName}: {t(`enum.scope.${g.scope}`)}</li>)}</ul>
+        )}
+        {isAdmin && <GrantForm spaceId={id!} onDone={load} />}
+      </section>
+      {roles && (
+        <section aria-labelledby="roles-title" className="rounded border border-stone-200 bg-white p-3">
+          <h2 id="roles-title" className="text-lg font-semibold">{t('roles.title')}</h2>
+          <ul className="text-sm">{roles.map((r) => <li key={r.userId}>{r.displayName} ({r.email}) — {t(`enum.spaceRole.${r.role}`)}</li>)}</ul>
+          <RoleForm spaceId={id!} onDone={load} />
+        </section>
+      )}
+      {audit && (
+        <section aria-labelledby="audit-title" className="rounded border border-stone-200 bg-white p-3">
+          <h2 id="audit-title" className="text-lg font-semibold">{t('audit.title')}</h2>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead><tr><th>{t('audit.when')}</th><th>{t('audit.who')}</th><th>{t('audit.what')}</th><th>{t('audit.changes')}</th></tr></thead>
+              <tbody>
+                {audit.map((a) => (
+                  <tr key={a.id} className="border-t align-top">
+                    <td className="pr-2">{date(a.at)}</td><td className="pr-2">{a.user_email ?? '—'}</td>
+                    <td className="pr-2">{t(`audit.action.${a.action}`)} · {a.entity}</td>
+                    <td className="break-all font-mono text-xs">{a.changes ? JSON.stringify(a.changes) : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </section>
+  );
+}
+
+function GrantForm({ spaceId, onDone }: { spaceId: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const [to, setTo] = useState('');
+  const [scope, setScope] = useState('profile');
+  const [error, setError] = useState<string | null>(null);
+  // Grants usually go to an alliance the organization belongs to; the person must know its space.
+  const targets = (me?.spaces ?? []).filter((s) => s.id !== spaceId && s.kind === 'alliance');
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try { await api.post(`/spaces/${spaceId}/grants`, { toSpaceId: to, scope }); onDone(); } catch (err) { setError(err instanceof ApiError ? err.detail ?? err.message : String(err)); }
+  }
+  return (
+    <form onSubmit={submit} className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-end">
+      <label className="flex flex-col text-sm"><span className="font-medium">{t('grants.to')}</span>
+        <select className={inputClass} value={to} onChange={(e) => setTo(e.target.value)}>
+          <option value="">{t('grants.chooseSpace')}</option>
+          {targets.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+        </select></label>
+      <label className="flex flex-col text-sm"><span className="font-medium">{t('grants.scope')}</span>
+        <select className={inputClass} value={scope} onChange={(e) => setScope(e.target.value)}>
+          {GRANT_SCOPES.map((s) => <option key={s} value={s}>{t(`enum.scope.${s}`)}</option>)}
+        </select></label>
+      <button type="submit" className={buttonClass}>{t('grants.give')}</button>
+      <ErrorBanner message={error} />
+    </form>
+  );
+}
+
+function RoleForm({ spaceId, onDone }: { spaceId: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState('member');
+  const [error, setError] = useState<string | null>(null);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try { await api.put(`/spaces/${spaceId}/roles`, { email, role }); setEmail(''); onDone(); } catch (err) { setError(err instanceof ApiError ? err.errors[0]?.message ?? err.detail ?? err.message : String(err)); }
+  }
+  return (
+    <form onSubmit={submit} className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-end">
+      <label className="flex flex-col text-sm"><span className="font-medium">{t('signIn.email')}</span>
+        <input type="email" className={inputClass} value={email} onChange={(e) => setEmail(e.target.value)} /></label>
+      <label className="flex flex-col text-sm"><span className="font-medium">{t('roles.role')}</span>
+        <select className={inputClass} value={role} onChange={(e) => setRole(e.target.value)}>
+          {SPACE_ROLES.map((r) => <option key={r} value={r}>{t(`enum.spaceRole.${r}`)}</option>)}
+        </select></label>
+      <button type="submit" className={buttonClass}>{t('roles.set')}</button>
+      <ErrorBanner message={error} />
+    </form>
+  );
+}

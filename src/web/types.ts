@@ -1,0 +1,22 @@
+// Types of the API's answers, as the web app uses them (the server's zod schemas define them).
+import type { Organization } from '../orgs/organization.schema.ts';
+import type { Person } from '../people/person.schema.ts';
+
+export type { Organization, Person };
+
+export interface DirectoryPageResult { total: number; items: Organization[] }
+
+export interface SeatView { id: string; membershipId: string; seat: string; personId: string; name: string | null; languages: string[] }
+export interface MemberView {
+  id: string; allianceId: string; memberId: string; role: string; status: string; startedOn: string | null; endedOn: string | null;
+  name: string; shortName: string | null; kind: string; stateFips: string | null; city: string | null; profileVisible: boolean;
+  representatives: SeatView[]; hasStaffRepresentative: boolean; hasLeaderRepresentative: boolean; members: MemberView[] | null;
+}
+export interface AlliancePageResult {
+  alliance: Organization; role: string | null; members: MemberView[];
+  coRepresentationGaps: { membershipId: string; memberId: string; name: string; hasStaffRepresentative: boolean }[];
+}
+export interface OrganizationPageResult {
+  organization: Organization;
+  alliances: { id: string; allianceId: string; name: string; role: string; status: string; startedOn: string | null; endedOn: string | null }[];
+}
