@@ -9,15 +9,18 @@ import { loadConfig } from '../src/shared/config.ts';
 import { ensureDefaultVocabularies } from '../src/vocabularies/vocabulary.service.ts';
 
 export const ORIGIN = 'http://crossroads.test';
-export const engineName = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+export type Engine = 'pglite' | 'postgres';
+
+/** Integration tests run on embedded PGlite always, and on PostgreSQL too when DATABASE_URL is set. */
+export const ENGINES: Engine[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 /**
- * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
- * on the PostgreSQL server named by DATABASE_URL (dropped again by close()).
+ * A fresh, migrated database: in-memory PGlite, or a new database on the PostgreSQL server
+ * named by DATABASE_URL (dropped again by close()).
  */
-export async function freshDatabase() {
+export async function freshDatabase(engine: Engine = 'pglite') {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
+  if (engine === 'pglite' || !serverUrl) {
     const handle = await openDatabase({ dataDir: 'memory://' });
     return { ...handle, close: handle.close };
   }
@@ -41,8 +44,8 @@ export async function freshDatabase() {
   };
 }
 
-export async function testApp() {
-  const handle = await freshDatabase();
+export async function testApp(engine: Engine = 'pglite') {
+  const handle = await freshDatabase(engine);
   await ensureDefaultVocabularies(handle.db);
   const deps: AppDeps = {
     db: handle.db,

@@ -3,6 +3,7 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 // Kysely's view of the tables created by the migrations in ./migrations. Every owned table
 // carries space_id, the tenant key (DESIGN.md §4).
 
+// Timestamps default to now() on insert, so giving one is optional.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface UsersTable {
@@ -12,28 +13,28 @@ export interface UsersTable {
   password_hash: string;
   locale: Generated<string>;
   is_workspace_admin: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface SessionsTable {
   token_hash: string;
   user_id: string;
-  created_at: Generated<Timestamp>;
-  expires_at: Timestamp;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
 export interface SpacesTable {
   id: Generated<string>;
   kind: 'organization' | 'alliance';
   name: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface SpaceRolesTable {
   space_id: string;
   user_id: string;
   role: 'owner' | 'admin' | 'member' | 'viewer';
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface GrantsTable {
@@ -42,7 +43,7 @@ export interface GrantsTable {
   to_space_id: string;
   scope: 'profile' | 'representatives' | 'people';
   created_by: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   revoked_at: Timestamp | null;
   revoked_by: string | null;
 }
@@ -72,8 +73,8 @@ export interface OrganizationsTable {
   email: string | null;
   phone: string | null;
   alliance_profile: JSONColumnType<Record<string, unknown> | null>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface MembershipsTable {
@@ -85,8 +86,8 @@ export interface MembershipsTable {
   status: string;
   started_on: string | null;
   ended_on: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface PeopleTable {
@@ -99,8 +100,8 @@ export interface PeopleTable {
   contact_sealed: string | null;
   // Keyed hash of the normalized email, to match re-imports without decrypting.
   email_hash: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface AffiliationsTable {
@@ -109,7 +110,7 @@ export interface AffiliationsTable {
   person_id: string;
   organization_id: string;
   role: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface RepresentativesTable {
@@ -118,7 +119,7 @@ export interface RepresentativesTable {
   membership_id: string;
   person_id: string;
   seat: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface VocabularyTermsTable {
@@ -131,7 +132,7 @@ export interface VocabularyTermsTable {
 
 export interface AuditLogTable {
   id: Generated<string>;
-  at: Generated<Timestamp>;
+  at: Timestamp;
   user_id: string | null;
   space_id: string | null;
   action: string;
@@ -148,8 +149,8 @@ export interface ImportJobsTable {
   status: 'running' | 'done' | 'failed';
   total: number;
   processed: Generated<number>;
-  report: JSONColumnType<unknown | null>;
-  created_at: Generated<Timestamp>;
+  report: JSONColumnType<object | null>;
+  created_at: Timestamp;
 }
 
 export interface Database {

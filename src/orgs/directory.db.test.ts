@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engineName, signedIn, type TestApp, testApp } from '../../test/test-app.ts';
+import { ENGINES, signedIn, type TestApp, testApp } from '../../test/test-app.ts';
 
+describe.each(ENGINES)('directory on %s', (engine) => {
 let t: TestApp;
 let admin: Awaited<ReturnType<typeof signedIn>>;
 let allianceId: string;
 let allianceSpaceId: string;
 
 beforeAll(async () => {
-  t = await testApp();
+  t = await testApp(engine);
   admin = await signedIn(t, 'coordinator@example.org', { admin: true });
   const res = await admin.post('/api/organizations', {
     organization: { name: 'Right to the City', kind: 'alliance', issues: ['housing'], location: { stateFips: '36' }, alliance: { functions: ['joint_action'], alliancePowerScale: 'national' } },
@@ -18,7 +19,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-describe(`directory on ${engineName}`, () => {
   it('answers health and serves an OpenAPI 3.1 document', async () => {
     expect((await admin.get('/api/health')).json).toEqual({ status: 'ok' });
     const doc = (await admin.get('/api/openapi.json')).json;

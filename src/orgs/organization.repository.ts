@@ -22,7 +22,8 @@ export function toColumns(input: OrganizationInput) {
   return {
     name: input.name, short_name: input.shortName ?? null, kind: input.kind, description: input.description ?? null,
     sectors: input.sectors, issues: input.issues, constituencies: input.constituencies,
-    capacities: JSON.stringify(input.capacities),
+    // Normalized so that the same capacities always compare equal (for audit diffs and re-imports).
+    capacities: JSON.stringify(input.capacities.map((c) => ({ key: c.key, size: c.size ?? null }))),
     state_fips: input.location.stateFips ?? null, county_fips: input.location.countyFips ?? null,
     city: input.location.city ?? null, region: input.location.region ?? null,
     power_scale: input.powerScale ?? null, legal_structure: input.legalStructure ?? null, budget_band: input.budgetBand ?? null,

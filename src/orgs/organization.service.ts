@@ -33,18 +33,21 @@ export async function createOrganization(db: Db, actor: Actor, spaceId: string |
   else if (input.kind !== 'alliance' && !options.ownSpace) throw invalid([{ field: 'ownSpace', message: 'a record with no space needs its own space' }]);
   const errors = await checkOrganizationInput(db, input);
   if (errors.length) throw invalid(errors);
-  return db.transaction().execute(async (trx) => {
-    let homeSpaceId = spaceId ?? '';
-    let ownSpaceId: string | null = null;
-    if (input.kind === 'alliance' || options.ownSpace) {
-      const space = await insertSpace(trx, { kind: input.kind === 'alliance' ? 'alliance' : 'organization', name: input.name });
-      await upsertRole(trx, space.id, actor.userId, 'owner');
-      homeSpaceId = ownSpaceId = space.id;
-    }
-    const org = await repo.insertOrganization(trx, homeSpaceId, input, { ownSpaceId, externalId: options.externalId });
-    await insertAudit(trx, [{ userId: actor.userId, spaceId: homeSpaceId, action: 'create', entity: 'organization', entityId: org.id, changes: diffRecords(null, repo.toColumns(input)) }]);
-    return org;
-  });
+  return db.transaction().execute((trx) => insertOrganizationInTransaction(trx, actor, spaceId, input, options));
+}
+
+/** Inserts (within the caller's transaction) with the alliance's own space and the audit entry. */
+export async function insertOrganizationInTransaction(trx: Db, actor: Actor, spaceId: string | null, input: OrganizationInput, options: { ownSpace?: boolean; externalId?: string | null } = {}) {
+  let homeSpaceId = spaceId ?? '';
+  let ownSpaceId: string | null = null;
+  if (input.kind === 'alliance' || options.ownSpace) {
+    const space = await insertSpace(trx, { kind: input.kind === 'alliance' ? 'alliance' : 'organization', name: input.name });
+    await upsertRole(trx, space.id, actor.userId, 'owner');
+    homeSpaceId = ownSpaceId = space.id;
+  }
+  const org = await repo.insertOrganization(trx, homeSpaceId, input, { ownSpaceId, externalId: options.externalId });
+  await insertAudit(trx, [{ userId: actor.userId, spaceId: homeSpaceId, action: 'create', entity: 'organization', entityId: org.id, changes: diffRecords(null, repo.toColumns(input)) }]);
+  return org;
 }
 
 /** The organization, if the actor can read its space (directly or through a profile grant). */

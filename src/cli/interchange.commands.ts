@@ -1,0 +1,69 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { findUserByEmail } from '../accounts/accounts.repository.ts';
+import { IMPORT_ENTITIES, type ImportEntity } from '../imports/column-mapping.ts';
+import { exportCsv, exportPopolo } from '../interchange/export.service.ts';
+import { previewImport, startImport } from '../interchange/import.service.ts';
+import { bootstrap } from '../server/bootstrap.ts';
+import { Problem } from '../server/problem.ts';
+import { loadConfig } from '../shared/config.ts';
+
+/** Runs `fn` as the account `email`, with the same permission checks as the web app. */
+async function asUser<T>(email: string, fn: (deps: Awaited<ReturnType<typeof bootstrap>>, actor: { userId: string; isWorkspaceAdmin: boolean }) => Promise<T>) {
+  const deps = await bootstrap(loadConfig());
+  try {
+    const user = await findUserByEmail(deps.db, email);
+    if (!user) throw new Error(`No account ${email}.`);
+    return await fn(deps, { userId: user.id, isWorkspaceAdmin: user.is_workspace_admin });
+  } catch (err) {
+    if (err instanceof Problem) throw new Error([err.detail ?? err.title, ...err.errors.map((e) => `  ${e.field}: ${e.message}`)].join('\n'));
+    throw err;
+  } finally {
+    await deps.close();
+  }
+}
+
+function checkEntity(entity: string): ImportEntity {
+  if (!IMPORT_ENTITIES.includes(entity as ImportEntity)) throw new Error(`--entity must be one of ${IMPORT_ENTITIES.join(', ')}`);
+  return entity as ImportEntity;
+}
+
+export function registerInterchangeCommands(program: Command) {
+  program.command('import <file>')
+    .description('import a CSV file of organizations, memberships or people into a space')
+    .requiredOption('--entity <entity>', IMPORT_ENTITIES.join(' | '))
+    .requiredOption('--space <spaceId>', 'the space the records belong to')
+    .requiredOption('--as <email>', 'the account doing the import (its role in the space is checked)')
+    .option('--good-rows', 'import the good rows even when some rows have errors')
+    .option('--dry-run', 'only check the file and print the report')
+    .action(async (file: string, o: { entity: string; space: string; as: string; goodRows?: boolean; dryRun?: boolean }) => {
+      const entity = checkEntity(o.entity);
+      const csv = readFileSync(file, 'utf8');
+      await asUser(o.as, async (deps, actor) => {
+        const preview = await previewImport(deps.db, actor, o.space, entity, csv);
+        console.log(`Columns: ${Object.entries(preview.mapping).map(([h, f]) => `${h} → ${f ?? '(ignored)'}`).join(', ')}`);
+        for (const row of preview.rows.filter((r) => !r.ok)) console.log(`row ${row.rowNumber}: ${row.errors!.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
+        if (o.dryRun) { console.log(`${preview.total} rows, ${preview.errorCount} with errors (dry run: nothing written).`); return; }
+        const { job, done } = await startImport(deps.db, deps.box, actor, o.space, { entity, csv, importGoodRows: Boolean(o.goodRows) });
+        await done;
+        console.log(job.message ?? `${job.status}: ${Object.entries(job.counts).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+        if (job.status !== 'done') process.exitCode = 1;
+      });
+    });
+
+  program.command('export')
+    .description('export a space as CSV or Popolo JSON')
+    .requiredOption('--space <spaceId>', 'the space to export')
+    .requiredOption('--as <email>', 'the account doing the export')
+    .option('--format <format>', 'csv | popolo', 'csv')
+    .option('--entity <entity>', `for CSV: ${IMPORT_ENTITIES.join(' | ')}`, 'organizations')
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .action(async (o: { space: string; as: string; format: string; entity: string; output?: string }) => {
+      if (!['csv', 'popolo'].includes(o.format)) throw new Error('--format must be csv or popolo');
+      const entity = checkEntity(o.entity);
+      const text = await asUser(o.as, async (deps, actor) => o.format === 'popolo'
+        ? `${JSON.stringify(await exportPopolo(deps.db, actor, o.space), null, 2)}\n`
+        : exportCsv(deps.db, actor, o.space, entity));
+      if (o.output) writeFileSync(o.output, text); else process.stdout.write(text);
+    });
+}

@@ -1,0 +1,500 @@
+// Reading an uploaded CSV file and turning its rows into records to import: labels become
+// vocabulary keys and enum values, places become FIPS codes, and every problem is reported
+// with the row number and the column the person sees in their spreadsheet.
+import { parse } from 'csv-parse/sync';
+import type { z } from 'zod';
+import { findCounty, findCountyByName, findState } from '../areas/us-areas.ts';
+import { OrganizationInputSchema, type OrganizationInput } from '../orgs/organization.schema.ts';
+import {
+  AFFILIATION_ROLES, type AffiliationRole, BUDGET_BANDS, type BudgetBand, LEGAL_STRUCTURES, MEMBERSHIP_ROLES,
+  MEMBERSHIP_STATUSES, type MembershipRole, type MembershipStatus, ORGANIZATION_KINDS, POWER_SCALES,
+  type VocabularyKind,
+} from '../orgs/organization.vocab.ts';
+import { PersonInputSchema, type PersonInput } from '../people/person.schema.ts';
+import { type ColumnMapping, IMPORT_FIELDS, type ImportEntity } from './column-mapping.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+export interface ParsedCsv { headers: string[]; rows: Record<string, string>[] }
+
+const CSV_PROBLEMS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted value is never closed (a " is missing)',
+  CSV_INVALID_CLOSING_QUOTE: 'a quoted value is followed by other characters; write a quote inside a quoted value as ""',
+  INVALID_OPENING_QUOTE: 'a value has a " in the middle; put the whole value in quotes and write the quote as ""',
+  CSV_INVALID_OPENING_QUOTE: 'a value has a " in the middle; put the whole value in quotes and write the quote as ""',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'a quoted value is followed by other characters',
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'the row has a different number of values than the header',
+};
+
+/** The separator used in the header line: a comma unless semicolons or tabs are more common. */
+function detectDelimiter(text: string): string {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const outsideQuotes = firstLine.replace(/"[^"]*"/g, '');
+  const count = (d: string) => outsideQuotes.split(d).length - 1;
+  return [';', '\t'].reduce((best, d) => (count(d) > count(best) ? d : best), ',');
+}
+
+/**
+ * Reads a CSV file whose first row names the columns. Values are trimmed, a byte-order mark is
+ * ignored, and so are empty lines and empty rows at the end of the file. Throws an Error
+ * naming the line when the file is malformed (unbalanced quotes, a row with more values than
+ * there are columns).
+ */
+export function parseCsv(text: string): ParsedCsv {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      bom: true, trim: true, skip_empty_lines: true, relax_quotes: false, relax_column_count: true,
+      delimiter: detectDelimiter(text.replace(/^\uFEFF/, '')), info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (err) {
+    const e = err as { code?: string; lines?: number; message?: string };
+    const problem = (e.code && CSV_PROBLEMS[e.code]) ?? e.message ?? String(err);
+    throw new Error(e.lines ? `The CSV file is malformed on line ${e.lines}: ${problem}.` : `The CSV file is malformed: ${problem}.`, { cause: err });
+  }
+  const [head, ...body] = records;
+  if (!head) return { headers: [], rows: [] };
+
+  // Every column gets a distinct, non-empty name ("Phone", "Phone (2)", "Column 4").
+  const headers: string[] = [];
+  head.record.forEach((raw, i) => {
+    const base = raw || `Column ${i + 1}`;
+    let name = base;
+    for (let n = 2; headers.includes(name); n++) name = `${base} (${n})`;
+    headers.push(name);
+  });
+  // Drop columns that have neither a name nor any value (trailing commas of spreadsheet exports).
+  while (headers.length && !head.record[headers.length - 1] && body.every((r) => !r.record[headers.length - 1])) headers.pop();
+
+  const rows = body.map(({ record, info }) => {
+    if (record.length > headers.length && record.slice(headers.length).some((v) => v !== '')) {
+      throw new Error(`The CSV file is malformed on line ${info.lines}: the row has ${record.length} values but the header has ${headers.length} columns (is a value with a comma missing its quotes?).`);
+    }
+    return Object.fromEntries(headers.map((h, i) => [h, record[i] ?? '']));
+  });
+  while (rows.length && Object.values(rows[rows.length - 1]!).every((v) => v === '')) rows.pop();
+  return { headers, rows };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels
+
+/** Lowercase, without accents, spaces or punctuation: how labels are compared. */
+function compact(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** English label first (used in messages), then other names accepted in a file. */
+const KIND_LABELS: Record<(typeof ORGANIZATION_KINDS)[number], string[]> = {
+  base_building: ['Base-building group', 'Grupo de base', 'Base building', 'Grassroots', 'Community organizing group'],
+  union: ['Union', 'Sindicato', 'Labor union'],
+  faith: ['Faith-based', 'De fe', 'Faith', 'Congregation', 'Basada en la fe'],
+  environmental: ['Environmental', 'Ambiental', 'Environment'],
+  policy: ['Policy / think tank', 'Política pública / centro de estudios', 'Policy', 'Think tank', 'Política pública'],
+  legal: ['Legal', 'Legal services'],
+  research: ['Research', 'Investigación'],
+  intermediary: ['Intermediary', 'Intermediaria'],
+  funder: ['Funder', 'Financiador', 'Foundation', 'Fundación'],
+  government: ['Government', 'Gobierno'],
+  business: ['Business', 'Empresa'],
+  alliance: ['Alliance', 'Alianza', 'Coalition', 'Coalición'],
+};
+const SCALE_LABELS: Record<(typeof POWER_SCALES)[number], string[]> = {
+  local: ['Local'], regional: ['Regional'], state: ['State', 'Estatal', 'Statewide'],
+  multi_state: ['Multi-state', 'Multiestatal'], national: ['National', 'Nacional'], international: ['International', 'Internacional'],
+};
+const LEGAL_LABELS: Record<(typeof LEGAL_STRUCTURES)[number], string[]> = {
+  informal: ['Informal body', 'Grupo informal', 'Informal', 'Unincorporated'],
+  '501c3': ['501(c)(3)', 'c3'], '501c4': ['501(c)(4)', 'c4'],
+  fiscally_sponsored: ['Fiscally sponsored', 'Con patrocinio fiscal', 'Fiscal sponsorship'],
+};
+const BUDGET_LABELS: Record<BudgetBand, string[]> = {
+  under_100k: ['Under $100k', 'Menos de $100 mil'], '100k_500k': ['$100k–$500k', '$100 mil–$500 mil'],
+  '500k_1m': ['$500k–$1M', '$500 mil–$1 millón'], '1m_5m': ['$1M–$5M', '$1–$5 millones'], over_5m: ['Over $5M', 'Más de $5 millones'],
+};
+const ROLE_LABELS: Record<MembershipRole, string[]> = {
+  anchor: ['Anchor', 'Ancla'], member: ['Member', 'Miembro'], ally: ['Ally', 'Aliada', 'Aliado'], observer: ['Observer', 'Observadora', 'Observador'],
+};
+const STATUS_LABELS: Record<MembershipStatus, string[]> = {
+  prospect: ['Prospect', 'Posible miembro'], invited: ['Invited', 'Invitada', 'Invitado'], active: ['Active', 'Activa', 'Activo', 'Current'],
+  lapsed: ['Lapsed', 'Inactiva', 'Inactivo'], left: ['Left', 'Se retiró', 'Former'],
+};
+const AFFILIATION_LABELS: Record<AffiliationRole, string[]> = {
+  staff: ['Staff', 'Personal', 'Employee', 'Organizer', 'Empleada', 'Empleado'], leader: ['Leader', 'Líder', 'Lideresa'],
+  member: ['Member', 'Miembro'], board: ['Board', 'Junta directiva', 'Board member', 'Junta'],
+};
+
+// ISO 639 codes of languages often spoken in US organizing, with English and Spanish names.
+const LANGUAGES: Record<string, string[]> = {
+  en: ['English', 'Inglés', 'eng'], es: ['Spanish', 'Español', 'Castellano', 'spa'],
+  zh: ['Chinese', 'Mandarin', 'Chino', 'Mandarín', 'zho', 'chi'], yue: ['Cantonese', 'Cantonés'],
+  vi: ['Vietnamese', 'Vietnamita', 'vie'], tl: ['Tagalog', 'Filipino', 'tgl', 'fil'], ko: ['Korean', 'Coreano', 'kor'],
+  ar: ['Arabic', 'Árabe', 'ara'], fr: ['French', 'Francés', 'fra', 'fre'], ht: ['Haitian Creole', 'Kreyòl', 'Creole', 'Criollo haitiano', 'hat'],
+  pt: ['Portuguese', 'Portugués', 'por'], ru: ['Russian', 'Ruso', 'rus'], uk: ['Ukrainian', 'Ucraniano', 'ukr'],
+  pl: ['Polish', 'Polaco', 'pol'], de: ['German', 'Alemán', 'deu', 'ger'], it: ['Italian', 'Italiano', 'ita'],
+  ja: ['Japanese', 'Japonés', 'jpn'], hi: ['Hindi', 'hin'], pa: ['Punjabi', 'Panyabí', 'pan'], ur: ['Urdu', 'urd'],
+  bn: ['Bengali', 'Bangla', 'Bengalí', 'ben'], fa: ['Persian', 'Farsi', 'Persa', 'fas', 'per'], ne: ['Nepali', 'Nepalí', 'nep'],
+  hmn: ['Hmong'], km: ['Khmer', 'Cambodian', 'Jemer', 'khm'], lo: ['Lao', 'Laotian', 'lao'], my: ['Burmese', 'Birmano', 'mya', 'bur'],
+  so: ['Somali', 'Somalí', 'som'], am: ['Amharic', 'Amárico', 'amh'], ti: ['Tigrinya', 'tir'], sw: ['Swahili', 'Suajili', 'swa'],
+  quc: ["K'iche'", 'Quiché'], mam: ['Mam'], zap: ['Zapotec', 'Zapoteco'], nah: ['Nahuatl', 'Náhuatl'],
+  ase: ['American Sign Language', 'ASL', 'Lengua de señas americana'],
+};
+
+type Lookup<T extends string> = Map<string, T>;
+function lookupOf<T extends string>(labels: Record<T, string[]>): Lookup<T> {
+  const map: Lookup<T> = new Map();
+  for (const [value, names] of Object.entries(labels) as [T, string[]][]) {
+    for (const name of [value, ...names]) map.set(compact(name), value);
+  }
+  return map;
+}
+const KINDS = lookupOf(KIND_LABELS);
+const SCALES = lookupOf(SCALE_LABELS);
+const LEGALS = lookupOf(LEGAL_LABELS);
+const BUDGETS = lookupOf(BUDGET_LABELS);
+const ROLES = lookupOf(ROLE_LABELS);
+const STATUSES = lookupOf(STATUS_LABELS);
+const AFFILIATIONS = lookupOf(AFFILIATION_LABELS);
+const LANGUAGE_CODES = lookupOf(LANGUAGES);
+
+function choices(labels: Record<string, string[]>): string {
+  return Object.values(labels).map((names) => names[0]).join(', ');
+}
+
+// Consistency checks between these tables and the closed lists of the model.
+for (const [labels, values] of [[KIND_LABELS, ORGANIZATION_KINDS], [SCALE_LABELS, POWER_SCALES], [LEGAL_LABELS, LEGAL_STRUCTURES],
+  [BUDGET_LABELS, BUDGET_BANDS], [ROLE_LABELS, MEMBERSHIP_ROLES], [STATUS_LABELS, MEMBERSHIP_STATUSES], [AFFILIATION_LABELS, AFFILIATION_ROLES]] as const) {
+  if (Object.keys(labels).length !== values.length) throw new Error(`csv-rows: labels out of date for ${values.join(', ')}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mapping rows
+
+export interface VocabularyTerm { key: string; en: string; es: string }
+export interface MapContext {
+  /** The workspace's vocabularies: a cell may hold a term's key, English or Spanish label. */
+  vocabularies: Record<VocabularyKind, VocabularyTerm[]>;
+  /** Memberships: the alliance for rows that name none (e.g. the alliance whose space it is). */
+  defaultAllianceName?: string | null;
+}
+
+export interface RowError { field: string; message: string }
+export type RowResult<T> =
+  | { rowNumber: number; ok: true; value: T }
+  | { rowNumber: number; ok: false; errors: RowError[] };
+
+export interface OrganizationRow { externalId?: string; input: OrganizationInput }
+export interface MembershipRow {
+  /** Names as written in the file; the importer finds the organizations. */
+  allianceName: string;
+  memberName: string;
+  role: MembershipRole;
+  status: MembershipStatus;
+  startedOn: string | null;
+  endedOn: string | null;
+}
+export interface PersonRow {
+  externalId?: string;
+  /** `affiliations` is empty: the importer resolves `affiliation.organizationName` first. */
+  input: PersonInput;
+  affiliation: { organizationName: string; role: AffiliationRole } | null;
+}
+export type NormalizedRow = OrganizationRow | MembershipRow | PersonRow;
+
+/** A cell holding a list: split on ";" or "|" when it has one, else on ",", outside parentheses. */
+export function splitList(value: string): string[] {
+  const separators = /[;|]/.test(value) ? ';|' : ',';
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of value) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth = Math.max(0, depth - 1);
+    if (depth === 0 && separators.includes(ch)) { parts.push(current); current = ''; } else current += ch;
+  }
+  parts.push(current);
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function validDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1 || d > MONTH_DAYS[m - 1]!) return false;
+  return !(m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)));
+}
+
+/** YYYY, YYYY-MM, YYYY-MM-DD (also with /), or the US M/D/YYYY → ISO; undefined if not a date. */
+export function parseDate(value: string): string | undefined {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  let m = /^(\d{4})$/.exec(value);
+  if (m) return m[1];
+  m = /^(\d{4})[-/](\d{1,2})$/.exec(value);
+  if (m) return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? `${m[1]}-${pad(Number(m[2]))}` : undefined;
+  m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
+  if (m) return validDay(Number(m[1]), Number(m[2]), Number(m[3])) ? `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}` : undefined;
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+  if (m) return validDay(Number(m[3]), Number(m[1]), Number(m[2])) ? `${m[3]}-${pad(Number(m[1]))}-${pad(Number(m[2]))}` : undefined;
+  return undefined;
+}
+const DATE_HELP = 'use YYYY, YYYY-MM, YYYY-MM-DD or MM/DD/YYYY';
+
+/** An amount ("$250,000", "250k", "1.2M") → its budget band. */
+function budgetBandOf(value: string): BudgetBand | undefined {
+  const m = /^\$?\s*([\d,]+(?:\.\d+)?)\s*([km]|mil|million|millones)?$/i.exec(value.trim());
+  if (!m) return undefined;
+  const unit = m[2]?.toLowerCase();
+  const amount = Number(m[1]!.replace(/,/g, '')) * (unit === 'k' || unit === 'mil' ? 1e3 : unit ? 1e6 : 1);
+  if (!Number.isFinite(amount)) return undefined;
+  if (amount < 100_000) return 'under_100k';
+  if (amount < 500_000) return '100k_500k';
+  if (amount < 1_000_000) return '500k_1m';
+  if (amount < 5_000_000) return '1m_5m';
+  return 'over_5m';
+}
+
+/** The cells of one row, read through the mapping. */
+class RowReader {
+  readonly errors: RowError[] = [];
+  constructor(private readonly row: Record<string, string>, private readonly columns: Map<string, string[]>) {}
+
+  /** The column a field is read from (its first one), or the field's name when none is mapped. */
+  column(field: string): string {
+    return this.columns.get(field)?.[0] ?? field;
+  }
+  mapped(field: string): boolean {
+    return this.columns.has(field);
+  }
+  has(field: string): boolean {
+    return (this.columns.get(field) ?? []).some((h) => (this.row[h] ?? '').trim() !== '');
+  }
+  /** The first non-empty cell among the field's columns. */
+  get(field: string): string | undefined {
+    for (const h of this.columns.get(field) ?? []) {
+      const v = (this.row[h] ?? '').trim();
+      if (v) return v;
+    }
+    return undefined;
+  }
+  /** Every item of every column of a list field, with the column it came from. */
+  list(field: string): { item: string; column: string }[] {
+    return (this.columns.get(field) ?? []).flatMap((h) => splitList(this.row[h] ?? '').map((item) => ({ item, column: h })));
+  }
+  error(field: string, message: string, column = this.column(field)) {
+    this.errors.push({ field: column, message });
+  }
+  /** A closed-list value by key or label. */
+  choice<T extends string>(field: string, lookup: Lookup<T>, labels: Record<T, string[]>, what: string): T | undefined {
+    const v = this.get(field);
+    if (v === undefined) return undefined;
+    const found = lookup.get(compact(v));
+    if (!found) this.error(field, `unknown ${what} "${v}"; use one of: ${choices(labels)}`);
+    return found;
+  }
+  date(field: string): string | undefined {
+    const v = this.get(field);
+    if (v === undefined) return undefined;
+    const date = parseDate(v);
+    if (!date) this.error(field, `"${v}" is not a date: ${DATE_HELP}`);
+    return date;
+  }
+}
+
+function columnsOf(entity: ImportEntity, mapping: ColumnMapping): Map<string, string[]> {
+  const allowed = IMPORT_FIELDS[entity];
+  const columns = new Map<string, string[]>();
+  for (const [header, field] of Object.entries(mapping)) {
+    if (!field) continue;
+    if (!allowed.includes(field)) throw new Error(`"${field}" (column "${header}") is not a field of ${entity}; use one of: ${allowed.join(', ')}`);
+    columns.set(field, [...(columns.get(field) ?? []), header]);
+  }
+  return columns;
+}
+
+const VOCAB_FIELDS = [
+  ['issues', 'issue'], ['constituencies', 'constituency'], ['sectors', 'sector'], ['capacities', 'capacity'],
+] as const;
+
+function vocabularyLookup(terms: VocabularyTerm[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const t of terms) for (const name of [t.key, t.en, t.es]) if (compact(name)) map.set(compact(name), t.key);
+  return map;
+}
+
+/** Turns a zod issue into a message a person understands. */
+function messageOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_format' && issue.format === 'email') return 'not an email address';
+  if (issue.code === 'invalid_format' && issue.format === 'url') return 'not a web address';
+  if (issue.code === 'too_big' && issue.origin === 'string') return `too long (at most ${String(issue.maximum)} characters)`;
+  return issue.message;
+}
+
+// Where a zod issue path points, as an import field.
+const ORGANIZATION_PATHS: Record<string, string> = {
+  'location.stateFips': 'state', 'location.countyFips': 'county', 'location.city': 'city', 'location.region': 'region',
+};
+const PERSON_PATHS: Record<string, string> = {
+  'contact.email': 'email', 'contact.phone': 'phone', 'contact.address': 'address',
+};
+
+function mapOrganization(r: RowReader, vocab: Record<VocabularyKind, Map<string, string>>): OrganizationRow | undefined {
+  const lists: Record<(typeof VOCAB_FIELDS)[number][0], string[]> = { issues: [], constituencies: [], sectors: [], capacities: [] };
+  const capacities: { key: string; size: number | null }[] = [];
+  for (const [field, kind] of VOCAB_FIELDS) {
+    for (const { item, column } of r.list(field)) {
+      // A capacity may carry a size: "Base (1,200)", "base: 500".
+      const sized = field === 'capacities' ? /^(.*?)\s*(?:\(\s*([\d,.]+)\s*\)|[:=]\s*([\d,.]+))$/.exec(item) : null;
+      const label = sized ? sized[1]! : item;
+      const key = vocab[kind].get(compact(label));
+      if (!key) { r.error(field, `unknown ${kind} "${label}"`, column); continue; }
+      if (field === 'capacities') {
+        const size = sized ? Number((sized[2] ?? sized[3])!.replace(/[,.]/g, '')) : null;
+        if (!capacities.some((c) => c.key === key)) capacities.push({ key, size });
+      } else if (!lists[field].includes(key)) lists[field].push(key);
+    }
+  }
+
+  const kindText = r.get('kind');
+  if (kindText === undefined) r.error('kind', `a kind is required; use one of: ${choices(KIND_LABELS)}`);
+  const kind = r.choice('kind', KINDS, KIND_LABELS, 'kind');
+
+  let stateFips: string | undefined;
+  const stateText = r.get('state');
+  if (stateText !== undefined) {
+    stateFips = findState(stateText)?.fips;
+    if (!stateFips) r.error('state', `unknown US state "${stateText}"`);
+  }
+  let countyFips: string | undefined;
+  const countyText = r.get('county');
+  if (countyText !== undefined) {
+    if (/^\d{5}$/.test(countyText)) {
+      countyFips = findCounty(countyText)?.fips;
+      if (!countyFips) r.error('county', `no US county has FIPS code ${countyText}`);
+      else if (stateFips === undefined && stateText === undefined) stateFips = countyFips.slice(0, 2);
+    } else if (stateFips) {
+      countyFips = findCountyByName(stateFips, countyText)?.fips;
+      if (!countyFips) r.error('county', `no county named "${countyText}" in ${findState(stateFips)!.name}`);
+    } else if (stateText === undefined) {
+      r.error('county', `give the state to find the county "${countyText}"`);
+    }
+  }
+
+  let budgetBand: BudgetBand | undefined;
+  const budgetText = r.get('budgetBand');
+  if (budgetText !== undefined) {
+    budgetBand = BUDGETS.get(compact(budgetText)) ?? budgetBandOf(budgetText);
+    if (!budgetBand) r.error('budgetBand', `unknown budget "${budgetText}"; use an amount or one of: ${choices(BUDGET_LABELS)}`);
+  }
+  const powerScale = r.choice('powerScale', SCALES, SCALE_LABELS, 'scale');
+  const legalStructure = r.choice('legalStructure', LEGALS, LEGAL_LABELS, 'legal structure');
+  const foundedOn = r.date('foundedOn');
+  let website = r.get('website');
+  // Spreadsheets often drop the scheme: "www.example.org".
+  if (website && !/^[a-z][a-z0-9+.-]*:\/\//i.test(website) && /^[^\s/]+\.[^\s]+$/.test(website)) website = `https://${website}`;
+
+  const candidate = {
+    name: r.get('name') ?? '',
+    shortName: r.get('shortName') ?? null,
+    kind,
+    description: r.get('description') ?? null,
+    ...lists,
+    capacities,
+    location: { stateFips: stateFips ?? null, countyFips: countyFips ?? null, city: r.get('city') ?? null, region: r.get('region') ?? null },
+    powerScale: powerScale ?? null,
+    legalStructure: legalStructure ?? null,
+    budgetBand: budgetBand ?? null,
+    foundedOn: foundedOn ?? null,
+    website: website ?? null,
+    email: r.get('email') ?? null,
+    phone: r.get('phone') ?? null,
+  };
+  const parsed = OrganizationInputSchema.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map(String);
+      const field = ORGANIZATION_PATHS[path.slice(0, 2).join('.')] ?? path[0] ?? 'name';
+      // Problems already reported in the file's own terms are not repeated.
+      if (field === 'kind' && r.errors.some((e) => e.field === r.column('kind'))) continue;
+      if (field === 'name' && !r.has('name')) { r.error('name', 'a name is required'); continue; }
+      r.error(field, messageOf(issue));
+    }
+  }
+  if (r.errors.length || !parsed.success) return undefined;
+  const externalId = r.get('externalId');
+  return externalId ? { externalId, input: parsed.data } : { input: parsed.data };
+}
+
+function mapMembership(r: RowReader, ctx: MapContext): MembershipRow | undefined {
+  const memberName = r.get('memberName');
+  if (!memberName) r.error('memberName', 'the member organization is required');
+  const allianceName = r.get('allianceName') ?? ctx.defaultAllianceName?.trim();
+  if (!allianceName) r.error('allianceName', 'the alliance is required');
+  const role = r.choice('role', ROLES, ROLE_LABELS, 'role') ?? 'member';
+  const status = r.choice('status', STATUSES, STATUS_LABELS, 'status') ?? 'active';
+  const startedOn = r.date('startedOn') ?? null;
+  const endedOn = r.date('endedOn') ?? null;
+  if (startedOn && endedOn && endedOn < startedOn) r.error('endedOn', 'ends before it starts');
+  if (r.errors.length || !memberName || !allianceName) return undefined;
+  return { allianceName, memberName, role, status, startedOn, endedOn };
+}
+
+function mapPerson(r: RowReader): PersonRow | undefined {
+  const name = r.get('name') ?? [r.get('firstName'), r.get('lastName')].filter(Boolean).join(' ');
+  const nameField = ['name', 'firstName', 'lastName'].find((f) => r.mapped(f)) ?? 'name';
+  if (!name) r.error(nameField, 'a name is required');
+
+  const languages: string[] = [];
+  for (const { item, column } of r.list('languages')) {
+    const code = LANGUAGE_CODES.get(compact(item)) ?? (/^[a-z]{2,3}$/i.test(item) ? item.toLowerCase() : undefined);
+    if (!code) r.error('languages', `unknown language "${item}"; write its name (English or Spanish) or ISO 639 code`, column);
+    else if (!languages.includes(code)) languages.push(code);
+  }
+
+  const street = r.get('address');
+  const cityLine = [r.get('city'), [r.get('state'), r.get('zip')].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  const address = [street, cityLine].filter(Boolean).join(', ') || null;
+
+  const organizationName = r.get('organizationName');
+  const role = r.choice('affiliationRole', AFFILIATIONS, AFFILIATION_LABELS, 'role');
+  if (role && !organizationName) r.error('affiliationRole', 'a role needs the organization the person belongs to');
+
+  const externalId = r.get('externalId');
+  const parsed = PersonInputSchema.safeParse({
+    name, languages, affiliations: [], externalId: externalId ?? null,
+    contact: { email: r.get('email') ?? null, phone: r.get('phone') ?? null, address },
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map(String);
+      const field = PERSON_PATHS[path.slice(0, 2).join('.')] ?? path[0] ?? 'name';
+      if (field === 'name' && !name) continue; // already reported
+      // The address may be joined from several columns: name the street column if there is one.
+      r.error(field === 'name' ? nameField : field === 'address' && !r.has('address') ? 'city' : field, messageOf(issue));
+    }
+  }
+  if (r.errors.length || !parsed.success) return undefined;
+  const value: PersonRow = { input: parsed.data, affiliation: organizationName ? { organizationName, role: role ?? 'member' } : null };
+  return externalId ? { externalId, ...value } : value;
+}
+
+export function mapRows(entity: 'organizations', rows: Record<string, string>[], mapping: ColumnMapping, ctx: MapContext): RowResult<OrganizationRow>[];
+export function mapRows(entity: 'memberships', rows: Record<string, string>[], mapping: ColumnMapping, ctx: MapContext): RowResult<MembershipRow>[];
+export function mapRows(entity: 'people', rows: Record<string, string>[], mapping: ColumnMapping, ctx: MapContext): RowResult<PersonRow>[];
+export function mapRows(entity: ImportEntity, rows: Record<string, string>[], mapping: ColumnMapping, ctx: MapContext): RowResult<NormalizedRow>[];
+/**
+ * Checks and converts the rows of a parsed file. `rowNumber` is the row in the spreadsheet:
+ * the header is row 1, so the first data row is 2. Errors name the file's column (or the
+ * field, when no column is mapped to it). Throws if the mapping names a field the entity
+ * does not have.
+ */
+export function mapRows(entity: ImportEntity, rows: Record<string, string>[], mapping: ColumnMapping, ctx: MapContext): RowResult<NormalizedRow>[] {
+  const columns = columnsOf(entity, mapping);
+  const vocab = Object.fromEntries(Object.entries(ctx.vocabularies).map(([kind, terms]) => [kind, vocabularyLookup(terms)])) as Record<VocabularyKind, Map<string, string>>;
+  for (const [, kind] of VOCAB_FIELDS) vocab[kind] ??= new Map();
+  return rows.map((row, i): RowResult<NormalizedRow> => {
+    const rowNumber = i + 2;
+    const r = new RowReader(row, columns);
+    if (Object.values(row).every((v) => v.trim() === '')) return { rowNumber, ok: false, errors: [{ field: 'row', message: 'the row is empty' }] };
+    const value = entity === 'organizations' ? mapOrganization(r, vocab) : entity === 'memberships' ? mapMembership(r, ctx) : mapPerson(r);
+    return value && !r.errors.length ? { rowNumber, ok: true, value } : { rowNumber, ok: false, errors: r.errors };
+  });
+}

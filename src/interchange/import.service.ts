@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import { insertAudit, type AuditEntry } from '../audit/audit.repository.ts';
+import { diffRecords } from '../audit/diff.ts';
+import type { SealedBox } from '../crypto/sealed-box.ts';
+import type { Db } from '../db/database.ts';
+import { type ColumnMapping, IMPORT_FIELDS, type ImportEntity, suggestMapping } from '../imports/column-mapping.ts';
+import { mapRows, type MembershipRow, type OrganizationRow, parseCsv, type PersonRow, type RowResult } from '../imports/csv-rows.ts';
+import * as memberships from '../memberships/membership.repository.ts';
+import * as orgs from '../orgs/organization.repository.ts';
+import type { OrganizationInput } from '../orgs/organization.schema.ts';
+import { checkOrganizationInput, insertOrganizationInTransaction } from '../orgs/organization.service.ts';
+import * as people from '../people/person.repository.ts';
+import type { Contact } from '../people/person.schema.ts';
+import { invalid } from '../server/problem.ts';
+import { type Actor, requireAccess } from '../spaces/access.ts';
+import { roleAtLeast } from '../spaces/roles.ts';
+import { findRole, listReadableSpaceIds } from '../spaces/spaces.repository.ts';
+import { getVocabularies } from '../vocabularies/vocabulary.service.ts';
+import { findJob, type ImportJob, record, startJob } from './import-jobs.ts';
+import { saveJobReport, startJobRow } from './import.repository.ts';
+import { buildOrgIndex, type OrgIndex } from './org-index.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Row = RowResult<OrganizationRow | MembershipRow | PersonRow>;
+
+function parseOrFail(csv: string) {
+  try {
+    const parsed = parseCsv(csv);
+    if (parsed.headers.length === 0) throw new Error('The file is empty.');
+    return parsed;
+  } catch (err) {
+    throw invalid([{ field: 'csv', message: err instanceof Error ? err.message : String(err) }]);
+  }
+}
+
+function checkMapping(entity: ImportEntity, headers: string[], mapping: ColumnMapping) {
+  const errors = Object.entries(mapping).flatMap(([header, field]) => [
+    ...(headers.includes(header) ? [] : [{ field: `mapping.${header}`, message: 'no such column in the file' }]),
+    ...(field === null || IMPORT_FIELDS[entity].includes(field) ? [] : [{ field: `mapping.${header}`, message: `"${field}" is not a field of ${entity}` }]),
+  ]);
+  if (errors.length) throw invalid(errors);
+}
+
+/** Turns file names of organizations into records the actor can see; a miss becomes a row error. */
+async function resolveNames(db: Db, actor: Actor, entity: ImportEntity, rows: Row[], index: OrgIndex): Promise<Row[]> {
+  if (entity === 'organizations') {
+    return Promise.all(rows.map(async (row) => {
+      if (!row.ok) return row;
+      const errors = await checkOrganizationInput(db, (row.value as OrganizationRow).input);
+      return errors.length ? { rowNumber: row.rowNumber, ok: false as const, errors } : row;
+    }));
+  }
+  const writableAlliance = new Map<string, boolean>();
+  const result: Row[] = [];
+  for (const row of rows) {
+    if (!row.ok) { result.push(row); continue; }
+    const errors: { field: string; message: string }[] = [];
+    if (entity === 'memberships') {
+      const m = row.value as MembershipRow;
+      const alliance = index.find(m.allianceName, 'allianceName', errors);
+      index.find(m.memberName, 'memberName', errors);
+      if (alliance) {
+        if (alliance.kind !== 'alliance' || !alliance.ownSpaceId) errors.push({ field: 'allianceName', message: `${alliance.name} is not an alliance` });
+        else {
+          if (!writableAlliance.has(alliance.ownSpaceId)) writableAlliance.set(alliance.ownSpaceId, roleAtLeast(await findRole(db, actor.userId, alliance.ownSpaceId), 'member'));
+          if (!writableAlliance.get(alliance.ownSpaceId)) errors.push({ field: 'allianceName', message: `you cannot change ${alliance.name}'s memberships` });
+        }
+      }
+    } else {
+      const p = row.value as PersonRow;
+      if (p.affiliation) index.find(p.affiliation.organizationName, 'organizationName', errors);
+    }
+    result.push(errors.length ? { rowNumber: row.rowNumber, ok: false, errors } : row);
+  }
+  return result;
+}
+
+async function validate(db: Db, actor: Actor, spaceId: string, entity: ImportEntity, csv: string, mapping?: ColumnMapping | null) {
+  await requireAccess(db, actor, spaceId, 'member');
+  const parsed = parseOrFail(csv);
+  const effective = mapping ?? suggestMapping(entity, parsed.headers);
+  checkMapping(entity, parsed.headers, effective);
+  const vocabularies = await getVocabularies(db);
+  const index = await buildOrgIndex(db, await listReadableSpaceIds(db, actor.userId, 'profile'));
+  const mapped = mapRows(entity, parsed.rows, effective, { vocabularies }) as Row[];
+  return { parsed, mapping: effective, rows: await resolveNames(db, actor, entity, mapped, index), index };
+}
+
+/** What an import would do: the mapping used and every row's errors. Writes nothing. */
+export async function previewImport(db: Db, actor: Actor, spaceId: string, entity: ImportEntity, csv: string, mapping?: ColumnMapping | null) {
+  const { parsed, mapping: used, rows } = await validate(db, actor, spaceId, entity, csv, mapping);
+  return {
+    headers: parsed.headers, mapping: used, fields: [...IMPORT_FIELDS[entity]], total: rows.length,
+    errorCount: rows.filter((r) => !r.ok).length,
+    rows: rows.map((r) => (r.ok ? { rowNumber: r.rowNumber, ok: true } : { rowNumber: r.rowNumber, ok: false, errors: r.errors })),
+  };
+}
+
+/**
+ * Starts an import job and returns it at once; `done` settles when it has finished. A file with
+ * bad rows imports nothing unless importGoodRows; all writes happen in one transaction, so a
+ * failure leaves nothing half-written. Rows that match existing records update them, and a row
+ * identical to what is stored changes nothing, so importing the same file twice is harmless.
+ */
+export async function startImport(db: Db, box: SealedBox, actor: Actor, spaceId: string, options: { entity: ImportEntity; csv: string; mapping?: ColumnMapping | null; importGoodRows: boolean }) {
+  const checked = await validate(db, actor, spaceId, options.entity, options.csv, options.mapping);
+  const job = startJob({ id: randomUUID(), userId: actor.userId, spaceId, entity: options.entity, total: checked.rows.length });
+  await startJobRow(db, job);
+  const done = runJob(db, box, actor, job, checked.rows, checked.index, options.importGoodRows)
+    .catch((err: unknown) => {
+      job.status = 'failed';
+      job.message = err instanceof Error ? err.message : String(err);
+      job.rows.forEach((r) => { if (r.outcome !== 'rejected') r.outcome = 'skipped'; });
+    })
+    .then(() => saveJobReport(db, job));
+  return { job, done };
+}
+
+async function runJob(db: Db, box: SealedBox, actor: Actor, job: ImportJob, rows: Row[], index: OrgIndex, importGoodRows: boolean) {
+  const bad = rows.filter((r) => !r.ok);
+  if (bad.length && !importGoodRows) {
+    for (const r of rows) record(job, r.ok ? { rowNumber: r.rowNumber, outcome: 'skipped' } : { rowNumber: r.rowNumber, outcome: 'rejected', errors: r.errors });
+    job.processed = rows.length;
+    job.status = 'rejected';
+    job.message = `${bad.length} of ${rows.length} rows have errors; nothing was imported.`;
+    return;
+  }
+  job.status = 'writing';
+  await db.transaction().execute(async (trx) => {
+    const audit: AuditEntry[] = [];
+    for (const row of rows) {
+      if (!row.ok) record(job, { rowNumber: row.rowNumber, outcome: 'rejected', errors: row.errors });
+      else if (job.entity === 'organizations') record(job, { rowNumber: row.rowNumber, ...(await writeOrganization(trx, actor, job.spaceId, row.value as OrganizationRow, audit)) });
+      else if (job.entity === 'memberships') record(job, { rowNumber: row.rowNumber, ...(await writeMembership(trx, actor, row.value as MembershipRow, index, audit)) });
+      else record(job, { rowNumber: row.rowNumber, ...(await writePerson(trx, box, actor, job.spaceId, row.value as PersonRow, index, audit)) });
+      job.processed += 1;
+      // Let progress requests through between rows.
+      if (job.processed % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    audit.push({ userId: actor.userId, spaceId: job.spaceId, action: 'import', entity: job.entity, entityId: job.id, changes: { ...job.counts } });
+    await insertAudit(trx, audit);
+  });
+  job.status = 'done';
+}
+
+type Outcome = { outcome: 'imported' | 'updated' | 'unchanged'; id: string };
+
+async function writeOrganization(trx: Db, actor: Actor, spaceId: string, row: OrganizationRow, audit: AuditEntry[]): Promise<Outcome> {
+  // An exported file carries our own ids as externalId, so re-importing it matches them too.
+  const byOwnId = row.externalId && UUID.test(row.externalId) ? await orgs.findOrganization(trx, row.externalId) : undefined;
+  const existing = row.externalId
+    ? (await orgs.findOrganizationByExternalId(trx, spaceId, row.externalId)) ?? (byOwnId?.spaceId === spaceId ? byOwnId : undefined)
+    : (await orgs.findOrganizationsByName(trx, [spaceId], row.input.name))[0];
+  if (!existing) {
+    const created = await insertOrganizationInTransaction(trx, actor, spaceId, row.input, { externalId: row.externalId });
+    return { outcome: 'imported', id: created.id };
+  }
+  // A CSV carries no alliance profile: keep the stored one.
+  const input: OrganizationInput = { ...row.input, alliance: existing.alliance };
+  const before = orgs.toColumns({ ...existing, alliance: existing.alliance ?? undefined } as OrganizationInput);
+  const changes = diffRecords(before, orgs.toColumns(input));
+  if (Object.keys(changes).length === 0) return { outcome: 'unchanged', id: existing.id };
+  await orgs.updateOrganization(trx, existing.id, input);
+  audit.push({ userId: actor.userId, spaceId: existing.spaceId, action: 'update', entity: 'organization', entityId: existing.id, changes });
+  return { outcome: 'updated', id: existing.id };
+}
+
+async function writeMembership(trx: Db, actor: Actor, row: MembershipRow, index: OrgIndex, audit: AuditEntry[]): Promise<Outcome> {
+  const alliance = index.find(row.allianceName, 'allianceName', [])!;
+  const member = index.find(row.memberName, 'memberName', [])!;
+  const fields = { role: row.role, status: row.status, startedOn: row.startedOn, endedOn: row.endedOn };
+  const existing = await memberships.findMembershipByPair(trx, alliance.id, member.id);
+  if (!existing) {
+    if (await memberships.wouldCreateCycle(trx, alliance.id, member.id)) throw new Error(`${row.allianceName} ↔ ${row.memberName} would form a cycle of memberships.`);
+    const created = await memberships.insertMembership(trx, alliance.ownSpaceId!, { allianceId: alliance.id, memberId: member.id, ...fields });
+    audit.push({ userId: actor.userId, spaceId: alliance.ownSpaceId, action: 'create', entity: 'membership', entityId: created.id, changes: diffRecords(null, fields) });
+    return { outcome: 'imported', id: created.id };
+  }
+  const changes = diffRecords({ role: existing.role, status: existing.status, startedOn: existing.startedOn, endedOn: existing.endedOn }, fields);
+  if (Object.keys(changes).length === 0) return { outcome: 'unchanged', id: existing.id };
+  await memberships.updateMembership(trx, existing.id, fields);
+  audit.push({ userId: actor.userId, spaceId: existing.spaceId, action: 'update', entity: 'membership', entityId: existing.id, changes });
+  return { outcome: 'updated', id: existing.id };
+}
+
+async function writePerson(trx: Db, box: SealedBox, actor: Actor, spaceId: string, row: PersonRow, index: OrgIndex, audit: AuditEntry[]): Promise<Outcome> {
+  const contact = Object.fromEntries(Object.entries(row.input.contact).filter(([, v]) => v != null && v !== '')) as Contact;
+  const emailHash = contact.email ? box.keyedHash(contact.email.trim().toLowerCase()) : null;
+  const affiliation = row.affiliation ? { organizationId: index.find(row.affiliation.organizationName, 'organizationName', [])!.id, role: row.affiliation.role } : null;
+  const byOwnId = row.externalId && UUID.test(row.externalId) ? await people.findPerson(trx, row.externalId) : undefined;
+  const existing = row.externalId
+    ? (await people.findPersonByExternalId(trx, spaceId, row.externalId)) ?? (byOwnId?.spaceId === spaceId ? byOwnId : undefined)
+    : emailHash ? await people.findPersonByEmailHash(trx, spaceId, emailHash) : undefined;
+  const sealed = Object.keys(contact).length ? box.seal(contact) : null;
+  if (!existing) {
+    const created = await people.insertPerson(trx, { spaceId, name: row.input.name, languages: row.input.languages, externalId: row.externalId ?? null, contactSealed: sealed, emailHash });
+    if (affiliation) await people.replaceAffiliations(trx, spaceId, created.id, [affiliation]);
+    audit.push({ userId: actor.userId, spaceId, action: 'create', entity: 'person', entityId: created.id, changes: { name: [null, row.input.name], contact: '(set)' } });
+    return { outcome: 'imported', id: created.id };
+  }
+  const storedContact = existing.contactSealed ? box.open<Contact>(existing.contactSealed) : {};
+  const current = await trx.selectFrom('affiliations').select(['organization_id', 'role']).where('person_id', '=', existing.id).execute();
+  const hasAffiliation = !affiliation || current.some((a) => a.organization_id === affiliation.organizationId && a.role === affiliation.role);
+  const same = existing.name === row.input.name && JSON.stringify(existing.languages) === JSON.stringify(row.input.languages)
+    && JSON.stringify(storedContact) === JSON.stringify(contact) && hasAffiliation;
+  if (same) return { outcome: 'unchanged', id: existing.id };
+  await people.updatePerson(trx, existing.id, { name: row.input.name, languages: row.input.languages, contactSealed: sealed, emailHash });
+  if (!hasAffiliation) {
+    await people.replaceAffiliations(trx, spaceId, existing.id, [...current.map((a) => ({ organizationId: a.organization_id, role: a.role })), affiliation!]);
+  }
+  audit.push({ userId: actor.userId, spaceId, action: 'update', entity: 'person', entityId: existing.id, changes: { name: [existing.name, row.input.name], contact: '(changed or confirmed)' } });
+  return { outcome: 'updated', id: existing.id };
+}
+
+/** A running or finished job, for the person who started it. */
+export function jobFor(actor: Actor, id: string) {
+  const job = findJob(id);
+  return job && job.userId === actor.userId ? job : undefined;
+}
