@@ -1,0 +1,109 @@
+import { insertUser } from '../accounts/accounts.repository.ts';
+import { hashPassword } from '../accounts/password.ts';
+import type { SealedBox } from '../crypto/sealed-box.ts';
+import type { Db } from '../db/database.ts';
+import { addMember, addRepresentative } from '../memberships/membership.service.ts';
+import { createOrganization } from '../orgs/organization.service.ts';
+import { createPerson } from '../people/person.service.ts';
+import type { Actor } from '../spaces/access.ts';
+import { insertGrant, upsertRole } from '../spaces/spaces.repository.ts';
+import { DEMO_MEMBERSHIPS, DEMO_ORGANIZATIONS, DEMO_PEOPLE } from './demo-data.ts';
+
+export const DEMO_PASSWORD = 'crossroads-demo';
+export const DEMO_USERS = {
+  coordinator: { email: 'coordinator@example.org', name: 'Alex Rivera (demo coordinator)' },
+  organizer: { email: 'organizer@example.org', name: 'Marisol Vega (demo organizer)' },
+  funder: { email: 'funder@example.org', name: 'Jordan Lee (demo funder)' },
+};
+
+/**
+ * Loads the demo workspace through the same services the app uses, so it obeys the same rules:
+ * alliances get shared spaces run by the coordinator; each organization with people gets its own
+ * private space run by its own staff account, which shares its profile and representatives with
+ * its alliances (and nothing else); other organizations are directory entries in the space of
+ * the first alliance they belong to. Returns null when the demo is already there.
+ */
+export async function loadDemoWorkspace(db: Db, box: SealedBox) {
+  const existing = await db.selectFrom('users').select('id').where('email', '=', DEMO_USERS.coordinator.email).executeTakeFirst();
+  if (existing) return null;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const user = (email: string, displayName: string, isWorkspaceAdmin = false) =>
+    insertUser(db, { email, displayName, passwordHash, isWorkspaceAdmin }).then((u): Actor => ({ userId: u.id, isWorkspaceAdmin }));
+  const coordinator = await user(DEMO_USERS.coordinator.email, DEMO_USERS.coordinator.name, true);
+  const funder = await user(DEMO_USERS.funder.email, DEMO_USERS.funder.name);
+
+  const orgIds = new Map<string, string>();
+  const spaceOf = new Map<string, string>(); // org key → the space its record lives in
+  const staffOf = new Map<string, Actor>(); // org key → the account running its own space
+
+  // 1. Alliances, each with its shared space.
+  for (const demo of DEMO_ORGANIZATIONS.filter((o) => o.input.kind === 'alliance')) {
+    const org = await createOrganization(db, coordinator, null, demo.input);
+    orgIds.set(demo.key, org.id);
+    spaceOf.set(demo.key, org.ownSpaceId!);
+    staffOf.set(demo.key, coordinator);
+  }
+  // 2. Organizations whose people are in the demo: their own private space and staff account.
+  const withPeople = new Set(DEMO_PEOPLE.flatMap((p) => p.affiliations.map((a) => a.orgKey)));
+  let first = true;
+  for (const demo of DEMO_ORGANIZATIONS.filter((o) => o.input.kind !== 'alliance' && withPeople.has(o.key))) {
+    const staff = first
+      ? await user(DEMO_USERS.organizer.email, DEMO_USERS.organizer.name, true)
+      : await user(`staff.${demo.key.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}@example.org`, `${demo.input.shortName ?? demo.input.name} staff (demo)`, true);
+    first = false;
+    const org = await createOrganization(db, staff, null, demo.input, { ownSpace: true });
+    staff.isWorkspaceAdmin = false;
+    await db.updateTable('users').set({ is_workspace_admin: false }).where('id', '=', staff.userId).execute();
+    orgIds.set(demo.key, org.id);
+    spaceOf.set(demo.key, org.ownSpaceId!);
+    staffOf.set(demo.key, staff);
+  }
+  // 3. Everyone else: a directory entry kept by the first alliance that lists them.
+  for (const demo of DEMO_ORGANIZATIONS.filter((o) => !orgIds.has(o.key))) {
+    const allianceKey = DEMO_MEMBERSHIPS.find((m) => m.memberKey === demo.key)?.allianceKey ?? DEMO_ORGANIZATIONS.find((o) => o.input.kind === 'alliance')!.key;
+    const org = await createOrganization(db, coordinator, spaceOf.get(allianceKey)!, demo.input);
+    orgIds.set(demo.key, org.id);
+    spaceOf.set(demo.key, spaceOf.get(allianceKey)!);
+  }
+
+  // 4. Memberships. Members with their own space share their profile and representatives with
+  // the alliance first, and their staff take part in the alliance's space.
+  const membershipIds = new Map<string, string>();
+  for (const m of DEMO_MEMBERSHIPS) {
+    const allianceSpace = spaceOf.get(m.allianceKey)!;
+    const memberSpace = spaceOf.get(m.memberKey)!;
+    const staff = staffOf.get(m.memberKey);
+    if (memberSpace !== allianceSpace) {
+      for (const scope of ['profile', 'representatives'] as const) {
+        await insertGrant(db, { fromSpaceId: memberSpace, toSpaceId: allianceSpace, scope, userId: staff?.userId ?? coordinator.userId });
+      }
+    }
+    if (staff && staff !== coordinator) await upsertRole(db, allianceSpace, staff.userId, 'member');
+    const membership = await addMember(db, coordinator, orgIds.get(m.allianceKey)!, {
+      memberId: orgIds.get(m.memberKey)!, role: m.role, status: m.status, startedOn: m.startedOn ?? null,
+    });
+    membershipIds.set(`${m.allianceKey}>${m.memberKey}`, membership.id);
+  }
+
+  // 5. People, in their organization's space, and their seats on its memberships.
+  for (const p of DEMO_PEOPLE) {
+    const home = p.affiliations[0]!.orgKey;
+    const staff = staffOf.get(home) ?? coordinator;
+    const personId = await createPerson(db, box, staff, spaceOf.get(home)!, {
+      name: p.name, languages: p.languages, contact: { email: p.email, phone: p.phone },
+      affiliations: p.affiliations.filter((a) => spaceOf.get(a.orgKey) === spaceOf.get(home) || a.orgKey === home)
+        .map((a) => ({ organizationId: orgIds.get(a.orgKey)!, role: a.role })),
+    });
+    // A person sits only on their own organization's memberships.
+    for (const seat of p.seats.filter((s) => s.memberKey === home)) {
+      const membershipId = membershipIds.get(`${seat.allianceKey}>${seat.memberKey}`);
+      if (membershipId) await addRepresentative(db, staff, membershipId, { personId, seat: seat.seat });
+    }
+  }
+
+  // 6. The funder reads the Inter-Alliance Dialogue (or the first alliance).
+  const iad = DEMO_ORGANIZATIONS.find((o) => /inter-alliance/i.test(o.input.name)) ?? DEMO_ORGANIZATIONS.find((o) => o.input.kind === 'alliance')!;
+  await upsertRole(db, spaceOf.get(iad.key)!, funder.userId, 'viewer');
+
+  return { organizations: DEMO_ORGANIZATIONS.length, memberships: DEMO_MEMBERSHIPS.length, people: DEMO_PEOPLE.length };
+}
