@@ -17,7 +17,7 @@ export const accountsRoutes = newRouter()
     responses: { 200: jsonResponse(MeSchema), 401: problems[401], 422: problems[422], 429: problems[401] } }), async (c) => {
     const { db, config } = c.get('deps');
     const { email, password } = c.req.valid('json');
-    const token = await service.signIn(db, email, password, clientAddress(c));
+    const token = await service.signIn(db, c.get('throttle'), email, password, clientAddress(c));
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true, sameSite: 'Lax', path: '/', secure: config.secureCookies, maxAge: service.SESSION_DAYS * 86_400,
     });

@@ -4,11 +4,10 @@ import { Problem } from '../server/problem.ts';
 import { listSpacesOfUser } from '../spaces/spaces.repository.ts';
 import type { Me } from './accounts.schema.ts';
 import * as repo from './accounts.repository.ts';
-import { LoginThrottle } from './login-throttle.ts';
+import type { LoginThrottle } from './login-throttle.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 export const SESSION_DAYS = 14;
-const throttle = new LoginThrottle();
 // Compared against when the email is unknown, so both paths cost the same.
 const DUMMY_HASH = hashPassword('not a real password');
 
@@ -23,7 +22,7 @@ export async function createUser(db: Db, user: { email: string; displayName: str
 }
 
 /** Returns a new session token, or throws 401 / 429. */
-export async function signIn(db: Db, email: string, password: string, clientAddress: string): Promise<string> {
+export async function signIn(db: Db, throttle: LoginThrottle, email: string, password: string, clientAddress: string): Promise<string> {
   const keys = [`email:${email.trim().toLowerCase()}`, `ip:${clientAddress}`];
   const wait = throttle.retryAfter(keys);
   if (wait > 0) throw new Problem(429, 'Too many attempts', `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minutes.`);

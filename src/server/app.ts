@@ -3,10 +3,13 @@ import path from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { getCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { secureHeaders } from 'hono/secure-headers';
 import { ZodError } from 'zod';
 import { accountsRoutes, SESSION_COOKIE } from '../accounts/accounts.routes.ts';
 import { actorForToken } from '../accounts/accounts.service.ts';
+import { LoginThrottle } from '../accounts/login-throttle.ts';
 import { interchangeRoutes } from '../interchange/interchange.routes.ts';
 import { membershipRoutes } from '../memberships/membership.routes.ts';
 import { organizationRoutes } from '../orgs/organization.routes.ts';
@@ -20,12 +23,15 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   const app = new OpenAPIHono<AppEnv>();
+  // Failed sign-ins are counted per app (one process serves one workspace).
+  const throttle = new LoginThrottle();
 
   app.onError((err, c) => {
     if (err instanceof Problem) return problemResponse(c, err);
     if (err instanceof ZodError) return problemResponse(c, invalid(fieldErrorsFromZod(err)));
-    if (err instanceof SyntaxError && c.req.header('content-type')?.includes('json')) {
-      return problemResponse(c, new Problem(400, 'Malformed JSON', 'The request body is not valid JSON.'));
+    if (err instanceof HTTPException) {
+      // Hono's own refusals, e.g. a body that is not valid JSON.
+      return problemResponse(c, new Problem(err.status as ContentfulStatusCode, err.status === 400 ? 'Bad request' : 'Request refused', err.message || 'The request could not be read.'));
     }
     // Log the failure without request bodies: they may hold contact details.
     console.error(`[crossroads] ${c.req.method} ${c.req.path} failed:`, err instanceof Error ? err.stack : err);
@@ -38,6 +44,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   }));
   app.use('/api/*', async (c, next) => {
     c.set('deps', deps);
+    c.set('throttle', throttle);
     // Cross-site request forgery: a state-changing request must come from our own origin.
     if (STATE_CHANGING.has(c.req.method)) {
       const origin = c.req.header('origin');
@@ -65,7 +72,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   api.route('/', personRoutes);
   api.route('/', vocabularyRoutes);
   api.route('/', interchangeRoutes);
-  app.doc31('/api/openapi.json', {
+  api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Crossroads API', version: '0.1.0', description: 'The working system for alliances of grassroots organizations.' },
   });

@@ -4,6 +4,7 @@ import type { Actor } from '../spaces/access.ts';
 import type { Config } from '../shared/config.ts';
 import { Problem } from './problem.ts';
 import type { Context } from 'hono';
+import type { LoginThrottle } from '../accounts/login-throttle.ts';
 
 export interface AppDeps {
   db: Db;
@@ -12,7 +13,7 @@ export interface AppDeps {
 }
 
 export interface AppEnv {
-  Variables: { actor: Actor | null; deps: AppDeps };
+  Variables: { actor: Actor | null; deps: AppDeps; throttle: LoginThrottle };
 }
 
 /** The signed-in caller, or a 401 problem. */

@@ -1,0 +1,111 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/load-demo.ts';
+import { browserMissing, launchBrowser, startDemoServer } from './harness.ts';
+
+if (browserMissing) console.warn(`Skipping browser tests: ${browserMissing}.`);
+
+describe.skipIf(browserMissing)('the directory in Chromium', () => {
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function signIn(page: Page, email = DEMO_USERS.coordinator.email) {
+    await page.goto(server.url);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Directory of organizations' }).waitFor();
+  }
+
+  it('signs in, finds an organization by filter, adds it to an alliance, and works in Spanish', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await signIn(page);
+
+    // Filter the directory down to base-building groups and open the first one.
+    await page.getByLabel('Kind').selectOption({ label: 'Base-building group' });
+    const results = page.getByRole('list', { name: 'Organizations found' }).getByRole('link');
+    await results.first().waitFor();
+    const name = (await results.first().textContent())!;
+    const countText = await page.getByRole('status').first().textContent();
+    expect(countText).toMatch(/organization/);
+    await results.first().click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+
+    // Add it to an alliance it is not yet in.
+    const current = await page.getByRole('region', { name: 'Alliances' }).getByRole('link').allTextContents().catch(() => [] as string[]);
+    const select = page.getByLabel('Alliance', { exact: true });
+    const options = (await select.locator('option').allTextContents()).slice(1).filter((o) => !current.includes(o));
+    expect(options.length).toBeGreaterThan(0);
+    await select.selectOption({ label: options[0]! });
+    await page.getByRole('button', { name: 'Add to alliance' }).click();
+    await page.getByText('Added to the alliance.').waitFor();
+    await page.getByRole('link', { name: options[0]! }).click();
+    await page.getByRole('heading', { level: 1, name: options[0]! }).waitFor();
+    await expect(page.getByRole('link', { name, exact: true }).count()).resolves.toBeGreaterThan(0);
+
+    // Switch to Spanish: the page is translated, and the choice follows the account.
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.getByRole('heading', { name: 'Miembros' }).waitFor();
+    await page.getByRole('link', { name: 'Directorio' }).click();
+    await page.getByRole('heading', { name: 'Directorio de organizaciones' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    const other = await browser.newContext({ locale: 'en-US' });
+    const second = await other.newPage();
+    await second.goto(server.url);
+    await second.getByLabel('Email').fill(DEMO_USERS.coordinator.email);
+    await second.getByLabel('Password').fill(DEMO_PASSWORD);
+    await second.getByRole('button', { name: 'Sign in' }).click();
+    await second.getByRole('heading', { name: 'Directorio de organizaciones' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await other.close();
+    await context.close();
+  });
+
+  it('fits a 360 px phone screen and can be used by keyboard', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await signIn(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // The first Tab reaches the skip link; Enter moves to the main content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    // Keyboard alone: type a search and open a result.
+    await page.getByLabel('Search').focus();
+    await page.keyboard.type('Alliance');
+    const first = page.getByRole('list', { name: 'Organizations found' }).getByRole('link').first();
+    await first.waitFor();
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(page.url()).toMatch(/\/(alliances|organizations)\//);
+    await page.screenshot({ path: 'test-results/phone-360.png', fullPage: true }).catch(() => undefined);
+    await context.close();
+  });
+
+  it('shows inline validation on the organization form', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await signIn(page);
+    await page.getByRole('link', { name: 'New organization' }).click();
+    await page.getByLabel('Name', { exact: true }).focus();
+    await page.getByLabel('Short name').focus();
+    await page.getByText('A name is required.').waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Example Workers Center');
+    await page.getByLabel('Website').fill('not a url');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Please fix the fields marked below.').waitFor();
+    expect(await page.getByLabel('Website').getAttribute('aria-invalid')).toBe('true');
+    await context.close();
+  });
+});

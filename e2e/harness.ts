@@ -1,0 +1,48 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { chromium, type Browser } from 'playwright-core';
+import { loadDemoWorkspace } from '../src/demo/load-demo.ts';
+import { createApp } from '../src/server/app.ts';
+import { bootstrap } from '../src/server/bootstrap.ts';
+import { loadConfig } from '../src/shared/config.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const WEB_ROOT = path.resolve('dist/web');
+/** Why browser tests cannot run here, or null when they can. */
+export const browserMissing = !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM} (apt-get install chromium)`
+  : !existsSync(path.join(WEB_ROOT, 'index.html')) ? 'the web app is not built (npm run build:web)' : null;
+
+/** The real server on a free port, with the demo workspace in a fresh embedded database. */
+export async function startDemoServer() {
+  const dataDir = mkdtemp();
+  const config = { ...loadConfig({}), dataDir, port: 0 };
+  const deps = await bootstrap(config);
+  await loadDemoWorkspace(deps.db, deps.box);
+  const app = createApp(deps, { webRoot: WEB_ROOT });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url, deps,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await deps.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function mkdtemp() {
+  return mkdtempSync(path.join(tmpdir(), 'crossroads-e2e-'));
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
