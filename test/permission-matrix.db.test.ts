@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../src/accounts/accounts.service.ts';
 import { createOrganization } from '../src/orgs/organization.service.ts';
 import { addMember, addRepresentative } from '../src/memberships/membership.service.ts';
 import { createPerson } from '../src/people/person.service.ts';
@@ -13,7 +14,7 @@ import { Client, ENGINES, signedIn, type TestApp, testApp } from './test-app.ts'
 type Caller = SpaceRole | 'outsider' | 'anonymous';
 const CALLERS: Caller[] = ['owner', 'admin', 'member', 'viewer', 'outsider', 'anonymous'];
 
-interface Records { spaceId: string; allianceId: string; orgId: string; personId: string; membershipId: string; seatId: string; grantId: string; otherSpaceId: string; memberCandidateId: string; outsiderUserId: string }
+interface Records { spaceId: string; allianceId: string; orgId: string; personId: string; membershipId: string; seatId: string; grantId: string; otherSpaceId: string; memberCandidateId: string; bystanderUserId: string }
 interface RouteCase { name: string; method: string; path: (r: Records) => string; body?: (r: Records) => unknown; need: SpaceRole; ok: number }
 
 const orgBody = { name: 'Renamed Workers Center', kind: 'base_building' };
@@ -39,8 +40,8 @@ const ROUTES: RouteCase[] = [
   { name: 'delete person', method: 'DELETE', path: (r) => `/api/people/${r.personId}`, need: 'admin', ok: 200 },
   { name: 'delete organization', method: 'DELETE', path: (r) => `/api/organizations/${r.orgId}`, need: 'admin', ok: 200 },
   { name: 'list roles', method: 'GET', path: (r) => `/api/spaces/${r.spaceId}/roles`, need: 'admin', ok: 200 },
-  { name: 'set role', method: 'PUT', path: (r) => `/api/spaces/${r.spaceId}/roles`, body: () => ({ email: 'outsider@example.org', role: 'viewer' }), need: 'admin', ok: 200 },
-  { name: 'remove role', method: 'DELETE', path: (r) => `/api/spaces/${r.spaceId}/roles/${r.outsiderUserId}`, need: 'admin', ok: 200 },
+  { name: 'set role', method: 'PUT', path: (r) => `/api/spaces/${r.spaceId}/roles`, body: () => ({ email: 'bystander@example.org', role: 'member' }), need: 'admin', ok: 200 },
+  { name: 'remove role', method: 'DELETE', path: (r) => `/api/spaces/${r.spaceId}/roles/${r.bystanderUserId}`, need: 'admin', ok: 200 },
   { name: 'give grant', method: 'POST', path: (r) => `/api/spaces/${r.spaceId}/grants`, body: (r) => ({ toSpaceId: r.otherSpaceId, scope: 'people' }), need: 'admin', ok: 201 },
   { name: 'revoke grant', method: 'DELETE', path: (r) => `/api/grants/${r.grantId}`, need: 'admin', ok: 200 },
   { name: 'read audit log', method: 'GET', path: (r) => `/api/spaces/${r.spaceId}/audit`, need: 'owner', ok: 200 },
@@ -60,6 +61,7 @@ describe.each(ENGINES)('permission matrix on %s', (engine) => {
   const clients = {} as Record<Caller, Client & { userId?: string }>;
   let n = 0;
   let outsiderSpaceId: string;
+  let bystanderUserId: string;
 
   beforeAll(async () => {
     t = await testApp(engine);
@@ -67,6 +69,7 @@ describe.each(ENGINES)('permission matrix on %s', (engine) => {
       clients[caller] = await signedIn(t, `${caller}@example.org`, { admin: caller === 'owner' });
     }
     clients.anonymous = new Client(t.app);
+    bystanderUserId = (await createUser(t.db, { email: 'bystander@example.org', displayName: 'Bystander', password: 'a long enough password' })).id;
     // The outsider owns a space of their own, which must not help them into anyone else's.
     const outsiderAlliance = await createOrganization(t.db, { userId: clients.outsider.userId!, isWorkspaceAdmin: true }, null,
       { name: 'Outsider Alliance', kind: 'alliance', sectors: [], issues: [], constituencies: [], capacities: [], location: {} });
@@ -81,6 +84,7 @@ describe.each(ENGINES)('permission matrix on %s', (engine) => {
     const alliance = await createOrganization(t.db, ownerActor, null, { name: `Foreign Alliance ${n}`, kind: 'alliance', sectors: [], issues: [], constituencies: [], capacities: [], location: {} });
     const spaceId = alliance.ownSpaceId!;
     for (const role of ['admin', 'member', 'viewer'] as const) await upsertRole(t.db, spaceId, clients[role].userId!, role);
+    await upsertRole(t.db, spaceId, bystanderUserId, 'viewer');
     const base = { sectors: [], issues: [], constituencies: [], capacities: [], location: {} };
     const org = await createOrganization(t.db, ownerActor, spaceId, { ...base, name: `Foreign Org ${n}`, kind: 'union' });
     const candidate = await createOrganization(t.db, ownerActor, spaceId, { ...base, name: `Candidate ${n}`, kind: 'faith' });
@@ -89,7 +93,7 @@ describe.each(ENGINES)('permission matrix on %s', (engine) => {
     const seat = await addRepresentative(t.db, ownerActor, membership.id, { personId, seat: 'staff' });
     const other = await createOrganization(t.db, ownerActor, null, { ...base, name: `Other Alliance ${n}`, kind: 'alliance' });
     const grantId = (await grant(t.db, ownerActor, spaceId, other.ownSpaceId!, 'profile'))!;
-    return { spaceId, allianceId: alliance.id, orgId: org.id, personId, membershipId: membership.id, seatId: seat.id, grantId, otherSpaceId: other.ownSpaceId!, memberCandidateId: candidate.id, outsiderUserId: clients.outsider.userId! };
+    return { spaceId, allianceId: alliance.id, orgId: org.id, personId, membershipId: membership.id, seatId: seat.id, grantId, otherSpaceId: other.ownSpaceId!, memberCandidateId: candidate.id, bystanderUserId };
   }
 
   for (const route of ROUTES) {
