@@ -32,18 +32,24 @@ describe.skipIf(browserMissing)('the directory in Chromium', () => {
     await signIn(page);
 
     // Filter the directory down to base-building groups and open the first one.
+    const filtered = page.waitForResponse((r) => r.url().includes('/api/organizations?kind=base_building'));
     await page.getByLabel('Kind').selectOption({ label: 'Base-building group' });
+    await filtered;
     const results = page.getByRole('list', { name: 'Organizations found' }).getByRole('link');
     await results.first().waitFor();
     const name = (await results.first().textContent())!;
     const countText = await page.getByRole('status').first().textContent();
     expect(countText).toMatch(/organization/);
     await results.first().click();
+    await page.waitForURL(/\/organizations\//);
+    await page.screenshot({ path: 'test-results/organization-page.png', fullPage: true });
     await page.getByRole('heading', { level: 1, name }).waitFor();
 
     // Add it to an alliance it is not yet in.
     const current = await page.getByRole('region', { name: 'Alliances' }).getByRole('link').allTextContents().catch(() => [] as string[]);
     const select = page.getByLabel('Alliance', { exact: true });
+    await page.screenshot({ path: 'test-results/organization-page.png', fullPage: true });
+    await select.waitFor();
     const options = (await select.locator('option').allTextContents()).slice(1).filter((o) => !current.includes(o));
     expect(options.length).toBeGreaterThan(0);
     await select.selectOption({ label: options[0]! });
@@ -55,7 +61,7 @@ describe.skipIf(browserMissing)('the directory in Chromium', () => {
 
     // Switch to Spanish: the page is translated, and the choice follows the account.
     await page.getByRole('button', { name: 'Español' }).click();
-    await page.getByRole('heading', { name: 'Miembros' }).waitFor();
+    await page.getByRole('heading', { name: 'Miembros', exact: true }).waitFor();
     await page.getByRole('link', { name: 'Directorio' }).click();
     await page.getByRole('heading', { name: 'Directorio de organizaciones' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
@@ -74,14 +80,14 @@ describe.skipIf(browserMissing)('the directory in Chromium', () => {
   it('fits a 360 px phone screen and can be used by keyboard', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-US' });
     const page = await context.newPage();
-    await signIn(page);
+    await signIn(page, DEMO_USERS.organizer.email);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     // The first Tab reaches the skip link; Enter moves to the main content.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     // Keyboard alone: type a search and open a result.
-    await page.getByLabel('Search').focus();
+    await page.getByRole('searchbox', { name: 'Search' }).focus();
     await page.keyboard.type('Alliance');
     const first = page.getByRole('list', { name: 'Organizations found' }).getByRole('link').first();
     await first.waitFor();
@@ -96,7 +102,7 @@ describe.skipIf(browserMissing)('the directory in Chromium', () => {
   it('shows inline validation on the organization form', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
-    await signIn(page);
+    await signIn(page, DEMO_USERS.organizer.email);
     await page.getByRole('link', { name: 'New organization' }).click();
     await page.getByLabel('Name', { exact: true }).focus();
     await page.getByLabel('Short name').focus();

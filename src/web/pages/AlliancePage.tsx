@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES } from '../../orgs/organization.vocab.ts';
 import { api, ApiError, query } from '../api.ts';
-import { ErrorBanner, Tag, buttonClass, inputClass } from '../components/Field.tsx';
+import { ErrorBanner, Tag, buttonClass, inputClass, Field } from '../components/Field.tsx';
 import { useSession } from '../session.tsx';
 import type { AlliancePageResult, DirectoryPageResult, MemberView, Organization } from '../types.ts';
 import { OrganizationFacts } from './OrganizationFacts.tsx';
@@ -127,17 +127,14 @@ function AddMember({ allianceId, onAdded }: { allianceId: string; onAdded: () =>
     <form onSubmit={submit} className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3" aria-labelledby="add-member-title">
       <h2 id="add-member-title" className="font-semibold">{t('alliance.addMember')}</h2>
       <div className="grid grid-cols-1 gap-2 sm:grid-cols-3">
-        <label className="flex flex-col text-sm"><span className="font-medium">{t('directory.search')}</span>
-          <input type="search" className={inputClass} value={q} onChange={(e) => setQ(e.target.value)} /></label>
-        <label className="flex flex-col text-sm"><span className="font-medium">{t('membership.member')}</span>
-          <select className={inputClass} value={memberId} onChange={(e) => setMemberId(e.target.value)}>
+        <Field label={t('directory.search')}>{(p) => (<input {...p} type="search" className={inputClass} value={q} onChange={(e) => setQ(e.target.value)} />)}</Field>
+        <Field label={t('membership.member')}>{(p) => (<select {...p} className={inputClass} value={memberId} onChange={(e) => setMemberId(e.target.value)}>
             <option value="">{t('membership.chooseMember')}</option>
             {options.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
-          </select></label>
-        <label className="flex flex-col text-sm"><span className="font-medium">{t('membership.role')}</span>
-          <select className={inputClass} value={role} onChange={(e) => setRole(e.target.value)}>
+          </select>)}</Field>
+        <Field label={t('membership.role')}>{(p) => (<select {...p} className={inputClass} value={role} onChange={(e) => setRole(e.target.value)}>
             {MEMBERSHIP_ROLES.map((r) => <option key={r} value={r}>{t(`enum.role.${r}`)}</option>)}
-          </select></label>
+          </select>)}</Field>
       </div>
       <ErrorBanner message={error} />
       <div><button type="submit" className={buttonClass}>{t('alliance.addMember')}</button></div>

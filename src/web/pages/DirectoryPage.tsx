@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ORGANIZATION_KINDS } from '../../orgs/organization.vocab.ts';
 import { api, query } from '../api.ts';
-import { ErrorBanner, Tag, inputClass } from '../components/Field.tsx';
+import { ErrorBanner, Tag, inputClass, Field } from '../components/Field.tsx';
 import { termLabel, useSession } from '../session.tsx';
 import type { DirectoryPageResult, Organization } from '../types.ts';
 
@@ -42,13 +42,10 @@ export function DirectoryPage() {
 
   const lang = i18n.language;
   const select = (name: (typeof FILTERS)[number], label: string, options: { value: string; label: string }[]) => (
-    <label className="flex flex-col text-sm">
-      <span className="font-medium">{label}</span>
-      <select className={inputClass} value={filter[name]} onChange={(e) => setFilter(name, e.target.value)}>
+    <Field label={label}>{(p) => (<select {...p} className={inputClass} value={filter[name]} onChange={(e) => setFilter(name, e.target.value)}>
         <option value="">{t('directory.any')}</option>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </label>
+      </select>)}</Field>
   );
   const termOptions = (kind: 'issue' | 'constituency' | 'capacity') =>
     (vocab?.[kind] ?? []).map((term) => ({ value: term.key, label: lang === 'es' ? term.es : term.en }));
@@ -61,10 +58,9 @@ export function DirectoryPage() {
         {canCreate && <Link to="/organizations/new" className="rounded bg-amber-700 px-3 py-1.5 font-medium text-white hover:bg-amber-800">{t('directory.new')}</Link>}
       </div>
       <form role="search" className="grid grid-cols-1 gap-3 rounded border border-stone-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-4" onSubmit={(e) => e.preventDefault()}>
-        <label className="flex flex-col text-sm sm:col-span-2 lg:col-span-4">
-          <span className="font-medium">{t('directory.search')}</span>
-          <input type="search" className={inputClass} value={filter.q} placeholder={t('directory.searchPlaceholder')} onChange={(e) => setFilter('q', e.target.value)} />
-        </label>
+        <div className="sm:col-span-2 lg:col-span-4">
+          <Field label={t('directory.search')}>{(p) => <input {...p} type="search" className={inputClass} value={filter.q} placeholder={t('directory.searchPlaceholder')} onChange={(e) => setFilter('q', e.target.value)} />}</Field>
+        </div>
         {select('kind', t('org.kind'), ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`enum.kind.${k}`) })))}
         {select('issue', t('org.issues'), termOptions('issue'))}
         {select('constituency', t('org.constituencies'), termOptions('constituency'))}

@@ -2,7 +2,7 @@ import { type ChangeEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, ApiError } from '../api.ts';
-import { ErrorBanner, buttonClass, inputClass } from '../components/Field.tsx';
+import { ErrorBanner, buttonClass, inputClass, Field } from '../components/Field.tsx';
 
 type Entity = 'organizations' | 'memberships' | 'people';
 interface RowError { field: string; message: string }
@@ -70,12 +70,10 @@ export function ImportPage() {
       <h1 className="text-2xl font-bold">{t('import.title')}</h1>
       <p className="text-sm text-stone-700">{t('import.help')}</p>
       <div className="grid grid-cols-1 gap-3 rounded border border-stone-200 bg-white p-3 sm:grid-cols-3">
-        <label className="flex flex-col text-sm"><span className="font-medium">{t('import.entity')}</span>
-          <select className={inputClass} value={entity} onChange={(e) => { setEntity(e.target.value as Entity); setPreview(null); }}>
+        <Field label={t('import.entity')}>{(p) => (<select {...p} className={inputClass} value={entity} onChange={(e) => { setEntity(e.target.value as Entity); setPreview(null); }}>
             {(['organizations', 'memberships', 'people'] as const).map((e) => <option key={e} value={e}>{t(`import.entities.${e}`)}</option>)}
-          </select></label>
-        <label className="flex flex-col text-sm"><span className="font-medium">{t('import.file')}</span>
-          <input type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e)} className="text-sm" /></label>
+          </select>)}</Field>
+        <Field label={t('import.file')}>{(p) => (<input {...p} type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e)} className="text-sm" />)}</Field>
         <div className="flex items-end"><button type="button" disabled={!csv} className={buttonClass} onClick={() => void runPreview()}>{t('import.preview')}</button></div>
       </div>
       {fileName && <p className="text-sm">{fileName}</p>}
@@ -88,7 +86,7 @@ export function ImportPage() {
               {preview.headers.map((h) => (
                 <label key={h} className="flex items-center gap-2 text-sm">
                   <span className="w-40 truncate font-mono">{h}</span>
-                  <select className={inputClass} value={mapping[h] ?? ''} onChange={(e) => setMapping({ ...mapping, [h]: e.target.value || null })}>
+                  <select aria-label={h} className={inputClass} value={mapping[h] ?? ''} onChange={(e) => setMapping({ ...mapping, [h]: e.target.value || null })}>
                     <option value="">{t('import.ignore')}</option>
                     {preview.fields.map((f) => <option key={f} value={f}>{f}</option>)}
                   </select>

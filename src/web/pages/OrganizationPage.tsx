@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { MEMBERSHIP_ROLES } from '../../orgs/organization.vocab.ts';
 import { api, ApiError } from '../api.ts';
-import { ErrorBanner, Tag, buttonClass, inputClass } from '../components/Field.tsx';
+import { ErrorBanner, Tag, buttonClass, inputClass, Field } from '../components/Field.tsx';
 import { useSession } from '../session.tsx';
 import type { OrganizationPageResult } from '../types.ts';
 import { OrganizationFacts } from './OrganizationFacts.tsx';
@@ -84,17 +84,13 @@ function AddToAlliance({ organizationId, onAdded }: { organizationId: string; on
   return (
     <form onSubmit={submit} className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3 sm:flex-row sm:items-end" aria-labelledby="add-to-alliance">
       <h2 id="add-to-alliance" className="font-semibold sm:sr-only">{t('membership.addTo')}</h2>
-      <label className="flex flex-1 flex-col text-sm"><span className="font-medium">{t('membership.alliance')}</span>
-        <select className={inputClass} value={allianceId} onChange={(e) => setAllianceId(e.target.value)}>
+      <Field label={t('membership.alliance')}>{(p) => (<select {...p} className={inputClass} value={allianceId} onChange={(e) => setAllianceId(e.target.value)}>
           <option value="">{t('membership.chooseAlliance')}</option>
           {alliances.map((a) => <option key={a.organizationId} value={a.organizationId!}>{a.name}</option>)}
-        </select>
-      </label>
-      <label className="flex flex-col text-sm"><span className="font-medium">{t('membership.role')}</span>
-        <select className={inputClass} value={role} onChange={(e) => setRole(e.target.value)}>
+        </select>)}</Field>
+      <Field label={t('membership.role')}>{(p) => (<select {...p} className={inputClass} value={role} onChange={(e) => setRole(e.target.value)}>
           {MEMBERSHIP_ROLES.map((r) => <option key={r} value={r}>{t(`enum.role.${r}`)}</option>)}
-        </select>
-      </label>
+        </select>)}</Field>
       <button type="submit" className={buttonClass}>{t('membership.addTo')}</button>
       {message && <p role="status" className="text-sm text-green-800">{message}</p>}
       <ErrorBanner message={error} />

@@ -36,8 +36,7 @@ export function PeoplePage() {
     <section className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t('people.title', { space: space?.name ?? '' })}</h1>
       <p className="text-sm text-stone-700">{t('people.privacy')}</p>
-      <label className="flex flex-col text-sm"><span className="font-medium">{t('directory.search')}</span>
-        <input type="search" className={inputClass} value={q} onChange={(e) => setQ(e.target.value)} /></label>
+      <Field label={t('directory.search')}>{(p) => (<input {...p} type="search" className={inputClass} value={q} onChange={(e) => setQ(e.target.value)} />)}</Field>
       <ErrorBanner message={error} />
       {people && (
         <>

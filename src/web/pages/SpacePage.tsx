@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { GRANT_SCOPES, SPACE_ROLES } from '../../spaces/roles.ts';
 import { api, ApiError } from '../api.ts';
-import { ErrorBanner, Tag, buttonClass, inputClass } from '../components/Field.tsx';
+import { ErrorBanner, Tag, buttonClass, inputClass, Field } from '../components/Field.tsx';
 import { useSession } from '../session.tsx';
 
 interface Grant { id: string; scope: string; createdAt: string; revokedAt: string | null; fromSpaceId: string; fromSpaceName: string; toSpaceId: string; toSpaceName: string }
@@ -106,15 +106,13 @@ function GrantForm({ spaceId, onDone }: { spaceId: string; onDone: () => void })
   }
   return (
     <form onSubmit={submit} className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-end">
-      <label className="flex flex-col text-sm"><span className="font-medium">{t('grants.to')}</span>
-        <select className={inputClass} value={to} onChange={(e) => setTo(e.target.value)}>
+      <Field label={t('grants.to')}>{(p) => (<select {...p} className={inputClass} value={to} onChange={(e) => setTo(e.target.value)}>
           <option value="">{t('grants.chooseSpace')}</option>
           {targets.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-        </select></label>
-      <label className="flex flex-col text-sm"><span className="font-medium">{t('grants.scope')}</span>
-        <select className={inputClass} value={scope} onChange={(e) => setScope(e.target.value)}>
+        </select>)}</Field>
+      <Field label={t('grants.scope')}>{(p) => (<select {...p} className={inputClass} value={scope} onChange={(e) => setScope(e.target.value)}>
           {GRANT_SCOPES.map((s) => <option key={s} value={s}>{t(`enum.scope.${s}`)}</option>)}
-        </select></label>
+        </select>)}</Field>
       <button type="submit" className={buttonClass}>{t('grants.give')}</button>
       <ErrorBanner message={error} />
     </form>
@@ -133,12 +131,10 @@ function RoleForm({ spaceId, onDone }: { spaceId: string; onDone: () => void }) 
   }
   return (
     <form onSubmit={submit} className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-end">
-      <label className="flex flex-col text-sm"><span className="font-medium">{t('signIn.email')}</span>
-        <input type="email" className={inputClass} value={email} onChange={(e) => setEmail(e.target.value)} /></label>
-      <label className="flex flex-col text-sm"><span className="font-medium">{t('roles.role')}</span>
-        <select className={inputClass} value={role} onChange={(e) => setRole(e.target.value)}>
+      <Field label={t('signIn.email')}>{(p) => (<input {...p} type="email" className={inputClass} value={email} onChange={(e) => setEmail(e.target.value)} />)}</Field>
+      <Field label={t('roles.role')}>{(p) => (<select {...p} className={inputClass} value={role} onChange={(e) => setRole(e.target.value)}>
           {SPACE_ROLES.map((r) => <option key={r} value={r}>{t(`enum.spaceRole.${r}`)}</option>)}
-        </select></label>
+        </select>)}</Field>
       <button type="submit" className={buttonClass}>{t('roles.set')}</button>
       <ErrorBanner message={error} />
     </form>
