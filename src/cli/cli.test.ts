@@ -1,0 +1,65 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const dataDir = mkdtempSync(path.join(tmpdir(), 'crossroads-cli-'));
+const env = { ...process.env, CROSSROADS_DATA_DIR: dataDir, DATABASE_URL: '', CROSSROADS_PASSWORD: 'a long cli password' };
+
+/** Runs `npx crossroads …` as a person would, on an embedded database of its own. */
+async function crossroads(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/crossroads.js', ...args], { env, timeout: 120_000 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('the crossroads command', () => {
+  it('adds a user, loads the demo, imports and exports', { timeout: 240_000 }, async () => {
+    const added = await crossroads('user', 'add', 'ana@example.org', '--name', 'Ana', '--admin');
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain('Added ana@example.org');
+    const again = await crossroads('user', 'add', 'ana@example.org', '--name', 'Ana');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exists');
+
+    const demo = await crossroads('demo');
+    expect(demo.code, demo.stderr).toBe(0);
+    expect(demo.stdout).toMatch(/Loaded \d+ organizations/);
+    expect((await crossroads('demo')).stdout).toContain('already loaded');
+
+    // The coordinator's first alliance space, read through the API's own rules via the CLI export.
+    const { openDatabase } = await import('../db/database.ts');
+    const handle = await openDatabase({ dataDir });
+    const space = await handle.db.selectFrom('organizations').select('own_space_id').where('name', '=', 'Inter-Alliance Dialogue').executeTakeFirstOrThrow();
+    await handle.close();
+
+    const file = path.join(dataDir, 'orgs.csv');
+    writeFileSync(file, 'Organization,Type,State\nNew Day Workers Center,Base-building group,TX\nBad Row,not a kind,TX\n');
+    const refused = await crossroads('import', file, '--entity', 'organizations', '--space', space.own_space_id!, '--as', 'coordinator@example.org');
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('row 3: Type');
+    expect(refused.stdout).toContain('nothing was imported');
+    const imported = await crossroads('import', file, '--entity', 'organizations', '--space', space.own_space_id!, '--as', 'coordinator@example.org', '--good-rows');
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('1 imported');
+
+    const out = path.join(dataDir, 'popolo.json');
+    const exported = await crossroads('export', '--space', space.own_space_id!, '--format', 'popolo', '--as', 'coordinator@example.org', '-o', out);
+    expect(exported.code, exported.stderr).toBe(0);
+    const popolo = JSON.parse(readFileSync(out, 'utf8'));
+    expect(popolo.organizations.map((o: { name: string }) => o.name)).toEqual(expect.arrayContaining(['Inter-Alliance Dialogue', 'New Day Workers Center']));
+
+    const stranger = await crossroads('export', '--space', space.own_space_id!, '--as', 'ana@example.org');
+    expect(stranger.code).toBe(1);
+    expect(stranger.stderr).toMatch(/No record here/);
+  });
+});
