@@ -24,8 +24,9 @@ export const conflict = (detail: string, field?: string) =>
   new Problem(409, 'Conflict', detail, field ? [{ field, message: detail }] : []);
 
 export function fieldErrorsFromZod(error: ZodError, prefix = ''): FieldError[] {
+  // Paths read as they would in code: organization.capacities[0].key
   return error.issues.map((issue) => ({
-    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
+    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]') || '(body)',
     message: issue.message,
   }));
 }

@@ -11,6 +11,7 @@ import { PeoplePage } from './pages/PeoplePage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SpacePage } from './pages/SpacePage.tsx';
 import { SpacesPage } from './pages/SpacesPage.tsx';
+import { VocabulariesPage } from './pages/VocabulariesPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 function Routed() {
@@ -31,6 +32,7 @@ function Routed() {
         <Route path="/spaces/:id/people" element={<PeoplePage />} />
         <Route path="/spaces/:id/import" element={<ImportPage />} />
         <Route path="/account" element={<AccountPage />} />
+        <Route path="/vocabularies" element={<VocabulariesPage />} />
         <Route path="*" element={<p>{t('common.notFound')}</p>} />
       </Routes>
     </Layout>

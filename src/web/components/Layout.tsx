@@ -18,6 +18,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <nav aria-label={t('nav.main')} className="flex flex-wrap gap-1 text-sm">
             <NavLink to="/" end className={navClass}>{t('nav.directory')}</NavLink>
             <NavLink to="/spaces" className={navClass}>{t('nav.spaces')}</NavLink>
+            <NavLink to="/vocabularies" className={navClass}>{t('nav.lists')}</NavLink>
             <NavLink to="/account" className={navClass}>{t('nav.account')}</NavLink>
           </nav>
           <div className="ml-auto flex items-center gap-2 text-sm">
