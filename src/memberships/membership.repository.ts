@@ -66,7 +66,8 @@ export async function listRepresentatives(db: Db, membershipIds: string[]) {
   if (membershipIds.length === 0) return [];
   return db.selectFrom('representatives as r').innerJoin('people as p', 'p.id', 'r.person_id')
     .select(['r.id', 'r.membership_id as membershipId', 'r.seat', 'r.person_id as personId', 'p.name', 'p.space_id as personSpaceId', 'p.languages'])
-    .where('r.membership_id', 'in', membershipIds).orderBy('r.seat').execute();
+    .where('r.membership_id', 'in', membershipIds)
+    .orderBy(sql`case r.seat when 'staff' then 0 when 'leader' then 1 else 2 end`).orderBy('p.name').execute();
 }
 
 export async function insertRepresentative(db: Db, spaceId: string, r: { membershipId: string; personId: string; seat: string }) {
