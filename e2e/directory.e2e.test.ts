@@ -115,3 +115,41 @@ describe.skipIf(browserMissing)('the directory in Chromium', () => {
     await context.close();
   });
 });
+
+describe.skipIf(browserMissing)('people of an organization in Chromium', () => {
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('adds a person with inline errors, shows contact details on request and gives a seat', async () => {
+    const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    await page.goto(server.url);
+    await page.getByLabel('Email').fill(DEMO_USERS.organizer.email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'My spaces' }).click();
+    // The organizer's own organization space is the one they own.
+    await page.getByRole('listitem').filter({ hasText: 'Owner' }).getByRole('link', { name: 'People' }).click();
+    const form = page.getByRole('form', { name: 'Add a person' });
+    await form.getByLabel('Name').fill('Teresa Example');
+    await form.getByLabel('Languages').fill('spanish');
+    await form.getByLabel('Email').fill('teresa@example.org');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText('an ISO 639 language code such as en or es').waitFor();
+    await form.getByLabel('Languages').fill('es');
+    await form.getByRole('button', { name: 'Save' }).click();
+    const card = page.getByRole('listitem').filter({ hasText: 'Teresa Example' });
+    await card.waitFor();
+    await card.getByRole('button', { name: 'Show contact details' }).click();
+    await card.getByText('teresa@example.org').waitFor();
+    await card.getByRole('button', { name: 'Give the seat' }).click();
+    await card.getByText(/Leader representative ·/).waitFor();
+  });
+});

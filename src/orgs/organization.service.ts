@@ -64,6 +64,10 @@ export async function updateOrganization(db: Db, actor: Actor, id: string, input
   if (before.kind === 'alliance' && input.kind !== 'alliance') {
     throw invalid([{ field: 'kind', message: 'an alliance with its own space stays an alliance' }]);
   }
+  if (before.kind !== 'alliance' && input.kind === 'alliance') {
+    // Its memberships would need a shared space of its own: create the alliance as a new record.
+    throw invalid([{ field: 'kind', message: 'create a new alliance instead of turning an organization into one' }]);
+  }
   const errors = await checkOrganizationInput(db, input);
   if (errors.length) throw invalid(errors);
   return db.transaction().execute(async (trx) => {

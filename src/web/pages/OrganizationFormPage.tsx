@@ -120,7 +120,7 @@ function OrganizationForm({ existing }: { existing?: Organization }) {
         )}
         <Field label={t('org.name')} error={nameError}>{(p) => <input {...p} required className={inputClass} value={draft.name} onBlur={() => setTouched(true)} onChange={(e) => set('name', e.target.value)} />}</Field>
         <Field label={t('org.shortName')} error={fieldError('shortName')}>{(p) => <input {...p} className={inputClass} value={draft.shortName ?? ''} onChange={(e) => set('shortName', e.target.value)} />}</Field>
-        {enumSelect(t('org.kind'), draft.kind, ORGANIZATION_KINDS.filter((k) => !existing || existing.kind !== 'alliance' || k === 'alliance'), 'enum.kind', (v) => set('kind', (v ?? 'base_building') as Draft['kind']), 'kind')}
+        {enumSelect(t('org.kind'), draft.kind, ORGANIZATION_KINDS.filter((k) => !existing || (existing.kind === 'alliance' ? k === 'alliance' : k !== 'alliance')), 'enum.kind', (v) => set('kind', (v ?? 'base_building') as Draft['kind']), 'kind')}
         <div className="sm:col-span-2">
           <Field label={t('org.description')} error={fieldError('description')}>{(p) => <textarea {...p} rows={3} className={inputClass} value={draft.description ?? ''} onChange={(e) => set('description', e.target.value)} />}</Field>
         </div>

@@ -1,13 +1,12 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { AFFILIATION_ROLES } from '../../orgs/organization.vocab.ts';
+import { REPRESENTATIVE_SEATS } from '../../orgs/organization.vocab.ts';
 import { api, ApiError, query } from '../api.ts';
-import { ErrorBanner, Field, Tag, buttonClass, inputClass } from '../components/Field.tsx';
+import { ErrorBanner, Field, Tag, inputClass, secondaryButtonClass } from '../components/Field.tsx';
 import { useSession } from '../session.tsx';
-import type { Person } from '../types.ts';
-
-interface Contact { email?: string | null; phone?: string | null; address?: string | null }
+import type { OrganizationPageResult, Person } from '../types.ts';
+import { type Contact, PersonForm } from './PersonForm.tsx';
 
 export function PeoplePage() {
   const { id: spaceId } = useParams();
@@ -17,32 +16,53 @@ export function PeoplePage() {
   const [q, setQ] = useState('');
   const [people, setPeople] = useState<{ total: number; items: Person[] } | null>(null);
   const [contacts, setContacts] = useState<Record<string, Contact>>({});
+  const [editing, setEditing] = useState<string | null>(null);
+  const [memberships, setMemberships] = useState<OrganizationPageResult['alliances']>([]);
   const [error, setError] = useState<string | null>(null);
   const load = () => api.get<{ total: number; items: Person[] }>(`/spaces/${spaceId}/people${query({ q, limit: 100 })}`)
     .then(setPeople, (err: ApiError) => setError(err.status === 404 ? t('common.notFound') : err.message));
   useEffect(() => { const h = setTimeout(load, 200); return () => clearTimeout(h); }, [spaceId, q]);
+  useEffect(() => {
+    if (space?.organizationId) void api.get<OrganizationPageResult>(`/organizations/${space.organizationId}`).then((p) => setMemberships(p.alliances), () => undefined);
+  }, [space?.organizationId]);
 
-  const canWrite = space && space.role !== 'viewer';
+  const canWrite = Boolean(space && space.role !== 'viewer');
+  const canDelete = space?.role === 'owner' || space?.role === 'admin';
+  // Showing contact details is a logged read (see the audit log): only on request.
   async function showContact(personId: string) {
     try {
       const contact = await api.get<Contact>(`/people/${personId}/contact`);
       setContacts((c) => ({ ...c, [personId]: contact }));
+      return contact;
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
+      return null;
     }
+  }
+  async function edit(personId: string) {
+    if (contacts[personId] || (await showContact(personId))) setEditing(personId);
+  }
+  async function remove(person: Person) {
+    if (!window.confirm(t('people.confirmDelete', { name: person.name }))) return;
+    try { await api.delete(`/people/${person.id}`); void load(); } catch (err) { setError(err instanceof Error ? err.message : String(err)); }
   }
 
   return (
     <section className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t('people.title', { space: space?.name ?? '' })}</h1>
       <p className="text-sm text-stone-700">{t('people.privacy')}</p>
-      <Field label={t('directory.search')}>{(p) => (<input {...p} type="search" className={inputClass} value={q} onChange={(e) => setQ(e.target.value)} />)}</Field>
+      <Field label={t('directory.search')}>{(p) => <input {...p} type="search" className={inputClass} value={q} onChange={(e) => setQ(e.target.value)} />}</Field>
       <ErrorBanner message={error} />
       {people && (
         <>
           <p role="status" className="text-sm text-stone-600">{t('people.count', { count: people.total })}</p>
           <ul className="flex flex-col gap-2">
-            {people.items.map((p) => (
+            {people.items.map((p) => editing === p.id ? (
+              <li key={p.id}>
+                <PersonForm spaceId={spaceId!} organizationId={space?.organizationId ?? null} existing={p} contact={contacts[p.id]}
+                  onSaved={() => { setEditing(null); setContacts(({ [p.id]: _gone, ...rest }) => rest); void load(); }} onCancel={() => setEditing(null)} />
+              </li>
+            ) : (
               <li key={p.id} className="rounded border border-stone-200 bg-white p-3">
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="font-semibold">{p.name}</span>
@@ -50,15 +70,20 @@ export function PeoplePage() {
                   {p.affiliations.map((a) => <Tag key={a.organizationId + a.role}>{t(`enum.affiliation.${a.role}`)} · {a.organizationName}</Tag>)}
                   {p.seats.map((s) => <Tag key={s.membershipId}>{t(`enum.seat.${s.seat}`)} · {s.allianceName}</Tag>)}
                 </div>
-                {canWrite && p.hasContact && !contacts[p.id] && (
-                  <button type="button" className="mt-1 text-sm underline" onClick={() => void showContact(p.id)}>{t('people.showContact')}</button>
-                )}
                 {contacts[p.id] && (
                   <dl className="mt-1 grid grid-cols-[6rem_1fr] text-sm">
                     {contacts[p.id]!.email && <><dt>{t('people.email')}</dt><dd>{contacts[p.id]!.email}</dd></>}
                     {contacts[p.id]!.phone && <><dt>{t('people.phone')}</dt><dd>{contacts[p.id]!.phone}</dd></>}
                     {contacts[p.id]!.address && <><dt>{t('people.address')}</dt><dd>{contacts[p.id]!.address}</dd></>}
                   </dl>
+                )}
+                {canWrite && (
+                  <div className="mt-2 flex flex-wrap items-end gap-2 text-sm">
+                    {p.hasContact && !contacts[p.id] && <button type="button" className={secondaryButtonClass} onClick={() => void showContact(p.id)}>{t('people.showContact')}</button>}
+                    <button type="button" className={secondaryButtonClass} onClick={() => void edit(p.id)}>{t('common.edit')}</button>
+                    {canDelete && <button type="button" className={secondaryButtonClass} onClick={() => void remove(p)}>{t('people.delete')}</button>}
+                    {memberships.length > 0 && <SeatForm person={p} memberships={memberships} onDone={load} />}
+                  </div>
                 )}
               </li>
             ))}
@@ -70,53 +95,31 @@ export function PeoplePage() {
   );
 }
 
-function PersonForm({ spaceId, organizationId, onSaved }: { spaceId: string; organizationId: string | null; onSaved: () => void }) {
+/** Seats the person as the organization's representative on one of its alliance memberships. */
+function SeatForm({ person, memberships, onDone }: { person: Person; memberships: OrganizationPageResult['alliances']; onDone: () => void }) {
   const { t } = useTranslation();
-  const [name, setName] = useState('');
-  const [languages, setLanguages] = useState('es, en');
-  const [email, setEmail] = useState('');
-  const [phone, setPhone] = useState('');
-  const [role, setRole] = useState('leader');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState(false);
-
+  const [membershipId, setMembershipId] = useState(memberships[0]!.id);
+  const [seat, setSeat] = useState('leader');
+  const [error, setError] = useState<string | null>(null);
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
-    setSaved(false);
-    try {
-      await api.post(`/spaces/${spaceId}/people`, {
-        name, languages: languages.split(/[,\s]+/).filter(Boolean).map((l) => l.toLowerCase()),
-        contact: { email: email || null, phone: phone || null },
-        affiliations: organizationId ? [{ organizationId, role }] : [],
-      });
-      setName(''); setEmail(''); setPhone('');
-      setSaved(true);
-      onSaved();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, String(err), undefined, []));
-    }
+    try { await api.post(`/memberships/${membershipId}/representatives`, { personId: person.id, seat }); onDone(); } catch (err) { setError(err instanceof ApiError ? err.errors[0]?.message ?? err.detail ?? err.message : String(err)); }
   }
-  const languageError = error?.errors.find((e) => e.field.startsWith('languages'))?.message;
   return (
-    <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-3 rounded border border-stone-200 bg-white p-3 sm:grid-cols-2" aria-labelledby="new-person">
-      <h2 id="new-person" className="font-semibold sm:col-span-2">{t('people.add')}</h2>
-      {error && !error.errors.length && <div className="sm:col-span-2"><ErrorBanner message={error.detail ?? error.message} /></div>}
-      <Field label={t('people.name')} error={error?.fieldMessage('name')}>{(p) => <input {...p} className={inputClass} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
-      <Field label={t('people.languages')} hint={t('people.languagesHint')} error={languageError}>{(p) => <input {...p} className={inputClass} value={languages} onChange={(e) => setLanguages(e.target.value)} />}</Field>
-      <Field label={t('people.email')} error={error?.fieldMessage('email')}>{(p) => <input {...p} type="email" className={inputClass} value={email} onChange={(e) => setEmail(e.target.value)} />}</Field>
-      <Field label={t('people.phone')} error={error?.fieldMessage('phone')}>{(p) => <input {...p} type="tel" className={inputClass} value={phone} onChange={(e) => setPhone(e.target.value)} />}</Field>
-      {organizationId && (
-        <Field label={t('people.affiliation')}>{(p) => (
-          <select {...p} className={inputClass} value={role} onChange={(e) => setRole(e.target.value)}>
-            {AFFILIATION_ROLES.map((r) => <option key={r} value={r}>{t(`enum.affiliation.${r}`)}</option>)}
-          </select>
-        )}</Field>
-      )}
-      <div className="flex items-center gap-2 sm:col-span-2">
-        <button type="submit" className={buttonClass}>{t('common.save')}</button>
-        {saved && <span role="status" className="text-sm text-green-800">{t('people.saved')}</span>}
-      </div>
+    <form onSubmit={submit} className="flex flex-wrap items-end gap-2">
+      <Field label={t('people.seatOn', { name: person.name })}>{(p) => (
+        <select {...p} className={inputClass} value={membershipId} onChange={(e) => setMembershipId(e.target.value)}>
+          {memberships.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+        </select>
+      )}</Field>
+      <Field label={t('people.seat')}>{(p) => (
+        <select {...p} className={inputClass} value={seat} onChange={(e) => setSeat(e.target.value)}>
+          {REPRESENTATIVE_SEATS.map((s) => <option key={s} value={s}>{t(`enum.seat.${s}`)}</option>)}
+        </select>
+      )}</Field>
+      <button type="submit" className={secondaryButtonClass}>{t('people.giveSeat')}</button>
+      <ErrorBanner message={error} />
     </form>
   );
 }
