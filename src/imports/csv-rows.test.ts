@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { suggestMapping } from './column-mapping.ts';
-import { type MapContext, mapRows, parseCsv, parseDate, splitList } from './csv-rows.ts';
+import { parseCsv } from './csv-file.ts';
+import { type MapContext, mapRows, parseDate, splitList } from './csv-rows.ts';
 
 const ctx: MapContext = {
   vocabularies: {
