@@ -1,8 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, type Migration, type MigrationProvider, Migrator, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import * as directory from './migrations/2026_11_23_0001_directory.ts';
+import * as directorySearch from './migrations/2026_11_23_0002_directory_search.ts';
 import type { Database } from './tables.ts';
 
 export type Db = Kysely<Database>;
@@ -16,6 +18,7 @@ export interface DatabaseHandle {
 // Append-only: add a new timestamped module, never edit one that has shipped.
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0001_directory': directory,
+  '2026_11_23_0002_directory_search': directorySearch,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -34,7 +37,8 @@ export async function openDatabase(options: { url?: string; dataDir: string }): 
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     handle = { db, engine: 'postgres', close: () => db.destroy() };
   } else {
-    const pglite = options.dataDir === 'memory://' ? new PGlite() : new PGlite(options.dataDir);
+    const extensions = { pg_trgm };
+    const pglite = options.dataDir === 'memory://' ? new PGlite({ extensions }) : new PGlite(options.dataDir, { extensions });
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     handle = {
       db,

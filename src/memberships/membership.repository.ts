@@ -62,11 +62,13 @@ export async function listAlliancesOf(db: Db, memberId: string) {
     .where('m.member_id', '=', memberId).orderBy('a.name').execute();
 }
 
-export async function listRepresentatives(db: Db, membershipIds: string[]) {
-  if (membershipIds.length === 0) return [];
+/** The seats on every membership of the given alliances. */
+export async function listRepresentatives(db: Db, allianceIds: string[]) {
+  if (allianceIds.length === 0) return [];
   return db.selectFrom('representatives as r').innerJoin('people as p', 'p.id', 'r.person_id')
+    .innerJoin('memberships as m', 'm.id', 'r.membership_id')
     .select(['r.id', 'r.membership_id as membershipId', 'r.seat', 'r.person_id as personId', 'p.name', 'p.space_id as personSpaceId', 'p.languages'])
-    .where('r.membership_id', 'in', membershipIds)
+    .where('m.alliance_id', 'in', allianceIds)
     .orderBy(sql`case r.seat when 'staff' then 0 when 'leader' then 1 else 2 end`).orderBy('p.name').execute();
 }
 

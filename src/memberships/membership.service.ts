@@ -135,7 +135,7 @@ export async function getAlliancePage(db: Db, actor: Actor, allianceId: string) 
   const allianceSpaceOf = new Map<string, string>([[allianceId, spaceId]]);
   for (const r of rows) if (r.kind === 'alliance' && r.memberOwnSpaceId) allianceSpaceOf.set(r.memberId, r.memberOwnSpaceId);
   const membershipAlliance = new Map(rows.map((r) => [r.id, r.allianceId]));
-  const seats = await repo.listRepresentatives(db, rows.map((r) => r.id));
+  const seats = await repo.listRepresentatives(db, [...expandable]);
   const visibleSeats: SeatRow[] = seats.map((s) => {
     const seatSpace = allianceSpaceOf.get(membershipAlliance.get(s.membershipId) ?? '');
     const shared = peopleReadable.has(s.personSpaceId) || myRepresentativeGrants.has(`${s.personSpaceId}>${seatSpace}`);

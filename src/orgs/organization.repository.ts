@@ -1,6 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { OrganizationsTable } from '../db/tables.ts';
+import { readableSpacesQuery } from '../spaces/spaces.repository.ts';
 import type { Organization, OrganizationInput } from './organization.schema.ts';
 
 type Row = Selectable<OrganizationsTable>;
@@ -75,22 +76,25 @@ export interface DirectoryFilter {
   limit: number; offset: number;
 }
 
-/** One page of the directory among the readable spaces, with the total count for paging. */
-export async function searchOrganizations(db: Db, spaceIds: string[], f: DirectoryFilter) {
-  if (spaceIds.length === 0) return { total: 0, items: [] as Organization[] };
-  let query = db.selectFrom('organizations').where('space_id', 'in', spaceIds);
+/**
+ * One page of the directory among the spaces `userId` may read, with the total for paging.
+ */
+export async function searchOrganizations(db: Db, userId: string, f: DirectoryFilter) {
+  let query = db.selectFrom('organizations').where('space_id', 'in', readableSpacesQuery(db, userId, 'profile'));
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     query = query.where((eb) => eb.or([eb('name', 'ilike', like), eb('short_name', 'ilike', like), eb('city', 'ilike', like)]));
   }
   if (f.kind) query = query.where('kind', '=', f.kind);
-  if (f.issue) query = query.where(sql<boolean>`${f.issue} = any(issues)`);
-  if (f.constituency) query = query.where(sql<boolean>`${f.constituency} = any(constituencies)`);
+  if (f.issue) query = query.where(sql<boolean>`issues @> array[${f.issue}]::text[]`);
+  if (f.constituency) query = query.where(sql<boolean>`constituencies @> array[${f.constituency}]::text[]`);
   if (f.capacity) query = query.where(sql<boolean>`capacities @> ${JSON.stringify([{ key: f.capacity }])}::jsonb`);
   if (f.state) query = query.where('state_fips', '=', f.state);
   if (f.alliance) {
     query = query.where('id', 'in', (eb) => eb.selectFrom('memberships').select('member_id').where('alliance_id', '=', f.alliance!));
   }
+  // Two queries on purpose: the page stops after `limit` rows in name order, and the count
+  // reads no wide columns (a window count would make every match travel through a sort).
   const [count, rows] = await Promise.all([
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     query.selectAll().orderBy(sql`lower(name)`).orderBy('id').limit(f.limit).offset(f.offset).execute(),

@@ -4,7 +4,7 @@ import { insertAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
 import { type FieldError, invalid, notFound } from '../server/problem.ts';
 import { type Actor, requireAccess } from '../spaces/access.ts';
-import { insertSpace, listReadableSpaceIds, upsertRole } from '../spaces/spaces.repository.ts';
+import { insertSpace, upsertRole } from '../spaces/spaces.repository.ts';
 import { getVocabularies, unknownTerms } from '../vocabularies/vocabulary.service.ts';
 import * as repo from './organization.repository.ts';
 import type { Organization, OrganizationInput } from './organization.schema.ts';
@@ -91,6 +91,5 @@ export async function deleteOrganization(db: Db, actor: Actor, id: string) {
 }
 
 export async function searchDirectory(db: Db, actor: Actor, filter: repo.DirectoryFilter) {
-  const spaceIds = await listReadableSpaceIds(db, actor.userId, 'profile');
-  return repo.searchOrganizations(db, spaceIds, filter);
+  return repo.searchOrganizations(db, actor.userId, filter);
 }

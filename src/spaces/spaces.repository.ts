@@ -51,13 +51,18 @@ export async function listSpacesOfUser(db: Db, userId: string) {
  * spaces that granted `scope` to one of those. One query; callers use it as a filter.
  */
 export async function listReadableSpaceIds(db: Db, userId: string, scope: GrantScope): Promise<string[]> {
-  const rows = await db.selectFrom('space_roles').select('space_id').where('user_id', '=', userId)
+  const rows = await readableSpacesQuery(db, userId, scope).execute();
+  return rows.map((r) => r.space_id);
+}
+
+/** The same set as a subquery, so that a search filters in the database without a long id list. */
+export function readableSpacesQuery(db: Db, userId: string, scope: GrantScope) {
+  return db.selectFrom('space_roles').select('space_id').where('user_id', '=', userId)
     .union(
       db.selectFrom('grants').innerJoin('space_roles', 'space_roles.space_id', 'grants.to_space_id')
         .select('grants.from_space_id as space_id')
         .where('space_roles.user_id', '=', userId).where('grants.scope', '=', scope).where('grants.revoked_at', 'is', null),
-    ).execute();
-  return rows.map((r) => r.space_id);
+    );
 }
 
 export async function hasActiveGrant(db: Db, fromSpaceId: string, toSpaceIds: string[], scope: GrantScope) {
