@@ -1,0 +1,217 @@
+// `npm run bench`: requests per second and p99 latency of the directory search and the alliance
+// page on a generated workspace (10,000 organizations, 100,000 people), at 50 connections, side
+// by side with a bare node:http server returning the same precomputed JSON (the ceiling).
+// Embedded PGlite in a temporary directory by default; with DATABASE_URL, a fresh database
+// on that PostgreSQL server, dropped at the end. It prints numbers; it asserts nothing.
+//
+//   BENCH_SECONDS  measured seconds per run (default 10; each run follows a 2 s warm-up)
+//   BENCH_WORKERS  autocannon worker threads, off the server's event loop (default 1; 0 = same thread)
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createAdaptorServer } from '@hono/node-server';
+import autocannon, { type Result } from 'autocannon';
+import pg from 'pg';
+import { bootstrap } from '../src/server/bootstrap.ts';
+import { createApp } from '../src/server/app.ts';
+import { loadConfig } from '../src/shared/config.ts';
+import { BENCH_USER, DEFAULT_SIZE, generateWorkspace } from './generate-workspace.ts';
+
+const SECONDS = positiveNumber('BENCH_SECONDS', 10);
+const WORKERS = Math.floor(positiveNumber('BENCH_WORKERS', 1, true));
+const WARMUP_SECONDS = 2;
+const CONNECTIONS = 50;
+const TARGET = { ratio: 0.5, p99Ms: 50 };
+const TEXT_QUERY = 'workers'; // "Workers" and "Farmworkers" appear in about 7% of generated names
+
+function positiveNumber(name: string, fallback: number, zeroAllowed = false) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !zeroAllowed)) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+/** PGlite in a temporary directory, or a new database on the DATABASE_URL server; close() removes either. */
+async function openBenchDatabase() {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'crossroads-bench-'));
+  const serverUrl = process.env.DATABASE_URL || undefined;
+  const name = `crossroads_bench_${randomBytes(6).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try { await client.query(statement); } finally { await client.end(); }
+  };
+  let url: string | undefined;
+  if (serverUrl) {
+    await admin(`create database ${name}`).catch(async (error: unknown) => {
+      await rm(dataDir, { recursive: true, force: true });
+      throw error;
+    });
+    const u = new URL(serverUrl);
+    u.pathname = `/${name}`;
+    url = u.toString();
+  }
+  const removeStorage = async () => {
+    try {
+      if (serverUrl) await admin(`drop database if exists ${name} with (force)`);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  };
+  try {
+    const deps = await bootstrap(loadConfig({
+      ...process.env, CROSSROADS_DATA_DIR: dataDir, DATABASE_URL: url ?? '', CROSSROADS_PUBLIC_ORIGIN: '', CROSSROADS_SECRET_KEY: '',
+    }));
+    return { deps, engine: deps.engine, close: async () => { try { await deps.close(); } finally { await removeStorage(); } } };
+  } catch (error) {
+    await removeStorage();
+    throw error;
+  }
+}
+
+async function listen(server: http.Server): Promise<{ base: string; close(): Promise<void> }> {
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+/** The ceiling: a bare node:http server answering every request with the same bytes. */
+function bareServer(body: Buffer, contentType: string) {
+  return http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': contentType, 'content-length': body.length });
+    res.end(body);
+  });
+}
+
+async function load(url: string, headers: Record<string, string>) {
+  const options = { url, headers, connections: CONNECTIONS, ...(WORKERS ? { workers: WORKERS } : {}) };
+  await autocannon({ ...options, duration: WARMUP_SECONDS });
+  return summarize(await autocannon({ ...options, duration: SECONDS }));
+}
+
+function summarize(r: Result) {
+  return {
+    rps: Math.round((r['2xx'] / r.duration) * 10) / 10,
+    p99Ms: r.latency.p99, p50Ms: r.latency.p50, ok: r['2xx'],
+    // autocannon counts a timeout (no answer within 10 s) as an error too.
+    non2xx: r.non2xx, timeouts: r.timeouts, otherErrors: r.errors - r.timeouts,
+  };
+}
+
+async function signIn(base: string) {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST', headers: { origin: base, 'content-type': 'application/json' },
+    body: JSON.stringify({ email: BENCH_USER.email, password: BENCH_USER.password }),
+  });
+  const cookie = res.headers.getSetCookie()[0]?.split(';')[0];
+  if (res.status !== 200 || !cookie) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  return cookie;
+}
+
+function table(rows: string[][]) {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
+}
+
+async function main() {
+  const started = Date.now();
+  const loadBefore = os.loadavg()[0]!; // other processes on this machine skew both columns
+  const database = await openBenchDatabase();
+  const closers: Array<() => Promise<void>> = [database.close];
+  let closing: Promise<void> | undefined;
+  const closeAll = () => (closing ??= (async () => {
+    for (const close of closers.splice(0).reverse()) await close().catch((error: unknown) => console.error('bench: cleanup failed:', error));
+  })());
+  // Bounded and interruptible: servers are closed and the PostgreSQL database is dropped either way.
+  const abort = (why: string) => {
+    console.error(`bench: ${why}; cleaning up`);
+    void closeAll().finally(() => process.exit(1));
+  };
+  const limitMs = (150 + 3 * 2 * (SECONDS + WARMUP_SECONDS + 3)) * 1000;
+  const watchdog = setTimeout(() => abort(`still running after ${limitMs / 1000} s`), limitMs);
+  watchdog.unref();
+  const onSignal = (signal: NodeJS.Signals) => abort(`${signal} received`);
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  try {
+    const generationStarted = Date.now();
+    const workspace = await generateWorkspace(database.deps.db, database.deps.box, DEFAULT_SIZE);
+    const generationSeconds = (Date.now() - generationStarted) / 1000;
+    const { counts } = workspace;
+    console.log(`engine: ${database.engine}; generated in ${generationSeconds.toFixed(1)} s: ${counts.organizations} organizations `
+      + `(${workspace.alliances.length + 1} alliances), ${counts.memberships} memberships, ${counts.people} people, `
+      + `${counts.affiliations} affiliations, ${counts.representatives} representatives, ${counts.grants} grants, ${counts.spaces} spaces`);
+
+    // Requests still in the app when a run ends (autocannon stops waiting, the app does not) would
+    // share the event loop with the ceiling run: it starts only once they are done.
+    const hono = createApp(database.deps, { webRoot: '/nonexistent' });
+    let inFlight = 0;
+    const fetchCounted: typeof hono.fetch = async (request, ...rest) => {
+      inFlight++;
+      try { return await hono.fetch(request, ...rest); } finally { inFlight--; }
+    };
+    const drained = async () => {
+      for (const until = Date.now() + 60_000; inFlight > 0 && Date.now() < until;) await new Promise((r) => setTimeout(r, 50));
+    };
+    const app = await listen(createAdaptorServer({ fetch: fetchCounted }) as http.Server);
+    closers.push(app.close);
+    const cookie = await signIn(app.base);
+    const alliance = workspace.alliances[0]!;
+    const issue = workspace.vocabularies.issue[0]!.key; // the most common issue (picks are skewed toward the first keys)
+    const endpoints = [
+      { name: `directory state=06 issue=${issue}`, path: `/api/organizations?state=06&issue=${encodeURIComponent(issue)}&limit=50` },
+      { name: `directory q=${TEXT_QUERY}`, path: `/api/organizations?q=${TEXT_QUERY}&limit=50` },
+      { name: `alliance page (${alliance.members} members)`, path: `/api/alliances/${alliance.id}` },
+    ];
+
+    const results = [];
+    for (const endpoint of endpoints) {
+      const res = await fetch(app.base + endpoint.path, { headers: { cookie } });
+      const body = Buffer.from(await res.arrayBuffer());
+      if (res.status !== 200) throw new Error(`${endpoint.path} answered ${res.status}: ${body.toString('utf8').slice(0, 300)}`);
+      const json = JSON.parse(body.toString('utf8')) as { total?: number; items?: unknown[]; members?: unknown[] };
+      const shape = json.members ? `${json.members.length} members` : `${json.items?.length} of ${json.total} organizations`;
+      console.log(`${endpoint.name}: ${(body.length / 1024).toFixed(1)} KiB, ${shape}; measuring…`);
+
+      const appRun = await load(app.base + endpoint.path, { cookie });
+      await drained();
+      const ceiling = await listen(bareServer(body, res.headers.get('content-type') ?? 'application/json'));
+      closers.push(ceiling.close);
+      const ceilingRun = await load(ceiling.base + endpoint.path, {});
+      await closers.pop()!();
+      results.push({ endpoint: endpoint.name, path: endpoint.path, bytes: body.length, app: appRun, ceiling: ceilingRun,
+        ratio: Math.round((appRun.rps / ceilingRun.rps) * 1000) / 1000 });
+    }
+
+    const rows = [['endpoint', 'app req/s', 'app p99 ms', 'ceiling req/s', 'ceiling p99 ms', 'ratio', 'target', 'app non-2xx/timeouts/errors']];
+    for (const r of results) {
+      const met = r.ratio >= TARGET.ratio && r.app.p99Ms <= TARGET.p99Ms;
+      rows.push([r.endpoint, r.app.rps.toFixed(0), String(r.app.p99Ms), r.ceiling.rps.toFixed(0), String(r.ceiling.p99Ms),
+        r.ratio.toFixed(2), met ? 'met' : 'missed', `${r.app.non2xx}/${r.app.timeouts}/${r.app.otherErrors}`]);
+    }
+    console.log(`\n${database.engine}, ${CONNECTIONS} connections, ${SECONDS} s per run after ${WARMUP_SECONDS} s warm-up, `
+      + `load generator ${WORKERS ? `in ${WORKERS} worker thread(s)` : 'on the main thread'}, ${os.cpus().length} CPUs `
+      + `(load average ${loadBefore.toFixed(1)} before the run); `
+      + `target: ratio ≥ ${TARGET.ratio}, app p99 ≤ ${TARGET.p99Ms} ms\n`);
+    console.log(table(rows));
+    console.log(`\n${JSON.stringify({
+      engine: database.engine, connections: CONNECTIONS, seconds: SECONDS, cpus: os.cpus().length, loadBefore,
+      generationSeconds, totalSeconds: (Date.now() - started) / 1000,
+      counts: { organizations: counts.organizations, people: counts.people, memberships: counts.memberships, representatives: counts.representatives, grants: counts.grants },
+      results: results.map((r) => ({ endpoint: r.endpoint, bytes: r.bytes, appRps: r.app.rps, appP99Ms: r.app.p99Ms, ceilingRps: r.ceiling.rps, ceilingP99Ms: r.ceiling.p99Ms, ratio: r.ratio,
+        appNon2xx: r.app.non2xx, appTimeouts: r.app.timeouts, appErrors: r.app.otherErrors })),
+    })}`);
+  } finally {
+    clearTimeout(watchdog);
+    await closeAll();
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+  }
+}
+
+await main();
