@@ -7,7 +7,7 @@ import { getOrganization } from '../orgs/organization.service.ts';
 import { findPerson } from '../people/person.repository.ts';
 import { conflict, forbidden, invalid, notFound } from '../server/problem.ts';
 import { type Actor, requireAccess } from '../spaces/access.ts';
-import { findRole, listReadableSpaceIds } from '../spaces/spaces.repository.ts';
+import { findRole, listReadableSpaceIds, loadReach } from '../spaces/spaces.repository.ts';
 import { roleAtLeast } from '../spaces/roles.ts';
 import { assembleMembers, coRepresentationGaps, type SeatRow } from './alliance-page.ts';
 import * as repo from './membership.repository.ts';
@@ -113,13 +113,9 @@ export async function removeRepresentative(db: Db, actor: Actor, id: string) {
  */
 export async function getAlliancePage(db: Db, actor: Actor, allianceId: string) {
   const { alliance, spaceId } = await allianceSpace(db, actor, allianceId);
-  const role = await findRole(db, actor.userId, spaceId);
-  const readable = new Set(await listReadableSpaceIds(db, actor.userId, 'profile'));
-  const peopleReadable = new Set(await listReadableSpaceIds(db, actor.userId, 'people'));
-  const myRepresentativeGrants = new Set((await db.selectFrom('grants').innerJoin('space_roles', 'space_roles.space_id', 'grants.to_space_id')
-    .select(['grants.from_space_id', 'grants.to_space_id']).where('space_roles.user_id', '=', actor.userId)
-    .where('grants.scope', '=', 'representatives').where('grants.revoked_at', 'is', null).execute())
-    .map((g) => `${g.from_space_id}>${g.to_space_id}`));
+  const reach = await loadReach(db, actor.userId);
+  const role = reach.roleIn.get(spaceId) ?? null;
+  const readable = reach.profileReadable;
 
   // Walk down the nested alliances level by level, expanding those whose space the actor can read.
   const rows: Awaited<ReturnType<typeof repo.listMembersOf>> = [];
@@ -138,7 +134,7 @@ export async function getAlliancePage(db: Db, actor: Actor, allianceId: string) 
   const seats = await repo.listRepresentatives(db, [...expandable]);
   const visibleSeats: SeatRow[] = seats.map((s) => {
     const seatSpace = allianceSpaceOf.get(membershipAlliance.get(s.membershipId) ?? '');
-    const shared = peopleReadable.has(s.personSpaceId) || myRepresentativeGrants.has(`${s.personSpaceId}>${seatSpace}`);
+    const shared = reach.peopleReadable.has(s.personSpaceId) || reach.representativeGrants.has(`${s.personSpaceId}>${seatSpace}`);
     return { id: s.id, membershipId: s.membershipId, seat: s.seat, personId: shared ? s.personId : '', name: shared ? s.name : null, languages: shared ? s.languages : [] };
   });
   const publicRows = rows.map(({ memberSpaceId, memberOwnSpaceId: _own, ...r }) => ({

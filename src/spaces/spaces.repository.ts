@@ -99,3 +99,25 @@ export async function listGrants(db: Db, spaceId: string) {
     .where((eb) => eb.or([eb('grants.from_space_id', '=', spaceId), eb('grants.to_space_id', '=', spaceId)]))
     .orderBy('grants.created_at', 'desc').execute();
 }
+
+/**
+ * In one query, what a user can reach: their roles, and every active grant into a space where
+ * they hold one. Pages that check many spaces at once (the alliance page) start from this.
+ */
+export async function loadReach(db: Db, userId: string) {
+  const [roles, grants] = await Promise.all([
+    db.selectFrom('space_roles').select(['space_id', 'role']).where('user_id', '=', userId).execute(),
+    db.selectFrom('grants').innerJoin('space_roles', 'space_roles.space_id', 'grants.to_space_id')
+      .select(['grants.from_space_id', 'grants.to_space_id', 'grants.scope'])
+      .where('space_roles.user_id', '=', userId).where('grants.revoked_at', 'is', null).execute(),
+  ]);
+  const roleIn = new Map(roles.map((r) => [r.space_id, r.role]));
+  const readable = (scope: GrantScope) => new Set([...roleIn.keys(), ...grants.filter((g) => g.scope === scope).map((g) => g.from_space_id)]);
+  return {
+    roleIn,
+    profileReadable: readable('profile'),
+    peopleReadable: readable('people'),
+    // "from>to" pairs: the people holding seats in `to` that `from` shares.
+    representativeGrants: new Set(grants.filter((g) => g.scope === 'representatives').map((g) => `${g.from_space_id}>${g.to_space_id}`)),
+  };
+}
