@@ -127,10 +127,14 @@ describe.each(ENGINES)('permission matrix on %s', (engine) => {
     const given = await clients.owner.post(`/api/spaces/${r.spaceId}/grants`, { toSpaceId: outsiderSpaceId, scope: 'profile' });
     expect(given.status).toBe(201);
     expect((await clients.outsider.get(`/api/organizations/${r.orgId}`)).status).toBe(200);
+    const inDirectory = async () => (await clients.outsider.get(`/api/organizations?q=${encodeURIComponent(`Foreign Org ${n}`)}`)).json.total;
+    expect(await inDirectory()).toBe(1);
     expect((await clients.outsider.put(`/api/organizations/${r.orgId}`, orgBody)).status).toBe(403);
     expect((await clients.outsider.get(`/api/people/${r.personId}`)).status).toBe(404);
     expect((await clients.outsider.get(`/api/spaces/${r.spaceId}/people`)).status).toBe(404);
     expect((await clients.owner.delete(`/api/grants/${given.json.id}`)).status).toBe(200);
     expect((await clients.outsider.get(`/api/organizations/${r.orgId}`)).status).toBe(404);
+    // Revoking takes effect at once, cached directory pages included.
+    expect(await inDirectory()).toBe(0);
   });
 });

@@ -13,6 +13,7 @@ import { checkOrganizationInput, insertOrganizationInTransaction } from '../orgs
 import * as people from '../people/person.repository.ts';
 import type { Contact } from '../people/person.schema.ts';
 import { invalid } from '../server/problem.ts';
+import { invalidateReads } from '../server/read-cache.ts';
 import { type Actor, requireAccess } from '../spaces/access.ts';
 import { roleAtLeast } from '../spaces/roles.ts';
 import { findRole, listReadableSpaceIds } from '../spaces/spaces.repository.ts';
@@ -142,6 +143,8 @@ async function runJob(db: Db, box: SealedBox, actor: Actor, job: ImportJob, rows
     audit.push({ userId: actor.userId, spaceId: job.spaceId, action: 'import', entity: job.entity, entityId: job.id, changes: { ...job.counts } });
     await insertAudit(trx, audit);
   });
+  // Committed after the request that started it has answered: drop cached reads now.
+  invalidateReads();
   job.status = 'done';
 }
 

@@ -18,8 +18,11 @@ import { spacesRoutes } from '../spaces/spaces.routes.ts';
 import { vocabularyRoutes } from '../vocabularies/vocabulary.routes.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { fieldErrorsFromZod, invalid, Problem, problemResponse } from './problem.ts';
+import { cachedRead, currentVersion, invalidateReads, storeRead } from './read-cache.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Reads worth caching: assembled from many rows, asked for again and again.
+const CACHED_READS = /^\/api\/(organizations|alliances\/[0-9a-f-]{36})$/;
 
 export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   const app = new OpenAPIHono<AppEnv>();
@@ -54,9 +57,21 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
       }
     }
     const token = getCookie(c, SESSION_COOKIE);
-    c.set('actor', token ? await actorForToken(deps.db, token) : null);
+    const actor = token ? await actorForToken(deps.db, token) : null;
+    c.set('actor', actor);
+    const cacheKey = actor && c.req.method === 'GET' && CACHED_READS.test(c.req.path) ? `${actor.userId} ${c.req.url}` : null;
+    const hit = cacheKey ? cachedRead(cacheKey) : undefined;
+    if (hit) {
+      c.header('cache-control', 'no-store');
+      return c.body(hit.body, 200, { 'content-type': hit.contentType });
+    }
+    const startedAt = currentVersion();
     await next();
     c.header('cache-control', 'no-store');
+    if (STATE_CHANGING.has(c.req.method) && c.res.status < 400) invalidateReads();
+    if (cacheKey && c.res.status === 200) {
+      storeRead(cacheKey, startedAt, await c.res.clone().text(), c.res.headers.get('content-type') ?? 'application/json');
+    }
   });
 
   app.get('/api/health', async (c) => {
