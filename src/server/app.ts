@@ -60,7 +60,8 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
     const actor = token ? await actorForToken(deps.db, token) : null;
     c.set('actor', actor);
     const cacheKey = actor && c.req.method === 'GET' && CACHED_READS.test(c.req.path) ? `${actor.userId} ${c.req.url}` : null;
-    const hit = cacheKey ? cachedRead(cacheKey) : undefined;
+    // A client asking for a fresh answer (Cache-Control: no-cache) gets one.
+    const hit = cacheKey && !c.req.header('cache-control')?.includes('no-cache') ? cachedRead(cacheKey) : undefined;
     if (hit) {
       c.header('cache-control', 'no-store');
       return c.body(hit.body, 200, { 'content-type': hit.contentType });
@@ -70,7 +71,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
     c.header('cache-control', 'no-store');
     if (STATE_CHANGING.has(c.req.method) && c.res.status < 400) invalidateReads();
     if (cacheKey && c.res.status === 200) {
-      storeRead(cacheKey, startedAt, await c.res.clone().text(), c.res.headers.get('content-type') ?? 'application/json');
+      storeRead(cacheKey, startedAt, new Uint8Array(await c.res.clone().arrayBuffer()), c.res.headers.get('content-type') ?? 'application/json');
     }
   });
 

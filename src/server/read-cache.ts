@@ -8,7 +8,7 @@ const MAX_AGE_MS = 5_000;
 const MAX_ENTRIES = 5_000;
 
 let version = 0;
-const entries = new Map<string, { version: number; at: number; body: string; contentType: string }>();
+const entries = new Map<string, { version: number; at: number; body: Uint8Array<ArrayBuffer>; contentType: string }>();
 
 /** Called once a write has committed: every cached read may now be stale. */
 export function invalidateReads(): void {
@@ -16,7 +16,7 @@ export function invalidateReads(): void {
   entries.clear();
 }
 
-export function cachedRead(key: string): { body: string; contentType: string } | undefined {
+export function cachedRead(key: string): { body: Uint8Array<ArrayBuffer>; contentType: string } | undefined {
   const entry = entries.get(key);
   if (!entry) return undefined;
   if (entry.version !== version || Date.now() - entry.at > MAX_AGE_MS) {
@@ -27,7 +27,8 @@ export function cachedRead(key: string): { body: string; contentType: string } |
 }
 
 /** Stores a response computed while the version was `startedAt`, unless a write happened meanwhile. */
-export function storeRead(key: string, startedAt: number, body: string, contentType: string): void {
+// Bodies are kept encoded, so a hit costs no serialization at all.
+export function storeRead(key: string, startedAt: number, body: Uint8Array<ArrayBuffer>, contentType: string): void {
   if (startedAt !== version) return;
   if (entries.size >= MAX_ENTRIES) entries.clear();
   entries.set(key, { version, at: Date.now(), body, contentType });
