@@ -5,6 +5,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import * as directory from './migrations/2026_11_23_0001_directory.ts';
 import * as directorySearch from './migrations/2026_11_23_0002_directory_search.ts';
+import * as searchText from './migrations/2026_11_23_0003_search_text.ts';
 import type { Database } from './tables.ts';
 
 export type Db = Kysely<Database>;
@@ -19,6 +20,7 @@ export interface DatabaseHandle {
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0001_directory': directory,
   '2026_11_23_0002_directory_search': directorySearch,
+  '2026_11_23_0003_search_text': searchText,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -82,8 +82,8 @@ export interface DirectoryFilter {
 export async function searchOrganizations(db: Db, userId: string, f: DirectoryFilter) {
   let query = db.selectFrom('organizations').where('space_id', 'in', readableSpacesQuery(db, userId, 'profile'));
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    query = query.where((eb) => eb.or([eb('name', 'ilike', like), eb('short_name', 'ilike', like), eb('city', 'ilike', like)]));
+    const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    query = query.where('search_text', 'like', like);
   }
   if (f.kind) query = query.where('kind', '=', f.kind);
   if (f.issue) query = query.where(sql<boolean>`issues @> array[${f.issue}]::text[]`);
