@@ -21,8 +21,7 @@ export const ENGINES: Engine[] = process.env.DATABASE_URL ? ['pglite', 'postgres
 export async function freshDatabase(engine: Engine = 'pglite') {
   const serverUrl = process.env.DATABASE_URL;
   if (engine === 'pglite' || !serverUrl) {
-    const handle = await openDatabase({ dataDir: 'memory://' });
-    return { ...handle, close: handle.close };
+    return openDatabase({ dataDir: 'memory://' });
   }
   const name = `crossroads_test_${randomUUID().replace(/-/g, '')}`;
   const admin = new pg.Client({ connectionString: serverUrl });

@@ -8,8 +8,8 @@ import type { LoginThrottle } from './login-throttle.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 export const SESSION_DAYS = 14;
-// Compared against when the email is unknown, so both paths cost the same.
-const DUMMY_HASH = hashPassword('not a real password');
+// Compared against when the email is unknown, so both paths cost the same; made on first use.
+let dummyHash: Promise<string> | undefined;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -27,7 +27,7 @@ export async function signIn(db: Db, throttle: LoginThrottle, email: string, pas
   const wait = throttle.retryAfter(keys);
   if (wait > 0) throw new Problem(429, 'Too many attempts', `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minutes.`);
   const user = await repo.findUserByEmail(db, email);
-  const ok = await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH));
+  const ok = await verifyPassword(password, user?.password_hash ?? (await (dummyHash ??= hashPassword('not a real password'))));
   if (!user || !ok) {
     throttle.fail(keys);
     throw new Problem(401, 'Sign-in failed', 'That email and password do not match an account.');

@@ -59,14 +59,11 @@ export async function exportPopolo(db: Db, actor: Actor, spaceId: string) {
   const readable = new Set(await listReadableSpaceIds(db, actor.userId, 'profile'));
   const own = await orgs.listOrganizationsInSpace(db, spaceId);
   const ms = await membershipsOfSpace(db, spaceId);
-  const ids = new Set(own.map((o) => o.id));
-  const extra = [];
-  for (const id of new Set(ms.flatMap((m) => [m.allianceId, m.memberId]))) {
-    if (ids.has(id)) continue;
-    const org = await orgs.findOrganization(db, id);
-    if (org && readable.has(org.spaceId)) { extra.push(org); ids.add(id); }
-  }
+  const ownIds = new Set(own.map((o) => o.id));
+  const others = [...new Set(ms.flatMap((m) => [m.allianceId, m.memberId]))].filter((id) => !ownIds.has(id));
+  const extra = (await orgs.findOrganizations(db, others)).filter((o) => readable.has(o.spaceId));
   const organizations = [...own, ...extra];
+  const ids = new Set(organizations.map((o) => o.id));
   const persons = await allPeople(db, spaceId);
   const areaIds = new Set(organizations.flatMap((o) => [o.location.stateFips, o.location.countyFips].filter((x): x is string => Boolean(x))));
   for (const c of [...areaIds].filter((a) => a.length === 5)) areaIds.add(c.slice(0, 2));

@@ -9,7 +9,7 @@ import { mapRows, type MembershipRow, type OrganizationRow, type PersonRow, type
 import * as memberships from '../memberships/membership.repository.ts';
 import * as orgs from '../orgs/organization.repository.ts';
 import type { OrganizationInput } from '../orgs/organization.schema.ts';
-import { checkOrganizationInput, insertOrganizationInTransaction } from '../orgs/organization.service.ts';
+import { insertOrganizationInTransaction, organizationInputErrors } from '../orgs/organization.service.ts';
 import * as people from '../people/person.repository.ts';
 import type { Contact } from '../people/person.schema.ts';
 import { invalid } from '../server/problem.ts';
@@ -17,7 +17,7 @@ import { invalidateReads } from '../server/read-cache.ts';
 import { type Actor, requireAccess } from '../spaces/access.ts';
 import { roleAtLeast } from '../spaces/roles.ts';
 import { findRole, listReadableSpaceIds } from '../spaces/spaces.repository.ts';
-import { getVocabularies } from '../vocabularies/vocabulary.service.ts';
+import { getVocabularies, type Vocabularies } from '../vocabularies/vocabulary.service.ts';
 import { findJob, type ImportJob, record, startJob } from './import-jobs.ts';
 import { saveJobReport, startJobRow } from './import.repository.ts';
 import { buildOrgIndex, type OrgIndex } from './org-index.ts';
@@ -45,13 +45,13 @@ function checkMapping(entity: ImportEntity, headers: string[], mapping: ColumnMa
 }
 
 /** Turns file names of organizations into records the actor can see; a miss becomes a row error. */
-async function resolveNames(db: Db, actor: Actor, entity: ImportEntity, rows: Row[], index: OrgIndex): Promise<Row[]> {
+async function resolveNames(db: Db, actor: Actor, entity: ImportEntity, rows: Row[], index: OrgIndex, vocabularies: Vocabularies): Promise<Row[]> {
   if (entity === 'organizations') {
-    return Promise.all(rows.map(async (row) => {
+    return rows.map((row) => {
       if (!row.ok) return row;
-      const errors = await checkOrganizationInput(db, (row.value as OrganizationRow).input);
+      const errors = organizationInputErrors((row.value as OrganizationRow).input, vocabularies);
       return errors.length ? { rowNumber: row.rowNumber, ok: false as const, errors } : row;
-    }));
+    });
   }
   const writableAlliance = new Map<string, boolean>();
   const result: Row[] = [];
@@ -86,7 +86,7 @@ async function validate(db: Db, actor: Actor, spaceId: string, entity: ImportEnt
   const vocabularies = await getVocabularies(db);
   const index = await buildOrgIndex(db, await listReadableSpaceIds(db, actor.userId, 'profile'));
   const mapped = mapRows(entity, parsed.rows, effective, { vocabularies }) as Row[];
-  return { parsed, mapping: effective, rows: await resolveNames(db, actor, entity, mapped, index), index };
+  return { parsed, mapping: effective, rows: await resolveNames(db, actor, entity, mapped, index, vocabularies), index };
 }
 
 /** What an import would do: the mapping used and every row's errors. Writes nothing. */

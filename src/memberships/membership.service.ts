@@ -147,9 +147,11 @@ export async function getAlliancePage(db: Db, actor: Actor, allianceId: string) 
   return { alliance, role, members, coRepresentationGaps: coRepresentationGaps(members) };
 }
 
-export async function listAlliancesOfOrganization(db: Db, actor: Actor, organizationId: string) {
-  await getOrganization(db, actor, organizationId);
+/** An organization's profile with the alliances it belongs to that the actor can see. */
+export async function getOrganizationPage(db: Db, actor: Actor, organizationId: string) {
+  const organization = await getOrganization(db, actor, organizationId);
   const readable = new Set(await listReadableSpaceIds(db, actor.userId, 'profile'));
-  return (await repo.listAlliancesOf(db, organizationId)).filter((a) => readable.has(a.allianceSpaceId))
+  const alliances = (await repo.listAlliancesOf(db, organizationId)).filter((a) => readable.has(a.allianceSpaceId))
     .map(({ allianceSpaceId: _s, ...a }) => a);
+  return { organization, alliances };
 }

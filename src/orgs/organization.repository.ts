@@ -55,6 +55,11 @@ export async function findOrganization(db: Db, id: string) {
   return row ? toOrganization(row) : undefined;
 }
 
+export async function findOrganizations(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('organizations').selectAll().where('id', 'in', ids).execute()).map(toOrganization);
+}
+
 export async function findOrganizationByExternalId(db: Db, spaceId: string, externalId: string) {
   const row = await db.selectFrom('organizations').selectAll().where('space_id', '=', spaceId).where('external_id', '=', externalId).executeTakeFirst();
   return row ? toOrganization(row) : undefined;
@@ -107,6 +112,3 @@ export async function listOrganizationsInSpace(db: Db, spaceId: string) {
   return rows.map(toOrganization);
 }
 
-export async function moveOrganizationToSpace(db: Db, id: string, spaceId: string) {
-  await db.updateTable('organizations').set({ space_id: spaceId, own_space_id: spaceId, updated_at: new Date() }).where('id', '=', id).execute();
-}

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { listAlliancesOfOrganization } from '../memberships/membership.service.ts';
+import { getOrganizationPage } from '../memberships/membership.service.ts';
 import { actorOf } from '../server/context.ts';
 import { IdParam, jsonBody, jsonResponse, newRouter, Ok, problems } from '../server/openapi-helpers.ts';
 import { OrganizationInputSchema, OrganizationSchema } from './organization.schema.ts';
@@ -41,13 +41,8 @@ export const organizationRoutes = newRouter()
     return c.json(await service.createOrganization(c.get('deps').db, actorOf(c), body.spaceId ?? null, body.organization, { ownSpace: body.ownSpace }), 201);
   })
   .openapi(createRoute({ method: 'get', path: '/organizations/{id}', tags: ['directory'], request: { params: IdParam },
-    responses: { 200: jsonResponse(OrganizationPage), ...problems } }), async (c) => {
-    const { db } = c.get('deps');
-    const actor = actorOf(c);
-    const { id } = c.req.valid('param');
-    const organization = await service.getOrganization(db, actor, id);
-    return c.json({ organization, alliances: await listAlliancesOfOrganization(db, actor, id) }, 200);
-  })
+    responses: { 200: jsonResponse(OrganizationPage), ...problems } }), async (c) =>
+    c.json(await getOrganizationPage(c.get('deps').db, actorOf(c), c.req.valid('param').id), 200))
   .openapi(createRoute({ method: 'put', path: '/organizations/{id}', tags: ['directory'], request: { params: IdParam, ...jsonBody(OrganizationInputSchema) },
     responses: { 200: jsonResponse(OrganizationSchema), ...problems } }), async (c) =>
     c.json(await service.updateOrganization(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200))

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import { findOrganization } from '../orgs/organization.repository.ts';
 import { invalid, notFound } from '../server/problem.ts';
 import { type Actor, requireAccess } from '../spaces/access.ts';
-import { findRole, listReadableSpaceIds } from '../spaces/spaces.repository.ts';
+import { loadReach } from '../spaces/spaces.repository.ts';
 import * as repo from './person.repository.ts';
 import type { Contact, Person, PersonInput } from './person.schema.ts';
 
@@ -34,12 +34,10 @@ async function checkAffiliations(db: Db, actor: Actor, input: PersonInput) {
 async function requirePersonReadable(db: Db, actor: Actor, personId: string) {
   const person = await repo.findPerson(db, personId);
   if (!person) throw notFound('person');
-  if (await findRole(db, actor.userId, person.spaceId)) return person;
-  if ((await listReadableSpaceIds(db, actor.userId, 'people')).includes(person.spaceId)) return person;
-  const viaRepresentatives = await db.selectFrom('grants').innerJoin('space_roles', 'space_roles.space_id', 'grants.to_space_id')
-    .select('grants.to_space_id').where('space_roles.user_id', '=', actor.userId).where('grants.from_space_id', '=', person.spaceId)
-    .where('grants.scope', '=', 'representatives').where('grants.revoked_at', 'is', null).execute();
-  if (await repo.personHoldsSeatIn(db, person.id, viaRepresentatives.map((g) => g.to_space_id))) return person;
+  const reach = await loadReach(db, actor.userId);
+  if (reach.peopleReadable.has(person.spaceId)) return person;
+  const seatSpaces = [...reach.representativeGrants].filter((g) => g.startsWith(`${person.spaceId}>`)).map((g) => g.split('>')[1]!);
+  if (await repo.personHoldsSeatIn(db, person.id, seatSpaces)) return person;
   throw notFound('person');
 }
 
@@ -97,4 +95,3 @@ export async function deletePerson(db: Db, actor: Actor, id: string) {
   });
 }
 
-export { requirePersonReadable };
