@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, signedIn, type TestApp, testApp } from '../../test/test-app.ts';
+import { Client, ENGINES, signedIn, type TestApp, testApp } from '../../test/test-app.ts';
 
 describe.each(ENGINES)('shared lists on %s', (engine) => {
   let t: TestApp;
@@ -11,6 +11,14 @@ describe.each(ENGINES)('shared lists on %s', (engine) => {
     member = await signedIn(t, 'member@example.org');
   });
   afterAll(async () => t?.close());
+
+  it('answers lists and areas to signed-in callers only', async () => {
+    const anonymous = new Client(t.app);
+    for (const path of ['/api/vocabularies', '/api/areas/states', '/api/areas/counties?state=06']) {
+      expect((await anonymous.get(path)).status, path).toBe(401);
+      expect((await member.get(path)).status, path).toBe(200);
+    }
+  });
 
   it('starts with the defaults drawn from the seeds, in English and Spanish', async () => {
     const lists = (await member.get('/api/vocabularies')).json;

@@ -25,8 +25,13 @@ export const vocabularyRoutes = newRouter()
     return c.json({ ok: true as const }, 200);
   })
   .openapi(createRoute({ method: 'get', path: '/areas/states', tags: ['areas'],
-    responses: { 200: jsonResponse(z.array(z.object({ fips: z.string(), name: z.string(), postal: z.string() }))) } }), (c) => c.json(listStates(), 200))
+    responses: { 200: jsonResponse(z.array(z.object({ fips: z.string(), name: z.string(), postal: z.string() }))), 401: problems[401] } }), (c) => {
+    actorOf(c);
+    return c.json(listStates(), 200);
+  })
   .openapi(createRoute({ method: 'get', path: '/areas/counties', tags: ['areas'],
     request: { query: z.object({ state: z.string().regex(/^\d{2}$/, 'a two-digit state FIPS code') }) },
-    responses: { 200: jsonResponse(z.array(z.object({ fips: z.string(), name: z.string(), stateFips: z.string() }))), 422: problems[422] } }), (c) =>
-    c.json(listCounties(c.req.valid('query').state), 200));
+    responses: { 200: jsonResponse(z.array(z.object({ fips: z.string(), name: z.string(), stateFips: z.string() }))), 401: problems[401], 422: problems[422] } }), (c) => {
+    actorOf(c);
+    return c.json(listCounties(c.req.valid('query').state), 200);
+  });
