@@ -33,6 +33,15 @@ export function DirectoryPage() {
     return () => clearTimeout(handle);
   }, [params.toString()]);
 
+  // The text box keeps what is typed; the URL (and so the search) follows once typing pauses,
+  // so that fast typing on a slow phone never loses a letter to a re-render.
+  const [q, setQ] = useState(filter.q);
+  useEffect(() => {
+    if (q === filter.q) return;
+    const handle = setTimeout(() => setFilter('q', q), 250);
+    return () => clearTimeout(handle);
+  }, [q]);
+
   function setFilter(name: string, value: string) {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value); else next.delete(name);
@@ -59,7 +68,7 @@ export function DirectoryPage() {
       </div>
       <form role="search" className="grid grid-cols-1 gap-3 rounded border border-stone-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-4" onSubmit={(e) => e.preventDefault()}>
         <div className="sm:col-span-2 lg:col-span-4">
-          <Field label={t('directory.search')}>{(p) => <input {...p} type="search" className={inputClass} value={filter.q} placeholder={t('directory.searchPlaceholder')} onChange={(e) => setFilter('q', e.target.value)} />}</Field>
+          <Field label={t('directory.search')}>{(p) => <input {...p} type="search" className={inputClass} value={q} placeholder={t('directory.searchPlaceholder')} onChange={(e) => setQ(e.target.value)} />}</Field>
         </div>
         {select('kind', t('org.kind'), ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`enum.kind.${k}`) })))}
         {select('issue', t('org.issues'), termOptions('issue'))}
