@@ -1,33 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/load-demo.ts';
-import { browserMissing, launchBrowser, startDemoServer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../src/demo/load-demo.ts';
+import { browserMissing, signIn as signInAs, useDemoBrowser } from './harness.ts';
 
 if (browserMissing) console.warn(`Skipping browser tests: ${browserMissing}.`);
 
 describe.skipIf(browserMissing)('the directory in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function signIn(page: Page, email = DEMO_USERS.coordinator.email) {
-    await page.goto(server.url);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Directory of organizations' }).waitFor();
-  }
+  const env = useDemoBrowser();
+  const signIn = (page: Page, email = DEMO_USERS.coordinator.email) => signInAs(page, env.server.url, email);
 
   it('signs in, finds an organization by filter, adds it to an alliance, and works in Spanish', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await env.browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
     await signIn(page);
 
@@ -65,20 +48,15 @@ describe.skipIf(browserMissing)('the directory in Chromium', () => {
     await page.getByRole('link', { name: 'Directorio' }).click();
     await page.getByRole('heading', { name: 'Directorio de organizaciones' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
-    const other = await browser.newContext({ locale: 'en-US' });
-    const second = await other.newPage();
-    await second.goto(server.url);
-    await second.getByLabel('Email').fill(DEMO_USERS.coordinator.email);
-    await second.getByLabel('Password').fill(DEMO_PASSWORD);
-    await second.getByRole('button', { name: 'Sign in' }).click();
-    await second.getByRole('heading', { name: 'Directorio de organizaciones' }).waitFor();
+    const other = await env.browser.newContext({ locale: 'en-US' });
+    await signInAs(await other.newPage(), env.server.url, DEMO_USERS.coordinator.email, 'Directorio de organizaciones');
     await page.getByRole('button', { name: 'English' }).click();
     await other.close();
     await context.close();
   });
 
   it('fits a 360 px phone screen and can be used by keyboard', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-US' });
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-US' });
     const page = await context.newPage();
     await signIn(page, DEMO_USERS.organizer.email);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -100,7 +78,7 @@ describe.skipIf(browserMissing)('the directory in Chromium', () => {
   });
 
   it('shows inline validation on the organization form', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await env.browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
     await signIn(page, DEMO_USERS.organizer.email);
     await page.getByRole('link', { name: 'New organization' }).click();
@@ -117,23 +95,11 @@ describe.skipIf(browserMissing)('the directory in Chromium', () => {
 });
 
 describe.skipIf(browserMissing)('people of an organization in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useDemoBrowser();
 
   it('adds a person with inline errors, shows contact details on request and gives a seat', async () => {
-    const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
-    await page.goto(server.url);
-    await page.getByLabel('Email').fill(DEMO_USERS.organizer.email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const page = await (await env.browser.newContext({ locale: 'en-US' })).newPage();
+    await signInAs(page, env.server.url, DEMO_USERS.organizer.email);
     await page.getByRole('link', { name: 'My spaces' }).click();
     // The organizer's own organization space is the one they own.
     await page.getByRole('listitem').filter({ hasText: 'Owner' }).getByRole('link', { name: 'People' }).click();

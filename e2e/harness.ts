@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { DEMO_PASSWORD } from '../src/demo/load-demo.ts';
 import { loadDemoWorkspace } from '../src/demo/load-demo.ts';
 import { createApp } from '../src/server/app.ts';
 import { bootstrap } from '../src/server/bootstrap.ts';
@@ -45,4 +47,27 @@ export async function launchBrowser(): Promise<Browser> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/** Starts the demo server and Chromium for the enclosing describe block, and stops them after. */
+export function useDemoBrowser() {
+  const env = {} as { server: Awaited<ReturnType<typeof startDemoServer>>; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startDemoServer();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+/** Signs in through the form as a person would; `heading` is what the first screen shows. */
+export async function signIn(page: Page, url: string, email: string, heading = 'Directory of organizations') {
+  await page.goto(url);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: heading }).waitFor();
 }

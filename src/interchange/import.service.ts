@@ -148,13 +148,23 @@ async function runJob(db: Db, box: SealedBox, actor: Actor, job: ImportJob, rows
   job.status = 'done';
 }
 
+/**
+ * The record a file's externalId names in this space: another tool's id, or one of our own ids
+ * (an exported file carries them), so re-importing an export matches its records.
+ */
+async function byExternalId<T extends { spaceId: string }>(spaceId: string, externalId: string,
+  findExternal: (id: string) => Promise<T | undefined>, findOwn: (id: string) => Promise<T | undefined>): Promise<T | undefined> {
+  const external = await findExternal(externalId);
+  if (external || !UUID.test(externalId)) return external;
+  const own = await findOwn(externalId);
+  return own?.spaceId === spaceId ? own : undefined;
+}
+
 type Outcome = { outcome: 'imported' | 'updated' | 'unchanged'; id: string };
 
 async function writeOrganization(trx: Db, actor: Actor, spaceId: string, row: OrganizationRow, audit: AuditEntry[]): Promise<Outcome> {
-  // An exported file carries our own ids as externalId, so re-importing it matches them too.
-  const byOwnId = row.externalId && UUID.test(row.externalId) ? await orgs.findOrganization(trx, row.externalId) : undefined;
   const existing = row.externalId
-    ? (await orgs.findOrganizationByExternalId(trx, spaceId, row.externalId)) ?? (byOwnId?.spaceId === spaceId ? byOwnId : undefined)
+    ? await byExternalId(spaceId, row.externalId, (id) => orgs.findOrganizationByExternalId(trx, spaceId, id), (id) => orgs.findOrganization(trx, id))
     : (await orgs.findOrganizationsByName(trx, [spaceId], row.input.name))[0];
   if (!existing) {
     const created = await insertOrganizationInTransaction(trx, actor, spaceId, row.input, { externalId: row.externalId });
@@ -192,9 +202,8 @@ async function writePerson(trx: Db, box: SealedBox, actor: Actor, spaceId: strin
   const contact = Object.fromEntries(Object.entries(row.input.contact).filter(([, v]) => v != null && v !== '')) as Contact;
   const emailHash = contact.email ? box.keyedHash(contact.email.trim().toLowerCase()) : null;
   const affiliation = row.affiliation ? { organizationId: index.find(row.affiliation.organizationName, 'organizationName', [])!.id, role: row.affiliation.role } : null;
-  const byOwnId = row.externalId && UUID.test(row.externalId) ? await people.findPerson(trx, row.externalId) : undefined;
   const existing = row.externalId
-    ? (await people.findPersonByExternalId(trx, spaceId, row.externalId)) ?? (byOwnId?.spaceId === spaceId ? byOwnId : undefined)
+    ? await byExternalId(spaceId, row.externalId, (id) => people.findPersonByExternalId(trx, spaceId, id), (id) => people.findPerson(trx, id))
     : emailHash ? await people.findPersonByEmailHash(trx, spaceId, emailHash) : undefined;
   const sealed = Object.keys(contact).length ? box.seal(contact) : null;
   if (!existing) {

@@ -50,7 +50,9 @@ async function membershipInWritableSpace(db: Db, actor: Actor, id: string) {
 
 export async function updateMembership(db: Db, actor: Actor, id: string, patch: Parameters<typeof repo.updateMembership>[2]) {
   const before = await membershipInWritableSpace(db, actor, id);
-  if ((patch.startedOn ?? before.startedOn) && (patch.endedOn ?? before.endedOn) && (patch.startedOn ?? before.startedOn)! > (patch.endedOn ?? before.endedOn)!) {
+  const startedOn = patch.startedOn ?? before.startedOn;
+  const endedOn = patch.endedOn ?? before.endedOn;
+  if (startedOn && endedOn && startedOn > endedOn) {
     throw invalid([{ field: 'endedOn', message: 'ends before it starts' }]);
   }
   return db.transaction().execute(async (trx) => {

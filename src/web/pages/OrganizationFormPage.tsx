@@ -176,30 +176,10 @@ function OrganizationForm({ existing }: { existing?: Organization }) {
       {draft.kind === 'alliance' && (
         <fieldset className="grid grid-cols-1 gap-3 rounded border border-stone-200 bg-white p-3 sm:grid-cols-2">
           <legend className="px-1 font-semibold">{t('alliance.profile')}</legend>
-          <fieldset className="sm:col-span-2">
-            <legend className="text-sm font-medium">{t('alliance.functions')}</legend>
-            <div className="flex flex-wrap gap-3">
-              {ALLIANCE_FUNCTIONS.map((f) => (
-                <label key={f} className="flex items-center gap-1 text-sm">
-                  <input type="checkbox" checked={draft.alliance?.functions.includes(f) ?? false}
-                    onChange={(e) => setAlliance({ functions: e.target.checked ? [...(draft.alliance?.functions ?? []), f] : (draft.alliance?.functions ?? []).filter((x) => x !== f) })} />
-                  {t(`enum.function.${f}`)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <fieldset className="sm:col-span-2">
-            <legend className="text-sm font-medium">{t('alliance.memberPowerScales')}</legend>
-            <div className="flex flex-wrap gap-3">
-              {POWER_SCALES.map((s) => (
-                <label key={s} className="flex items-center gap-1 text-sm">
-                  <input type="checkbox" checked={draft.alliance?.memberPowerScales.includes(s) ?? false}
-                    onChange={(e) => setAlliance({ memberPowerScales: e.target.checked ? [...(draft.alliance?.memberPowerScales ?? []), s] : (draft.alliance?.memberPowerScales ?? []).filter((x) => x !== s) })} />
-                  {t(`enum.scale.${s}`)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <CheckboxGroup legend={t('alliance.functions')} values={ALLIANCE_FUNCTIONS} prefix="enum.function"
+            checked={draft.alliance?.functions ?? []} onChange={(functions) => setAlliance({ functions })} />
+          <CheckboxGroup legend={t('alliance.memberPowerScales')} values={POWER_SCALES} prefix="enum.scale"
+            checked={draft.alliance?.memberPowerScales ?? []} onChange={(memberPowerScales) => setAlliance({ memberPowerScales })} />
           {enumSelect(t('alliance.membershipSpectrum'), draft.alliance?.membershipSpectrum, MEMBERSHIP_SPECTRA, 'enum.spectrum', (v) => setAlliance({ membershipSpectrum: v }))}
           <Field label={t('alliance.memberReach')}>{(p) => <input {...p} className={inputClass} value={draft.alliance?.memberReach ?? ''} onChange={(e) => setAlliance({ memberReach: e.target.value || null })} />}</Field>
           {enumSelect(t('alliance.alliancePowerScale'), draft.alliance?.alliancePowerScale, POWER_SCALES, 'enum.scale', (v) => setAlliance({ alliancePowerScale: v }))}
@@ -213,5 +193,26 @@ function OrganizationForm({ existing }: { existing?: Organization }) {
         <button type="button" className="rounded border px-3 py-1.5" onClick={() => navigate(-1)}>{t('common.cancel')}</button>
       </div>
     </form>
+  );
+}
+
+/** A set of checkboxes for a closed list, labelled from the catalogs (`prefix.value`). */
+function CheckboxGroup<T extends string>({ legend, values, prefix, checked, onChange }: {
+  legend: string; values: readonly T[]; prefix: string; checked: readonly T[]; onChange: (next: T[]) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="sm:col-span-2">
+      <legend className="text-sm font-medium">{legend}</legend>
+      <div className="flex flex-wrap gap-3">
+        {values.map((v) => (
+          <label key={v} className="flex items-center gap-1 text-sm">
+            <input type="checkbox" checked={checked.includes(v)}
+              onChange={(e) => onChange(e.target.checked ? [...checked, v] : checked.filter((x) => x !== v))} />
+            {t(`${prefix}.${v}`)}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }
