@@ -38,3 +38,16 @@ export function query(params: Record<string, string | number | undefined | null>
   const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '');
   return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
 }
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * What to tell a person when a request fails, in their language. The server's own detail is in
+ * English, so it is not shown; the fields at fault are named when there are some.
+ */
+export function errorText(t: Translate, err: unknown): string {
+  if (!(err instanceof ApiError)) return t('errors.network');
+  if (err.status === 422 && err.errors.length) return t('errors.invalid', { fields: [...new Set(err.errors.map((e) => e.field))].join(', ') });
+  const known: Record<number, string> = { 400: 'errors.badRequest', 401: 'errors.signIn', 403: 'errors.forbidden', 404: 'common.notFound', 409: 'errors.conflict', 422: 'errors.badRequest', 429: 'errors.tooMany' };
+  return t(known[err.status] ?? 'errors.server');
+}

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES } from '../../orgs/organization.vocab.ts';
-import { api, ApiError, query } from '../api.ts';
+import { api, ApiError, query, errorText } from '../api.ts';
 import { ErrorBanner, Tag, buttonClass, inputClass, Field } from '../components/Field.tsx';
 import { useSession } from '../session.tsx';
 import type { AlliancePageResult, DirectoryPageResult, MemberView, Organization } from '../types.ts';
@@ -13,7 +13,7 @@ export function AlliancePage() {
   const { t } = useTranslation();
   const [page, setPage] = useState<AlliancePageResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = () => api.get<AlliancePageResult>(`/alliances/${id}`).then(setPage, (err: ApiError) => setError(err.status === 404 ? t('common.notFound') : err.message));
+  const load = () => api.get<AlliancePageResult>(`/alliances/${id}`).then(setPage, (err: unknown) => setError(errorText(t, err)));
   useEffect(() => { void load(); }, [id]);
 
   if (error) return <ErrorBanner message={error} />;
@@ -119,7 +119,7 @@ function AddMember({ allianceId, onAdded }: { allianceId: string; onAdded: () =>
       setMemberId('');
       onAdded();
     } catch (err) {
-      setError(err instanceof ApiError ? err.detail ?? err.message : String(err));
+      setError(errorText(t, err));
     }
   }
   if (!me) return null;

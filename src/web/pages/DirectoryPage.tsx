@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ORGANIZATION_KINDS } from '../../orgs/organization.vocab.ts';
-import { api, query } from '../api.ts';
+import { api, query, errorText } from '../api.ts';
 import { ErrorBanner, Tag, inputClass, Field } from '../components/Field.tsx';
 import { termLabel, useSession } from '../session.tsx';
 import type { DirectoryPageResult, Organization } from '../types.ts';
@@ -28,7 +28,7 @@ export function DirectoryPage() {
     setError(null);
     const handle = setTimeout(() => {
       api.get<DirectoryPageResult>(`/organizations${query({ ...filter, limit: PAGE, offset })}`)
-        .then(setResult, (err: Error) => setError(err.message));
+        .then(setResult, (err: unknown) => setError(errorText(t, err)));
     }, 200);
     return () => clearTimeout(handle);
   }, [params.toString()]);

@@ -1,7 +1,7 @@
 import { type ChangeEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, errorText } from '../api.ts';
 import { ErrorBanner, buttonClass, inputClass, Field } from '../components/Field.tsx';
 
 type Entity = 'organizations' | 'memberships' | 'people';
@@ -43,7 +43,7 @@ export function ImportPage() {
       setPreview(result);
       setMapping(result.mapping);
     } catch (err) {
-      setError(err instanceof ApiError ? err.detail ?? err.message : String(err));
+      setError(errorText(t, err));
     }
   }
 
@@ -53,7 +53,7 @@ export function ImportPage() {
       const started = await api.post<{ id: string }>(`/spaces/${spaceId}/imports`, { entity, csv, mapping, importGoodRows: goodRowsOnly });
       setJob({ id: started.id, status: 'validating', total: preview?.total ?? 0, processed: 0, counts: {}, rows: [] });
     } catch (err) {
-      setError(err instanceof ApiError ? err.detail ?? err.message : String(err));
+      setError(errorText(t, err));
     }
   }
 
@@ -114,7 +114,6 @@ export function ImportPage() {
           <h2 id="job-title" className="font-semibold">{t(`import.status.${job.status}`)}</h2>
           <progress className="w-full" max={job.total || 1} value={job.processed} aria-label={t('import.progress')} />
           <p role="status" className="text-sm">{t('import.progressText', { processed: job.processed, total: job.total })}</p>
-          {job.message && <p className="text-sm">{job.message}</p>}
           {['done', 'rejected'].includes(job.status) && (
             <ul className="mt-2 text-sm">
               {Object.entries(job.counts).filter(([, n]) => n > 0).map(([k, n]) => <li key={k}>{t(`import.outcome.${k}`)}: {n}</li>)}

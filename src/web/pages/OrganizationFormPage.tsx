@@ -5,7 +5,7 @@ import {
   ALLIANCE_FUNCTIONS, ALLIANCE_STAGES, ALLIANCE_STRUCTURES, BUDGET_BANDS, LEGAL_STRUCTURES, MEMBERSHIP_SPECTRA,
   ORGANIZATION_KINDS, PATHS_TO_POWER, POWER_SCALES,
 } from '../../orgs/organization.vocab.ts';
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, errorText } from '../api.ts';
 import { ErrorBanner, Field, buttonClass, inputClass } from '../components/Field.tsx';
 import { type Vocabularies, useSession } from '../session.tsx';
 import type { Organization, OrganizationPageResult } from '../types.ts';
@@ -108,7 +108,7 @@ function OrganizationForm({ existing }: { existing?: Organization }) {
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{existing ? t('form.editTitle', { name: existing.name }) : t('form.newTitle')}</h1>
-      {error && <ErrorBanner message={error.errors.length ? t('form.fixErrors') : error.detail ?? error.message} />}
+      {error && <ErrorBanner message={error.errors.length ? t('form.fixErrors') : errorText(t, error)} />}
       <div className="grid grid-cols-1 gap-3 rounded border border-stone-200 bg-white p-3 sm:grid-cols-2">
         {!existing && (
           <Field label={t('form.space')} hint={t('form.spaceHint')} error={fieldError('spaceId') ?? fieldError('ownSpace')}>{(p) => (

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { MEMBERSHIP_ROLES } from '../../orgs/organization.vocab.ts';
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, errorText } from '../api.ts';
 import { ErrorBanner, Tag, buttonClass, inputClass, Field } from '../components/Field.tsx';
 import { useSession } from '../session.tsx';
 import type { OrganizationPageResult } from '../types.ts';
@@ -14,7 +14,7 @@ export function OrganizationPage() {
   const { me } = useSession();
   const [page, setPage] = useState<OrganizationPageResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = () => api.get<OrganizationPageResult>(`/organizations/${id}`).then(setPage, (err: ApiError) => setError(err.status === 404 ? t('common.notFound') : err.message));
+  const load = () => api.get<OrganizationPageResult>(`/organizations/${id}`).then(setPage, (err: unknown) => setError(errorText(t, err)));
   useEffect(() => { void load(); }, [id]);
 
   if (error) return <ErrorBanner message={error} />;
@@ -77,7 +77,7 @@ function AddToAlliance({ organizationId, onAdded }: { organizationId: string; on
       setMessage(t('membership.added'));
       onAdded();
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 409 ? err.detail ?? err.message : err instanceof Error ? err.message : String(err));
+      setError(errorText(t, err));
     }
   }
 

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { REPRESENTATIVE_SEATS } from '../../orgs/organization.vocab.ts';
-import { api, ApiError, query } from '../api.ts';
+import { api, ApiError, query, errorText } from '../api.ts';
 import { ErrorBanner, Field, Tag, inputClass, secondaryButtonClass } from '../components/Field.tsx';
 import { useSession } from '../session.tsx';
 import type { OrganizationPageResult, Person } from '../types.ts';
@@ -20,7 +20,7 @@ export function PeoplePage() {
   const [memberships, setMemberships] = useState<OrganizationPageResult['alliances']>([]);
   const [error, setError] = useState<string | null>(null);
   const load = () => api.get<{ total: number; items: Person[] }>(`/spaces/${spaceId}/people${query({ q, limit: 100 })}`)
-    .then(setPeople, (err: ApiError) => setError(err.status === 404 ? t('common.notFound') : err.message));
+    .then(setPeople, (err: unknown) => setError(errorText(t, err)));
   useEffect(() => { const h = setTimeout(load, 200); return () => clearTimeout(h); }, [spaceId, q]);
   useEffect(() => {
     if (space?.organizationId) void api.get<OrganizationPageResult>(`/organizations/${space.organizationId}`).then((p) => setMemberships(p.alliances), () => undefined);
@@ -35,7 +35,7 @@ export function PeoplePage() {
       setContacts((c) => ({ ...c, [personId]: contact }));
       return contact;
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(t, err));
       return null;
     }
   }
@@ -44,7 +44,7 @@ export function PeoplePage() {
   }
   async function remove(person: Person) {
     if (!window.confirm(t('people.confirmDelete', { name: person.name }))) return;
-    try { await api.delete(`/people/${person.id}`); void load(); } catch (err) { setError(err instanceof Error ? err.message : String(err)); }
+    try { await api.delete(`/people/${person.id}`); void load(); } catch (err) { setError(errorText(t, err)); }
   }
 
   return (
@@ -104,7 +104,7 @@ function SeatForm({ person, memberships, onDone }: { person: Person; memberships
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
-    try { await api.post(`/memberships/${membershipId}/representatives`, { personId: person.id, seat }); onDone(); } catch (err) { setError(err instanceof ApiError ? err.errors[0]?.message ?? err.detail ?? err.message : String(err)); }
+    try { await api.post(`/memberships/${membershipId}/representatives`, { personId: person.id, seat }); onDone(); } catch (err) { setError(errorText(t, err)); }
   }
   return (
     <form onSubmit={submit} className="flex flex-wrap items-end gap-2">

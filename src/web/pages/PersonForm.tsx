@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AFFILIATION_ROLES } from '../../orgs/organization.vocab.ts';
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, errorText } from '../api.ts';
 import { ErrorBanner, Field, buttonClass, inputClass, secondaryButtonClass } from '../components/Field.tsx';
 import type { Person } from '../types.ts';
 
@@ -46,7 +46,7 @@ export function PersonForm({ spaceId, organizationId, existing, contact, onSaved
   return (
     <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-3 rounded border border-stone-200 bg-white p-3 sm:grid-cols-2" aria-labelledby={titleId}>
       <h2 id={titleId} className="font-semibold sm:col-span-2">{existing ? t('people.edit', { name: existing.name }) : t('people.add')}</h2>
-      {error && !error.errors.length && <div className="sm:col-span-2"><ErrorBanner message={error.detail ?? error.message} /></div>}
+      {error && !error.errors.length && <div className="sm:col-span-2"><ErrorBanner message={errorText(t, error)} /></div>}
       <Field label={t('people.name')} error={error?.fieldMessage('name')}>{(p) => <input {...p} className={inputClass} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
       <Field label={t('people.languages')} hint={t('people.languagesHint')} error={languageError}>{(p) => <input {...p} className={inputClass} value={languages} onChange={(e) => setLanguages(e.target.value)} />}</Field>
       <Field label={t('people.email')} error={error?.fieldMessage('email')}>{(p) => <input {...p} type="email" className={inputClass} value={email} onChange={(e) => setEmail(e.target.value)} />}</Field>

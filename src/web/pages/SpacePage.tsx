@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { GRANT_SCOPES, SPACE_ROLES } from '../../spaces/roles.ts';
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, errorText } from '../api.ts';
 import { ErrorBanner, Tag, buttonClass, inputClass, Field } from '../components/Field.tsx';
 import { useSession } from '../session.tsx';
 
@@ -22,7 +22,7 @@ export function SpacePage() {
   const isAdmin = space?.role === 'owner' || space?.role === 'admin';
 
   const load = () => {
-    void api.get<Grant[]>(`/spaces/${id}/grants`).then(setGrants, (e: Error) => setError(e.message));
+    void api.get<Grant[]>(`/spaces/${id}/grants`).then(setGrants, (e: unknown) => setError(errorText(t, e)));
     if (isAdmin) void api.get<RoleRow[]>(`/spaces/${id}/roles`).then(setRoles);
     if (space?.role === 'owner') void api.get<AuditRow[]>(`/spaces/${id}/audit`).then(setAudit);
   };
@@ -102,7 +102,7 @@ function GrantForm({ spaceId, onDone }: { spaceId: string; onDone: () => void })
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
-    try { await api.post(`/spaces/${spaceId}/grants`, { toSpaceId: to, scope }); onDone(); } catch (err) { setError(err instanceof ApiError ? err.detail ?? err.message : String(err)); }
+    try { await api.post(`/spaces/${spaceId}/grants`, { toSpaceId: to, scope }); onDone(); } catch (err) { setError(errorText(t, err)); }
   }
   return (
     <form onSubmit={submit} className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-end">
@@ -127,7 +127,7 @@ function RoleForm({ spaceId, onDone }: { spaceId: string; onDone: () => void }) 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
-    try { await api.put(`/spaces/${spaceId}/roles`, { email, role }); setEmail(''); onDone(); } catch (err) { setError(err instanceof ApiError ? err.errors[0]?.message ?? err.detail ?? err.message : String(err)); }
+    try { await api.put(`/spaces/${spaceId}/roles`, { email, role }); setEmail(''); onDone(); } catch (err) { setError(errorText(t, err)); }
   }
   return (
     <form onSubmit={submit} className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-end">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VOCABULARY_KINDS, type VocabularyKind } from '../../orgs/organization.vocab.ts';
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, errorText } from '../api.ts';
 import { ErrorBanner, buttonClass, inputClass, secondaryButtonClass } from '../components/Field.tsx';
 import { type Term, useSession } from '../session.tsx';
 
@@ -41,7 +41,7 @@ export function VocabulariesPage() {
             className={`rounded px-3 py-1 ${kind === k ? 'bg-amber-700 text-white' : 'border border-stone-300 bg-white'}`}>{t(`vocab.kind.${k}`)}</button>
         ))}
       </div>
-      {error && <ErrorBanner message={error.errors.some((e) => e.field.startsWith('terms[')) ? t('form.fixErrors') : error.detail ?? error.message} />}
+      {error && <ErrorBanner message={error.errors.some((e) => e.field.startsWith('terms[')) ? t('form.fixErrors') : errorText(t, error)} />}
       <div className="overflow-x-auto rounded border border-stone-200 bg-white p-2">
         <table className="w-full text-sm">
           <thead><tr className="text-left"><th className="p-1">{t('vocab.key')}</th><th className="p-1">{t('language.en')}</th><th className="p-1">{t('language.es')}</th>{editable && <th />}</tr></thead>
