@@ -6,6 +6,7 @@ import pg from 'pg';
 import * as directory from './migrations/2026_11_23_0001_directory.ts';
 import * as directorySearch from './migrations/2026_11_23_0002_directory_search.ts';
 import * as searchText from './migrations/2026_11_23_0003_search_text.ts';
+import * as decisions from './migrations/2026_11_23_0004_decisions.ts';
 import type { Database } from './tables.ts';
 
 export type Db = Kysely<Database>;
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0001_directory': directory,
   '2026_11_23_0002_directory_search': directorySearch,
   '2026_11_23_0003_search_text': searchText,
+  '2026_11_23_0004_decisions': decisions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -102,6 +102,8 @@ export interface PeopleTable {
   contact_sealed: string | null;
   // Keyed hash of the normalized email, to match re-imports without decrypting.
   email_hash: string | null;
+  // The account this person signs in with, when they have one (to vote for their organization).
+  user_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -155,6 +157,153 @@ export interface ImportJobsTable {
   created_at: Timestamp;
 }
 
+export interface CommitteesTable {
+  id: Generated<string>;
+  space_id: string;
+  alliance_id: string;
+  name: string;
+  purpose: string | null;
+  created_at: Timestamp;
+}
+
+export interface CommitteeSeatsTable {
+  id: Generated<string>;
+  space_id: string;
+  committee_id: string;
+  organization_id: string;
+  person_id: string;
+  seat: 'permanent' | 'alternate';
+  term_starts_on: string | null;
+  term_ends_on: string | null;
+  created_at: Timestamp;
+}
+
+export interface ProposalsTable {
+  id: Generated<string>;
+  space_id: string;
+  alliance_id: string;
+  committee_id: string | null;
+  status: 'draft' | 'in_process' | 'ratified' | 'rejected' | 'withdrawn';
+  decides: JSONColumnType<Record<string, unknown> | null>;
+  outcome_statement: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+}
+
+export interface ProposalVersionsTable {
+  id: Generated<string>;
+  space_id: string;
+  proposal_id: string;
+  version: number;
+  title: string;
+  body: string;
+  attachments: JSONColumnType<Array<{ name: string; url: string }>>;
+  change_note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface ProposalCommentsTable {
+  id: Generated<string>;
+  space_id: string;
+  proposal_id: string;
+  version: number;
+  user_id: string | null;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface ProposalStepsTable {
+  id: Generated<string>;
+  space_id: string;
+  proposal_id: string;
+  position: number;
+  kind: 'consultation' | 'vote';
+  format: string | null;
+  title: string;
+  starts_on: string | null;
+  ends_on: string | null;
+  status: 'pending' | 'open' | 'done';
+  completed_at: Timestamp | null;
+}
+
+export interface ConsultationEntriesTable {
+  id: Generated<string>;
+  space_id: string;
+  step_id: string;
+  organization_id: string | null;
+  participant: string;
+  said: string | null;
+  recorded_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface VotesTable {
+  id: Generated<string>;
+  space_id: string;
+  step_id: string;
+  proposal_id: string;
+  method: string;
+  rule: JSONColumnType<Record<string, unknown>>;
+  options: JSONColumnType<Array<{ id: string; label: string }>>;
+  electorate: JSONColumnType<{ kind: string; committeeId?: string | null; affiliationRole?: string | null }>;
+  weighting: JSONColumnType<Record<string, unknown> | null>;
+  quorum: JSONColumnType<{ numerator: number; denominator: number } | null>;
+  secret: boolean;
+  closes_at: Timestamp | null;
+  early_close: string;
+  status: 'scheduled' | 'open' | 'closed';
+  opened_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  reminded_at: Timestamp | null;
+  outcome: JSONColumnType<Record<string, unknown> | null>;
+}
+
+export interface VoteElectorsTable {
+  vote_id: string;
+  elector_id: string;
+  label: string;
+  weight: number;
+  weight_inputs: JSONColumnType<Record<string, number> | null>;
+}
+
+export interface BallotsTable {
+  id: Generated<string>;
+  space_id: string;
+  vote_id: string;
+  elector_id: string;
+  cast_by: string | null;
+  cast_as: 'representative' | 'alternate' | 'self';
+  version: number;
+  ballot: JSONColumnType<Record<string, unknown>>;
+  cast_at: Timestamp;
+  superseded_at: Timestamp | null;
+}
+
+export interface VoteEventsTable {
+  id: Generated<string>;
+  vote_id: string;
+  action: string;
+  rule: string | null;
+  reason: string | null;
+  user_id: string | null;
+  at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  space_id: string | null;
+  kind: string;
+  proposal_id: string | null;
+  vote_id: string | null;
+  data: JSONColumnType<Record<string, unknown> | null>;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+  emailed_at: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -169,4 +318,16 @@ export interface Database {
   vocabulary_terms: VocabularyTermsTable;
   audit_log: AuditLogTable;
   import_jobs: ImportJobsTable;
+  committees: CommitteesTable;
+  committee_seats: CommitteeSeatsTable;
+  proposals: ProposalsTable;
+  proposal_versions: ProposalVersionsTable;
+  proposal_comments: ProposalCommentsTable;
+  proposal_steps: ProposalStepsTable;
+  consultation_entries: ConsultationEntriesTable;
+  votes: VotesTable;
+  vote_electors: VoteElectorsTable;
+  ballots: BallotsTable;
+  vote_events: VoteEventsTable;
+  notifications: NotificationsTable;
 }
