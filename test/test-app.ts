@@ -3,6 +3,7 @@ import pg from 'pg';
 import { createUser } from '../src/accounts/accounts.service.ts';
 import { createSealedBox } from '../src/crypto/sealed-box.ts';
 import { openDatabase } from '../src/db/database.ts';
+import { createMailer } from '../src/notifications/mailer.ts';
 import { createApp } from '../src/server/app.ts';
 import type { AppDeps } from '../src/server/context.ts';
 import { loadConfig } from '../src/shared/config.ts';
@@ -43,13 +44,14 @@ export async function freshDatabase(engine: Engine = 'pglite') {
   };
 }
 
-export async function testApp(engine: Engine = 'pglite') {
+export async function testApp(engine: Engine = 'pglite', options: { smtpUrl?: string } = {}) {
   const handle = await freshDatabase(engine);
   await ensureDefaultVocabularies(handle.db);
   const deps: AppDeps = {
     db: handle.db,
     box: createSealedBox(randomBytes(32)),
     config: { ...loadConfig({}), publicOrigin: ORIGIN },
+    mailer: createMailer({ smtpUrl: options.smtpUrl, from: 'Crossroads <no-reply@crossroads.test>' }),
   };
   const app = createApp(deps, { webRoot: '/nonexistent' });
   return { app, deps, db: handle.db, close: handle.close };

@@ -264,8 +264,9 @@ export interface VoteElectorsTable {
   vote_id: string;
   elector_id: string;
   label: string;
-  weight: number;
-  weight_inputs: JSONColumnType<Record<string, number> | null>;
+  // Exact fraction { numerator, denominator } as strings, and how it was computed.
+  weight: JSONColumnType<{ numerator: string; denominator: string }>;
+  weight_inputs: JSONColumnType<Record<string, unknown> | null>;
 }
 
 export interface BallotsTable {

@@ -95,7 +95,11 @@ export const ConsultationEntrySchema = z.object({
   said: text(5000).nullish(),
 }).openapi('ConsultationEntryInput');
 
-export const BallotInputSchema = z.object({ ballot: z.record(z.string(), z.unknown()) }).openapi('BallotInput');
+export const BallotInputSchema = z.object({
+  ballot: z.record(z.string(), z.unknown()),
+  // Needed only by someone who may vote for more than one elector of the same vote.
+  electorId: z.uuid('choose the organization you vote for').nullish(),
+}).openapi('BallotInput');
 
 export const CloseInputSchema = z.object({
   rule: z.enum(['when_all_voted', 'by_coordinator']),

@@ -13,7 +13,7 @@ export async function insertVote(db: Db, v: { spaceId: string; stepId: string; p
     space_id: v.spaceId, step_id: v.stepId, proposal_id: v.proposalId, method: c.method,
     rule: JSON.stringify({ ...c.rule, seats: c.seats }), options: JSON.stringify(c.options), electorate: JSON.stringify(c.electorate),
     weighting: JSON.stringify(c.weighting ?? null), quorum: JSON.stringify(c.quorum ?? null), secret: c.secret,
-    closes_at: c.closesAt ?? null, early_close: c.earlyClose, status: 'scheduled',
+    closes_at: c.closesAt ?? null, early_close: c.earlyClose, status: 'scheduled', outcome: JSON.stringify(null),
   }).execute();
 }
 
@@ -55,11 +55,11 @@ export async function listVotesToRemind(db: Db, now: Date, before: Date) {
     .where('closes_at', '>', now).where('closes_at', '<=', before).execute();
 }
 
-export async function insertElectors(db: Db, voteId: string, electors: { id: string; label: string; weight: number; inputs: Record<string, number> | null }[]) {
+export async function insertElectors(db: Db, voteId: string, electors: { id: string; label: string; weight: { numerator: string; denominator: string }; inputs: Record<string, unknown> | null }[]) {
   await db.deleteFrom('vote_electors').where('vote_id', '=', voteId).execute();
   if (electors.length === 0) return;
   await db.insertInto('vote_electors').values(electors.map((e) => ({
-    vote_id: voteId, elector_id: e.id, label: e.label, weight: e.weight, weight_inputs: JSON.stringify(e.inputs),
+    vote_id: voteId, elector_id: e.id, label: e.label, weight: JSON.stringify(e.weight), weight_inputs: JSON.stringify(e.inputs),
   }))).execute();
 }
 

@@ -13,7 +13,7 @@ import { assembleMembers, coRepresentationGaps, type SeatRow } from './alliance-
 import * as repo from './membership.repository.ts';
 import type { MembershipInput } from './membership.schema.ts';
 
-async function allianceSpace(db: Db, actor: Actor, allianceId: string): Promise<{ alliance: Organization; spaceId: string }> {
+export async function allianceSpace(db: Db, actor: Actor, allianceId: string): Promise<{ alliance: Organization; spaceId: string }> {
   const alliance = await getOrganization(db, actor, allianceId);
   if (alliance.kind !== 'alliance' || !alliance.ownSpaceId) throw notFound('alliance');
   return { alliance, spaceId: alliance.ownSpaceId };

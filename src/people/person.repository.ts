@@ -78,3 +78,18 @@ export async function personHoldsSeatIn(db: Db, personId: string, allianceSpaceI
     .where('space_id', 'in', allianceSpaceIds).executeTakeFirst();
   return row !== undefined;
 }
+
+export async function findUserIdByEmail(db: Db, email: string): Promise<string | undefined> {
+  const row = await db.selectFrom('users').select('id').where(sql<string>`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+  return row?.id;
+}
+
+/** The person of a space who signs in with this account, if any. */
+export async function findPersonOfUser(db: Db, spaceId: string, userId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('people').select('id').where('space_id', '=', spaceId).where('user_id', '=', userId).executeTakeFirst();
+  return row?.id;
+}
+
+export async function setPersonUser(db: Db, personId: string, userId: string | null) {
+  await db.updateTable('people').set({ user_id: userId, updated_at: new Date() }).where('id', '=', personId).execute();
+}

@@ -3,6 +3,7 @@ import { actorOf } from '../server/context.ts';
 import { IdParam, jsonBody, jsonResponse, newRouter, Ok, problems } from '../server/openapi-helpers.ts';
 import { ContactSchema, PersonInputSchema, PersonSchema } from './person.schema.ts';
 import * as service from './person.service.ts';
+import { PersonAccountSchema } from '../decisions/decision.schema.ts';
 
 const PeopleQuery = z.object({
   q: z.string().trim().max(100).optional(),
@@ -36,6 +37,11 @@ export const personRoutes = newRouter()
     const { id } = c.req.valid('param');
     await service.updatePerson(db, box, actor, id, c.req.valid('json'));
     return c.json(await service.getPerson(db, actor, id), 200);
+  })
+  .openapi(createRoute({ method: 'put', path: '/people/{id}/account', tags: ['people'], description: 'Links the person to the account they sign in with (null unlinks).',
+    request: { params: IdParam, ...jsonBody(PersonAccountSchema) }, responses: { 200: jsonResponse(Ok), 409: problems[422], ...problems } }), async (c) => {
+    await service.linkAccount(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('json').email);
+    return c.json({ ok: true as const }, 200);
   })
   .openapi(createRoute({ method: 'delete', path: '/people/{id}', tags: ['people'], request: { params: IdParam },
     responses: { 200: jsonResponse(Ok), ...problems } }), async (c) => {

@@ -2,7 +2,7 @@ import { insertAudit } from '../audit/audit.repository.ts';
 import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
 import { findOrganization } from '../orgs/organization.repository.ts';
-import { invalid, notFound } from '../server/problem.ts';
+import { conflict, invalid, notFound } from '../server/problem.ts';
 import { type Actor, requireAccess } from '../spaces/access.ts';
 import { loadReach } from '../spaces/spaces.repository.ts';
 import * as repo from './person.repository.ts';
@@ -95,3 +95,20 @@ export async function deletePerson(db: Db, actor: Actor, id: string) {
   });
 }
 
+
+/**
+ * Links a person to the account they sign in with (or unlinks with null), so they can cast
+ * their organization's ballot from the seats they hold. Admins of the person's space decide.
+ */
+export async function linkAccount(db: Db, actor: Actor, id: string, email: string | null) {
+  const person = await requirePersonReadable(db, actor, id);
+  await requireAccess(db, actor, person.spaceId, 'admin');
+  const userId = email ? await repo.findUserIdByEmail(db, email) : null;
+  if (email && !userId) throw invalid([{ field: 'email', message: 'no account with this email' }]);
+  const holder = userId ? await repo.findPersonOfUser(db, person.spaceId, userId) : undefined;
+  if (holder && holder !== id) throw conflict('This account already belongs to another person of this organization.', 'email');
+  await db.transaction().execute(async (trx) => {
+    await repo.setPersonUser(trx, id, userId ?? null);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: person.spaceId, action: 'update', entity: 'person', entityId: id, changes: { account: '(linked or unlinked)' } }]);
+  });
+}

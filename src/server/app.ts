@@ -10,6 +10,8 @@ import { ZodError } from 'zod';
 import { accountsRoutes, SESSION_COOKIE } from '../accounts/accounts.routes.ts';
 import { actorForToken } from '../accounts/accounts.service.ts';
 import { LoginThrottle } from '../accounts/login-throttle.ts';
+import { decisionRoutes } from '../decisions/decisions.routes.ts';
+import { notificationRoutes } from '../notifications/notification.routes.ts';
 import { interchangeRoutes } from '../interchange/interchange.routes.ts';
 import { membershipRoutes } from '../memberships/membership.routes.ts';
 import { organizationRoutes } from '../orgs/organization.routes.ts';
@@ -88,6 +90,8 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   api.route('/', personRoutes);
   api.route('/', vocabularyRoutes);
   api.route('/', interchangeRoutes);
+  api.route('/', decisionRoutes);
+  api.route('/', notificationRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Crossroads API', version: '0.1.0', description: 'The working system for alliances of grassroots organizations.' },

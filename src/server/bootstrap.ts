@@ -1,6 +1,7 @@
 import { createSealedBox } from '../crypto/sealed-box.ts';
 import { loadSecretKey } from '../crypto/secret-key.ts';
 import { openDatabase } from '../db/database.ts';
+import { createMailer } from '../notifications/mailer.ts';
 import type { Config } from '../shared/config.ts';
 import { ensureDefaultVocabularies } from '../vocabularies/vocabulary.service.ts';
 import type { AppDeps } from './context.ts';
@@ -10,5 +11,6 @@ export async function bootstrap(config: Config): Promise<AppDeps & { close(): Pr
   const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await ensureDefaultVocabularies(handle.db);
   const box = createSealedBox(loadSecretKey(config.secretKey, config.dataDir));
-  return { db: handle.db, box, config, engine: handle.engine, close: handle.close };
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+  return { db: handle.db, box, config, mailer, engine: handle.engine, close: handle.close };
 }

@@ -2,6 +2,7 @@ import type { Db } from '../db/database.ts';
 import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Actor } from '../spaces/access.ts';
 import type { Config } from '../shared/config.ts';
+import type { Mailer } from '../notifications/mailer.ts';
 import { Problem } from './problem.ts';
 import type { Context } from 'hono';
 import type { LoginThrottle } from '../accounts/login-throttle.ts';
@@ -10,6 +11,7 @@ export interface AppDeps {
   db: Db;
   box: SealedBox;
   config: Config;
+  mailer: Mailer;
 }
 
 export interface AppEnv {

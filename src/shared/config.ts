@@ -10,6 +10,9 @@ export interface Config {
   secretKey: string | undefined;
   publicOrigin: string | undefined;
   secureCookies: boolean;
+  // Email for notifications; without it they stay in the app.
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,5 +26,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: env.CROSSROADS_SECRET_KEY || undefined,
     publicOrigin: env.CROSSROADS_PUBLIC_ORIGIN || undefined,
     secureCookies: env.CROSSROADS_SECURE_COOKIES === 'true',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Crossroads <no-reply@crossroads.invalid>',
   };
 }

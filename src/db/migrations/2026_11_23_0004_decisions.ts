@@ -122,7 +122,7 @@ const DDL = `
       vote_id uuid not null references votes(id) on delete cascade,
       elector_id uuid not null,
       label text not null,
-      weight double precision not null,
+      weight jsonb not null,
       weight_inputs jsonb,
       primary key (vote_id, elector_id)
     );

@@ -1,0 +1,36 @@
+import type { Db } from '../db/database.ts';
+
+export interface NewNotification {
+  userId: string;
+  spaceId: string;
+  kind: 'vote_opened' | 'vote_closing';
+  proposalId: string;
+  voteId: string;
+  data: Record<string, unknown>;
+}
+
+export async function insertNotifications(db: Db, rows: NewNotification[]) {
+  if (rows.length === 0) return [];
+  return db.insertInto('notifications').values(rows.map((n) => ({
+    user_id: n.userId, space_id: n.spaceId, kind: n.kind, proposal_id: n.proposalId, vote_id: n.voteId, data: JSON.stringify(n.data),
+  }))).returning(['id', 'user_id as userId']).execute();
+}
+
+export async function listNotifications(db: Db, userId: string, limit = 50) {
+  return db.selectFrom('notifications')
+    .select(['id', 'kind', 'proposal_id as proposalId', 'vote_id as voteId', 'data', 'created_at as createdAt', 'read_at as readAt', 'emailed_at as emailedAt'])
+    .where('user_id', '=', userId).orderBy('created_at', 'desc').limit(limit).execute();
+}
+
+export async function markRead(db: Db, userId: string, ids: string[] | 'all') {
+  let query = db.updateTable('notifications').set({ read_at: new Date() }).where('user_id', '=', userId).where('read_at', 'is', null);
+  if (ids !== 'all') {
+    if (ids.length === 0) return;
+    query = query.where('id', 'in', ids);
+  }
+  await query.execute();
+}
+
+export async function markEmailed(db: Db, id: string) {
+  await db.updateTable('notifications').set({ emailed_at: new Date() }).where('id', '=', id).execute();
+}
