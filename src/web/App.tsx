@@ -12,6 +12,12 @@ import { SignInPage } from './pages/SignInPage.tsx';
 import { SpacePage } from './pages/SpacePage.tsx';
 import { SpacesPage } from './pages/SpacesPage.tsx';
 import { VocabulariesPage } from './pages/VocabulariesPage.tsx';
+import { NotificationsPage } from './pages/NotificationsPage.tsx';
+import { CommitteesPage } from './pages/decisions/CommitteesPage.tsx';
+import { DecisionLogPage } from './pages/decisions/DecisionLogPage.tsx';
+import { ProposalNewPage } from './pages/decisions/ProposalNewPage.tsx';
+import { ProposalPage } from './pages/decisions/ProposalPage.tsx';
+import { ProposalsPage } from './pages/decisions/ProposalsPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 function Routed() {
@@ -27,6 +33,12 @@ function Routed() {
         <Route path="/organizations/:id" element={<OrganizationPage />} />
         <Route path="/organizations/:id/edit" element={<OrganizationEditPage />} />
         <Route path="/alliances/:id" element={<AlliancePage />} />
+        <Route path="/alliances/:id/decisions" element={<ProposalsPage />} />
+        <Route path="/alliances/:id/proposals/new" element={<ProposalNewPage />} />
+        <Route path="/alliances/:id/decision-log" element={<DecisionLogPage />} />
+        <Route path="/alliances/:id/committees" element={<CommitteesPage />} />
+        <Route path="/proposals/:id" element={<ProposalPage />} />
+        <Route path="/notifications" element={<NotificationsPage />} />
         <Route path="/spaces" element={<SpacesPage />} />
         <Route path="/spaces/:id" element={<SpacePage />} />
         <Route path="/spaces/:id/people" element={<PeoplePage />} />

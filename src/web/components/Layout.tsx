@@ -1,12 +1,17 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
+import { api } from '../api.ts';
 import { useSession } from '../session.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { me, signOut } = useSession();
+  const location = useLocation();
+  const [unread, setUnread] = useState(0);
+  // Checked on each page change: cheap, and no connection kept open.
+  useEffect(() => { if (me) api.get<{ unread: number }>('/notifications').then((n) => setUnread(n.unread), () => undefined); }, [me, location.pathname]);
   const navClass = ({ isActive }: { isActive: boolean }) =>
     `rounded px-2 py-1 ${isActive ? 'bg-amber-100 font-semibold text-amber-900' : 'hover:bg-stone-100'}`;
   return (
@@ -19,6 +24,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <NavLink to="/" end className={navClass}>{t('nav.directory')}</NavLink>
             <NavLink to="/spaces" className={navClass}>{t('nav.spaces')}</NavLink>
             <NavLink to="/vocabularies" className={navClass}>{t('nav.lists')}</NavLink>
+            <NavLink to="/notifications" className={navClass}>{t('nav.notifications')}{unread > 0 && <span className="ml-1 rounded-full bg-amber-700 px-1.5 text-xs text-white">{unread}<span className="sr-only"> {t('nav.unread')}</span></span>}</NavLink>
             <NavLink to="/account" className={navClass}>{t('nav.account')}</NavLink>
           </nav>
           <div className="ml-auto flex items-center gap-2 text-sm">

@@ -30,6 +30,7 @@ export function AlliancePage() {
           <p className="text-stone-600">{t('alliance.memberCount', { count })}</p>
         </div>
         <div className="flex gap-2">
+          {page.role && <Link className="rounded border px-3 py-1.5" to={`/alliances/${alliance.id}/decisions`}>{t('decisions.proposals')}</Link>}
           {alliance.ownSpaceId && page.role && <Link className="rounded border px-3 py-1.5" to={`/spaces/${alliance.ownSpaceId}`}>{t('nav.space')}</Link>}
           {canEdit && <Link className="rounded border px-3 py-1.5" to={`/organizations/${alliance.id}/edit`}>{t('common.edit')}</Link>}
         </div>
