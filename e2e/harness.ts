@@ -22,7 +22,7 @@ export async function startDemoServer() {
   const dataDir = mkdtemp();
   const config = { ...loadConfig({}), dataDir, port: 0 };
   const deps = await bootstrap(config);
-  await loadDemoWorkspace(deps.db, deps.box);
+  await loadDemoWorkspace(deps);
   const app = createApp(deps, { webRoot: WEB_ROOT });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

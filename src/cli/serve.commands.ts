@@ -14,7 +14,7 @@ export function registerServeCommands(program: Command) {
       const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
       const deps = await bootstrap(config);
       if (options.demo) {
-        const loaded = await loadDemoWorkspace(deps.db, deps.box);
+        const loaded = await loadDemoWorkspace(deps);
         if (loaded) console.log(`Loaded the demo workspace (${loaded.organizations} organizations, ${loaded.people} people).`);
       }
       const app = createApp(deps);
@@ -32,7 +32,7 @@ export function registerServeCommands(program: Command) {
     .action(async () => {
       const deps = await bootstrap(loadConfig());
       try {
-        const loaded = await loadDemoWorkspace(deps.db, deps.box);
+        const loaded = await loadDemoWorkspace(deps);
         console.log(loaded ? `Loaded ${loaded.organizations} organizations, ${loaded.memberships} memberships, ${loaded.people} people.` : 'The demo workspace is already loaded.');
         console.log(`Sign in as ${DEMO_USERS.coordinator.email} with password "${DEMO_PASSWORD}".`);
       } finally {

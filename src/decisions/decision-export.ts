@@ -84,7 +84,8 @@ export function decisionLogPopolo(log: Log) {
             // An organization's ballot is the group's; a person's ballot is the voter's.
             ...((vote.electorate as { kind: string }).kind === 'people' ? { voter_id: e.electorId } : { group_id: e.electorId }),
             option: ballotChoices(e.ballot).join(' > ') || null,
-            role: e.castAs, weight: e.weight,
+            // Popolo's weight is a number; the exact fraction stays in the app's own log.
+            role: e.castAs, weight: Number(e.weight.numerator) / Number(e.weight.denominator),
           })),
         };
       }),

@@ -1,7 +1,7 @@
 import { insertUser } from '../accounts/accounts.repository.ts';
 import { hashPassword } from '../accounts/password.ts';
-import type { SealedBox } from '../crypto/sealed-box.ts';
-import type { Db } from '../db/database.ts';
+import type { AppDeps } from '../server/context.ts';
+import { loadDemoDecisions } from './demo-decisions.ts';
 import { addMember, addRepresentative } from '../memberships/membership.service.ts';
 import { createOrganization } from '../orgs/organization.service.ts';
 import { createPerson } from '../people/person.service.ts';
@@ -23,7 +23,8 @@ export const DEMO_USERS = {
  * its alliances (and nothing else); other organizations are directory entries in the space of
  * the first alliance they belong to. Returns null when the demo is already there.
  */
-export async function loadDemoWorkspace(db: Db, box: SealedBox) {
+export async function loadDemoWorkspace(deps: AppDeps) {
+  const { db, box } = deps;
   const existing = await db.selectFrom('users').select('id').where('email', '=', DEMO_USERS.coordinator.email).executeTakeFirst();
   if (existing) return null;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -86,6 +87,7 @@ export async function loadDemoWorkspace(db: Db, box: SealedBox) {
   }
 
   // 5. People, in their organization's space, and their seats on its memberships.
+  const personIds = new Map<string, string>();
   for (const p of DEMO_PEOPLE) {
     const home = p.affiliations[0]!.orgKey;
     const staff = staffOf.get(home) ?? coordinator;
@@ -94,6 +96,7 @@ export async function loadDemoWorkspace(db: Db, box: SealedBox) {
       affiliations: p.affiliations.filter((a) => spaceOf.get(a.orgKey) === spaceOf.get(home) || a.orgKey === home)
         .map((a) => ({ organizationId: orgIds.get(a.orgKey)!, role: a.role })),
     });
+    personIds.set(p.key, personId);
     // A person sits only on their own organization's memberships.
     for (const seat of p.seats.filter((s) => s.memberKey === home)) {
       const membershipId = membershipIds.get(`${seat.allianceKey}>${seat.memberKey}`);
@@ -104,6 +107,9 @@ export async function loadDemoWorkspace(db: Db, box: SealedBox) {
   // 6. The funder reads the Inter-Alliance Dialogue (or the first alliance).
   const iad = DEMO_ORGANIZATIONS.find((o) => /inter-alliance/i.test(o.input.name)) ?? DEMO_ORGANIZATIONS.find((o) => o.input.kind === 'alliance')!;
   await upsertRole(db, spaceOf.get(iad.key)!, funder.userId, 'viewer');
+
+  // 7. The IAD's decisions: voters, the funders committee, one decision taken, the 2010 work plan in draft.
+  await loadDemoDecisions(deps, { coordinator, passwordHash, iadId: orgIds.get(iad.key)!, iadSpaceId: spaceOf.get(iad.key)!, orgIds, personIds });
 
   return { organizations: DEMO_ORGANIZATIONS.length, memberships: DEMO_MEMBERSHIPS.length, people: DEMO_PEOPLE.length };
 }

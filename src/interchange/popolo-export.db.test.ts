@@ -10,7 +10,7 @@ describe.skipIf(!havePopolo)('Popolo export of the demo workspace', () => {
   let coordinator: Client;
   beforeAll(async () => {
     t = await testApp();
-    await loadDemoWorkspace(t.db, t.deps.box);
+    await loadDemoWorkspace(t.deps);
     coordinator = new Client(t.app);
     await coordinator.post('/api/auth/login', { email: DEMO_USERS.coordinator.email, password: DEMO_PASSWORD });
   });
