@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoWorkspace } from '../demo/load-demo.ts';
+import { startVoteClock } from '../decisions/vote-clock.ts';
 import { createApp } from '../server/app.ts';
 import { bootstrap } from '../server/bootstrap.ts';
 import { loadConfig } from '../shared/config.ts';
@@ -18,11 +19,12 @@ export function registerServeCommands(program: Command) {
         if (loaded) console.log(`Loaded the demo workspace (${loaded.organizations} organizations, ${loaded.people} people).`);
       }
       const app = createApp(deps);
+      const stopClock = startVoteClock(deps);
       const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
         console.log(`Crossroads is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/ (database: ${deps.engine})`);
         if (options.demo) console.log(`Sign in as ${DEMO_USERS.coordinator.email} with password "${DEMO_PASSWORD}".`);
       });
-      const stop = () => server.close(() => void deps.close().then(() => process.exit(0)));
+      const stop = () => { stopClock(); server.close(() => void deps.mailer.idle().then(() => deps.close()).then(() => process.exit(0))); };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
