@@ -64,7 +64,7 @@ function MajorityTable({ r }: { r: Row }) {
             {weighted && <td className="text-right">{asFraction(weighted[row])}</td>}</tr>
         ))}
       </tbody>
-      <tfoot><tr><td colSpan={3} className="pt-1">{t('decisions.outcome.decidedBy', { tally: t(`decisions.outcome.${String(r.decidedBy)}`) })}</td></tr></tfoot>
+      <tfoot><tr><td colSpan={3} className="pt-1">{t(`decisions.outcome.decidedBy_${String(r.decidedBy)}`)}</td></tr></tfoot>
     </table>
   );
 }
