@@ -18,6 +18,7 @@ interface Records { spaceId: string; allianceId: string; orgId: string; personId
 interface RouteCase { name: string; method: string; path: (r: Records) => string; body?: (r: Records) => unknown; need: SpaceRole; ok: number }
 
 const orgBody = { name: 'Renamed Workers Center', kind: 'base_building' };
+const proposalBody = { title: 'Adopt the charter', body: 'The charter text.', steps: [{ kind: 'vote', title: 'Vote', vote: { method: 'consent', electorate: { kind: 'organizations' } } }] };
 const personBody = { name: 'Dolores Example', languages: ['es'], contact: { email: 'dolores@example.org' } };
 
 const ROUTES: RouteCase[] = [
@@ -47,6 +48,12 @@ const ROUTES: RouteCase[] = [
   { name: 'read audit log', method: 'GET', path: (r) => `/api/spaces/${r.spaceId}/audit`, need: 'owner', ok: 200 },
   { name: 'preview import', method: 'POST', path: (r) => `/api/spaces/${r.spaceId}/imports/preview`, body: () => ({ entity: 'organizations', csv: 'name,kind\nX,union\n' }), need: 'member', ok: 200 },
   { name: 'export CSV', method: 'GET', path: (r) => `/api/spaces/${r.spaceId}/export?format=csv&entity=organizations`, need: 'viewer', ok: 200 },
+  { name: 'list proposals', method: 'GET', path: (r) => `/api/alliances/${r.allianceId}/proposals`, need: 'viewer', ok: 200 },
+  { name: 'create proposal', method: 'POST', path: (r) => `/api/alliances/${r.allianceId}/proposals`, body: () => proposalBody, need: 'member', ok: 201 },
+  { name: 'read decision log', method: 'GET', path: (r) => `/api/alliances/${r.allianceId}/decisions`, need: 'viewer', ok: 200 },
+  { name: 'export decision log', method: 'GET', path: (r) => `/api/alliances/${r.allianceId}/decisions.csv`, need: 'viewer', ok: 200 },
+  { name: 'list committees', method: 'GET', path: (r) => `/api/alliances/${r.allianceId}/committees`, need: 'viewer', ok: 200 },
+  { name: 'create committee', method: 'POST', path: (r) => `/api/alliances/${r.allianceId}/committees`, body: () => ({ name: 'Funders committee' }), need: 'admin', ok: 201 },
   { name: 'export Popolo', method: 'GET', path: (r) => `/api/spaces/${r.spaceId}/export?format=popolo`, need: 'viewer', ok: 200 },
 ];
 
