@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass } from '../../components/Field.tsx';
+import { MEMBERSHIP_STATUSES } from '../../../orgs/organization.vocab.ts';
 import type { AlliancePageResult } from '../../types.ts';
 import { newStep, type StepDraft, StepEditor, stepPayload } from './StepEditor.tsx';
 
@@ -17,6 +18,9 @@ export function ProposalNewPage() {
   const [body, setBody] = useState('');
   const [attachments, setAttachments] = useState<{ name: string; url: string }[]>([]);
   const [steps, setSteps] = useState<StepDraft[]>([{ ...newStep('consultation') }, { ...newStep('vote') }]);
+  // What a ratified outcome changes by itself: today, a membership's status (e.g. admitting a member).
+  const [decidesMembership, setDecidesMembership] = useState('');
+  const [decidesStatus, setDecidesStatus] = useState('active');
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -30,7 +34,10 @@ export function ProposalNewPage() {
     setError(null);
     setFailure(null);
     try {
-      const created = await api.post<{ id: string }>(`/alliances/${id}/proposals`, { title, body, attachments, steps: steps.map(stepPayload) });
+      const created = await api.post<{ id: string }>(`/alliances/${id}/proposals`, {
+        title, body, attachments, steps: steps.map(stepPayload),
+        decides: decidesMembership ? { kind: 'membership', membershipId: decidesMembership, status: decidesStatus } : null,
+      });
       void navigate(`/proposals/${created.id}`);
     } catch (err) {
       if (err instanceof ApiError) setFailure(err);
@@ -46,6 +53,19 @@ export function ProposalNewPage() {
       <h1 className="text-2xl font-bold">{t('decisions.newProposal')}</h1>
       <Field label={t('decisions.title')} error={errorFor('title')}>{(p) => <input {...p} className={inputClass} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
       <Field label={t('decisions.body')} error={errorFor('body')}>{(p) => <textarea {...p} rows={8} className={inputClass} value={body} onChange={(e) => setBody(e.target.value)} />}</Field>
+      <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
+        <Field label={t('decisions.decidesMembership')} hint={t('decisions.decidesHelp')} error={errorFor('decides.membershipId')}>{(p) => (
+          <select {...p} className={inputClass} value={decidesMembership} onChange={(e) => setDecidesMembership(e.target.value)}>
+            <option value="">{t('decisions.decidesNothing')}</option>
+            {(alliance?.members ?? []).map((m) => <option key={m.id} value={m.id}>{m.name} ({t(`enum.status.${m.status}`)})</option>)}
+          </select>)}</Field>
+        {decidesMembership && (
+          <Field label={t('decisions.decidesStatus')}>{(p) => (
+            <select {...p} className={inputClass} value={decidesStatus} onChange={(e) => setDecidesStatus(e.target.value)}>
+              {MEMBERSHIP_STATUSES.map((st) => <option key={st} value={st}>{t(`enum.status.${st}`)}</option>)}
+            </select>)}</Field>
+        )}
+      </div>
       <section aria-labelledby="attachments-title" className="flex flex-col gap-2">
         <h2 id="attachments-title" className="font-semibold">{t('decisions.attachments')}</h2>
         {attachments.map((a, i) => (
