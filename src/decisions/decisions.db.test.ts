@@ -200,4 +200,43 @@ describe.each(ENGINES)('decisions on %s', (engine) => {
     expect(closed.json.outcome.result.winners).toHaveLength(1);
     expect(closed.json.outcome.result.rounds.length).toBeGreaterThanOrEqual(1);
   });
+
+  it('lets a committee vote through its seats: the alternate only while the permanent representative has not', async () => {
+    const committee = await c('coordinator').post(`/api/alliances/${f.alliance.id}/committees`, { name: 'Funders strategy committee' });
+    expect(committee.status).toBe(201);
+    const seat = (organizationId: string, personId: string, seatKind: string) =>
+      c('coordinator').post(`/api/committees/${committee.json.id}/seats`, { organizationId, personId, seat: seatKind, termStartsOn: '2010-01-01', termEndsOn: '2099-12-31' });
+    expect((await seat(f.members.X!.id, f.members.X!.personIds[0]!, 'permanent')).status).toBe(201);
+    expect((await seat(f.members.X!.id, f.members.X!.personIds[1]!, 'alternate')).status).toBe(201);
+    // A person of another organization cannot hold X's seat; Z is not an active anchor or member but is active, so it may sit.
+    const wrong = await seat(f.members.X!.id, f.members.Y!.personIds[0]!, 'permanent');
+    expect(wrong.status).toBe(422);
+    expect(wrong.json.errors[0].field).toBe('personId');
+    expect((await c('repY').post(`/api/committees/${committee.json.id}/seats`, { organizationId: f.members.Y!.id, personId: f.members.Y!.personIds[0]!, seat: 'permanent' })).status).toBe(403);
+    const listed = (await c('funder').get(`/api/alliances/${f.alliance.id}/committees`)).json;
+    expect(listed[0].seats).toHaveLength(2);
+
+    const { voteId } = await startVote({ method: 'consent', electorate: { kind: 'committee', committeeId: committee.json.id } }, { committeeId: committee.json.id });
+    // Y holds no seat on the committee, so its representative does not vote here.
+    expect((await c('repY').post(`/api/votes/${voteId}/ballots`, { ballot: { position: 'consent' } })).status).toBe(403);
+    expect((await c('repX').post(`/api/votes/${voteId}/ballots`, { ballot: { position: 'consent' } })).status).toBe(201);
+    expect((await c('altX').post(`/api/votes/${voteId}/ballots`, { ballot: { position: 'object', reason: 'Too soon.' } })).status).toBe(409);
+    const closed = await c('coordinator').post(`/api/votes/${voteId}/close`, { rule: 'when_all_voted' });
+    expect(closed.json.outcome).toMatchObject({ passed: true, quorum: { electorateSize: 1 } });
+  });
+
+  it('lets individual people vote, one ballot each, when the electorate is people', async () => {
+    // Y's representative is also one of its grassroots leaders.
+    await t.db.insertInto('affiliations').values({ space_id: f.members.Y!.spaceId, person_id: f.members.Y!.personIds[0]!, organization_id: f.members.Y!.id, role: 'leader' }).execute();
+    const { voteId, page } = await startVote({ method: 'approval', options: [{ id: 'a', label: 'Youth track' }, { id: 'b', label: 'Banks campaign' }], seats: 1,
+      electorate: { kind: 'people', affiliationRoles: ['leader'] } });
+    expect(page.steps[1].vote.electors).toHaveLength(1);
+    // Names stay private: Y shares its representatives, not its people, so the electorate shows the organization.
+    expect(page.steps[1].vote.electors[0].label).toBe('Member Y d');
+    expect((await c('repX').post(`/api/votes/${voteId}/ballots`, { ballot: { approved: ['a'] } })).status).toBe(403);
+    expect((await c('repY').post(`/api/votes/${voteId}/ballots`, { ballot: { approved: ['a', 'zzz'] } })).status).toBe(422);
+    expect((await c('repY').post(`/api/votes/${voteId}/ballots`, { ballot: { approved: ['b'] } })).status).toBe(201);
+    const closed = await c('coordinator').post(`/api/votes/${voteId}/close`, { rule: 'by_coordinator' });
+    expect(closed.json.outcome.result.winners).toEqual(['b']);
+  });
 });

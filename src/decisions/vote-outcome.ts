@@ -27,7 +27,7 @@ export function validateVoteConfig(config: VoteConfig): { field: string; message
   if (new Set(config.options.map((o) => o.id)).size !== config.options.length) errors.push({ field: 'options', message: 'option ids must differ' });
   if (config.method === 'stv' && config.seats >= config.options.length) errors.push({ field: 'seats', message: 'fewer seats than options' });
   if (!RANKED.has(config.method)) {
-    const { seats: _s, ...rule } = config.rule as Record<string, unknown>;
+    const { seats: _s, ...rule } = { ...(config.method === 'approval' ? { winners: config.seats } : {}), ...config.rule } as Record<string, unknown>;
     const parsed = RULE_SCHEMAS[config.method as DecisionMethod].safeParse(rule);
     if (!parsed.success) errors.push(...parsed.error.issues.map((i) => ({ field: ['rule', ...i.path.map(String)].join('.'), message: i.message })));
   }
@@ -40,9 +40,10 @@ export function validateVoteConfig(config: VoteConfig): { field: string; message
 
 type StoredVote = { method: string; rule: unknown; options: unknown; weighting: unknown; quorum: unknown };
 const optionIds = (vote: StoredVote) => (vote.options as { id: string }[]).map((o) => o.id);
+// The vote stores its seats beside the method's rule; approval calls them winners.
 const methodRule = (vote: StoredVote) => {
-  const { seats: _s, ...rule } = vote.rule as Record<string, unknown>;
-  return rule;
+  const { seats, ...rule } = vote.rule as Record<string, unknown>;
+  return vote.method === 'approval' && rule.winners === undefined ? { ...rule, winners: seats } : rule;
 };
 
 function rankedBallotErrors(ballot: Record<string, unknown>, options: string[]): FieldCode[] {
