@@ -2,7 +2,7 @@ import {
   approximate, checkQuorum, computeWeights, decide, DecisionInputError, equalWeights, type FieldCode, RULE_SCHEMAS,
   validateBallot as validateMethodBallot, validateWeighting, type DecisionMethod,
 } from './methods/index.ts';
-import { tallyRanked } from './tally/index.ts';
+import { RankedInputError, tallyRanked } from './tally/index.ts';
 import type { VoteConfig } from './decision.schema.ts';
 import type { Elector } from './electorate.ts';
 
@@ -90,7 +90,7 @@ export function computeOutcome(vote: StoredVote, electors: StoredElector[], ball
   try {
     if (RANKED.has(vote.method)) {
       const weightOf = new Map(electors.map((e) => [e.electorId, approximate(e.weight) * electors.length]));
-      result = { method: vote.method, ...tallyRanked({
+      result = { ...tallyRanked({
         candidates: optionIds(vote),
         ballots: ballots.map((b) => ({ ranking: (b.ballot as { ranking: string[] }).ranking, weight: weighted ? weightOf.get(b.electorId)! : 1 })),
         seats: vote.method === 'irv' ? 1 : Number((vote.rule as { seats?: number }).seats ?? 1),
@@ -105,6 +105,7 @@ export function computeOutcome(vote: StoredVote, electors: StoredElector[], ball
   } catch (err) {
     // Nothing doubtful is counted: the vote closes with the reason it could not be tallied.
     if (err instanceof DecisionInputError) return { quorum, quorumMet: quorum.met, passed: null, error: { code: err.code, errors: err.errors } };
+    if (err instanceof RankedInputError) return { quorum, quorumMet: quorum.met, passed: null, error: { code: 'invalid_ranked_input', errors: [] } };
     throw err;
   }
   const passed = typeof result.passed === 'boolean' ? (quorum.met && result.passed) : null;
