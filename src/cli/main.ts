@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerInterchangeCommands } from './interchange.commands.ts';
 import { registerServeCommands } from './serve.commands.ts';
+import { registerTallyCommands } from './tally.commands.ts';
 import { registerUserCommands } from './user.commands.ts';
 
 const program = new Command()
@@ -11,6 +12,7 @@ const program = new Command()
 registerServeCommands(program);
 registerUserCommands(program);
 registerInterchangeCommands(program);
+registerTallyCommands(program);
 
 program.parseAsync().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err));

@@ -99,115 +99,155 @@ export function plainNumber(n: number): string {
   return /e/i.test(text) ? n.toFixed(20) : text;
 }
 
-const SPACE = 32, TAB = 9, HASH = 35, GT = 62, EQ = 61, STAR = 42, DASH = 45, CR = 13, LF = 10;
+const SPACE = 32, TAB = 9, HASH = 35, GT = 62, EQ = 61, STAR = 42, DASH = 45, CR = 13, LF = 10, DOT = 46;
 const isSpace = (b: number) => b === SPACE || b === TAB || b === CR;
+const FNV_OFFSET = 0x811c9dc5, FNV_PRIME = 0x01000193;
 
-/** Reads the compact line format from UTF-8 bytes; fast enough for millions of lines. */
-export function readCompactBallots(bytes: Uint8Array, decimals: number): BallotSet {
+function growInts<T extends Int32Array | Uint32Array>(array: T): T {
+  const next = new (array.constructor as new (n: number) => T)(array.length * 2);
+  next.set(array);
+  return next;
+}
+
+/**
+ * Reads the compact line format from UTF-8 bytes in one pass, straight into typed arrays: each
+ * name is hashed while it is scanned and looked up in a small open-addressing table of the
+ * candidates' bytes, so no string is made per ballot.
+ */
+export function readCompactBallots(input: Uint8Array, decimals: number): BallotSet {
+  const bytes = input.constructor === Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  const n = bytes.length;
   const decoder = new TextDecoder();
-  let builder: BallotSetBuilder | null = null;
+  let candidates: string[] | null = null;
   let names: Uint8Array[] = [];
   let table = new Int32Array(0);
   let mask = 0;
-  const weightCache = new Map<string, number>();
+  const weights: Dec[] = [{ value: pow10(decimals), scaled: false }];
+  const weightIds = new Map<string, number>();
+  let offsets = new Int32Array(1 << 16);
+  let marks = new Int32Array(1 << 18);
+  let weightIndex = new Uint32Array(1 << 16);
+  let size = 0, markCount = 0, anyWeight = false;
   let line = 0;
+  const fail = (message: string) => new BallotFileError(`line ${line}: ${message}`);
 
-  const hashBytes = (s: number, e: number) => {
-    let h = 0x811c9dc5;
-    for (let i = s; i < e; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-    return h;
-  };
-  const findCandidate = (s: number, e: number): number => {
-    let slot = hashBytes(s, e) & mask;
+  const lookup = (hash: number, s: number, e: number): number => {
+    let slot = hash & mask;
     for (;;) {
       const c = table[slot]! - 1;
-      if (c < 0) throw new BallotFileError(`line ${line}: "${decoder.decode(bytes.subarray(s, e))}" is not a candidate`);
+      if (c < 0) throw fail(`"${decoder.decode(bytes.subarray(s, e))}" is not a candidate`);
       const name = names[c]!;
       if (name.length === e - s) {
-        let same = true;
-        for (let i = 0; i < name.length; i++) if (name[i] !== bytes[s + i]) { same = false; break; }
-        if (same) return c;
+        let i = 0;
+        while (i < name.length && name[i] === bytes[s + i]) i++;
+        if (i === name.length) return c;
       }
       slot = (slot + 1) & mask;
     }
   };
 
-  let pos = 0;
-  while (pos < bytes.length) {
-    let end = bytes.indexOf(LF, pos);
-    if (end === -1) end = bytes.length;
+  let i = 0;
+  while (i < n) {
     line++;
-    let s = pos, e = end;
-    pos = end + 1;
-    while (s < e && isSpace(bytes[s]!)) s++;
-    while (e > s && isSpace(bytes[e - 1]!)) e--;
-    if (s === e || bytes[s] === HASH) continue;
-
-    if (!builder) {
-      const header = decoder.decode(bytes.subarray(s, e));
-      const m = /^candidates\s*:(.*)$/i.exec(header);
-      if (!m) throw new BallotFileError(`line ${line}: the file must start with a "candidates: A | B | C" line`);
-      const list = checkCandidateNames(m[1]!.split('|'));
-      builder = new BallotSetBuilder(list, decimals, { value: pow10(decimals), scaled: false });
+    while (i < n && isSpace(bytes[i]!)) i++;
+    if (i >= n) break;
+    if (bytes[i] === LF) { i++; continue; }
+    if (bytes[i] === HASH) {
+      const end = bytes.indexOf(LF, i);
+      i = end === -1 ? n : end + 1;
+      continue;
+    }
+    if (!candidates) {
+      let end = bytes.indexOf(LF, i);
+      if (end === -1) end = n;
+      const m = /^candidates\s*:(.*)$/i.exec(decoder.decode(bytes.subarray(i, end)).trim());
+      if (!m) throw fail('the file must start with a "candidates: A | B | C" line');
+      candidates = checkCandidateNames(m[1]!.split('|'));
       const encoder = new TextEncoder();
-      names = list.map((n) => encoder.encode(n));
-      let size = 64;
-      while (size < list.length * 4) size *= 2;
-      table = new Int32Array(size);
-      mask = size - 1;
-      names.forEach((n, c) => {
-        let h = 0x811c9dc5;
-        for (let i = 0; i < n.length; i++) h = Math.imul(h ^ n[i]!, 0x01000193);
+      names = candidates.map((name) => encoder.encode(name));
+      let tableSize = 64;
+      while (tableSize < names.length * 4) tableSize *= 2;
+      table = new Int32Array(tableSize);
+      mask = tableSize - 1;
+      names.forEach((name, c) => {
+        let h = FNV_OFFSET;
+        for (const b of name) h = Math.imul(h ^ b, FNV_PRIME);
         let slot = h & mask;
         while (table[slot] !== 0) slot = (slot + 1) & mask;
         table[slot] = c + 1;
       });
+      i = end + 1;
       continue;
     }
 
     // An optional "W *" weight prefix.
     let weightId = 0;
-    let p = s;
-    while (p < e && ((bytes[p]! >= 48 && bytes[p]! <= 57) || bytes[p] === 46)) p++;
-    if (p > s) {
-      let q = p;
-      while (q < e && isSpace(bytes[q]!)) q++;
-      if (bytes[q] === STAR) {
-        const text = decoder.decode(bytes.subarray(s, p));
-        let id = weightCache.get(text);
+    let j = i;
+    while (j < n && ((bytes[j]! >= 48 && bytes[j]! <= 57) || bytes[j] === DOT)) j++;
+    if (j > i) {
+      let k = j;
+      while (k < n && isSpace(bytes[k]!)) k++;
+      if (bytes[k] === STAR) {
+        const text = decoder.decode(bytes.subarray(i, j));
+        let id = weightIds.get(text);
         if (id === undefined) {
-          id = builder.weightId(readWeight(text, decimals, `line ${line}`));
-          weightCache.set(text, id);
+          const weight = readWeight(text, decimals, `line ${line}`);
+          id = weights.findIndex((w) => w.value === weight.value && w.scaled === weight.scaled);
+          if (id === -1) { id = weights.length; weights.push(weight); }
+          weightIds.set(text, id);
         }
         weightId = id;
-        s = q + 1;
-        while (s < e && isSpace(bytes[s]!)) s++;
+        i = k + 1;
+        while (i < n && isSpace(bytes[i]!)) i++;
       }
     }
-    if (s === e) throw new BallotFileError(`line ${line}: the ranking is empty (write - for a ballot that ranks no one)`);
-    if (e - s === 1 && bytes[s] === DASH) { builder.endBallot(weightId); continue; }
+    if (i >= n || bytes[i] === LF) throw fail('the ranking is empty (write - for a ballot that ranks no one)');
 
-    // Ranks separated by >, candidates at one rank by =.
-    let rankStart = true;
-    let t = s;
-    while (t <= e) {
-      let u = t;
-      while (u < e && bytes[u] !== GT && bytes[u] !== EQ) u++;
-      let a = t, b = u;
-      while (a < b && isSpace(bytes[a]!)) a++;
-      while (b > a && isSpace(bytes[b - 1]!)) b--;
-      if (a === b) {
-        if (!rankStart || (u < e && bytes[u] === EQ)) { builder.dropBallot(); throw new BallotFileError(`line ${line}: a name is missing next to "="`); }
-        builder.pushMark(SKIPPED);
-      } else {
-        const c = findCandidate(a, b);
-        builder.pushMark(rankStart ? c : sameRank(c));
+    const ballotStart = markCount;
+    if (bytes[i] === DASH) {
+      let k = i + 1;
+      while (k < n && isSpace(bytes[k]!)) k++;
+      if (k >= n || bytes[k] === LF) i = k + 1;
+      else throw fail('"-" (a ballot that ranks no one) must stand alone');
+    } else {
+      // Ranks separated by >, candidates at one rank by =; each name hashed as it is scanned.
+      let rankStart = true;
+      for (;;) {
+        while (i < n && isSpace(bytes[i]!)) i++;
+        const tokenStart = i;
+        let h = FNV_OFFSET, last = i, hashAtLast = h;
+        let b = LF;
+        while (i < n) {
+          b = bytes[i]!;
+          if (b === GT || b === EQ || b === LF) break;
+          h = Math.imul(h ^ b, FNV_PRIME);
+          i++;
+          if (b !== SPACE && b !== TAB && b !== CR) { last = i; hashAtLast = h; }
+        }
+        if (i >= n) b = LF;
+        if (markCount === marks.length) marks = growInts(marks);
+        if (last === tokenStart) {
+          if (!rankStart || b === EQ) throw fail('a name is missing next to "="');
+          marks[markCount++] = SKIPPED;
+        } else {
+          const c = lookup(hashAtLast, tokenStart, last);
+          marks[markCount++] = rankStart ? c : sameRank(c);
+        }
+        rankStart = b !== EQ;
+        i++;
+        if (b === LF) break;
       }
-      rankStart = u >= e || bytes[u] === GT;
-      t = u + 1;
+      while (markCount > ballotStart && marks[markCount - 1] === SKIPPED) markCount--;
     }
-    builder.endBallot(weightId);
+    if (size + 2 > offsets.length) { offsets = growInts(offsets); weightIndex = growInts(weightIndex); }
+    weightIndex[size] = weightId;
+    if (weightId !== 0) anyWeight = true;
+    size++;
+    offsets[size] = markCount;
   }
-  if (!builder) throw new BallotFileError('the file has no "candidates: A | B | C" line');
-  return builder.build();
+  if (!candidates) throw new BallotFileError('the file has no "candidates: A | B | C" line');
+  return {
+    candidates, size, offsets: offsets.slice(0, size + 1), marks: marks.slice(0, markCount),
+    weightIndex: anyWeight ? weightIndex.slice(0, size) : null, weights, decimals,
+  };
 }

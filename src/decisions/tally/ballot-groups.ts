@@ -45,76 +45,48 @@ export interface BallotGroups {
   firstBallot: Int32Array;
 }
 
-function hashBallot(set: BallotSet, b: number, weightId: number): number {
-  let h = (weightId * 0x9e3779b1) ^ 0x811c9dc5;
-  for (let i = set.offsets[b]!; i < set.offsets[b + 1]!; i++) h = Math.imul(h ^ set.marks[i]!, 0x01000193);
-  h ^= h >>> 15;
-  return Math.imul(h, 0x2c1b3c6d) ^ (h >>> 12);
-}
-
-function sameBallot(set: BallotSet, a: number, b: number): boolean {
-  const { offsets, marks } = set;
-  const la = offsets[a + 1]! - offsets[a]!;
-  if (la !== offsets[b + 1]! - offsets[b]!) return false;
-  const oa = offsets[a]!, ob = offsets[b]!;
-  for (let i = 0; i < la; i++) if (marks[oa + i] !== marks[ob + i]) return false;
-  return true;
-}
-
-/** Groups identical ballots (same marks, same weight); returns each ballot's group and the first ballot of each group. */
+/** Groups identical ballots (same marks, same weight): the groups' first ballots and sizes. */
 function groupIdentical(set: BallotSet): { groupCount: number; firstBallot: Int32Array; count: Float64Array } {
-  let capacity = 1 << 12;
-  let table = new Int32Array(capacity).fill(-1);
-  let firstBallot = new Int32Array(1024);
-  let hashes = new Int32Array(1024);
-  let count = new Float64Array(1024);
-  let groups = 0;
+  const { offsets, marks, size } = set;
   const weightOf = set.weightIndex;
-  for (let b = 0; b < set.size; b++) {
+  // A table at least twice the ballot count never fills past half, so it never needs to grow.
+  let capacity = 16;
+  while (capacity < size * 2) capacity *= 2;
+  const slotMask = capacity - 1;
+  const table = new Int32Array(capacity).fill(-1);
+  const firstBallot = new Int32Array(size);
+  const hashes = new Int32Array(size);
+  const count = new Float64Array(size);
+  let groups = 0;
+  for (let b = 0; b < size; b++) {
+    const from = offsets[b]!, to = offsets[b + 1]!;
     const w = weightOf ? weightOf[b]! : 0;
-    const h = hashBallot(set, b, w);
-    let slot = h & (capacity - 1);
+    let h = Math.imul(w, 0x9e3779b1) ^ 0x811c9dc5;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ marks[i]!, 0x01000193);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d) ^ (h >>> 12);
+    let slot = h & slotMask;
     for (;;) {
       const g = table[slot]!;
       if (g === -1) {
-        if (groups === firstBallot.length) {
-          firstBallot = growInt(firstBallot);
-          hashes = growInt(hashes);
-          const next = new Float64Array(count.length * 2);
-          next.set(count);
-          count = next;
-        }
         table[slot] = groups;
         firstBallot[groups] = b;
         hashes[groups] = h;
         count[groups] = 1;
         groups++;
-        if (groups * 2 > capacity) {
-          capacity *= 2;
-          table = new Int32Array(capacity).fill(-1);
-          for (let i = 0; i < groups; i++) {
-            let s = hashes[i]! & (capacity - 1);
-            while (table[s] !== -1) s = (s + 1) & (capacity - 1);
-            table[s] = i;
-          }
-        }
         break;
       }
-      const f = firstBallot[g]!;
-      if (hashes[g] === h && (weightOf ? weightOf[f] : 0) === w && sameBallot(set, f, b)) {
-        count[g]!++;
-        break;
+      if (hashes[g] === h) {
+        const f = firstBallot[g]!;
+        const ff = offsets[f]!;
+        let same = offsets[f + 1]! - ff === to - from && (weightOf ? weightOf[f] : 0) === w;
+        for (let i = 0; same && i < to - from; i++) same = marks[ff + i] === marks[from + i];
+        if (same) { count[g]!++; break; }
       }
-      slot = (slot + 1) & (capacity - 1);
+      slot = (slot + 1) & slotMask;
     }
   }
   return { groupCount: groups, firstBallot: firstBallot.slice(0, groups), count: count.slice(0, groups) };
-}
-
-function growInt(array: Int32Array): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(array.length * 2);
-  next.set(array);
-  return next;
 }
 
 /** Groups the ballots and reduces each group's ranking to steps under `rules`. */

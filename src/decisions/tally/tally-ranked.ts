@@ -45,7 +45,7 @@ export interface RankedRound {
 }
 
 export interface RankedResult {
-  method: 'irv' | 'stv';
+  /** 1: instant runoff; more: single transferable vote. */
   seats: number;
   decimalPlaces: number;
   winners: string[];
@@ -143,7 +143,7 @@ function present(set: BallotSet, rules: TallyRules, result: EngineResult, weight
     };
   });
   return {
-    method: rules.seats === 1 ? 'irv' : 'stv', seats: rules.seats, decimalPlaces: set.decimals,
+    seats: rules.seats, decimalPlaces: set.decimals,
     winners: result.winners.map(name), totalVotes: fmt(result.totalBallots),
     threshold: rounds.at(-1)?.threshold ?? '0', rounds, weightsTruncated,
   };
