@@ -1,7 +1,7 @@
 // `npm run bench:tally`: how long the ranked count takes on a million ballots, next to the floor
 // of just reading and parsing the ballot file into its typed arrays. Generates 1,000,000 ballots
-// over 10 candidates (bench/generate-ballots.ts) in a temporary directory, then times, best of
-// BENCH_RUNS runs each:
+// over 10 candidates (bench/generate-ballots.ts) in a temporary directory, then times, over
+// BENCH_RUNS round-robin runs each (best and median):
 //   (a) floor: read the file + parse it into a BallotSet
 //   (b) IRV end to end: read + parse + count one seat
 //   (c) STV end to end: read + parse + count three seats
@@ -20,16 +20,23 @@ const BALLOTS = Number(process.env.BENCH_BALLOTS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const DECIMALS = 4;
 
-function best<T>(fn: () => T): { ms: number; value: T } {
-  let ms = Infinity;
-  let value!: T;
+interface Measurement { label: string; run: () => { rounds: number; note: string } | null; times: number[]; note: string }
+
+/** Runs the measurements round-robin (after one warm-up each), so load on the machine hits them alike. */
+function measure(measurements: Measurement[]): void {
+  for (const m of measurements) m.run();
   for (let i = 0; i < RUNS; i++) {
-    const start = process.hrtime.bigint();
-    value = fn();
-    ms = Math.min(ms, Number(process.hrtime.bigint() - start) / 1e6);
+    for (const m of measurements) {
+      const start = process.hrtime.bigint();
+      const result = m.run();
+      m.times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      if (result) m.note = `${result.rounds} rounds, ${result.note}`;
+    }
   }
-  return { ms, value };
 }
+
+const best = (times: number[]) => Math.min(...times);
+const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-tally-bench-'));
 try {
@@ -39,20 +46,23 @@ try {
   console.log(`Generated ${BALLOTS.toLocaleString('en')} ballots (${(statSync(file).size / 1e6).toFixed(1)} MB) in ${(Number(process.hrtime.bigint() - generated) / 1e6).toFixed(0)} ms\n`);
 
   const parse = () => readCompactBallots(readFileSync(file), DECIMALS);
-  const floor = best(parse);
-  const irv = best(() => countBallotSet(parse(), 1));
-  const stv = best(() => countBallotSet(parse(), 3));
-
-  const rows: [string, number, string][] = [
-    ['(a) read + parse (floor)', floor.ms, ''],
-    ['(b) IRV end to end', irv.ms, `${irv.value.rounds.length} rounds, winner ${irv.value.winners.join(', ')}`],
-    ['(c) STV, 3 seats, end to end', stv.ms, `${stv.value.rounds.length} rounds, winners ${stv.value.winners.join(', ')}`],
+  const count = (seats: number) => () => {
+    const result = countBallotSet(parse(), seats);
+    return { rounds: result.rounds.length, note: `${seats === 1 ? 'winner' : 'winners'} ${result.winners.join(', ')}` };
+  };
+  const rows: Measurement[] = [
+    { label: '(a) read + parse (floor)', run: () => { parse(); return null; }, times: [], note: '' },
+    { label: '(b) IRV end to end', run: count(1), times: [], note: '' },
+    { label: '(c) STV, 3 seats, end to end', run: count(3), times: [], note: '' },
   ];
-  console.log(`${'measurement'.padEnd(30)} ${'ms'.padStart(9)} ${'x floor'.padStart(8)}  result`);
-  for (const [label, ms, note] of rows) {
-    console.log(`${label.padEnd(30)} ${ms.toFixed(1).padStart(9)} ${(ms / floor.ms).toFixed(2).padStart(8)}  ${note}`);
+  measure(rows);
+  const floorBest = best(rows[0]!.times), floorMedian = median(rows[0]!.times);
+  console.log(`${'measurement'.padEnd(30)} ${'best ms'.padStart(9)} ${'x floor'.padStart(8)} ${'median ms'.padStart(10)} ${'x floor'.padStart(8)}  result`);
+  for (const m of rows) {
+    const b = best(m.times), md = median(m.times);
+    console.log(`${m.label.padEnd(30)} ${b.toFixed(1).padStart(9)} ${(b / floorBest).toFixed(2).padStart(8)} ${md.toFixed(1).padStart(10)} ${(md / floorMedian).toFixed(2).padStart(8)}  ${m.note}`);
   }
-  console.log(`\n${floor.value.size.toLocaleString('en')} ballots; best of ${RUNS} runs; target: within 2x of the floor`);
+  console.log(`\n${BALLOTS.toLocaleString('en')} ballots; ${RUNS} runs each, round-robin after a warm-up; target: within 2x of the floor`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

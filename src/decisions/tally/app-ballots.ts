@@ -121,6 +121,8 @@ export function readCompactBallots(input: Uint8Array, decimals: number): BallotS
   let candidates: string[] | null = null;
   let names: Uint8Array[] = [];
   let table = new Int32Array(0);
+  // The candidate whose name alone starts with a given byte (-1: none, -2: several).
+  const byFirstByte = new Int32Array(256);
   let mask = 0;
   const weights: Dec[] = [{ value: pow10(decimals), scaled: false }];
   const weightIds = new Map<string, number>();
@@ -130,6 +132,8 @@ export function readCompactBallots(input: Uint8Array, decimals: number): BallotS
   let size = 0, markCount = 0, anyWeight = false;
   let line = 0;
   const fail = (message: string) => new BallotFileError(`line ${line}: ${message}`);
+  // Local copies: imported bindings cost a lookup on every use in the loop.
+  const skipped = SKIPPED, atSameRank = sameRank;
 
   const lookup = (hash: number, s: number, e: number): number => {
     let slot = hash & mask;
@@ -169,6 +173,8 @@ export function readCompactBallots(input: Uint8Array, decimals: number): BallotS
       while (tableSize < names.length * 4) tableSize *= 2;
       table = new Int32Array(tableSize);
       mask = tableSize - 1;
+      byFirstByte.fill(-1);
+      names.forEach((name, c) => { byFirstByte[name[0]!] = byFirstByte[name[0]!] === -1 ? c : -2; });
       names.forEach((name, c) => {
         let h = FNV_OFFSET;
         for (const b of name) h = Math.imul(h ^ b, FNV_PRIME);
@@ -210,10 +216,32 @@ export function readCompactBallots(input: Uint8Array, decimals: number): BallotS
       if (k >= n || bytes[k] === LF) i = k + 1;
       else throw fail('"-" (a ballot that ranks no one) must stand alone');
     } else {
-      // Ranks separated by >, candidates at one rank by =; each name hashed as it is scanned.
+      // Ranks separated by >, candidates at one rank by =.
       let rankStart = true;
       for (;;) {
         while (i < n && isSpace(bytes[i]!)) i++;
+        if (markCount === marks.length) marks = growInts(marks);
+        // Fast path: the only candidate whose name starts with this byte, compared as it is read.
+        const guess = i < n ? byFirstByte[bytes[i]!]! : -1;
+        if (guess >= 0) {
+          const name = names[guess]!;
+          const length = name.length;
+          let k = 0;
+          if (i + length <= n) while (k < length && bytes[i + k] === name[k]) k++;
+          if (k === length) {
+            let j = i + length;
+            while (j < n && isSpace(bytes[j]!)) j++;
+            const next = j < n ? bytes[j]! : LF;
+            if (next === GT || next === EQ || next === LF) {
+              marks[markCount++] = rankStart ? guess : atSameRank(guess);
+              rankStart = next !== EQ;
+              i = j + 1;
+              if (next === LF) break;
+              continue;
+            }
+          }
+        }
+        // Otherwise each name is hashed as it is scanned and looked up.
         const tokenStart = i;
         let h = FNV_OFFSET, last = i, hashAtLast = h;
         let b = LF;
@@ -225,19 +253,18 @@ export function readCompactBallots(input: Uint8Array, decimals: number): BallotS
           if (b !== SPACE && b !== TAB && b !== CR) { last = i; hashAtLast = h; }
         }
         if (i >= n) b = LF;
-        if (markCount === marks.length) marks = growInts(marks);
         if (last === tokenStart) {
           if (!rankStart || b === EQ) throw fail('a name is missing next to "="');
-          marks[markCount++] = SKIPPED;
+          marks[markCount++] = skipped;
         } else {
           const c = lookup(hashAtLast, tokenStart, last);
-          marks[markCount++] = rankStart ? c : sameRank(c);
+          marks[markCount++] = rankStart ? c : atSameRank(c);
         }
         rankStart = b !== EQ;
         i++;
         if (b === LF) break;
       }
-      while (markCount > ballotStart && marks[markCount - 1] === SKIPPED) markCount--;
+      while (markCount > ballotStart && marks[markCount - 1] === skipped) markCount--;
     }
     if (size + 2 > offsets.length) { offsets = growInts(offsets); weightIndex = growInts(weightIndex); }
     weightIndex[size] = weightId;

@@ -45,106 +45,144 @@ export interface BallotGroups {
   firstBallot: Int32Array;
 }
 
-/** Groups identical ballots (same marks, same weight): the groups' first ballots and sizes. */
+/**
+ * Groups identical ballots (same marks, same weight): the groups' first ballots and sizes. The
+ * table keeps each slot's hash beside its group and each group's marks in one dense array, so a
+ * lookup touches little memory beyond the ballot being read.
+ */
 function groupIdentical(set: BallotSet): { groupCount: number; firstBallot: Int32Array; count: Float64Array } {
   const { offsets, marks, size } = set;
   const weightOf = set.weightIndex;
-  // A table at least twice the ballot count never fills past half, so it never needs to grow.
-  let capacity = 16;
-  while (capacity < size * 2) capacity *= 2;
-  const slotMask = capacity - 1;
-  const table = new Int32Array(capacity).fill(-1);
-  const firstBallot = new Int32Array(size);
-  const hashes = new Int32Array(size);
-  const count = new Float64Array(size);
+  let capacity = 1 << 12;
+  let slots = new Int32Array(capacity * 2);
+  let firstBallot = new Int32Array(1 << 10);
+  let count = new Float64Array(1 << 10);
+  let groupWeight = new Uint32Array(1 << 10);
+  let groupStart = new Int32Array((1 << 10) + 1);
+  let groupMarks = new Int32Array(1 << 12);
   let groups = 0;
   for (let b = 0; b < size; b++) {
-    const from = offsets[b]!, to = offsets[b + 1]!;
+    const from = offsets[b]!, to = offsets[b + 1]!, length = to - from;
     const w = weightOf ? weightOf[b]! : 0;
     let h = Math.imul(w, 0x9e3779b1) ^ 0x811c9dc5;
     for (let i = from; i < to; i++) h = Math.imul(h ^ marks[i]!, 0x01000193);
     h ^= h >>> 15;
     h = Math.imul(h, 0x2c1b3c6d) ^ (h >>> 12);
-    let slot = h & slotMask;
+    let slot = h & (capacity - 1);
     for (;;) {
-      const g = table[slot]!;
+      const g = slots[2 * slot + 1]! - 1;
       if (g === -1) {
-        table[slot] = groups;
+        if (groups === firstBallot.length) {
+          firstBallot = grown(firstBallot, groups * 2);
+          count = grown(count, groups * 2);
+          groupWeight = grown(groupWeight, groups * 2);
+          groupStart = grown(groupStart, groups * 2 + 1);
+        }
+        const start = groupStart[groups]!;
+        if (start + length > groupMarks.length) groupMarks = grown(groupMarks, Math.max(groupMarks.length * 2, start + length));
+        groupMarks.set(marks.subarray(from, to), start);
+        groupStart[groups + 1] = start + length;
         firstBallot[groups] = b;
-        hashes[groups] = h;
         count[groups] = 1;
-        groups++;
+        groupWeight[groups] = w;
+        slots[2 * slot] = h;
+        slots[2 * slot + 1] = ++groups;
+        if (groups * 2 > capacity) {
+          capacity *= 2;
+          const old = slots;
+          slots = new Int32Array(capacity * 2);
+          for (let i = 0; i < old.length; i += 2) {
+            if (old[i + 1] === 0) continue;
+            let s = old[i]! & (capacity - 1);
+            while (slots[2 * s + 1] !== 0) s = (s + 1) & (capacity - 1);
+            slots[2 * s] = old[i]!;
+            slots[2 * s + 1] = old[i + 1]!;
+          }
+        }
         break;
       }
-      if (hashes[g] === h) {
-        const f = firstBallot[g]!;
-        const ff = offsets[f]!;
-        let same = offsets[f + 1]! - ff === to - from && (weightOf ? weightOf[f] : 0) === w;
-        for (let i = 0; same && i < to - from; i++) same = marks[ff + i] === marks[from + i];
+      if (slots[2 * slot] === h && groupWeight[g] === w) {
+        const start = groupStart[g]!;
+        let same = groupStart[g + 1]! - start === length;
+        for (let i = 0; same && i < length; i++) same = groupMarks[start + i] === marks[from + i];
         if (same) { count[g]!++; break; }
       }
-      slot = (slot + 1) & slotMask;
+      slot = (slot + 1) & (capacity - 1);
     }
   }
   return { groupCount: groups, firstBallot: firstBallot.slice(0, groups), count: count.slice(0, groups) };
 }
 
+function grown<T extends Int32Array | Uint32Array | Float64Array>(array: T, length: number): T {
+  const next = new (array.constructor as new (n: number) => T)(length);
+  next.set(array);
+  return next;
+}
+
 /** Groups the ballots and reduces each group's ranking to steps under `rules`. */
 export function buildGroups(set: BallotSet, rules: StepRules): BallotGroups {
   const { groupCount, firstBallot, count } = groupIdentical(set);
+  const { offsets, marks, weightIndex } = set;
+  const skipped = SKIPPED;
   const overvoteMark = set.candidates.length;
   const stepStart = new Int32Array(groupCount + 1);
-  const steps: number[] = [];
+  let steps = new Int32Array(Math.max(64, groupCount * 4));
+  let stepCount = 0;
   const setStart: number[] = [0];
   const setMembers: number[] = [];
   const end = new Uint8Array(groupCount);
   const weightId = new Uint32Array(groupCount);
   const seenStamp = new Int32Array(overvoteMark + 1).fill(-1);
-  const rank: number[] = [];
   const maxGap = rules.maxSkippedRanks === null ? Infinity : rules.maxSkippedRanks + 1;
+  const { overvoteRule, exhaustOnDuplicateCandidate } = rules;
+  const candidateAt = (i: number) => (marks[i]! < skipped ? sameRankCandidate(marks[i]!) : marks[i]!);
 
   for (let g = 0; g < groupCount; g++) {
     const b = firstBallot[g]!;
-    weightId[g] = set.weightIndex ? set.weightIndex[b]! : 0;
-    stepStart[g] = steps.length;
-    const from = set.offsets[b]!, to = set.offsets[b + 1]!;
+    weightId[g] = weightIndex ? weightIndex[b]! : 0;
+    stepStart[g] = stepCount;
+    const from = offsets[b]!, to = offsets[b + 1]!;
     let reason: number = to === from ? Inactive.noRankings : Inactive.exhaustedChoices;
     let rankNumber = 0, lastRankSeen = 0;
     let i = from;
     rankLoop: while (i < to) {
-      const first = set.marks[i++]!;
+      const first = marks[i]!;
       rankNumber++;
-      if (first === SKIPPED) continue;
-      rank.length = 0;
-      rank.push(first);
-      while (i < to && set.marks[i]! < SKIPPED) rank.push(sameRankCandidate(set.marks[i++]!));
+      const rankStart = i++;
+      if (first === skipped) continue;
+      while (i < to && marks[i]! < skipped) i++;
+      // The rank is marks[rankStart .. i): its first candidate, then any sharing the rank.
       if (rankNumber - lastRankSeen > maxGap) { reason = Inactive.skippedRankings; break; }
       lastRankSeen = rankNumber;
-      if (rules.exhaustOnDuplicateCandidate) {
-        for (const c of rank) {
+      if (exhaustOnDuplicateCandidate) {
+        for (let k = rankStart; k < i; k++) {
+          const c = candidateAt(k);
           if (seenStamp[c] === g) { reason = Inactive.repeatedRankings; break rankLoop; }
           seenStamp[c] = g;
         }
       }
-      if (rank.includes(overvoteMark)) {
-        if (rank.length !== 1) throw new Error(`ballot ${b + 1}: an explicit overvote mark shares rank ${rankNumber} with candidates`);
-        if (rules.overvoteRule === 'exhaustImmediately') { reason = Inactive.overvotes; break; }
-        if (rules.overvoteRule === 'alwaysSkipToNextRank') continue;
+      let explicitOvervote = false;
+      for (let k = rankStart; k < i; k++) if (candidateAt(k) === overvoteMark) explicitOvervote = true;
+      if (explicitOvervote) {
+        if (i - rankStart !== 1) throw new Error(`ballot ${b + 1}: an explicit overvote mark shares rank ${rankNumber} with candidates`);
+        if (overvoteRule === 'exhaustImmediately') { reason = Inactive.overvotes; break; }
+        if (overvoteRule === 'alwaysSkipToNextRank') continue;
         throw new Error('an explicit overvote mark needs overvoteRule exhaustImmediately or alwaysSkipToNextRank');
       }
-      if (rank.length === 1) steps.push(first);
-      else if (rules.overvoteRule === 'exhaustImmediately') { reason = Inactive.overvotes; break; }
-      else if (rules.overvoteRule === 'exhaustIfMultipleContinuing') {
-        steps.push(-setStart.length);
-        setMembers.push(...rank);
+      if (stepCount === steps.length) steps = grown(steps, steps.length * 2);
+      if (i - rankStart === 1) steps[stepCount++] = first;
+      else if (overvoteRule === 'exhaustImmediately') { reason = Inactive.overvotes; break; }
+      else if (overvoteRule === 'exhaustIfMultipleContinuing') {
+        steps[stepCount++] = -setStart.length;
+        for (let k = rankStart; k < i; k++) setMembers.push(candidateAt(k));
         setStart.push(setMembers.length);
       }
     }
     end[g] = reason;
   }
-  stepStart[groupCount] = steps.length;
+  stepStart[groupCount] = stepCount;
   return {
-    size: groupCount, count, weightId, stepStart, steps: Int32Array.from(steps),
+    size: groupCount, count, weightId, stepStart, steps: steps.slice(0, stepCount),
     setStart: Int32Array.from(setStart), setMembers: Int32Array.from(setMembers), end, firstBallot,
   };
 }

@@ -9,75 +9,12 @@
 // walk only adds plain ballot counts per class, and the BigInt fixed-point sums are formed once
 // per round per candidate and class.
 import type { BallotSet } from './ballot-set.ts';
-import { type BallotGroups, buildGroups, Inactive, INACTIVE_REASONS, type StepRules } from './ballot-groups.ts';
+import { type BallotGroups, buildGroups, Inactive, INACTIVE_REASONS } from './ballot-groups.ts';
 import { type Dec, addDec, pow10, subDec, ZERO } from './fixed-point.ts';
 import { JavaRandom, javaShuffle, compareJavaStrings } from './java-compat.ts';
-import { breakTie, type TiebreakContext, type TiebreakMode } from './tiebreak.ts';
+import { breakTie, type TiebreakContext } from './tiebreak.ts';
 import { identifyWinners, chooseEliminated, computeThreshold, type TallyEntry } from './round-decisions.ts';
-
-export const WINNER_MODES = [
-  'singleWinnerMajority', 'multiWinnerAllowOnlyOneWinnerPerRound', 'multiWinnerAllowMultipleWinnersPerRound',
-  'bottomsUp', 'bottomsUpUsingPercentageThreshold',
-] as const;
-export type WinnerMode = (typeof WINNER_MODES)[number];
-
-export interface TallyRules extends StepRules {
-  /** Seats to fill (0 only with bottomsUpUsingPercentageThreshold). */
-  seats: number;
-  winnerMode: WinnerMode;
-  /** Decimal places of vote arithmetic; must match the ballot set's. */
-  decimals: number;
-  nonIntegerWinningThreshold: boolean;
-  hareQuota: boolean;
-  firstRoundDeterminesThreshold: boolean;
-  /** Whole votes; candidates below it are eliminated and no threshold is lower. */
-  minimumVoteThreshold: bigint;
-  batchElimination: boolean;
-  continueUntilTwoCandidatesRemain: boolean;
-  stopAfterRound: number | null;
-  /** 1..100, for bottomsUpUsingPercentageThreshold. */
-  bottomsUpPercentage: number | null;
-  tiebreakMode: TiebreakMode;
-  randomSeed: bigint | null;
-  /** Candidates in tie-break order (declared order; no undeclared write-ins). */
-  tiebreakOrder: number[];
-  excluded: ReadonlySet<number>;
-  /** The candidate standing for undeclared write-ins, if any. */
-  undeclaredWriteIn: number | null;
-  /** The order RCTab iterates a round's candidates in (it only matters for listing order); default: index order. */
-  iterationOrder?: (candidates: number[]) => number[];
-}
-
-export const EXHAUSTED = -1;
-export const RESIDUAL_SURPLUS = -2;
-
-export interface EngineRound {
-  round: number;
-  threshold: Dec;
-  /** Candidates still counting, and (with several seats) everyone elected so far. */
-  tally: Map<number, Dec>;
-  elected: number[];
-  eliminated: number[];
-  /** Votes moved while counting this round, by source candidate, to a candidate, EXHAUSTED or RESIDUAL_SURPLUS. */
-  transfers: Map<number, Map<number, Dec>>;
-  /** Inactive ballot value so far, by Inactive reason. */
-  inactive: Dec[];
-  /** Residual surplus (lost to truncation) so far. */
-  residualSurplus: Dec;
-  tiebreaks: { candidates: number[]; selected: number; selectingWinner: boolean; explanation: string }[];
-}
-
-export interface EngineResult {
-  rounds: EngineRound[];
-  /** In the order elected. */
-  winners: number[];
-  totalBallots: Dec;
-  groups: number;
-}
-
-export function usesSurpluses(rules: Pick<TallyRules, 'seats' | 'winnerMode'>): boolean {
-  return rules.seats > 1 && (rules.winnerMode === 'multiWinnerAllowOnlyOneWinnerPerRound' || rules.winnerMode === 'multiWinnerAllowMultipleWinnersPerRound');
-}
+import { type EngineResult, type EngineRound, EXHAUSTED, RESIDUAL_SURPLUS, type TallyRules, usesSurpluses } from './tally-rules.ts';
 
 /** Counts `ballots` under `rules`. */
 export function tabulate(ballots: BallotSet, rules: TallyRules): EngineResult {
@@ -90,7 +27,6 @@ class Count {
   private readonly unit: bigint;
   private readonly continuing: Uint8Array;
   private readonly wonIn: Int32Array;
-  private readonly eliminatedIn: Int32Array;
   private readonly pileHead: Int32Array;
   private readonly pileNext: Int32Array;
   private readonly position: Int32Array;
@@ -101,7 +37,7 @@ class Count {
   private readonly inactive: Dec[] = Array.from({ length: INACTIVE_REASONS }, () => ZERO);
   private residual: Dec = ZERO;
   private readonly winners: number[] = [];
-  private readonly eliminatedCount = { value: 0 };
+  private eliminatedCount = 0;
   private readonly allocated = new Map<number, Dec>();
   private readonly locked = new Map<number, Dec>();
   private leaving: number[] = [];
@@ -109,12 +45,11 @@ class Count {
   private readonly tiebreak: TiebreakContext;
   private readonly surplus: boolean;
 
-  constructor(private readonly ballots: BallotSet, private readonly groups: BallotGroups, private readonly rules: TallyRules) {
+  constructor(ballots: BallotSet, private readonly groups: BallotGroups, private readonly rules: TallyRules) {
     const C = this.C = ballots.candidates.length;
     this.unit = pow10(rules.decimals);
     this.continuing = new Uint8Array(C).map((_, c) => (rules.excluded.has(c) ? 0 : 1));
     this.wonIn = new Int32Array(C);
-    this.eliminatedIn = new Int32Array(C);
     this.pileHead = new Int32Array(C).fill(-1);
     this.pileNext = new Int32Array(groups.size);
     this.position = groups.stepStart.slice(0, groups.size).map((s) => s - 1);
@@ -160,7 +95,7 @@ class Count {
     if (this.winners.length === declared && rules.seats > this.numCandidates()) return false;
     const last = this.rounds[round - 1]!;
     if (rules.continueUntilTwoCandidatesRemain) {
-      return this.eliminatedCount.value + this.winners.length + 1 < this.numCandidates() || last.eliminated.length > 0;
+      return this.eliminatedCount + this.winners.length + 1 < this.numCandidates() || last.eliminated.length > 0;
     }
     if (rules.winnerMode === 'bottomsUpUsingPercentageThreshold') return this.winners.length === 0;
     return this.winners.length < rules.seats || (this.surplus && last.elected.length > 0);
@@ -284,7 +219,7 @@ class Count {
       tiebreaks.push({ candidates: [...tied], selected, selectingWinner, explanation });
       return selected;
     };
-    const state = { round, ordered, entries, tally, threshold, winners: this.winners.length, eliminated: this.eliminatedCount.value, numCandidates: this.numCandidates() };
+    const state = { round, ordered, entries, tally, threshold, winners: this.winners.length, eliminated: this.eliminatedCount, numCandidates: this.numCandidates() };
     const elected = identifyWinners(rules, state, breakTieFor);
     let eliminated: number[] = [];
     this.leaving = [];
@@ -296,15 +231,14 @@ class Count {
       }
       if (this.surplus) for (const w of elected) this.takeSurplus(w, threshold);
     } else if (this.winners.length < rules.seats
-      || (rules.continueUntilTwoCandidatesRemain && this.eliminatedCount.value < this.numCandidates() - 2)
+      || (rules.continueUntilTwoCandidatesRemain && this.eliminatedCount < this.numCandidates() - 2)
       || rules.winnerMode === 'bottomsUpUsingPercentageThreshold') {
       eliminated = chooseEliminated(rules, state, breakTieFor, C - (rules.undeclaredWriteIn === null ? 0 : 1));
       for (const e of eliminated) {
-        this.eliminatedIn[e] = round;
         this.continuing[e] = 0;
         this.leaving.push(e);
       }
-      this.eliminatedCount.value += eliminated.length;
+      this.eliminatedCount += eliminated.length;
     }
     if (rules.seats > 1) this.settleWinnerTallies(round, tally, threshold, transfers);
     this.tiebreak.history.push(new Map([...tally].map(([c, d]) => [c, d.value])));

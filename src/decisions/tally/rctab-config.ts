@@ -16,7 +16,7 @@
 // labels, treatBlankAsUndeclaredWriteIn, and any unknown rule. Output settings only choose extra
 // files (per-precinct or per-batch reports, a CDF copy of the CVRs); they do not change the
 // contest-wide report, so they produce a warning that those files are not written.
-import { WINNER_MODES, type TallyRules, type WinnerMode } from './ranked-engine.ts';
+import { WINNER_MODES, type TallyRules, type WinnerMode } from './tally-rules.ts';
 import type { OvervoteRule } from './ballot-groups.ts';
 import { TIEBREAK_MODES, type TiebreakMode } from './tiebreak.ts';
 

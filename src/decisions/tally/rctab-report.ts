@@ -6,7 +6,7 @@
 import { Inactive } from './ballot-groups.ts';
 import { type Dec, formatJava, pow10 } from './fixed-point.ts';
 import { grownCapacity, javaHashOrder } from './java-compat.ts';
-import { type EngineResult, EXHAUSTED, RESIDUAL_SURPLUS, usesSurpluses } from './ranked-engine.ts';
+import { type EngineResult, EXHAUSTED, RESIDUAL_SURPLUS, usesSurpluses } from './tally-rules.ts';
 import type { RctabContest } from './rctab-config.ts';
 
 export interface RctabTallyResult {

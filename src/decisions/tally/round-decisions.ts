@@ -2,7 +2,7 @@
 // who is eliminated. Mirrors RCTab's Tabulator (identifyWinners, dropUndeclaredWriteIns,
 // dropCandidatesBelowThreshold, runBatchElimination, doRegularElimination).
 import { type Dec, divCeil, divFloor, pow10 } from './fixed-point.ts';
-import type { TallyRules } from './ranked-engine.ts';
+import type { TallyRules } from './tally-rules.ts';
 
 /** Candidates sharing one tally value, in the round's iteration order. */
 export interface TallyEntry { value: bigint; candidates: number[] }

@@ -13,7 +13,8 @@ import { BallotSetBuilder } from './ballot-set.ts';
 import { Inactive } from './ballot-groups.ts';
 import { checkCandidateNames, plainNumber } from './app-ballots.ts';
 import { type Dec, formatPlain, parseDecimal, pow10 } from './fixed-point.ts';
-import { type EngineResult, EXHAUSTED, RESIDUAL_SURPLUS, tabulate, type TallyRules } from './ranked-engine.ts';
+import { tabulate } from './ranked-engine.ts';
+import { type EngineResult, EXHAUSTED, RESIDUAL_SURPLUS, type TallyRules } from './tally-rules.ts';
 
 export interface RankedBallotInput { ranking: string[]; weight?: number | string }
 
