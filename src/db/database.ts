@@ -7,6 +7,7 @@ import * as directory from './migrations/2026_11_23_0001_directory.ts';
 import * as directorySearch from './migrations/2026_11_23_0002_directory_search.ts';
 import * as searchText from './migrations/2026_11_23_0003_search_text.ts';
 import * as decisions from './migrations/2026_11_23_0004_decisions.ts';
+import * as conveningsPlans from './migrations/2026_11_23_0005_convenings_plans.ts';
 import type { Database } from './tables.ts';
 
 export type Db = Kysely<Database>;
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0002_directory_search': directorySearch,
   '2026_11_23_0003_search_text': searchText,
   '2026_11_23_0004_decisions': decisions,
+  '2026_11_23_0005_convenings_plans': conveningsPlans,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

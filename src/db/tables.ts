@@ -305,6 +305,54 @@ export interface NotificationsTable {
   emailed_at: Timestamp | null;
 }
 
+export interface ConveningsTable {
+  id: Generated<string>; space_id: string; organization_id: string; title: string; kind: string;
+  // Local wall-clock times in time_zone ('YYYY-MM-DDTHH:mm'): "10:00 in Chicago" stays 10:00 in Chicago.
+  starts_at: string; ends_at: string; time_zone: string;
+  place: string | null; call_link: string | null; description: string | null; created_by: string | null; created_at: Timestamp; updated_at: Timestamp;
+}
+export interface ConveningHostsTable { convening_id: string; organization_id: string }
+export interface ConveningInvitationsTable { convening_id: string; organization_id: string; invited_at: Timestamp }
+export interface ConveningParticipantsTable {
+  id: Generated<string>; space_id: string; convening_id: string; name: string;
+  // Lower-cased, accent-free name: how a returning participant is recognized across convenings.
+  name_key: string;
+  organization_id: string | null; capacity: 'staff' | 'leader' | 'member' | 'guest'; registered: boolean; attended: boolean; created_at: Timestamp;
+}
+export interface ConveningSessionsTable { id: Generated<string>; space_id: string; convening_id: string; position: number; title: string; facilitator: string | null; notes: string | null }
+export interface SessionItemsTable {
+  id: Generated<string>; space_id: string; session_id: string; kind: 'goal' | 'proposal'; text: string; goal_id: string | null; proposal_id: string | null; created_at: Timestamp;
+}
+export interface FollowUpsTable {
+  id: Generated<string>; space_id: string; convening_id: string | null; session_item_id: string | null; text: string;
+  owner_organization_id: string | null; owner_name: string | null; due_on: string | null; done_at: Timestamp | null; created_at: Timestamp;
+}
+export interface WorkPlansTable {
+  id: Generated<string>; space_id: string; organization_id: string; title: string; period: string | null;
+  status: 'draft' | 'in_ratification' | 'ratified'; proposal_id: string | null;
+  theory_of_change: JSONColumnType<{ if: string; then: string }[]>;
+  swot: JSONColumnType<{ strengths?: string[]; weaknesses?: string[]; opportunities?: string[]; threats?: string[] }>;
+  stakeholders: JSONColumnType<{ name: string; interest?: string; influence?: number; stance?: string }[]>;
+  created_at: Timestamp; updated_at: Timestamp;
+}
+export interface WorkPlanAreasTable {
+  id: Generated<string>; space_id: string; work_plan_id: string; position: number; name: string; broad_goal: string | null; committee_id: string | null; deadline: string | null;
+}
+export interface WorkPlanAnchorsTable { area_id: string; organization_id: string }
+export interface WorkPlanActivitiesTable {
+  id: Generated<string>; space_id: string; area_id: string; kind: 'activity' | 'next_step'; text: string; due_on: string | null; done: boolean;
+}
+export interface GoalsTable {
+  id: Generated<string>; space_id: string; organization_id: string; parent_id: string | null; level: 'goal' | 'objective' | 'strategy';
+  statement: string; deadline: string | null; deciders_from_most_affected: boolean | null; equity_note: string | null;
+  impact_reflection: JSONColumnType<{ disparateImpact?: string; mitigation?: string }>;
+  area_id: string | null; source_session_id: string | null; created_at: Timestamp; updated_at: Timestamp;
+}
+export interface GoalIndicatorsTable {
+  id: Generated<string>; goal_id: string; name: string; unit: string | null; baseline: number | null; target: number | null; current: number | null; position: number;
+}
+export interface GoalActivitiesTable { id: Generated<string>; goal_id: string; due_on: string | null; text: string; done: boolean; position: number }
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -331,4 +379,18 @@ export interface Database {
   ballots: BallotsTable;
   vote_events: VoteEventsTable;
   notifications: NotificationsTable;
+  convenings: ConveningsTable;
+  convening_hosts: ConveningHostsTable;
+  convening_invitations: ConveningInvitationsTable;
+  convening_participants: ConveningParticipantsTable;
+  convening_sessions: ConveningSessionsTable;
+  session_items: SessionItemsTable;
+  follow_ups: FollowUpsTable;
+  work_plans: WorkPlansTable;
+  work_plan_areas: WorkPlanAreasTable;
+  work_plan_anchors: WorkPlanAnchorsTable;
+  work_plan_activities: WorkPlanActivitiesTable;
+  goals: GoalsTable;
+  goal_indicators: GoalIndicatorsTable;
+  goal_activities: GoalActivitiesTable;
 }

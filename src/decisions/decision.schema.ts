@@ -64,11 +64,11 @@ export const StepInputSchema = z.object({
   .refine((s) => !s.startsOn || !s.endsOn || s.startsOn <= s.endsOn, { path: ['endsOn'], message: 'ends before it starts' });
 export type StepInput = z.infer<typeof StepInputSchema>;
 
-export const DecidesSchema = z.object({
-  kind: z.literal('membership'),
-  membershipId: z.uuid('choose a membership'),
-  status: z.enum(['prospect', 'invited', 'active', 'lapsed', 'left']),
-});
+/** What a ratified proposal changes by itself: a membership's status, or a work plan's ratification. */
+export const DecidesSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('membership'), membershipId: z.uuid('choose a membership'), status: z.enum(['prospect', 'invited', 'active', 'lapsed', 'left']) }),
+  z.object({ kind: z.literal('work_plan'), workPlanId: z.uuid('choose a work plan') }),
+]);
 
 export const ProposalInputSchema = z.object({
   title: required(200),

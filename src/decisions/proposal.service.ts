@@ -1,6 +1,7 @@
 import { type AuditEntry, insertAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
 import * as membershipRepo from '../memberships/membership.repository.ts';
+import * as workPlanRepo from '../plans/work-plan.repository.ts';
 import { allianceSpace } from '../memberships/membership.service.ts';
 import { notifyVoters } from '../notifications/notification.service.ts';
 import type { AppDeps } from '../server/context.ts';
@@ -33,9 +34,12 @@ export async function createProposal(db: Db, actor: Actor, allianceId: string, i
     const committee = await committeeRepo.findCommittee(db, input.committeeId);
     if (committee?.allianceId !== allianceId) throw invalid([{ field: 'committeeId', message: 'not a committee of this alliance' }]);
   }
-  if (input.decides) {
+  if (input.decides?.kind === 'membership') {
     const membership = await membershipRepo.findMembership(db, input.decides.membershipId);
     if (membership?.allianceId !== allianceId) throw invalid([{ field: 'decides.membershipId', message: 'not a membership of this alliance' }]);
+  }
+  if (input.decides?.kind === 'work_plan' && (await workPlanRepo.findPlan(db, input.decides.workPlanId))?.organizationId !== allianceId) {
+    throw invalid([{ field: 'decides.workPlanId', message: 'not a work plan of this alliance' }]);
   }
   const errors = input.steps.flatMap((step, i) => step.kind === 'vote'
     ? validateVoteConfig(step.vote!).map((e) => ({ field: `steps[${i}].vote.${e.field}`, message: e.message })) : []);
@@ -160,7 +164,13 @@ export async function decideProposal(db: Db, actor: Actor, id: string, statement
     await repo.updateProposal(trx, id, { status, outcomeStatement: statement, decidedAt: new Date() });
     const audits: AuditEntry[] = [{ userId: actor.userId, spaceId: proposal.spaceId, action: 'update', entity: 'proposal', entityId: id,
       changes: { status: ['in_process', status], outcomeStatement: [null, statement] } }];
-    const decides = proposal.decides as { kind?: string; membershipId?: string; status?: string } | null;
+    const decides = proposal.decides as { kind?: string; membershipId?: string; status?: string; workPlanId?: string } | null;
+    if (decides?.kind === 'work_plan' && decides.workPlanId) {
+      // A rejected plan goes back to draft, to be revised and sent again.
+      await workPlanRepo.setPlanStatus(trx, decides.workPlanId, status === 'ratified' ? 'ratified' : 'draft');
+      audits.push({ userId: actor.userId, spaceId: proposal.spaceId, action: 'update', entity: 'work_plan', entityId: decides.workPlanId,
+        changes: { status: ['in_ratification', status === 'ratified' ? 'ratified' : 'draft'], decidedBy: [null, id] } });
+    }
     if (status === 'ratified' && decides?.kind === 'membership' && decides.membershipId) {
       const before = await membershipRepo.findMembership(trx, decides.membershipId);
       if (before) {
@@ -179,6 +189,8 @@ export async function withdrawProposal(db: Db, actor: Actor, id: string) {
   if (proposal.status !== 'draft' && proposal.status !== 'in_process') throw conflict('This proposal has already been decided.');
   await db.transaction().execute(async (trx) => {
     await repo.updateProposal(trx, id, { status: 'withdrawn', decidedAt: new Date() });
+    const decides = proposal.decides as { kind?: string; workPlanId?: string } | null;
+    if (decides?.kind === 'work_plan' && decides.workPlanId) await workPlanRepo.setPlanStatus(trx, decides.workPlanId, 'draft');
     for (const vote of await voteRepo.listVotesOfProposals(trx, [id])) {
       if (vote.status === 'open') await voteRepo.updateVote(trx, vote.id, { status: 'closed', closedAt: new Date() });
     }
