@@ -1,6 +1,7 @@
 import { insertAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
 import { getOrganization } from '../orgs/organization.service.ts';
+import { findMembershipByPair } from '../memberships/membership.repository.ts';
 import { findOrganization } from '../orgs/organization.repository.ts';
 import { invalid, notFound } from '../server/problem.ts';
 import { type Actor, requireAccess } from '../spaces/access.ts';
@@ -27,18 +28,24 @@ async function conveningIn(db: Db, actor: Actor, id: string, needed: SpaceRole) 
   return { convening, role };
 }
 
-async function checkOrganizations(db: Db, actor: Actor, ids: string[], field: string) {
+/**
+ * Organizations a convening may name (hosts, invited, participants' and owners' organizations):
+ * those the caller can see, and the holder alliance's members (membership is shared even when a
+ * member keeps its profile private).
+ */
+async function checkOrganizations(db: Db, actor: Actor, holderId: string, ids: string[], field: (i: number) => string) {
   for (const [i, id] of ids.entries()) {
+    if (id === holderId || (await findMembershipByPair(db, holderId, id))) continue;
     const org = await findOrganization(db, id);
     const visible = org && (await requireAccess(db, actor, org.spaceId, 'viewer').then(() => true, () => false));
-    if (!visible) throw invalid([{ field: `${field}[${i}]`, message: 'no such organization' }]);
+    if (!visible) throw invalid([{ field: field(i), message: 'no such organization' }]);
   }
 }
 
 export async function createConvening(db: Db, actor: Actor, organizationId: string, input: ConveningInput) {
   const { spaceId } = await holderSpace(db, actor, organizationId, 'member');
-  await checkOrganizations(db, actor, input.hostIds, 'hostIds');
-  await checkOrganizations(db, actor, input.invitedIds, 'invitedIds');
+  await checkOrganizations(db, actor, organizationId, input.hostIds, (i) => `hostIds[${i}]`);
+  await checkOrganizations(db, actor, organizationId, input.invitedIds, (i) => `invitedIds[${i}]`);
   return db.transaction().execute(async (trx) => {
     const { id } = await repo.insertConvening(trx, { ...input, spaceId, organizationId, createdBy: actor.userId });
     await repo.setOrganizations(trx, 'convening_hosts', id, input.hostIds.length ? input.hostIds : [organizationId]);
@@ -50,8 +57,8 @@ export async function createConvening(db: Db, actor: Actor, organizationId: stri
 
 export async function updateConvening(db: Db, actor: Actor, id: string, input: ConveningInput) {
   const { convening } = await conveningIn(db, actor, id, 'member');
-  await checkOrganizations(db, actor, input.hostIds, 'hostIds');
-  await checkOrganizations(db, actor, input.invitedIds, 'invitedIds');
+  await checkOrganizations(db, actor, convening.organizationId, input.hostIds, (i) => `hostIds[${i}]`);
+  await checkOrganizations(db, actor, convening.organizationId, input.invitedIds, (i) => `invitedIds[${i}]`);
   await db.transaction().execute(async (trx) => {
     await repo.updateConvening(trx, id, input);
     await repo.setOrganizations(trx, 'convening_hosts', id, input.hostIds.length ? input.hostIds : [convening.organizationId]);
@@ -93,7 +100,7 @@ export async function getConvening(db: Db, actor: Actor, id: string) {
 export async function addParticipant(db: Db, actor: Actor, conveningId: string, input: { name: string; organizationId?: string | null;
   capacity: 'staff' | 'leader' | 'member' | 'guest'; registered: boolean; attended: boolean }) {
   const { convening } = await conveningIn(db, actor, conveningId, 'member');
-  if (input.organizationId) await checkOrganizations(db, actor, [input.organizationId], 'organizationId');
+  if (input.organizationId) await checkOrganizations(db, actor, convening.organizationId, [input.organizationId], () => 'organizationId');
   return db.transaction().execute(async (trx) => {
     const row = await repo.insertParticipant(trx, { spaceId: convening.spaceId, conveningId, name: input.name, organizationId: input.organizationId ?? null,
       capacity: input.capacity, registered: input.registered, attended: input.attended });
@@ -144,7 +151,7 @@ export async function addSessionItem(db: Db, actor: Actor, sessionId: string, in
 export async function addFollowUp(db: Db, actor: Actor, conveningId: string, input: { text: string; ownerOrganizationId?: string | null;
   ownerName?: string | null; dueOn?: string | null; sessionItemId?: string | null }) {
   const { convening } = await conveningIn(db, actor, conveningId, 'member');
-  if (input.ownerOrganizationId) await checkOrganizations(db, actor, [input.ownerOrganizationId], 'ownerOrganizationId');
+  if (input.ownerOrganizationId) await checkOrganizations(db, actor, convening.organizationId, [input.ownerOrganizationId], () => 'ownerOrganizationId');
   return repo.insertFollowUp(db, { spaceId: convening.spaceId, conveningId, sessionItemId: input.sessionItemId ?? null, text: input.text,
     ownerOrganizationId: input.ownerOrganizationId ?? null, ownerName: input.ownerName ?? null, dueOn: input.dueOn ?? null });
 }
