@@ -1,6 +1,8 @@
 // RCTab options the conformance cases do not exercise, on small contests whose counts can be
 // followed by hand, and the config values that must be refused rather than ignored.
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRctabConfig } from './rctab-config.ts';
 import { runRctabConfig } from './rctab-run.ts';
@@ -83,6 +85,41 @@ describe('RCTab rules', () => {
     const config = JSON.parse(JSON.stringify(contestConfig({ candidates: ['A'], ballots: [] })));
     writeFileSync(unknown, JSON.stringify(config));
     expect(() => runRctabConfig(unknown)).toThrow(/name candidates the config does not declare: "B" \(1 time\)/);
+  });
+});
+
+describe('RCTab CDF cast vote records', () => {
+  /** A CDF report with candidates A, B and a candidate named by the overvote label, plus a write-in selection. */
+  function cdfContest(overvoteRule: string) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crossroads-cdf-'));
+    const selection = (id: string, rank: number) => ({ ContestSelectionId: id, SelectionPosition: [{ HasIndication: 'yes', IsAllocable: 'unknown', NumberVotes: 1, Rank: rank }] });
+    const cvr = (n: number, selections: object[]) => ({ BallotPrePrintedId: `${n}`, CurrentSnapshotId: `s${n}`, CVRSnapshot: [{ '@id': `s${n}`, CVRContest: [{ ContestId: 'c1', CVRContestSelection: selections }] }] });
+    writeFileSync(path.join(dir, 'cvr.json'), JSON.stringify({
+      Election: [{
+        Candidate: [{ '@id': 'ca', Name: 'A' }, { '@id': 'cb', Name: 'B' }, { '@id': 'co', Name: 'OVERVOTE' }],
+        Contest: [{ '@id': 'c1', Name: 'Mayor', ContestSelection: [
+          { '@id': 'sa', CandidateIds: ['ca'] }, { '@id': 'sb', CandidateIds: ['cb'] }, { '@id': 'so', CandidateIds: ['co'] }, { '@id': 'sw', IsWriteIn: 'true' },
+        ] }],
+      }],
+      CVR: [
+        cvr(1, [selection('sa', 1)]), cvr(2, [selection('sb', 1)]),
+        cvr(3, [selection('so', 1), selection('sb', 2)]), cvr(4, [selection('sw', 1), selection('sa', 2)]),
+      ],
+    }));
+    const config = contestConfig({ candidates: ['A', 'B'], rules: { overvoteRule }, ballots: [] });
+    config.cvrFileSources = [{ ...config.cvrFileSources[0]!, provider: 'cdf', filePath: 'cvr.json', contestId: 'Mayor', firstVoteColumnIndex: '', firstVoteRowIndex: '', idColumnIndex: '', overvoteLabel: 'OVERVOTE', undeclaredWriteInLabel: 'UWI' }];
+    const file = path.join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify(config));
+    return runRctabConfig(file).report;
+  }
+
+  it('reads write-ins as undeclared write-ins and the overvote label as an overvote', () => {
+    const skip = cdfContest('alwaysSkipToNextRank');
+    expect(skip.results[0]).toMatchObject({ tally: { A: '1', B: '2', 'Undeclared Write-ins': '1' }, tallyResults: [{ eliminated: 'Undeclared Write-ins', transfers: { A: '1' } }] });
+    expect(skip.results[1]).toMatchObject({ tally: { A: '2', B: '2' }, tallyResults: [{ elected: 'A' }] });
+    expect(skip.summary).toEqual({ finalThreshold: '3', numCandidates: 3, numWinners: 1, totalNumBallots: '4', undervotes: 0 });
+    const exhaust = cdfContest('exhaustImmediately');
+    expect(exhaust.results[0]!).toMatchObject({ tally: { A: '1', B: '1' }, inactiveBallots: { overvotes: '1' } });
   });
 });
 

@@ -82,6 +82,7 @@ describe('tallyRanked', () => {
     expect(count({ ballots: [{ ranking: ['Ana'], weight: -1 }] })).toThrow(/ballots\[0\]\.weight/);
     expect(count({ candidates: ['Ana', 'Ana'] })).toThrow(/listed twice/);
     expect(count({ decimalPlaces: 0 })).toThrow(/decimalPlaces/);
+    expect(count({ ballots: [{ ranking: 'Ana' as unknown as string[] }] })).toThrow(/ballots\[0\]\.ranking: must be a list/);
   });
 });
 

@@ -100,7 +100,9 @@ export function tallyRanked(input: TallyRankedInput): RankedResult {
   const unit = pow10(decimals);
   const builder = new BallotSetBuilder(candidates, decimals, { value: unit, scaled: false });
   let truncated = 0;
+  if (!Array.isArray(input.ballots)) throw new RankedInputError('ballots: must be a list');
   input.ballots.forEach((ballot, b) => {
+    if (!Array.isArray(ballot?.ranking)) throw new RankedInputError(`ballots[${b}].ranking: must be a list of candidates`);
     for (const [r, name] of ballot.ranking.entries()) {
       const c = index.get(typeof name === 'string' ? name.trim() : '');
       if (c === undefined) throw new RankedInputError(`ballots[${b}].ranking[${r}]: ${JSON.stringify(name)} is not a candidate`);
