@@ -42,6 +42,7 @@ describe('app ballot files', () => {
     });
     expect(countBallotSet(readAppBallots(json, 4), 1)).toEqual(countBallotSet(readAppBallots(COMPACT, 4), 1));
     expect(countBallotSet(readAppBallots(new TextEncoder().encode(json), 4), 2).winners).toHaveLength(2);
+    expect(readAppBallots(new TextEncoder().encode(`\uFEFF${COMPACT}`), 4).size).toBe(6);
   });
 
   it('names the line and the problem in a bad file', () => {

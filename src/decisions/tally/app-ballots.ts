@@ -51,7 +51,7 @@ export function readAppBallots(input: Uint8Array | string, decimals: number): Ba
   if (start.trimStart().startsWith('{')) {
     let document: unknown;
     try {
-      document = JSON.parse(bytes ? new TextDecoder().decode(bytes) : (input as string));
+      document = JSON.parse((bytes ? new TextDecoder().decode(bytes) : (input as string)).replace(/^\uFEFF/, ''));
     } catch (err) {
       throw new BallotFileError(`not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -150,7 +150,8 @@ export function readCompactBallots(input: Uint8Array, decimals: number): BallotS
     }
   };
 
-  let i = 0;
+  // A UTF-8 byte order mark is not part of the first line.
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (i < n) {
     line++;
     while (i < n && isSpace(bytes[i]!)) i++;
