@@ -154,3 +154,10 @@ export async function listFollowUps(db: Db, where: { conveningId?: string; space
   if (where.overdueOn) query = query.where('f.done_at', 'is', null).where('f.due_on', '<', where.overdueOn);
   return query.orderBy('f.due_on').orderBy('f.created_at').execute();
 }
+
+/** Host organizations' names for several convenings at once. */
+export async function listHostNames(db: Db, conveningIds: string[]) {
+  if (conveningIds.length === 0) return [];
+  return db.selectFrom('convening_hosts as h').innerJoin('organizations as o', 'o.id', 'h.organization_id')
+    .select(['h.convening_id as conveningId', 'o.name']).where('h.convening_id', 'in', conveningIds).orderBy('o.name').execute();
+}

@@ -10,7 +10,9 @@ import { ZodError } from 'zod';
 import { accountsRoutes, SESSION_COOKIE } from '../accounts/accounts.routes.ts';
 import { actorForToken } from '../accounts/accounts.service.ts';
 import { LoginThrottle } from '../accounts/login-throttle.ts';
+import { conveningRoutes } from '../convenings/convening.routes.ts';
 import { decisionRoutes } from '../decisions/decisions.routes.ts';
+import { planRoutes } from '../plans/plans.routes.ts';
 import { notificationRoutes } from '../notifications/notification.routes.ts';
 import { interchangeRoutes } from '../interchange/interchange.routes.ts';
 import { membershipRoutes } from '../memberships/membership.routes.ts';
@@ -92,6 +94,8 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   api.route('/', interchangeRoutes);
   api.route('/', decisionRoutes);
   api.route('/', notificationRoutes);
+  api.route('/', conveningRoutes);
+  api.route('/', planRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Crossroads API', version: '0.1.0', description: 'The working system for alliances of grassroots organizations.' },

@@ -18,6 +18,14 @@ import { DecisionLogPage } from './pages/decisions/DecisionLogPage.tsx';
 import { ProposalNewPage } from './pages/decisions/ProposalNewPage.tsx';
 import { ProposalPage } from './pages/decisions/ProposalPage.tsx';
 import { ProposalsPage } from './pages/decisions/ProposalsPage.tsx';
+import { ConveningPage } from './pages/convenings/ConveningPage.tsx';
+import { ConveningsPage } from './pages/convenings/ConveningsPage.tsx';
+import { FollowUpsPage } from './pages/convenings/FollowUps.tsx';
+import { SignInSheetPage } from './pages/convenings/SignInSheetPage.tsx';
+import { GoalPage } from './pages/plans/GoalPage.tsx';
+import { GoalsPage } from './pages/plans/GoalsPage.tsx';
+import { WorkPlanPage } from './pages/plans/WorkPlanPage.tsx';
+import { WorkPlansPage } from './pages/plans/WorkPlansPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 function Routed() {
@@ -39,6 +47,14 @@ function Routed() {
         <Route path="/alliances/:id/committees" element={<CommitteesPage />} />
         <Route path="/proposals/:id" element={<ProposalPage />} />
         <Route path="/notifications" element={<NotificationsPage />} />
+        <Route path="/organizations/:id/convenings" element={<ConveningsPage />} />
+        <Route path="/organizations/:id/follow-ups" element={<FollowUpsPage />} />
+        <Route path="/organizations/:id/goals" element={<GoalsPage />} />
+        <Route path="/organizations/:id/work-plans" element={<WorkPlansPage />} />
+        <Route path="/convenings/:id" element={<ConveningPage />} />
+        <Route path="/convenings/:id/sign-in-sheet" element={<SignInSheetPage />} />
+        <Route path="/goals/:id" element={<GoalPage />} />
+        <Route path="/work-plans/:id" element={<WorkPlanPage />} />
         <Route path="/spaces" element={<SpacesPage />} />
         <Route path="/spaces/:id" element={<SpacePage />} />
         <Route path="/spaces/:id/people" element={<PeoplePage />} />

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import es from './locales/es.json';
+import { smartieReasonCatalog } from '../plans/smartie-reasons.ts';
 
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -11,7 +12,8 @@ const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('cross
 const browser = typeof navigator !== 'undefined' && navigator.language.startsWith('es') ? 'es' : 'en';
 
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, es: { translation: es } },
+  // The SMARTIE reasons are worded beside their checker (plans/smartie-reasons.ts), in both languages.
+  resources: { en: { translation: { ...en, smartie: smartieReasonCatalog().en } }, es: { translation: { ...es, smartie: smartieReasonCatalog().es } } },
   lng: stored === 'es' || stored === 'en' ? stored : browser,
   fallbackLng: false,
   interpolation: { escapeValue: false },

@@ -17,7 +17,7 @@ export function Layout({ children }: { children: ReactNode }) {
   return (
     <>
       <a href="#main" className="skip-link">{t('nav.skip')}</a>
-      <header className="border-b border-stone-200 bg-white">
+      <header className="border-b border-stone-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-3 py-2">
           <Link to="/" className="text-lg font-bold text-amber-800">{t('app.name')}</Link>
           <nav aria-label={t('nav.main')} className="flex flex-wrap gap-1 text-sm">

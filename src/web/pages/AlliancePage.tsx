@@ -29,8 +29,10 @@ export function AlliancePage() {
           <h1 className="text-2xl font-bold">{alliance.name}</h1>
           <p className="text-stone-600">{t('alliance.memberCount', { count })}</p>
         </div>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           {page.role && <Link className="rounded border px-3 py-1.5" to={`/alliances/${alliance.id}/decisions`}>{t('decisions.proposals')}</Link>}
+          {page.role && <Link className="rounded border px-3 py-1.5" to={`/organizations/${alliance.id}/convenings`}>{t('convenings.title')}</Link>}
+          {page.role && <Link className="rounded border px-3 py-1.5" to={`/organizations/${alliance.id}/work-plans`}>{t('plans.workPlans')}</Link>}
           {alliance.ownSpaceId && page.role && <Link className="rounded border px-3 py-1.5" to={`/spaces/${alliance.ownSpaceId}`}>{t('nav.space')}</Link>}
           {canEdit && <Link className="rounded border px-3 py-1.5" to={`/organizations/${alliance.id}/edit`}>{t('common.edit')}</Link>}
         </div>
