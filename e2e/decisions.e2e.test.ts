@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/load-demo.ts';
-import { WORK_PLAN_TITLE } from '../src/demo/demo-decisions.ts';
+import { WORK_PLAN_TITLE } from '../src/demo/demo-convenings.ts';
 import { DEMO_PEOPLE } from '../src/demo/demo-data.ts';
 import { castBallot } from '../src/decisions/vote.service.ts';
 import { browserMissing, signIn, useDemoBrowser } from './harness.ts';

@@ -14,23 +14,11 @@ import { DEMO_PEOPLE } from './demo-data.ts';
 // get accounts to vote for their alliance; the funders strategy committee ("each alliance should
 // assign a permanent rep and an alternate"); the four-step ratification of the 2010 work plan
 // ("plan gets drafted → 3-4 regional meetings (Bay Area; DC; Providence; NYC) → mass membership
-// call → network ratification by mid-late February"), left in draft for the coordinator to walk;
-// and one small decision already taken, so the decision log is not empty.
+// call → network ratification by mid-late February") is set up with the work plan itself, in
+// demo-convenings.ts; here, one small decision already taken, so the decision log is not empty.
 
 // Fictional: committed organizers each alliance declares for the weighted network vote.
 export const DEMO_COMMITTED_ORGANIZERS: Record<string, number> = { ggj: 12, jwj: 20, ndlon: 15, ndwa: 10, pbn: 8, rttc: 14 };
-
-export const WORK_PLAN_TITLE = 'Inter-Alliance Dialogue joint work plan for 2010';
-
-const WORK_PLAN_BODY = `Drafted at the December 2009 planning meeting and sent to the six alliances before the holiday break.
-
-Strategy areas, each anchored by member alliances:
-- Climate and environmental justice (anchors: GGJ and Right to the City)
-- Challenging the banks (anchors: Right to the City and Jobs with Justice)
-- Immigrants' rights (anchor: NDLON), starting with a call of all IAD groups already working on immigration
-- Shared infrastructure: a funders strategy committee and twice-monthly coordination calls
-
-Each area lists broad goals, activities and next steps; anchors report back at each coordination call.`;
 
 export async function loadDemoDecisions(deps: Pick<AppDeps, 'db' | 'mailer' | 'config'>, ctx: {
   coordinator: Actor; passwordHash: string; iadId: string; iadSpaceId: string; orgIds: Map<string, string>; personIds: Map<string, string>;
@@ -74,19 +62,5 @@ export async function loadDemoDecisions(deps: Pick<AppDeps, 'db' | 'mailer' | 'c
   await closeVote(db, coordinator, vote.id, { rule: 'when_all_voted' });
   await decideProposal(db, coordinator, call.id, 'All six alliances consented: NDLON convenes the call of IAD groups working on immigration.');
 
-  // 4. The 2010 work plan, drafted and waiting for its four-step ratification.
-  const values = Object.fromEntries(Object.entries(DEMO_COMMITTED_ORGANIZERS).map(([key, organizers]) => [ctx.orgIds.get(key)!, { organizers }]));
-  await createProposal(db, coordinator, ctx.iadId, {
-    title: WORK_PLAN_TITLE, body: WORK_PLAN_BODY, attachments: [],
-    steps: [
-      { kind: 'consultation', format: 'meeting', title: 'Regional meetings (Bay Area, DC, Providence, NYC)', startsOn: '2010-01-11', endsOn: '2010-01-29' },
-      { kind: 'consultation', format: 'call', title: 'Mass membership call', startsOn: '2010-02-04', endsOn: '2010-02-04' },
-      { kind: 'vote', title: 'Network ratification', startsOn: '2010-02-15', endsOn: '2010-02-26', vote: {
-        method: 'majority', rule: { threshold: { numerator: 2, denominator: 3 }, comparison: 'at_least', abstentions: 'excluded' }, options: [], seats: 1,
-        electorate: { kind: 'organizations', roles: ['anchor', 'member'], affiliationRoles: ['leader'] },
-        weighting: { equalShare: 0.5, inputs: [{ key: 'organizers', share: 0.5 }], values },
-        quorum: { numerator: 2, denominator: 3 }, secret: false, earlyClose: 'when_all_voted' } },
-    ],
-  } as ProposalInput);
-  return { voters: seated.length };
+  return { voters: seated.length, committeeId: committee.id };
 }

@@ -1,6 +1,7 @@
 import { insertUser } from '../accounts/accounts.repository.ts';
 import { hashPassword } from '../accounts/password.ts';
 import type { AppDeps } from '../server/context.ts';
+import { loadDemoConvenings } from './demo-convenings.ts';
 import { loadDemoDecisions } from './demo-decisions.ts';
 import { addMember, addRepresentative } from '../memberships/membership.service.ts';
 import { createOrganization } from '../orgs/organization.service.ts';
@@ -109,7 +110,9 @@ export async function loadDemoWorkspace(deps: AppDeps) {
   await upsertRole(db, spaceOf.get(iad.key)!, funder.userId, 'viewer');
 
   // 7. The IAD's decisions: voters, the funders committee, one decision taken, the 2010 work plan in draft.
-  await loadDemoDecisions(deps, { coordinator, passwordHash, iadId: orgIds.get(iad.key)!, iadSpaceId: spaceOf.get(iad.key)!, orgIds, personIds });
+  const { committeeId } = await loadDemoDecisions(deps, { coordinator, passwordHash, iadId: orgIds.get(iad.key)!, iadSpaceId: spaceOf.get(iad.key)!, orgIds, personIds });
+  // 8. Convenings, goals identified and work plans, the IAD's 2010 plan sent for ratification.
+  await loadDemoConvenings(db, { coordinator, orgIds, committeeId });
 
   return { organizations: DEMO_ORGANIZATIONS.length, memberships: DEMO_MEMBERSHIPS.length, people: DEMO_PEOPLE.length };
 }
