@@ -16,7 +16,7 @@ export function SmartieChecks({ checks, compact = false }: { checks: SmartieChec
     <ul className="flex flex-col gap-1" aria-label={t('plans.smartieChecks')}>
       {checks.map((c) => (
         <li key={c.letter} className={`flex gap-2 text-sm ${c.ok ? 'text-emerald-900' : 'text-red-800'}`}>
-          <span aria-hidden="true" className="font-bold">{c.ok ? '✓' : '✗'} {c.letter}</span>
+          <span aria-hidden="true" className="shrink-0 whitespace-nowrap font-bold">{c.ok ? '✓' : '✗'} {c.letter}</span>
           <span>{t(`smartie.${c.reason}`)}{c.evidence ? <span className="text-stone-600"> — “{c.evidence}”</span> : null}</span>
         </li>
       ))}
