@@ -353,6 +353,36 @@ export interface GoalIndicatorsTable {
 }
 export interface GoalActivitiesTable { id: Generated<string>; goal_id: string; due_on: string | null; text: string; done: boolean; position: number }
 
+export interface CampaignsTable {
+  id: Generated<string>; space_id: string; organization_id: string; name: string;
+  // The Midwest Academy strategy chart, column by column.
+  chart: JSONColumnType<Record<string, unknown>>;
+  status: 'planning' | 'active' | 'won' | 'lost' | 'closed'; created_at: Timestamp; updated_at: Timestamp;
+}
+export interface CampaignParticipantsTable { campaign_id: string; organization_id: string; brings: string[] }
+export interface CampaignEventsTable {
+  id: Generated<string>; space_id: string; campaign_id: string; kind: 'action' | 'win' | 'issue_carried'; happened_on: string | null; title: string;
+  turnout: number | null; carrier_id: string | null; demand_owner_id: string | null; decision_maker: string | null; created_at: Timestamp;
+}
+export interface CharterVersionsTable {
+  id: Generated<string>; space_id: string; alliance_id: string; version: number; blocks: JSONColumnType<Record<string, string>>;
+  values_text: string | null; vision: string | null; decision_rules: string | null; proposal_id: string | null; ratified_at: Timestamp | null;
+  created_by: string | null; created_at: Timestamp;
+}
+export interface StageMovesTable {
+  id: Generated<string>; space_id: string; alliance_id: string; from_stage: string | null; to_stage: string;
+  answers: JSONColumnType<Record<string, string>>; moved_by: string | null; moved_at: Timestamp;
+}
+export interface AlertsTable {
+  id: Generated<string>; space_id: string; alliance_id: string; title: string; body: string;
+  need: JSONColumnType<{ organizers: number; people: number; money: number; days: number }>;
+  status: 'open' | 'closed'; respond_by: string | null; created_by: string | null; created_at: Timestamp;
+}
+export interface AlertCommitmentsTable {
+  alert_id: string; organization_id: string; organizers: number; people: number; money: number; days: number; note: string | null;
+  committed_by: string | null; updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -393,4 +423,11 @@ export interface Database {
   goals: GoalsTable;
   goal_indicators: GoalIndicatorsTable;
   goal_activities: GoalActivitiesTable;
+  campaigns: CampaignsTable;
+  campaign_participants: CampaignParticipantsTable;
+  campaign_events: CampaignEventsTable;
+  charter_versions: CharterVersionsTable;
+  stage_moves: StageMovesTable;
+  alerts: AlertsTable;
+  alert_commitments: AlertCommitmentsTable;
 }

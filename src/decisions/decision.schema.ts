@@ -64,10 +64,11 @@ export const StepInputSchema = z.object({
   .refine((s) => !s.startsOn || !s.endsOn || s.startsOn <= s.endsOn, { path: ['endsOn'], message: 'ends before it starts' });
 export type StepInput = z.infer<typeof StepInputSchema>;
 
-/** What a ratified proposal changes by itself: a membership's status, or a work plan's ratification. */
+/** What a ratified proposal changes by itself: a membership's status, a work plan's or a charter version's ratification. */
 export const DecidesSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('membership'), membershipId: z.uuid('choose a membership'), status: z.enum(['prospect', 'invited', 'active', 'lapsed', 'left']) }),
   z.object({ kind: z.literal('work_plan'), workPlanId: z.uuid('choose a work plan') }),
+  z.object({ kind: z.literal('charter'), charterVersionId: z.uuid('choose a charter version') }),
 ]);
 
 export const ProposalInputSchema = z.object({

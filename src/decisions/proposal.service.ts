@@ -2,6 +2,7 @@ import { type AuditEntry, insertAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
 import * as membershipRepo from '../memberships/membership.repository.ts';
 import * as workPlanRepo from '../plans/work-plan.repository.ts';
+import * as charterRepo from '../charters/charter.repository.ts';
 import { allianceSpace } from '../memberships/membership.service.ts';
 import { notifyVoters } from '../notifications/notification.service.ts';
 import type { AppDeps } from '../server/context.ts';
@@ -40,6 +41,9 @@ export async function createProposal(db: Db, actor: Actor, allianceId: string, i
   }
   if (input.decides?.kind === 'work_plan' && (await workPlanRepo.findPlan(db, input.decides.workPlanId))?.organizationId !== allianceId) {
     throw invalid([{ field: 'decides.workPlanId', message: 'not a work plan of this alliance' }]);
+  }
+  if (input.decides?.kind === 'charter' && (await charterRepo.findCharterVersion(db, input.decides.charterVersionId))?.allianceId !== allianceId) {
+    throw invalid([{ field: 'decides.charterVersionId', message: 'not a charter version of this alliance' }]);
   }
   const errors = input.steps.flatMap((step, i) => step.kind === 'vote'
     ? validateVoteConfig(step.vote!).map((e) => ({ field: `steps[${i}].vote.${e.field}`, message: e.message })) : []);
@@ -164,7 +168,11 @@ export async function decideProposal(db: Db, actor: Actor, id: string, statement
     await repo.updateProposal(trx, id, { status, outcomeStatement: statement, decidedAt: new Date() });
     const audits: AuditEntry[] = [{ userId: actor.userId, spaceId: proposal.spaceId, action: 'update', entity: 'proposal', entityId: id,
       changes: { status: ['in_process', status], outcomeStatement: [null, statement] } }];
-    const decides = proposal.decides as { kind?: string; membershipId?: string; status?: string; workPlanId?: string } | null;
+    const decides = proposal.decides as { kind?: string; membershipId?: string; status?: string; workPlanId?: string; charterVersionId?: string } | null;
+    if (status === 'ratified' && decides?.kind === 'charter' && decides.charterVersionId) {
+      await charterRepo.markCharterRatified(trx, decides.charterVersionId);
+      audits.push({ userId: actor.userId, spaceId: proposal.spaceId, action: 'update', entity: 'charter_version', entityId: decides.charterVersionId, changes: { ratified: [false, true], decidedBy: [null, id] } });
+    }
     if (decides?.kind === 'work_plan' && decides.workPlanId) {
       // A rejected plan goes back to draft, to be revised and sent again.
       await workPlanRepo.setPlanStatus(trx, decides.workPlanId, status === 'ratified' ? 'ratified' : 'draft');

@@ -112,3 +112,10 @@ export async function listOrganizationsInSpace(db: Db, spaceId: string) {
   return rows.map(toOrganization);
 }
 
+
+/** Sets an alliance's stage of development inside its profile (the move itself is kept in stage_moves). */
+export async function setAllianceStage(db: Db, id: string, stage: string) {
+  await db.updateTable('organizations')
+    .set({ alliance_profile: sql`jsonb_set(coalesce(alliance_profile, '{}'::jsonb), '{stage}', to_jsonb(${stage}::text))`, updated_at: new Date() })
+    .where('id', '=', id).execute();
+}

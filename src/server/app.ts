@@ -10,6 +10,9 @@ import { ZodError } from 'zod';
 import { accountsRoutes, SESSION_COOKIE } from '../accounts/accounts.routes.ts';
 import { actorForToken } from '../accounts/accounts.service.ts';
 import { LoginThrottle } from '../accounts/login-throttle.ts';
+import { alertRoutes } from '../alerts/alert.routes.ts';
+import { campaignRoutes } from '../campaigns/campaign.routes.ts';
+import { charterRoutes } from '../charters/charter.routes.ts';
 import { conveningRoutes } from '../convenings/convening.routes.ts';
 import { decisionRoutes } from '../decisions/decisions.routes.ts';
 import { planRoutes } from '../plans/plans.routes.ts';
@@ -96,6 +99,9 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   api.route('/', notificationRoutes);
   api.route('/', conveningRoutes);
   api.route('/', planRoutes);
+  api.route('/', campaignRoutes);
+  api.route('/', charterRoutes);
+  api.route('/', alertRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Crossroads API', version: '0.1.0', description: 'The working system for alliances of grassroots organizations.' },
