@@ -26,6 +26,10 @@ import { GoalPage } from './pages/plans/GoalPage.tsx';
 import { GoalsPage } from './pages/plans/GoalsPage.tsx';
 import { WorkPlanPage } from './pages/plans/WorkPlanPage.tsx';
 import { WorkPlansPage } from './pages/plans/WorkPlansPage.tsx';
+import { AlertPage, AlertsPage } from './pages/alliance/AlertsPage.tsx';
+import { CharterPage } from './pages/alliance/CharterPage.tsx';
+import { CampaignPage } from './pages/campaigns/CampaignPage.tsx';
+import { CampaignsPage } from './pages/campaigns/CampaignsPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 function Routed() {
@@ -55,6 +59,11 @@ function Routed() {
         <Route path="/convenings/:id/sign-in-sheet" element={<SignInSheetPage />} />
         <Route path="/goals/:id" element={<GoalPage />} />
         <Route path="/work-plans/:id" element={<WorkPlanPage />} />
+        <Route path="/organizations/:id/campaigns" element={<CampaignsPage />} />
+        <Route path="/campaigns/:id" element={<CampaignPage />} />
+        <Route path="/alliances/:id/charter" element={<CharterPage />} />
+        <Route path="/alliances/:id/alerts" element={<AlertsPage />} />
+        <Route path="/alerts/:id" element={<AlertPage />} />
         <Route path="/spaces" element={<SpacesPage />} />
         <Route path="/spaces/:id" element={<SpacePage />} />
         <Route path="/spaces/:id/people" element={<PeoplePage />} />
