@@ -50,7 +50,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     alliance: {
       functions: ['information_sharing', 'strategic_dialogue', 'joint_action'], membershipSpectrum: 'mixed',
       memberPowerScales: ['national'], memberReach: 'Six national alliances; regional meetings in the Bay Area, DC, Providence and New York City',
-      alliancePowerScale: 'national', structure: 'member_led', stage: 'operational', pathToPower: 'relational',
+      alliancePowerScale: 'national', structure: 'member_led', stage: 'formation', pathToPower: 'relational',
     },
   }, 'seed 000: “representatives from the six alliances (GGJ, JwJ, NDLO, NDWA, PBN, and RttC)”, “December 2008 - First meeting”, “IAD will continue to have twice monthly conference calls”; seed 001: “a national alliance of national alliances called the Inter-Alliance Dialogue”, “similar progressive visions … within each of their different sectors”, the IAD sent organizers to Arizona against SB 1070. Structure member_led is read from the work plan (committees of alliance representatives, no IAD staff named).'),
   org('ggj', {

@@ -1,6 +1,7 @@
 import { insertUser } from '../accounts/accounts.repository.ts';
 import { hashPassword } from '../accounts/password.ts';
 import type { AppDeps } from '../server/context.ts';
+import { loadDemoCampaigns } from './demo-campaigns.ts';
 import { loadDemoConvenings } from './demo-convenings.ts';
 import { loadDemoDecisions } from './demo-decisions.ts';
 import { addMember, addRepresentative } from '../memberships/membership.service.ts';
@@ -113,6 +114,8 @@ export async function loadDemoWorkspace(deps: AppDeps) {
   const { committeeId } = await loadDemoDecisions(deps, { coordinator, passwordHash, iadId: orgIds.get(iad.key)!, iadSpaceId: spaceOf.get(iad.key)!, orgIds, personIds });
   // 8. Convenings, goals identified and work plans, the IAD's 2010 plan sent for ratification.
   await loadDemoConvenings(db, { coordinator, orgIds, committeeId });
+  // 9. The ports campaign, the IAD's answer to SB 1070, its charter draft and stage.
+  await loadDemoCampaigns(db, { coordinator, orgIds });
 
   return { organizations: DEMO_ORGANIZATIONS.length, memberships: DEMO_MEMBERSHIPS.length, people: DEMO_PEOPLE.length };
 }
