@@ -36,7 +36,7 @@ export async function loadDemoCampaigns(db: Db, ctx: { coordinator: Actor; orgId
 
   const alert = await createAlert(db, coordinator, id('iad'), {
     title: 'Arizona SB 1070: organizers to Phoenix', body: 'Arizona has made racial profiling law. Send organizers and resources from each alliance to plug into NDLON’s organizing in Arizona, and organize actions in your cities.',
-    need: { organizers: 20, people: 0, money: 0, days: 90 }, respondBy: '2010-05-15',
+    need: { organizers: 20, people: 0, money: 0, days: 400 }, respondBy: '2010-05-15',
   });
   for (const [key, organizers, days] of [['ndlon', 6, 90], ['jwj', 3, 30], ['ggj', 2, 30], ['ndwa', 2, 20]] as const) {
     await commit(db, coordinator, alert.id, { organizationId: id(key), organizers, people: 0, money: 0, days, note: null });

@@ -96,10 +96,12 @@ export function AlertPage() {
       <p className="whitespace-pre-wrap">{view.body}</p>
       {view.respondBy && <p className="text-sm">{t('alerts.respondByLine', { date: view.respondBy })}</p>}
       <ProgressBars progress={view.progress} />
+      <div className="overflow-x-auto">
       <table className="text-sm">
         <thead><tr><th className="text-left">{t('convenings.organization')}</th>{RESOURCE_KEYS.map((k) => <th key={k} className="px-2 text-right">{t(`alerts.resources.${k}`)}</th>)}<th className="text-left">{t('alerts.note')}</th></tr></thead>
         <tbody>{view.commitments.map((c) => <tr key={c.organizationId} className="border-t border-stone-100"><td>{c.name}</td>{RESOURCE_KEYS.map((k) => <td key={k} className="px-2 text-right">{c[k]}</td>)}<td>{c.note}</td></tr>)}</tbody>
       </table>
+      </div>
       {view.status === 'open' && (
         <form onSubmit={submit} className="flex flex-col gap-2 rounded border border-amber-300 bg-amber-50 p-3" aria-labelledby="commit-title">
           <h2 id="commit-title" className="font-semibold">{t('alerts.commit')}</h2>

@@ -31,6 +31,7 @@ export function VotePanel({ vote, isCoordinator, onChange }: { vote: VoteView; i
         )}
       </dl>
       <p className="text-sm font-medium" role="status">{t('decisions.participation', { voted: vote.participation.voted, electorate: vote.participation.electorate })}</p>
+      <div className="overflow-x-auto">
       <table className="text-sm">
         <caption className="sr-only">{t('decisions.electorate')}</caption>
         <thead><tr><th className="text-left">{t('decisions.elector')}</th>{weighted && <th className="text-left">{t('decisions.weight')}</th>}<th className="text-left">{t('decisions.voted')}</th><th className="text-left">{t('decisions.ballot')}</th></tr></thead>
@@ -45,6 +46,7 @@ export function VotePanel({ vote, isCoordinator, onChange }: { vote: VoteView; i
           ))}
         </tbody>
       </table>
+      </div>
       {vote.status === 'open' && vote.mine.map((m) => (
         <BallotForm key={m.electorId} vote={vote} electorId={m.electorId} current={m.ballot} onCast={onChange}
           electorLabel={vote.electors.find((e) => e.electorId === m.electorId)?.label ?? ''} />
