@@ -28,17 +28,15 @@ export interface ApproximateBetweennessOptions extends RunControl {
   normalized?: boolean;
 }
 
-/**
- * What the result promises, as a code the interface translates: with probability at least
- * `confidence`, every value is within `errorBound` of the exact betweenness.
- */
-export type BetweennessGuarantee = 'exact' | 'additive-error-with-confidence';
-
 export interface ApproximateBetweenness {
   method: 'approximate';
   values: Float64Array;
   weight: TieWeighting;
   normalized: boolean;
+  /**
+   * What the result promises, as a code the interface translates: with probability at least
+   * `confidence`, every value is within `errorBound` of the exact betweenness.
+   */
   guarantee: 'additive-error-with-confidence';
   epsilon: number;
   delta: number;
@@ -112,12 +110,12 @@ export interface BetweennessAutoOptions extends ApproximateBetweennessOptions {
 }
 
 export type BetweennessResult =
-  | (ExactBetweenness & { guarantee: 'exact' })
+  | (ExactBetweenness & { method: 'exact'; guarantee: 'exact' })
   | ApproximateBetweenness;
 
 /** Exact Brandes on small fields, sampling on large ones; `method` says which ran. */
 export function betweennessAuto(graph: CsrGraph, options: BetweennessAutoOptions = {}): BetweennessResult {
   const { exactUpTo = 5_000, epsilon, delta, seed, ...shared } = options;
-  if (graph.nodeCount <= exactUpTo) return { ...betweenness(graph, shared), guarantee: 'exact' };
+  if (graph.nodeCount <= exactUpTo) return { ...betweenness(graph, shared), method: 'exact', guarantee: 'exact' };
   return approximateBetweenness(graph, { ...shared, epsilon, delta, seed });
 }

@@ -21,7 +21,8 @@ export interface BetweennessOptions extends RunControl {
 }
 
 export interface ExactBetweenness {
-  method: 'exact';
+  /** 'source-sample' when `sources` was given: exact per source, an estimate overall. */
+  method: 'exact' | 'source-sample';
   /** Indexed by node index. */
   values: Float64Array;
   weight: TieWeighting;
@@ -53,7 +54,8 @@ export function betweenness(graph: CsrGraph, options: BetweennessOptions = {}): 
   ticker.finish();
   const scale = betweennessScale(n, normalized, endpoints) * (sources === null ? 1 : n / Math.max(1, sourceCount));
   if (scale !== 1) for (let v = 0; v < n; v++) values[v] = values[v]! * scale;
-  return { method: 'exact', values, weight, normalized, endpoints, sourceCount };
+  const method = sources === null ? 'exact' : 'source-sample';
+  return { method, values, weight, normalized, endpoints, sourceCount };
 }
 
 /**

@@ -5,17 +5,21 @@
 export interface RunControl {
   /** Cancels the computation; it then throws the signal's reason (an AbortError by default). */
   signal?: AbortSignal;
-  /** Called with the completed fraction in [0, 1], at most a few hundred times per run. */
+  /** Called with the completed fraction in [0, 1], increasing, at most ~200 times a run, last with 1. */
   onProgress?: (fraction: number) => void;
 }
 
 /** Edge visits between two checks: ~a few milliseconds of work, so a cancel lands quickly. */
 const WORK_PER_CHECK = 2_000_000;
 
-/** Tracks completed units (sources, samples, sweeps) and calls back every `checkEvery` units. */
+/** Progress is reported when it advanced by at least this much (at most ~200 calls a run). */
+const PROGRESS_STEP = 0.005;
+
+/** Tracks completed units (sources, samples, levels), checks for cancellation every few units. */
 export class ProgressTicker {
   private readonly checkEvery: number;
   private untilCheck: number;
+  private lastReported = 0;
 
   constructor(
     private readonly control: RunControl,
@@ -32,7 +36,11 @@ export class ProgressTicker {
     if (--this.untilCheck > 0) return;
     this.untilCheck = this.checkEvery;
     this.control.signal?.throwIfAborted();
-    this.control.onProgress?.(this.totalUnits === 0 ? 1 : Math.min(1, done / this.totalUnits));
+    const fraction = this.totalUnits === 0 ? 1 : Math.min(1, done / this.totalUnits);
+    if (this.control.onProgress && fraction - this.lastReported >= PROGRESS_STEP) {
+      this.lastReported = fraction;
+      this.control.onProgress(fraction);
+    }
   }
 
   finish(): void {
