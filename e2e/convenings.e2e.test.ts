@@ -17,7 +17,10 @@ describe.skipIf(browserMissing)('from convening to plan in Chromium', () => {
     const context = await env.browser.newContext({ locale: 'en-US', acceptDownloads: true });
     const page = await context.newPage();
     await signIn(page, env.server.url, DEMO_USERS.coordinator.email);
+    // Wait for the search's own answer, so the click lands on the filtered list, not the first page.
+    const searched = page.waitForResponse((r) => r.url().includes('/api/organizations?') && r.url().includes('q='));
     await page.getByLabel('Search', { exact: true }).fill('California Calls');
+    await searched;
     await page.getByRole('list', { name: 'Organizations found' }).getByRole('link', { name: 'California Calls' }).click();
     await page.getByRole('link', { name: 'Convenings' }).click();
 

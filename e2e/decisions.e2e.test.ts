@@ -19,7 +19,10 @@ describe.skipIf(browserMissing)('ratifying the 2010 work plan in Chromium', () =
     await signIn(page, env.server.url, DEMO_USERS.coordinator.email);
 
     // From the alliance page to its decisions and the drafted work plan.
+    // Wait for the search's own answer, so the click lands on the filtered list, not the first page.
+    const searched = page.waitForResponse((r) => r.url().includes('/api/organizations?') && r.url().includes('q='));
     await page.getByLabel('Search', { exact: true }).fill('Inter-Alliance');
+    await searched;
     await page.getByRole('list', { name: 'Organizations found' }).getByRole('link', { name: 'Inter-Alliance Dialogue' }).click();
     await page.getByRole('heading', { level: 1, name: 'Inter-Alliance Dialogue' }).waitFor();
     await page.getByRole('link', { name: 'Decisions' }).click();

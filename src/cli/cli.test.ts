@@ -62,4 +62,28 @@ describe('the crossroads command', () => {
     expect(stranger.code).toBe(1);
     expect(stranger.stderr).toMatch(/No record here/);
   });
+
+  it('checks a goal, lists convenings, prints a work plan and a convening\'s .ics, in the web app\'s permissions', { timeout: 240_000 }, async () => {
+    const smartie = await crossroads('smartie', 'Ensure the steering committee is highly engaged this year.', '--lang', 'es');
+    expect(smartie.code).toBe(3);
+    expect(smartie.stdout).toContain('✗ T  Con plazo');
+
+    if (!(await crossroads('demo')).stdout.includes('already loaded')) await crossroads('demo');
+    const { openDatabase } = await import('../db/database.ts');
+    const handle = await openDatabase({ dataDir });
+    const calls = (await handle.db.selectFrom('organizations').select('id').where('name', '=', 'California Calls').executeTakeFirstOrThrow()).id;
+    const plan = await handle.db.selectFrom('work_plans').select('id').executeTakeFirstOrThrow();
+    await handle.close();
+
+    const convenings = await crossroads('convenings', calls, '--as', 'coordinator@example.org', '--json');
+    expect(convenings.code, convenings.stderr).toBe(0);
+    const session = JSON.parse(convenings.stdout).convenings[0];
+    expect(session.title).toContain('collaborative strategy session');
+    const ics = await crossroads('convening-ics', session.id, '--as', 'coordinator@example.org');
+    expect(ics.stdout).toContain('DTSTART;TZID=America/Los_Angeles:20110127T093000');
+    const workPlan = await crossroads('work-plan', plan.id, '--as', 'coordinator@example.org');
+    expect(workPlan.stdout).toMatch(/Challenging the Right — anchors: .*NDLON/);
+    const stranger = await crossroads('work-plan', plan.id, '--as', 'ana@example.org');
+    expect(stranger.code).toBe(1);
+  });
 });

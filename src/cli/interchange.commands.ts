@@ -1,27 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { findUserByEmail } from '../accounts/accounts.repository.ts';
 import { IMPORT_ENTITIES, type ImportEntity } from '../imports/column-mapping.ts';
 import { exportCsv, exportPopolo } from '../interchange/export.service.ts';
 import { previewImport, startImport } from '../interchange/import.service.ts';
-import { bootstrap } from '../server/bootstrap.ts';
-import { Problem } from '../server/problem.ts';
-import { loadConfig } from '../shared/config.ts';
-
-/** Runs `fn` as the account `email`, with the same permission checks as the web app. */
-async function asUser<T>(email: string, fn: (deps: Awaited<ReturnType<typeof bootstrap>>, actor: { userId: string; isWorkspaceAdmin: boolean }) => Promise<T>) {
-  const deps = await bootstrap(loadConfig());
-  try {
-    const user = await findUserByEmail(deps.db, email);
-    if (!user) throw new Error(`No account ${email}.`);
-    return await fn(deps, { userId: user.id, isWorkspaceAdmin: user.is_workspace_admin });
-  } catch (err) {
-    if (err instanceof Problem) throw new Error([err.detail ?? err.title, ...err.errors.map((e) => `  ${e.field}: ${e.message}`)].join('\n'));
-    throw err;
-  } finally {
-    await deps.close();
-  }
-}
+import { asUser } from './as-user.ts';
 
 function checkEntity(entity: string): ImportEntity {
   if (!IMPORT_ENTITIES.includes(entity as ImportEntity)) throw new Error(`--entity must be one of ${IMPORT_ENTITIES.join(', ')}`);

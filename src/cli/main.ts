@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerInterchangeCommands } from './interchange.commands.ts';
+import { registerPlansCommands } from './plans.commands.ts';
 import { registerServeCommands } from './serve.commands.ts';
 import { registerTallyCommands } from './tally.commands.ts';
 import { registerUserCommands } from './user.commands.ts';
@@ -12,6 +13,7 @@ const program = new Command()
 registerServeCommands(program);
 registerUserCommands(program);
 registerInterchangeCommands(program);
+registerPlansCommands(program);
 registerTallyCommands(program);
 
 program.parseAsync().catch((err: unknown) => {

@@ -1,0 +1,91 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { getAlert } from '../alerts/alert.service.ts';
+import { conveningCalendar } from '../convenings/calendar.service.ts';
+import { listConvenings, listFollowUps } from '../convenings/convening.service.ts';
+import { decisionLogCsv, decisionLogPopolo } from '../decisions/decision-export.ts';
+import { getDecisionLog } from '../decisions/decision-record.service.ts';
+import { checkSmartie } from '../plans/smartie.ts';
+import { SMARTIE_REASONS } from '../plans/smartie-reasons.ts';
+import { getPlan } from '../plans/work-plan.service.ts';
+import { asUser } from './as-user.ts';
+
+// The working life of an alliance from the command line: SMARTIE checks, convenings and their
+// calendar, follow-ups, work plans, alerts and the decision log — with the web app's permissions.
+
+type Lang = 'en' | 'es';
+const lang = (value: string | undefined): Lang => {
+  if (value && value !== 'en' && value !== 'es') throw new Error('--lang must be en or es');
+  return (value ?? 'en') as Lang;
+};
+const print = (value: unknown, json: boolean | undefined, text: () => string) => console.log(json ? JSON.stringify(value, null, 2) : text());
+const letters = (checks: { letter: string; ok: boolean }[]) => checks.map((c) => (c.ok ? c.letter : c.letter.toLowerCase())).join('');
+
+export function registerPlansCommands(program: Command) {
+  program.command('smartie <statement>')
+    .description('check a goal letter by letter (Strategic, Measurable, Ambitious, Realistic, Time-bound, Inclusive, Equitable)')
+    .option('--deadline <date>', 'YYYY-MM-DD')
+    .option('--most-affected-decide', 'people most affected take part in deciding')
+    .option('--lang <lang>', 'en | es', 'en')
+    .option('--json', 'print JSON')
+    .action((statement: string, o: { deadline?: string; mostAffectedDecide?: boolean; lang?: string; json?: boolean }) => {
+      const language = lang(o.lang);
+      const checks = checkSmartie({ statement, deadline: o.deadline ?? null, decidersFromMostAffected: o.mostAffectedDecide ? true : null });
+      print(checks, o.json, () => checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.letter}  ${SMARTIE_REASONS[c.reason][language]}`).join('\n'));
+      if (checks.some((c) => !c.ok)) process.exitCode = 3;
+    });
+
+  program.command('convenings <organizationId>')
+    .description('list an alliance\'s convenings with their attendance')
+    .requiredOption('--as <email>', 'the account reading').option('--json', 'print JSON')
+    .action(async (organizationId: string, o: { as: string; json?: boolean }) => {
+      const list = await asUser(o.as, (deps, actor) => listConvenings(deps.db, actor, organizationId));
+      print(list, o.json, () => list.convenings.map((c) => `${c.startsAt} ${c.timeZone}  ${c.title} (${c.kind}, ${c.attendance} came)  ${c.id}`).join('\n'));
+    });
+
+  program.command('convening-ics <conveningId>')
+    .description('a convening as iCalendar (.ics), in its own time zone')
+    .requiredOption('--as <email>', 'the account reading').option('-o, --output <file>', 'write to a file instead of standard output')
+    .action(async (conveningId: string, o: { as: string; output?: string }) => {
+      const ics = await asUser(o.as, (deps, actor) => conveningCalendar(deps, actor, conveningId));
+      if (o.output) writeFileSync(o.output, ics); else process.stdout.write(ics);
+    });
+
+  program.command('follow-ups <organizationId>')
+    .description('follow-ups of an organization\'s convenings')
+    .requiredOption('--as <email>', 'the account reading').option('--overdue', 'only those past due and not done').option('--json', 'print JSON')
+    .action(async (organizationId: string, o: { as: string; overdue?: boolean; json?: boolean }) => {
+      const list = await asUser(o.as, (deps, actor) => listFollowUps(deps.db, actor, organizationId, { overdue: !!o.overdue }));
+      print(list, o.json, () => list.map((f) => `${f.dueOn ?? '          '}  ${f.doneAt ? '[x]' : '[ ]'} ${f.text}${f.ownerOrganizationName ?? f.ownerName ? ` — ${f.ownerOrganizationName ?? f.ownerName}` : ''}`).join('\n'));
+    });
+
+  program.command('work-plan <workPlanId>')
+    .description('a work plan: strategy areas, anchors, goals with their SMARTIE letters (lower case = not met), activities')
+    .requiredOption('--as <email>', 'the account reading').option('--json', 'print JSON')
+    .action(async (workPlanId: string, o: { as: string; json?: boolean }) => {
+      const plan = await asUser(o.as, (deps, actor) => getPlan(deps.db, actor, workPlanId));
+      print(plan, o.json, () => [`${plan.title} (${plan.status})`, ...plan.areas.flatMap((a) => [
+        `\n${a.name} — anchors: ${a.anchors.map((x) => x.shortName ?? x.name).join(', ') || 'none'}`, a.broadGoal ? `  broad goal: ${a.broadGoal}` : '',
+        ...a.goals.map((g) => `  [${letters(g.smartie)}] ${g.statement}`), ...a.activities.map((x) => `  ${x.done ? '[x]' : '[ ]'} ${x.kind}: ${x.text}${x.dueOn ? ` (${x.dueOn})` : ''}`),
+      ].filter(Boolean))].join('\n'));
+    });
+
+  program.command('alert <alertId>')
+    .description('a rapid response alert: commitments against the need')
+    .requiredOption('--as <email>', 'the account reading').option('--json', 'print JSON')
+    .action(async (alertId: string, o: { as: string; json?: boolean }) => {
+      const alert = await asUser(o.as, (deps, actor) => getAlert(deps.db, actor, alertId));
+      print(alert, o.json, () => [alert.title, ...alert.progress.map((p) => `  ${p.key}: ${p.committed} of ${p.need}${p.met ? ' (met)' : ` (gap ${p.gap})`}`),
+        ...alert.commitments.map((c) => `  ${c.name}: ${c.organizers} organizers, ${c.people} people, $${c.money}, ${c.days} days`)].join('\n'));
+    });
+
+  program.command('decisions <allianceId>')
+    .description('export an alliance\'s decision log')
+    .requiredOption('--as <email>', 'the account reading').option('--format <format>', 'csv | popolo', 'csv').option('-o, --output <file>', 'write to a file')
+    .action(async (allianceId: string, o: { as: string; format: string; output?: string }) => {
+      if (o.format !== 'csv' && o.format !== 'popolo') throw new Error('--format must be csv or popolo');
+      const log = await asUser(o.as, (deps, actor) => getDecisionLog(deps.db, actor, allianceId));
+      const text = o.format === 'csv' ? decisionLogCsv(log) : `${JSON.stringify(decisionLogPopolo(log), null, 2)}\n`;
+      if (o.output) writeFileSync(o.output, text); else process.stdout.write(text);
+    });
+}
