@@ -72,6 +72,8 @@ export function ConveningPage() {
         {canEdit && <AddParticipant conveningId={page.id} organizations={members} onAdded={load} />}
       </section>
 
+      <Invitations page={page} organizations={members} canEdit={canEdit} onSaved={load} />
+
       <section aria-labelledby="sessions-title" className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3">
         <h2 id="sessions-title" className="text-lg font-semibold">{t('convenings.sessions')}</h2>
         {page.sessions.map((s) => <Session key={s.id} session={s} canEdit={canEdit} onChange={load} />)}
@@ -85,12 +87,14 @@ export function ConveningPage() {
 
 function AddParticipant({ conveningId, organizations, onAdded }: { conveningId: string; organizations: { id: string; name: string }[]; onAdded: () => void }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState({ name: '', organizationId: '', capacity: 'leader' });
+  const [form, setForm] = useState({ name: '', organizationId: '', capacity: 'leader', registeredOnly: false });
   const [error, setError] = useState<string | null>(null);
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {
-      await api.post(`/convenings/${conveningId}/participants`, { ...form, organizationId: form.organizationId || null, attended: true });
+      // Registering ahead of time, or signing in at the door.
+      await api.post(`/convenings/${conveningId}/participants`, { name: form.name, capacity: form.capacity, organizationId: form.organizationId || null,
+        registered: form.registeredOnly, attended: !form.registeredOnly });
       setForm({ ...form, name: '' }); setError(null); onAdded();
     } catch (err) { setError(errorText(t, err)); }
   }
@@ -101,7 +105,10 @@ function AddParticipant({ conveningId, organizations, onAdded }: { conveningId: 
         <option value="">{t('convenings.noOrganization')}</option>{organizations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}</select>}</Field>
       <Field label={t('convenings.cameAs')}>{(p) => <select {...p} className={inputClass} value={form.capacity} onChange={(e) => setForm({ ...form, capacity: e.target.value })}>
         {PARTICIPANT_CAPACITIES.map((c) => <option key={c} value={c}>{t(`convenings.capacities.${c}`)}</option>)}</select>}</Field>
-      <div className="self-end"><button type="submit" className={buttonClass}>{t('convenings.addParticipant')}</button></div>
+      <div className="flex flex-col justify-end gap-1">
+        <label className="flex items-center gap-1 text-sm"><input type="checkbox" checked={form.registeredOnly} onChange={(e) => setForm({ ...form, registeredOnly: e.target.checked })} />{t('convenings.registerAhead')}</label>
+        <button type="submit" className={buttonClass}>{t('convenings.addParticipant')}</button>
+      </div>
       <div className="sm:col-span-4"><ErrorBanner message={error} /></div>
     </form>
   );
@@ -109,12 +116,13 @@ function AddParticipant({ conveningId, organizations, onAdded }: { conveningId: 
 
 function AddSession({ conveningId, onAdded }: { conveningId: string; onAdded: () => void }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState({ title: '', facilitator: '' });
+  const [form, setForm] = useState({ title: '', facilitator: '', notes: '' });
   return (
     <form className="grid grid-cols-1 gap-2 sm:grid-cols-3" aria-label={t('convenings.addSession')}
-      onSubmit={(e) => { e.preventDefault(); void api.post(`/convenings/${conveningId}/sessions`, { title: form.title, facilitator: form.facilitator || null }).then(() => { setForm({ title: '', facilitator: '' }); onAdded(); }); }}>
+      onSubmit={(e) => { e.preventDefault(); void api.post(`/convenings/${conveningId}/sessions`, { title: form.title, facilitator: form.facilitator || null, notes: form.notes || null }).then(() => { setForm({ title: '', facilitator: '', notes: '' }); onAdded(); }); }}>
       <Field label={t('convenings.sessionTitle')}>{(p) => <input {...p} className={inputClass} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />}</Field>
       <Field label={t('convenings.facilitator')}>{(p) => <input {...p} className={inputClass} value={form.facilitator} onChange={(e) => setForm({ ...form, facilitator: e.target.value })} />}</Field>
+      <div className="sm:col-span-3"><Field label={t('convenings.notes')}>{(p) => <textarea {...p} rows={2} className={inputClass} value={form.notes} onChange={(e) => setForm({ ...form, notes: e.target.value })} />}</Field></div>
       <div className="self-end"><button type="submit" className={secondaryButtonClass}>{t('convenings.addSession')}</button></div>
     </form>
   );
@@ -131,6 +139,7 @@ function Session({ session, canEdit, onChange }: { session: ConveningView['sessi
   return (
     <div className="flex flex-col gap-2 border-l-2 border-stone-200 pl-3">
       <h3 className="font-semibold">{session.title}{session.facilitator ? <span className="font-normal text-stone-600"> · {t('convenings.facilitatedBy', { name: session.facilitator })}</span> : null}</h3>
+      {session.notes && <p className="whitespace-pre-wrap text-sm">{session.notes}</p>}
       {(['goal', 'proposal'] as const).map((k) => {
         const items = session.items.filter((i) => i.kind === k);
         if (items.length === 0) return null;
@@ -161,5 +170,32 @@ function Session({ session, canEdit, onChange }: { session: ConveningView['sessi
       )}
       <ErrorBanner message={error} />
     </div>
+  );
+}
+
+/** The organizations invited, and (for members of the space) who else to invite. */
+function Invitations({ page, organizations, canEdit, onSaved }: { page: ConveningView; organizations: { id: string; name: string }[]; canEdit: boolean; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [invited, setInvited] = useState<string[]>(page.invited.map((o) => o.id));
+  const [error, setError] = useState<string | null>(null);
+  const save = () => api.put(`/convenings/${page.id}`, {
+    title: page.title, kind: page.kind, startsAt: page.startsAt, endsAt: page.endsAt, timeZone: page.timeZone, place: page.place, callLink: page.callLink,
+    description: page.description, hostIds: page.hosts.map((h) => h.id), invitedIds: invited,
+  }).then(() => { setError(null); onSaved(); }, (err: unknown) => setError(errorText(t, err)));
+  return (
+    <section aria-labelledby="invited-title" className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3">
+      <h2 id="invited-title" className="text-lg font-semibold">{t('convenings.invited')}</h2>
+      <p className="text-sm">{page.invited.map((o) => o.name).join(', ') || '—'}</p>
+      {canEdit && (
+        <details><summary className="cursor-pointer text-sm">{t('convenings.invite')}</summary>
+          <div className="mt-2 flex flex-wrap gap-3">{organizations.filter((o) => o.id !== page.organizationId).map((o) => (
+            <label key={o.id} className="flex items-center gap-1 text-sm"><input type="checkbox" checked={invited.includes(o.id)}
+              onChange={(e) => setInvited(e.target.checked ? [...invited, o.id] : invited.filter((x) => x !== o.id))} />{o.name}</label>
+          ))}</div>
+          <ErrorBanner message={error} />
+          <button type="button" className={`${secondaryButtonClass} mt-2`} onClick={() => void save()}>{t('convenings.saveInvitations')}</button>
+        </details>
+      )}
+    </section>
   );
 }

@@ -110,11 +110,27 @@ export function GoalPage() {
           {live && <SmartieChecks checks={live} />}
         </aside>
       </div>
-      {goal.children.length > 0 && (
-        <section aria-labelledby="children-title"><h2 id="children-title" className="font-semibold">{t('plans.objectivesAndStrategies')}</h2>
-          <ul>{goal.children.map((c) => <li key={c.id}><Link className="underline" to={`/goals/${c.id}`}>{c.statement}</Link> <SmartieChecks checks={c.smartie} compact /></li>)}</ul>
-        </section>
-      )}
+      <section aria-labelledby="children-title" className="flex flex-col gap-2"><h2 id="children-title" className="font-semibold">{t('plans.objectivesAndStrategies')}</h2>
+        <ul>{goal.children.map((c) => <li key={c.id}><Link className="underline" to={`/goals/${c.id}`}>{t(`plans.levels.${c.level}`)}: {c.statement}</Link> <SmartieChecks checks={c.smartie} compact /></li>)}</ul>
+        {canEdit && goal.level !== 'strategy' && <AddChild goal={goal} onAdded={load} />}
+      </section>
     </form>
+  );
+}
+
+/** Nests an objective under a goal, or a strategy under an objective (goal → objectives → strategies). */
+function AddChild({ goal, onAdded }: { goal: GoalView; onAdded: () => void }) {
+  const { t } = useTranslation();
+  const [statement, setStatement] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const level = goal.level === 'goal' ? 'objective' : 'strategy';
+  const add = () => api.post(`/organizations/${goal.organizationId}/goals`, { statement, level, parentId: goal.id })
+    .then(() => { setStatement(''); setError(null); onAdded(); }, (err: unknown) => setError(errorText(t, err)));
+  return (
+    <div className="flex flex-col gap-2 rounded border border-stone-200 p-2">
+      <Field label={t(`plans.add_${level}`)}>{(p) => <input {...p} className={inputClass} value={statement} onChange={(e) => setStatement(e.target.value)} />}</Field>
+      <ErrorBanner message={error} />
+      <div><button type="button" className={secondaryButtonClass} onClick={() => void add()}>{t(`plans.add_${level}`)}</button></div>
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass, Tag } from '../../components/Field.tsx';
 import type { AlliancePageResult } from '../../types.ts';
+import { PlanAnalysis, type PlanAnalysisView } from './PlanAnalysis.tsx';
 import { SmartieChecks, type SmartieCheckView } from './SmartieChecks.tsx';
 
 interface AreaView {
@@ -12,9 +13,9 @@ interface AreaView {
   activities: { id: string; kind: 'activity' | 'next_step'; text: string; dueOn: string | null; done: boolean }[];
   goals: { id: string; statement: string; smartie: SmartieCheckView[] }[];
 }
-interface PlanView {
-  id: string; organizationId: string; organizationName: string; organizationKind: string; title: string; period: string | null; status: string; proposalId: string | null;
-  role: string | null; theoryOfChange: { if: string; then: string }[]; swot: Record<string, string[]>; areas: AreaView[];
+interface PlanView extends PlanAnalysisView {
+  organizationId: string; organizationName: string; organizationKind: string; status: string; proposalId: string | null;
+  role: string | null; areas: AreaView[];
 }
 
 /** A work plan: strategy areas with their broad goal, goals, activities and next steps, anchors; then ratification. */
@@ -69,15 +70,7 @@ export function WorkPlanPage() {
         </section>
       ))}
       {canEdit && <AddArea planId={plan.id} members={members} onAdded={load} />}
-      <section aria-labelledby="toc-title" className="rounded border border-stone-200 bg-white p-3">
-        <h2 id="toc-title" className="font-semibold">{t('plans.theoryOfChange')}</h2>
-        <ul className="text-sm">{plan.theoryOfChange.map((x, i) => <li key={i}>{t('plans.ifThen', { if: x.if, then: x.then })}</li>)}</ul>
-        <div className="mt-2 grid grid-cols-2 gap-2 text-sm">
-          {(['strengths', 'weaknesses', 'opportunities', 'threats'] as const).map((k) => (
-            <div key={k}><p className="font-medium">{t(`plans.swot.${k}`)}</p><ul className="list-disc pl-5">{(plan.swot[k] ?? []).map((s, i) => <li key={i}>{s}</li>)}</ul></div>
-          ))}
-        </div>
-      </section>
+      <PlanAnalysis plan={plan} canEdit={canEdit} onSaved={load} />
     </article>
   );
 }
