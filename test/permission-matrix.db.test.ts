@@ -19,6 +19,7 @@ interface RouteCase { name: string; method: string; path: (r: Records) => string
 
 const orgBody = { name: 'Renamed Workers Center', kind: 'base_building' };
 const proposalBody = { title: 'Adopt the charter', body: 'The charter text.', steps: [{ kind: 'vote', title: 'Vote', vote: { method: 'consent', electorate: { kind: 'organizations' } } }] };
+const conveningBody = { title: 'Strategy session', kind: 'strategy_session', startsAt: '2011-01-27T09:30', endsAt: '2011-01-27T16:30', timeZone: 'America/Los_Angeles' };
 const personBody = { name: 'Dolores Example', languages: ['es'], contact: { email: 'dolores@example.org' } };
 
 const ROUTES: RouteCase[] = [
@@ -54,6 +55,19 @@ const ROUTES: RouteCase[] = [
   { name: 'export decision log', method: 'GET', path: (r) => `/api/alliances/${r.allianceId}/decisions.csv`, need: 'viewer', ok: 200 },
   { name: 'list committees', method: 'GET', path: (r) => `/api/alliances/${r.allianceId}/committees`, need: 'viewer', ok: 200 },
   { name: 'create committee', method: 'POST', path: (r) => `/api/alliances/${r.allianceId}/committees`, body: () => ({ name: 'Funders committee' }), need: 'admin', ok: 201 },
+  { name: 'list convenings', method: 'GET', path: (r) => `/api/organizations/${r.allianceId}/convenings`, need: 'viewer', ok: 200 },
+  { name: 'create convening', method: 'POST', path: (r) => `/api/organizations/${r.allianceId}/convenings`, body: () => conveningBody, need: 'member', ok: 201 },
+  { name: 'list follow-ups', method: 'GET', path: (r) => `/api/organizations/${r.allianceId}/follow-ups`, need: 'viewer', ok: 200 },
+  { name: 'calendar feed address', method: 'GET', path: (r) => `/api/organizations/${r.allianceId}/calendar-feed`, need: 'viewer', ok: 200 },
+  { name: 'list goals', method: 'GET', path: (r) => `/api/organizations/${r.allianceId}/goals`, need: 'viewer', ok: 200 },
+  { name: 'create goal', method: 'POST', path: (r) => `/api/organizations/${r.allianceId}/goals`, body: () => ({ statement: 'Win 500 summer jobs for youth by June' }), need: 'member', ok: 201 },
+  { name: 'list work plans', method: 'GET', path: (r) => `/api/organizations/${r.allianceId}/work-plans`, need: 'viewer', ok: 200 },
+  { name: 'create work plan', method: 'POST', path: (r) => `/api/organizations/${r.allianceId}/work-plans`, body: () => ({ title: '2011 plan' }), need: 'member', ok: 201 },
+  { name: 'list campaigns', method: 'GET', path: (r) => `/api/organizations/${r.allianceId}/campaigns`, need: 'viewer', ok: 200 },
+  { name: 'create campaign', method: 'POST', path: (r) => `/api/organizations/${r.allianceId}/campaigns`, body: () => ({ name: 'Summer jobs' }), need: 'member', ok: 201 },
+  { name: 'read charter', method: 'GET', path: (r) => `/api/alliances/${r.allianceId}/charter`, need: 'viewer', ok: 200 },
+  { name: 'list alerts', method: 'GET', path: (r) => `/api/alliances/${r.allianceId}/alerts`, need: 'viewer', ok: 200 },
+  { name: 'send alert', method: 'POST', path: (r) => `/api/alliances/${r.allianceId}/alerts`, body: () => ({ title: 'SB 1070', body: 'Mobilize', need: { organizers: 5 } }), need: 'admin', ok: 201 },
   { name: 'export Popolo', method: 'GET', path: (r) => `/api/spaces/${r.spaceId}/export?format=popolo`, need: 'viewer', ok: 200 },
 ];
 

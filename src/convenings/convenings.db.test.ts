@@ -46,6 +46,11 @@ describe.each(ENGINES)('convenings and plans on %s', (engine) => {
     const page = (await c('funder').get(`/api/convenings/${id}`)).json;
     expect(page.hosts.map((h: { name: string }) => h.name).sort()).toEqual(['Alliance c', 'Member X c']);
     expect(page.report).toMatchObject({ attended: 4, organizations: 2, staff: 2, leaders: 2, registeredButAbsent: 1, firstTime: 3 });
+    // What a member reads of the alliance's convening is the alliance's own record: no person of
+    // another member's private space comes with it (X's alternate did not come, and is not named).
+    const asMember = await c('repY').get(`/api/convenings/${id}`);
+    expect(asMember.text).not.toContain('Xavier Alt');
+    expect(asMember.json.participants.every((p: Record<string, unknown>) => !('email' in p) && !('personId' in p))).toBe(true);
     // Ana came to the planning meeting before (her name written with or without the accent).
     expect(page.participants.find((p: { name: string }) => p.name === 'Ana Ortíz').firstTime).toBe(false);
   });
