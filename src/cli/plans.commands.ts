@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { getAlert } from '../alerts/alert.service.ts';
+import { getCampaign } from '../campaigns/campaign.service.ts';
+import { getCharter } from '../charters/charter.service.ts';
 import { conveningCalendar } from '../convenings/calendar.service.ts';
 import { listConvenings, listFollowUps } from '../convenings/convening.service.ts';
 import { decisionLogCsv, decisionLogPopolo } from '../decisions/decision-export.ts';
@@ -77,6 +79,24 @@ export function registerPlansCommands(program: Command) {
       const alert = await asUser(o.as, (deps, actor) => getAlert(deps.db, actor, alertId));
       print(alert, o.json, () => [alert.title, ...alert.progress.map((p) => `  ${p.key}: ${p.committed} of ${p.need}${p.met ? ' (met)' : ` (gap ${p.gap})`}`),
         ...alert.commitments.map((c) => `  ${c.name}: ${c.organizers} organizers, ${c.people} people, $${c.money}, ${c.days} days`)].join('\n'));
+    });
+
+  program.command('campaign <campaignId>')
+    .description('a campaign: its strategy chart, who takes part and what each brings, what happened')
+    .requiredOption('--as <email>', 'the account reading').option('--json', 'print JSON')
+    .action(async (campaignId: string, o: { as: string; json?: boolean }) => {
+      const c = await asUser(o.as, (deps, actor) => getCampaign(deps.db, actor, campaignId));
+      print(c, o.json, () => [`${c.name} (${c.status})`, ...Object.entries(c.chart).filter(([, v]) => (v as string[]).length).map(([k, v]) => `  ${k}: ${(v as string[]).join('; ')}`),
+        ...c.participants.map((p) => `  ${p.name} brings ${p.brings.join(', ')}`), ...c.events.map((e) => `  ${e.happenedOn} ${e.kind}: ${e.title}`)].join('\n'));
+    });
+
+  program.command('charter <allianceId>')
+    .description('an alliance\'s charter versions and its stage of development with the answers that moved it')
+    .requiredOption('--as <email>', 'the account reading').option('--json', 'print JSON')
+    .action(async (allianceId: string, o: { as: string; json?: boolean }) => {
+      const c = await asUser(o.as, (deps, actor) => getCharter(deps.db, actor, allianceId));
+      print(c, o.json, () => [`${c.alliance.name}: stage ${c.stage ?? 'unknown'}`, ...c.versions.map((v) => `  v${v.version}${v.ratifiedAt ? ' (ratified)' : ''}`),
+        ...c.stageMoves.map((m) => `  ${new Date(m.movedAt).toISOString().slice(0, 10)} ${m.fromStage ?? '-'} -> ${m.toStage}`)].join('\n'));
     });
 
   program.command('decisions <allianceId>')

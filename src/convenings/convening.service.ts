@@ -152,6 +152,9 @@ export async function addFollowUp(db: Db, actor: Actor, conveningId: string, inp
   ownerName?: string | null; dueOn?: string | null; sessionItemId?: string | null }) {
   const { convening } = await conveningIn(db, actor, conveningId, 'member');
   if (input.ownerOrganizationId) await checkOrganizations(db, actor, convening.organizationId, [input.ownerOrganizationId], () => 'ownerOrganizationId');
+  if (input.sessionItemId && (await repo.findItem(db, input.sessionItemId))?.conveningId !== conveningId) {
+    throw invalid([{ field: 'sessionItemId', message: 'not from a session of this convening' }]);
+  }
   return repo.insertFollowUp(db, { spaceId: convening.spaceId, conveningId, sessionItemId: input.sessionItemId ?? null, text: input.text,
     ownerOrganizationId: input.ownerOrganizationId ?? null, ownerName: input.ownerName ?? null, dueOn: input.dueOn ?? null });
 }

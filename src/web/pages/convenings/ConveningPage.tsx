@@ -76,7 +76,7 @@ export function ConveningPage() {
 
       <section aria-labelledby="sessions-title" className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3">
         <h2 id="sessions-title" className="text-lg font-semibold">{t('convenings.sessions')}</h2>
-        {page.sessions.map((s) => <Session key={s.id} session={s} canEdit={canEdit} onChange={load} />)}
+        {page.sessions.map((s) => <Session key={s.id} conveningId={page.id} session={s} canEdit={canEdit} onChange={load} />)}
         {canEdit && <AddSession conveningId={page.id} onAdded={load} />}
       </section>
 
@@ -128,7 +128,7 @@ function AddSession({ conveningId, onAdded }: { conveningId: string; onAdded: ()
   );
 }
 
-function Session({ session, canEdit, onChange }: { session: ConveningView['sessions'][number]; canEdit: boolean; onChange: () => void }) {
+function Session({ conveningId, session, canEdit, onChange }: { conveningId: string; session: ConveningView['sessions'][number]; canEdit: boolean; onChange: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [text, setText] = useState('');
@@ -152,6 +152,7 @@ function Session({ session, canEdit, onChange }: { session: ConveningView['sessi
                   {i.goalId && <Link className="underline" to={`/goals/${i.goalId}`}>{t('convenings.seeGoal')}</Link>}
                   {i.proposalId && <Link className="underline" to={`/proposals/${i.proposalId}`}>{t('convenings.seeProposal')}</Link>}
                   {canEdit && k === 'goal' && !i.goalId && <button type="button" className="underline" onClick={() => void act(`/session-items/${i.id}/goal`, (r) => `/goals/${r.goalId}`)}>{t('convenings.trackAsGoal')}</button>}
+                  {canEdit && k === 'goal' && !i.goalId && <> · <button type="button" className="underline" onClick={() => void api.post(`/convenings/${conveningId}/follow-ups`, { text: i.text, sessionItemId: i.id }).then(onChange, (err: unknown) => setError(errorText(t, err)))}>{t('convenings.makeFollowUp')}</button></>}
                   {canEdit && k === 'proposal' && !i.proposalId && <button type="button" className="underline" onClick={() => void act(`/session-items/${i.id}/proposal`, (r) => `/proposals/${r.proposalId}`)}>{t('convenings.putForward')}</button>}
                 </li>
               ))}

@@ -69,21 +69,23 @@ export function WorkPlanPage() {
           {canEdit && <AddActivity areaId={a.id} onAdded={load} />}
         </section>
       ))}
-      {canEdit && <AddArea planId={plan.id} members={members} onAdded={load} />}
+      {canEdit && <AddArea planId={plan.id} organizationId={plan.organizationId} members={members} onAdded={load} />}
       <PlanAnalysis plan={plan} canEdit={canEdit} onSaved={load} />
     </article>
   );
 }
 
-function AddArea({ planId, members, onAdded }: { planId: string; members: { id: string; name: string }[]; onAdded: () => void }) {
+function AddArea({ planId, organizationId, members, onAdded }: { planId: string; organizationId: string; members: { id: string; name: string }[]; onAdded: () => void }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState({ name: '', broadGoal: '', deadline: '', anchorIds: [] as string[] });
+  const [form, setForm] = useState({ name: '', broadGoal: '', deadline: '', committeeId: '', anchorIds: [] as string[] });
+  const [committees, setCommittees] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => { api.get<{ id: string; name: string }[]>(`/alliances/${organizationId}/committees`).then(setCommittees, () => undefined); }, [organizationId]);
   const [error, setError] = useState<string | null>(null);
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {
-      await api.post(`/work-plans/${planId}/areas`, { name: form.name, broadGoal: form.broadGoal || null, deadline: form.deadline || null, anchorIds: form.anchorIds });
-      setForm({ name: '', broadGoal: '', deadline: '', anchorIds: [] }); setError(null); onAdded();
+      await api.post(`/work-plans/${planId}/areas`, { name: form.name, broadGoal: form.broadGoal || null, deadline: form.deadline || null, committeeId: form.committeeId || null, anchorIds: form.anchorIds });
+      setForm({ name: '', broadGoal: '', deadline: '', committeeId: '', anchorIds: [] }); setError(null); onAdded();
     } catch (err) { setError(errorText(t, err)); }
   }
   return (
@@ -93,6 +95,8 @@ function AddArea({ planId, members, onAdded }: { planId: string; members: { id: 
         <Field label={t('plans.areaName')}>{(p) => <input {...p} className={inputClass} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}</Field>
         <Field label={t('plans.broadGoal')}>{(p) => <input {...p} className={inputClass} value={form.broadGoal} onChange={(e) => setForm({ ...form, broadGoal: e.target.value })} />}</Field>
         <Field label={t('plans.deadline')}>{(p) => <input {...p} type="date" className={inputClass} value={form.deadline} onChange={(e) => setForm({ ...form, deadline: e.target.value })} />}</Field>
+        {committees.length > 0 && <Field label={t('decisions.committee')}>{(p) => <select {...p} className={inputClass} value={form.committeeId} onChange={(e) => setForm({ ...form, committeeId: e.target.value })}>
+          <option value="">—</option>{committees.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}</select>}</Field>}
       </div>
       <fieldset className="flex flex-wrap gap-3"><legend className="text-sm font-medium">{t('plans.anchors')}</legend>
         {members.map((m) => <label key={m.id} className="flex items-center gap-1 text-sm"><input type="checkbox" checked={form.anchorIds.includes(m.id)}
