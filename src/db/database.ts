@@ -9,6 +9,7 @@ import * as searchText from './migrations/2026_11_23_0003_search_text.ts';
 import * as decisions from './migrations/2026_11_23_0004_decisions.ts';
 import * as conveningsPlans from './migrations/2026_11_23_0005_convenings_plans.ts';
 import * as campaignsCharters from './migrations/2026_11_23_0006_campaigns_charters.ts';
+import * as ties from './migrations/2026_11_23_0007_ties.ts';
 import type { Database } from './tables.ts';
 
 export type Db = Kysely<Database>;
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0004_decisions': decisions,
   '2026_11_23_0005_convenings_plans': conveningsPlans,
   '2026_11_23_0006_campaigns_charters': campaignsCharters,
+  '2026_11_23_0007_ties': ties,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -383,6 +383,12 @@ export interface AlertCommitmentsTable {
   committed_by: string | null; updated_at: Timestamp;
 }
 
+export interface TiesTable {
+  id: Generated<string>; space_id: string; from_id: string; to_id: string;
+  kind: 'co_campaigned' | 'formal_partnership' | 'funds' | 'conflict' | 'introduced' | 'shared_members';
+  strength: number; started_on: string | null; ended_on: string | null; note: string | null; recorded_by: string | null; created_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -430,4 +436,5 @@ export interface Database {
   stage_moves: StageMovesTable;
   alerts: AlertsTable;
   alert_commitments: AlertCommitmentsTable;
+  ties: TiesTable;
 }

@@ -14,6 +14,7 @@ import { alertRoutes } from '../alerts/alert.routes.ts';
 import { campaignRoutes } from '../campaigns/campaign.routes.ts';
 import { charterRoutes } from '../charters/charter.routes.ts';
 import { conveningRoutes } from '../convenings/convening.routes.ts';
+import { networkRoutes } from '../ties/network.routes.ts';
 import { decisionRoutes } from '../decisions/decisions.routes.ts';
 import { planRoutes } from '../plans/plans.routes.ts';
 import { notificationRoutes } from '../notifications/notification.routes.ts';
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   api.route('/', campaignRoutes);
   api.route('/', charterRoutes);
   api.route('/', alertRoutes);
+  api.route('/', networkRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Crossroads API', version: '0.1.0', description: 'The working system for alliances of grassroots organizations.' },

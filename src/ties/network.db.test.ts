@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allianceWithMembers, type AllianceFixture } from '../../test/alliance-fixture.ts';
+import { ENGINES, type TestApp, testApp } from '../../test/test-app.ts';
+import { addMember } from '../memberships/membership.service.ts';
+import { createOrganization } from '../orgs/organization.service.ts';
+
+// The alliance's field as a network, through the API: stated ties, derived ones with their
+// sources, the brokers, and the exports.
+
+describe.each(ENGINES)('the field network on %s', (engine) => {
+  let t: TestApp;
+  let f: AllianceFixture;
+  const c = (name: string) => f.clients[name]!;
+
+  beforeAll(async () => {
+    t = await testApp(engine);
+    f = await allianceWithMembers(t, 'n');
+  });
+  afterAll(async () => t?.close());
+
+  it('joins stated and derived ties, says where derived ones come from, and finds the broker', async () => {
+    const outside = await createOrganization(t.db, f.actor, null, { name: 'Outside Worker Center', kind: 'base_building', sectors: [], issues: [], constituencies: [], capacities: [], location: {} }, { ownSpace: true });
+    const other = await createOrganization(t.db, f.actor, null, { name: 'Second Alliance', kind: 'alliance', sectors: [], issues: [], constituencies: [], capacities: [], location: {} });
+    await addMember(t.db, f.actor, other.id, { memberId: f.members.X!.id, role: 'member', status: 'active' });
+    await addMember(t.db, f.actor, other.id, { memberId: f.members.Y!.id, role: 'member', status: 'active' });
+
+    const same = await c('repX').post(`/api/alliances/${f.alliance.id}/ties`, { fromId: f.members.X!.id, toId: f.members.X!.id, kind: 'introduced' });
+    expect(same.status).toBe(422);
+    expect(same.json.errors[0].field).toBe('toId');
+    expect((await c('funder').post(`/api/alliances/${f.alliance.id}/ties`, { fromId: f.members.X!.id, toId: f.members.Y!.id, kind: 'introduced' })).status).toBe(403);
+    expect((await c('coordinator').post(`/api/alliances/${f.alliance.id}/ties`, { fromId: outside.id, toId: f.members.X!.id, kind: 'formal_partnership', strength: 4 })).status).toBe(201);
+    expect((await c('coordinator').post(`/api/alliances/${f.alliance.id}/ties`, { fromId: f.members.Z!.id, toId: f.members.Y!.id, kind: 'conflict', strength: 2 })).status).toBe(201);
+
+    const network = (await c('coordinator').get(`/api/alliances/${f.alliance.id}/network`)).json;
+    const derived = network.derived.find((d: { kind: string }) => d.kind === 'co_membership');
+    expect(derived.sources).toEqual([{ id: other.id, name: 'Second Alliance' }]);
+    const byName = Object.fromEntries(network.analysis.nodes.map((n: { name: string }) => [n.name, n]));
+    // Outside — X — Y is a path (the conflict tie is not a channel), so X brokers it.
+    expect(byName['Member X n'].betweenness).toBeCloseTo(1 / 3, 10);
+    expect(network.analysis.nodes[0].name).toBe('Member X n');
+    expect(byName['Member Z n'].degree).toBe(0);
+    expect(network.analysis.betweennessMethod).toBe('exact');
+
+    // A reader who cannot see the second alliance does not get ties derived from it.
+    expect((await c('funder').get(`/api/alliances/${f.alliance.id}/network`)).json.derived).toEqual([]);
+    // Without derived ties, X and Y are no longer joined.
+    const statedOnly = (await c('funder').get(`/api/alliances/${f.alliance.id}/network?derived=false`)).json;
+    expect(statedOnly.analysis.tieCount).toBe(1);
+
+    const kumu = (await c('funder').get(`/api/alliances/${f.alliance.id}/network.kumu.json`)).json;
+    expect(kumu.elements.map((e: { label: string }) => e.label)).toContain('Outside Worker Center');
+    expect(kumu.connections).toEqual(expect.arrayContaining([expect.objectContaining({ from: 'Outside Worker Center', to: 'Member X n', type: 'formal_partnership', strength: 4 })]));
+    const csv = await c('funder').get(`/api/alliances/${f.alliance.id}/ties.csv`);
+    expect(csv.text.split('\n')[0]).toBe('from,to,kind,strength,started_on,ended_on,note');
+    expect(csv.text).toContain('Member Z n,Member Y n,conflict,2');
+    expect((await c('outsider').get(`/api/alliances/${f.alliance.id}/network`)).status).toBe(404);
+  });
+});
