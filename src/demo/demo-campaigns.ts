@@ -3,15 +3,26 @@ import { createCampaign, recordEvent } from '../campaigns/campaign.service.ts';
 import { addCharterVersion, moveStage } from '../charters/charter.service.ts';
 import type { Db } from '../db/database.ts';
 import type { Actor } from '../spaces/access.ts';
+import { recordTie } from '../ties/network.service.ts';
 
 // Campaigns, charter, stage and rapid response drawn from the report (seed 001), in the demo's
 // own words: the ports coalition's clean trucks campaign and who brought what; the IAD's answer
 // to Arizona's SB 1070 (organizers sent to plug into NDLON's organizing); the IAD's charter draft
 // and its move from formation (the demo's starting stage) to operational. Commitments' numbers are fictional.
 
+/** Stated ties from the seeds: co-anchors of the IAD's strategy areas, NNIRR's advice, the ports partners. */
+async function demoTies(db: Db, coordinator: Actor, id: (key: string) => string) {
+  const ties: [string, string, string, 'co_campaigned' | 'formal_partnership' | 'introduced', number][] = [
+    ['iad', 'ggj', 'rttc', 'co_campaigned', 4], ['iad', 'rttc', 'jwj', 'co_campaigned', 4], ['iad', 'nnirr', 'ndlon', 'introduced', 2],
+    ['iad', 'ndlon', 'ndwa', 'formal_partnership', 3], ['ports', 'teamsters', 'sierra_club', 'formal_partnership', 3], ['ports', 'laane', 'nrdc', 'co_campaigned', 5],
+  ];
+  for (const [alliance, from, to, kind, strength] of ties) await recordTie(db, coordinator, id(alliance), { fromId: id(from), toId: id(to), kind, strength });
+}
+
 export async function loadDemoCampaigns(db: Db, ctx: { coordinator: Actor; orgIds: Map<string, string> }) {
   const { coordinator, orgIds } = ctx;
   const id = (key: string) => orgIds.get(key)!;
+  await demoTies(db, coordinator, id);
 
   const ports = await createCampaign(db, coordinator, id('ports'), {
     name: 'Clean trucks at the Port of Los Angeles', status: 'won',

@@ -30,6 +30,7 @@ import { AlertPage, AlertsPage } from './pages/alliance/AlertsPage.tsx';
 import { CharterPage } from './pages/alliance/CharterPage.tsx';
 import { CampaignPage } from './pages/campaigns/CampaignPage.tsx';
 import { CampaignsPage } from './pages/campaigns/CampaignsPage.tsx';
+import { NetworkPage } from './pages/network/NetworkPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 function Routed() {
@@ -64,6 +65,7 @@ function Routed() {
         <Route path="/alliances/:id/charter" element={<CharterPage />} />
         <Route path="/alliances/:id/alerts" element={<AlertsPage />} />
         <Route path="/alerts/:id" element={<AlertPage />} />
+        <Route path="/alliances/:id/network" element={<NetworkPage />} />
         <Route path="/spaces" element={<SpacesPage />} />
         <Route path="/spaces/:id" element={<SpacePage />} />
         <Route path="/spaces/:id/people" element={<PeoplePage />} />

@@ -1,0 +1,91 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api, errorText } from '../../api.ts';
+import { buttonClass, ErrorBanner, Field, inputClass } from '../../components/Field.tsx';
+import type { AlliancePageResult } from '../../types.ts';
+
+const TIE_KINDS = ['co_campaigned', 'formal_partnership', 'funds', 'conflict', 'introduced', 'shared_members'] as const;
+
+interface NodeView { id: string; name: string; degree: number; weightedDegree: number; betweenness: number; closeness: number; pagerank: number; community: number }
+interface NetworkView {
+  alliance: { id: string; name: string };
+  stated: { id: string; a: string; aName: string; b: string; bName: string; kind: string; strength: number; recordedBy: string | null }[];
+  derived: { a: string; b: string; kind: string; sources: { id: string; name: string }[] }[];
+  analysis: { nodeCount: number; tieCount: number; density: number; betweennessMethod: string; modularity: number; nodes: NodeView[];
+    communities: { id: number; members: string[] }[]; eiIndex: { constituencies: { index: number | null }; issues: { index: number | null } } };
+}
+
+const fixed = (x: number | null, digits = 2) => (x === null ? '—' : x.toFixed(digits));
+
+/** The alliance's field as a network: brokers, centrality, silos, and how ties cross lines. */
+export function NetworkPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const [derived, setDerived] = useState(true);
+  const [view, setView] = useState<NetworkView | null>(null);
+  const [members, setMembers] = useState<{ id: string; name: string }[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const load = () => api.get<NetworkView>(`/alliances/${id}/network?derived=${derived}`).then(setView, (err: unknown) => setError(errorText(t, err)));
+  useEffect(() => { void load(); }, [id, derived]);
+  useEffect(() => { api.get<AlliancePageResult>(`/alliances/${id}`).then((a) => setMembers(a.members.map((m) => ({ id: m.memberId, name: m.name }))), () => undefined); }, [id]);
+  if (!view) return error ? <ErrorBanner message={error} /> : <p role="status">{t('common.loading')}</p>;
+  const a = view.analysis;
+  const nameOf = new Map(a.nodes.map((n) => [n.id, n.name]));
+  return (
+    <article className="flex flex-col gap-4">
+      <p className="text-sm"><Link className="underline" to={`/alliances/${id}`}>{view.alliance.name}</Link></p>
+      <h1 className="text-2xl font-bold">{t('network.title')}</h1>
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <label className="flex items-center gap-1"><input type="checkbox" checked={derived} onChange={(e) => setDerived(e.target.checked)} />{t('network.includeDerived')}</label>
+        <a className="underline" href={`/api/alliances/${id}/network.kumu.json?derived=${derived}`} download>{t('network.exportKumu')}</a>
+        <a className="underline" href={`/api/alliances/${id}/ties.csv`} download>{t('network.exportTies')}</a>
+      </div>
+      <p role="status">{t('network.summary', { nodes: a.nodeCount, ties: a.tieCount, density: fixed(a.density), communities: a.communities.length })}</p>
+      <p className="text-sm">{t('network.eiLine', { constituencies: fixed(a.eiIndex.constituencies.index), issues: fixed(a.eiIndex.issues.index) })} <span className="text-stone-600">{t('network.eiHelp')}</span></p>
+      <section aria-labelledby="brokers-title" className="overflow-x-auto rounded border border-stone-200 bg-white p-3">
+        <h2 id="brokers-title" className="font-semibold">{t('network.brokers')}</h2>
+        <p className="text-sm text-stone-600">{t(`network.method.${a.betweennessMethod}`)}</p>
+        <table className="text-sm">
+          <thead><tr>{['organization', 'betweenness', 'degree', 'weightedDegree', 'closeness', 'pagerank', 'community'].map((k) => <th key={k} className="px-2 text-left">{t(`network.columns.${k}`)}</th>)}</tr></thead>
+          <tbody>{a.nodes.map((n) => (
+            <tr key={n.id} className="border-t border-stone-100"><td className="px-2"><Link className="underline" to={`/organizations/${n.id}`}>{n.name}</Link></td>
+              <td className="px-2">{fixed(n.betweenness, 3)}</td><td className="px-2">{n.degree}</td><td className="px-2">{n.weightedDegree}</td>
+              <td className="px-2">{fixed(n.closeness, 3)}</td><td className="px-2">{fixed(n.pagerank, 3)}</td><td className="px-2">{n.community + 1}</td></tr>
+          ))}</tbody>
+        </table>
+      </section>
+      <section aria-labelledby="ties-title" className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3">
+        <h2 id="ties-title" className="font-semibold">{t('network.ties')}</h2>
+        <ul className="text-sm">
+          {view.stated.map((s) => <li key={s.id}>{s.aName} — {s.bName}: {t(`network.kinds.${s.kind}`)} ({t('network.strengthN', { n: s.strength })}){s.recordedBy ? ` · ${s.recordedBy}` : ''}</li>)}
+          {view.derived.map((d, i) => <li key={`d${i}`} className="text-stone-700">{nameOf.get(d.a)} — {nameOf.get(d.b)}: {t(`network.kinds.${d.kind}`)} ({d.sources.map((s) => s.name).join(', ')})</li>)}
+        </ul>
+        <AddTie allianceId={id!} organizations={[...new Map([...members, ...a.nodes.map((n) => ({ id: n.id, name: n.name }))].map((o) => [o.id, o])).values()]} onAdded={load} />
+      </section>
+    </article>
+  );
+}
+
+function AddTie({ allianceId, organizations, onAdded }: { allianceId: string; organizations: { id: string; name: string }[]; onAdded: () => void }) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState({ fromId: '', toId: '', kind: 'formal_partnership', strength: 3 });
+  const [error, setError] = useState<string | null>(null);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    try { await api.post(`/alliances/${allianceId}/ties`, form); setError(null); onAdded(); } catch (err) { setError(errorText(t, err)); }
+  }
+  const select = (label: string, key: 'fromId' | 'toId') => (
+    <Field label={label}>{(p) => <select {...p} className={inputClass} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })}>
+      <option value="">—</option>{organizations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}</select>}</Field>);
+  return (
+    <form onSubmit={submit} className="grid grid-cols-1 gap-2 sm:grid-cols-5" aria-label={t('network.recordTie')}>
+      {select(t('network.from'), 'fromId')}{select(t('network.to'), 'toId')}
+      <Field label={t('network.kind')}>{(p) => <select {...p} className={inputClass} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
+        {TIE_KINDS.map((k) => <option key={k} value={k}>{t(`network.kinds.${k}`)}</option>)}</select>}</Field>
+      <Field label={t('network.strength')}>{(p) => <input {...p} type="number" min={1} max={5} className={inputClass} value={form.strength} onChange={(e) => setForm({ ...form, strength: Number(e.target.value) })} />}</Field>
+      <div className="self-end"><button type="submit" className={buttonClass}>{t('network.recordTie')}</button></div>
+      <div className="sm:col-span-5"><ErrorBanner message={error} /></div>
+    </form>
+  );
+}
