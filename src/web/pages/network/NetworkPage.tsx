@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass } from '../../components/Field.tsx';
 import type { AlliancePageResult } from '../../types.ts';
+import { NetworkGraph } from './NetworkGraph.tsx';
 
 const TIE_KINDS = ['co_campaigned', 'formal_partnership', 'funds', 'conflict', 'introduced', 'shared_members'] as const;
 
@@ -43,6 +44,7 @@ export function NetworkPage() {
       </div>
       <p role="status">{t('network.summary', { nodes: a.nodeCount, ties: a.tieCount, density: fixed(a.density), communities: a.communities.length })}</p>
       <p className="text-sm">{t('network.eiLine', { constituencies: fixed(a.eiIndex.constituencies.index), issues: fixed(a.eiIndex.issues.index) })} <span className="text-stone-600">{t('network.eiHelp')}</span></p>
+      <NetworkGraph nodes={a.nodes} ties={[...view.stated.map((s) => ({ a: s.a, b: s.b, kind: s.kind })), ...view.derived.map((d) => ({ a: d.a, b: d.b, kind: d.kind }))]} />
       <section aria-labelledby="brokers-title" className="overflow-x-auto rounded border border-stone-200 bg-white p-3">
         <h2 id="brokers-title" className="font-semibold">{t('network.brokers')}</h2>
         <p className="text-sm text-stone-600">{t(`network.method.${a.betweennessMethod}`)}</p>

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../src/demo/load-demo.ts';
+import { browserMissing, signIn, useDemoBrowser } from './harness.ts';
+
+if (browserMissing) console.warn(`Skipping browser tests: ${browserMissing}.`);
+
+// The field's network in Chromium: the WebGL view draws the IAD's field, filters by tie kind,
+// and the table beside it ranks the brokers and clicks through to each organization.
+
+describe.skipIf(browserMissing)('the network view in Chromium', () => {
+  const env = useDemoBrowser();
+
+  it('draws the network, filters ties by kind, and clicks through to an organization', async () => {
+    const context = await env.browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await signIn(page, env.server.url, DEMO_USERS.coordinator.email);
+    const iad = await env.server.deps.db.selectFrom('organizations').select('id').where('name', '=', 'Inter-Alliance Dialogue').executeTakeFirstOrThrow();
+    await page.goto(`${env.server.url}/alliances/${iad.id}`);
+    await page.getByRole('link', { name: 'Network', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Network' }).waitFor();
+
+    // The WebGL view is drawn (sigma adds its canvases), with every organization and tie counted.
+    await page.getByTestId('network-canvas').locator('canvas').first().waitFor();
+    const status = page.getByRole('status').filter({ hasText: 'organizations and' });
+    const before = await status.textContent();
+    const total = Number(/and (\d+) ties/.exec(before!)![1]);
+    expect(total).toBeGreaterThan(0);
+    const pixels = await page.getByTestId('network-canvas').screenshot({ path: 'test-results/network-graph.png' });
+    expect(pixels.length).toBeGreaterThan(2000);
+
+    // Leaving out the ties of meeting at the same convenings shows fewer ties.
+    await page.getByRole('group', { name: 'Kinds of ties shown' }).getByLabel('Came together to').uncheck();
+    await expect.poll(async () => Number(/and (\d+) ties/.exec((await status.textContent())!)![1])).toBeLessThan(total);
+
+    // The brokers table ranks organizations; the first one opens its profile.
+    const first = page.getByRole('region', { name: 'Brokers and central organizations' }).getByRole('link').first();
+    const name = (await first.textContent())!;
+    await first.click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.screenshot({ path: 'test-results/network-view.png', fullPage: true });
+    await context.close();
+  });
+});
