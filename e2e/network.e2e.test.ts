@@ -7,7 +7,7 @@ if (browserMissing) console.warn(`Skipping browser tests: ${browserMissing}.`);
 // The field's network in Chromium: the WebGL view draws the IAD's field, filters by tie kind,
 // and the table beside it ranks the brokers and clicks through to each organization.
 
-describe.skipIf(browserMissing)('the network view in Chromium', () => {
+describe.skipIf(browserMissing)('the network view and the field map in Chromium', () => {
   const env = useDemoBrowser();
 
   it('draws the network, filters ties by kind, and clicks through to an organization', async () => {
@@ -38,6 +38,25 @@ describe.skipIf(browserMissing)('the network view in Chromium', () => {
     await first.click();
     await page.getByRole('heading', { level: 1, name }).waitFor();
     await page.screenshot({ path: 'test-results/network-view.png', fullPage: true });
+    await context.close();
+  });
+
+  it('maps two alliances side by side on the US map, with their gaps and the members they share', async () => {
+    const context = await env.browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await signIn(page, env.server.url, DEMO_USERS.coordinator.email);
+    await page.getByRole('link', { name: 'Map the field' }).click();
+    await page.getByRole('group', { name: 'Alliances to compare' }).getByLabel('Partnership for Working Families').check();
+    await page.getByRole('group', { name: 'Alliances to compare' }).getByLabel('Coalition for Clean & Safe Ports').check();
+    const map = page.getByRole('img', { name: 'Members of Partnership for Working Families by state' });
+    await map.waitFor();
+    // PWF's members are in California, Pennsylvania, Georgia and Colorado (seed 001).
+    await expect.poll(async () => Number(await map.locator('path[data-state="06"]').getAttribute('data-count'))).toBeGreaterThan(0);
+    expect(Number(await map.locator('path[data-state="48"]').getAttribute('data-count'))).toBe(0);
+    await page.getByRole('region', { name: 'Partnership for Working Families' }).getByText('Capacities no member holds').waitFor();
+    const shared = page.getByRole('list', { name: 'Members by combination of alliances' });
+    await shared.getByText(/Los Angeles Alliance for a New Economy/).waitFor();
+    await page.screenshot({ path: 'test-results/field-map.png', fullPage: true });
     await context.close();
   });
 });

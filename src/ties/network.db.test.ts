@@ -55,4 +55,22 @@ describe.each(ENGINES)('the field network on %s', (engine) => {
     expect(csv.text).toContain('Member Z n,Member Y n,conflict,2');
     expect((await c('outsider').get(`/api/alliances/${f.alliance.id}/network`)).status).toBe(404);
   });
+
+  it('compares alliances: anatomy by state and capacity, gaps, and overlapping members', async () => {
+    const second = await t.db.selectFrom('organizations').select('id').where('name', '=', 'Second Alliance').executeTakeFirstOrThrow();
+    const res = await c('coordinator').get(`/api/field/anatomy?alliances=${f.alliance.id},${second.id}&priority=youth`);
+    expect(res.status, res.text).toBe(200);
+    const [first, other] = res.json.anatomies;
+    expect(first.members).toBe(3);
+    expect(first.gaps.capacities).toContain('legal');
+    expect(first.gaps.priorityConstituencies).toEqual([{ key: 'youth', members: 0 }]);
+    expect(other.members).toBe(2);
+    expect(res.json.overlaps.inSeveral.map((o: { name: string }) => o.name).sort()).toEqual(['Member X n', 'Member Y n']);
+    expect(res.json.overlaps.matrix[0][1].count).toBe(2);
+    // The funder sees the first alliance only; asking for one it cannot see answers 404.
+    expect((await c('funder').get(`/api/field/anatomy?alliances=${f.alliance.id},${second.id}`)).status).toBe(404);
+    const bad = await c('funder').get('/api/field/anatomy?alliances=not-an-id');
+    expect(bad.status).toBe(422);
+    expect(bad.json.errors[0].field).toBe('alliances');
+  });
 });

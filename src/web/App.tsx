@@ -31,6 +31,7 @@ import { CharterPage } from './pages/alliance/CharterPage.tsx';
 import { CampaignPage } from './pages/campaigns/CampaignPage.tsx';
 import { CampaignsPage } from './pages/campaigns/CampaignsPage.tsx';
 import { NetworkPage } from './pages/network/NetworkPage.tsx';
+import { FieldPage } from './pages/field/FieldPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 function Routed() {
@@ -66,6 +67,7 @@ function Routed() {
         <Route path="/alliances/:id/alerts" element={<AlertsPage />} />
         <Route path="/alerts/:id" element={<AlertPage />} />
         <Route path="/alliances/:id/network" element={<NetworkPage />} />
+        <Route path="/field" element={<FieldPage />} />
         <Route path="/spaces" element={<SpacesPage />} />
         <Route path="/spaces/:id" element={<SpacePage />} />
         <Route path="/spaces/:id/people" element={<PeoplePage />} />

@@ -1,0 +1,10 @@
+import type { Db } from '../db/database.ts';
+
+/** Members (any status but "left") of the given alliances, with the facts an anatomy reads. */
+export async function listMemberFacts(db: Db, allianceIds: string[]) {
+  if (allianceIds.length === 0) return [];
+  return db.selectFrom('memberships as m').innerJoin('organizations as o', 'o.id', 'm.member_id')
+    .select(['m.alliance_id as allianceId', 'o.id', 'o.name', 'o.space_id as spaceId', 'o.state_fips as stateFips', 'o.county_fips as countyFips',
+      'o.power_scale as powerScale', 'o.issues', 'o.constituencies', 'o.sectors', 'o.capacities'])
+    .where('m.alliance_id', 'in', allianceIds).where('m.status', '<>', 'left').orderBy('o.name').execute();
+}

@@ -1,0 +1,38 @@
+import { listStates } from '../areas/us-areas.ts';
+import type { Db } from '../db/database.ts';
+import { allianceSpace } from '../memberships/membership.service.ts';
+import { requireAccess, type Actor } from '../spaces/access.ts';
+import { loadReach } from '../spaces/spaces.repository.ts';
+import { listTerms } from '../vocabularies/vocabulary.repository.ts';
+import { type AllianceMembers, anatomyOf, overlapsOf } from './anatomy.ts';
+import { listMemberFacts } from './field.repository.ts';
+
+// The anatomy of one or several alliances the reader can see. A member's place, issues and
+// capacities count only where the member shares its profile with the reader; otherwise it is
+// counted as a member whose profile is not shared (membership itself is visible).
+
+export async function fieldAnatomy(db: Db, actor: Actor, allianceIds: string[], priorityConstituencies: string[]) {
+  const alliances = [];
+  for (const id of [...new Set(allianceIds)]) {
+    const { alliance, spaceId } = await allianceSpace(db, actor, id);
+    await requireAccess(db, actor, spaceId, 'viewer');
+    alliances.push(alliance);
+  }
+  const [rows, reach, terms] = await Promise.all([listMemberFacts(db, alliances.map((a) => a.id)), loadReach(db, actor.userId), listTerms(db)]);
+  const groups: AllianceMembers[] = alliances.map((a) => ({
+    id: a.id, name: a.name,
+    members: rows.filter((r) => r.allianceId === a.id).map((r) => {
+      const shared = reach.profileReadable.has(r.spaceId);
+      return { id: r.id, name: r.name, profileShared: shared, stateFips: shared ? r.stateFips : null, countyFips: shared ? r.countyFips : null,
+        powerScale: shared ? r.powerScale : null, issues: shared ? r.issues : [], constituencies: shared ? r.constituencies : [], sectors: shared ? r.sectors : [],
+        capacities: shared ? r.capacities.map((c) => c.key) : [] };
+    }),
+  }));
+  const context = {
+    capacities: terms.filter((t) => t.kind === 'capacity').map((t) => t.key),
+    // The fifty states and DC; territories count where members are, but are not listed as gaps.
+    stateFips: listStates().filter((s) => Number(s.fips) <= 56).map((s) => s.fips),
+    priorityConstituencies,
+  };
+  return { anatomies: groups.map((g) => anatomyOf(g, context)), overlaps: overlapsOf(groups) };
+}

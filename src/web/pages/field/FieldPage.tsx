@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { api, errorText, query } from '../../api.ts';
+import { ErrorBanner, Tag } from '../../components/Field.tsx';
+import { termLabel, useSession } from '../../session.tsx';
+import type { DirectoryPageResult } from '../../types.ts';
+import { UsMap } from './UsMap.tsx';
+
+type Counts = Record<string, number>;
+interface Anatomy {
+  id: string; name: string; members: number; profilesNotShared: number; byState: Counts; byIssue: Counts; byConstituency: Counts; bySector: Counts;
+  byCapacity: Counts; byScale: Counts; gaps: { capacities: string[]; states: string[]; priorityConstituencies: { key: string; members: number }[] };
+}
+interface Overlaps {
+  alliances: { id: string; name: string }[]; matrix: { count: number; members: { id: string; name: string }[] }[][];
+  intersections: { alliances: string[]; members: { id: string; name: string }[] }[]; inSeveral: { id: string; name: string; alliances: string[] }[];
+}
+
+/** Anatomy of one or several alliances side by side: map, issues, constituencies, capacities, scale, gaps and overlaps. */
+export function FieldPage() {
+  const { t, i18n } = useTranslation();
+  const { vocab, states } = useSession();
+  const [params, setParams] = useSearchParams();
+  const chosen = (params.get('alliances') ?? '').split(',').filter(Boolean);
+  const priority = (params.get('priority') ?? '').split(',').filter(Boolean);
+  const [alliances, setAlliances] = useState<{ id: string; name: string }[]>([]);
+  const [data, setData] = useState<{ anatomies: Anatomy[]; overlaps: Overlaps } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => { api.get<DirectoryPageResult>(`/organizations${query({ kind: 'alliance', limit: 100 })}`).then((r) => setAlliances(r.items.map((o) => ({ id: o.id, name: o.name }))), () => undefined); }, []);
+  useEffect(() => {
+    if (chosen.length === 0) { setData(null); return; }
+    api.get<{ anatomies: Anatomy[]; overlaps: Overlaps }>(`/field/anatomy${query({ alliances: chosen.join(','), priority: priority.join(',') })}`).then(setData, (err: unknown) => setError(errorText(t, err)));
+  }, [params.toString()]);
+  const toggle = (key: 'alliances' | 'priority', value: string, list: string[]) => {
+    const next = list.includes(value) ? list.filter((x) => x !== value) : [...list, value];
+    const p = new URLSearchParams(params);
+    if (next.length) p.set(key, next.join(',')); else p.delete(key);
+    setParams(p);
+  };
+  const stateName = (fips: string) => states.find((s) => s.fips === fips)?.postal ?? fips;
+  const label = (kind: 'issue' | 'constituency' | 'sector' | 'capacity', key: string) => termLabel(vocab, kind, key, i18n.language);
+  const nameOf = new Map(alliances.map((a) => [a.id, a.name]));
+
+  return (
+    <article className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold">{t('field.title')}</h1>
+      <fieldset className="flex flex-wrap gap-3 rounded border border-stone-200 bg-white p-3"><legend className="px-1 font-semibold">{t('field.compare')}</legend>
+        {alliances.map((a) => <label key={a.id} className="flex items-center gap-1 text-sm"><input type="checkbox" checked={chosen.includes(a.id)} onChange={() => toggle('alliances', a.id, chosen)} />{a.name}</label>)}
+      </fieldset>
+      <fieldset className="flex flex-wrap gap-3 rounded border border-stone-200 bg-white p-3"><legend className="px-1 font-semibold">{t('field.priority')}</legend>
+        {(vocab?.constituency ?? []).map((c) => <label key={c.key} className="flex items-center gap-1 text-sm"><input type="checkbox" checked={priority.includes(c.key)} onChange={() => toggle('priority', c.key, priority)} />{label('constituency', c.key)}</label>)}
+      </fieldset>
+      <ErrorBanner message={error} />
+      {data?.anatomies.map((a) => (
+        <section key={a.id} aria-labelledby={`anatomy-${a.id}`} className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3">
+          <h2 id={`anatomy-${a.id}`} className="text-lg font-semibold"><Link className="underline" to={`/alliances/${a.id}`}>{a.name}</Link></h2>
+          <p className="text-sm">{t('field.membersLine', { count: a.members, hidden: a.profilesNotShared })}</p>
+          <UsMap counts={a.byState} title={t('field.mapOf', { name: a.name })} />
+          <div className="grid grid-cols-1 gap-3 text-sm md:grid-cols-2">
+            {(['byIssue', 'byConstituency', 'bySector', 'byCapacity'] as const).map((k) => (
+              <div key={k}><p className="font-medium">{t(`field.${k}`)}</p>
+                <ul className="flex flex-wrap gap-1">{Object.entries(a[k]).sort((x, y) => y[1] - x[1]).map(([key, n]) => (
+                  <li key={key}><Tag>{label(k === 'byIssue' ? 'issue' : k === 'byConstituency' ? 'constituency' : k === 'bySector' ? 'sector' : 'capacity', key)} · {n}</Tag></li>))}</ul></div>
+            ))}
+            <div><p className="font-medium">{t('field.byScale')}</p><ul className="flex flex-wrap gap-1">{Object.entries(a.byScale).map(([k, n]) => <li key={k}><Tag>{t(`enum.scale.${k}`)} · {n}</Tag></li>)}</ul></div>
+          </div>
+          <div className="rounded border border-amber-300 bg-amber-50 p-2 text-sm">
+            <p className="font-medium">{t('field.gaps')}</p>
+            <p>{t('field.missingCapacities')}: {a.gaps.capacities.map((c) => label('capacity', c)).join(', ') || '—'}</p>
+            <p>{t('field.statesWithout', { count: a.gaps.states.length })}: {a.gaps.states.map(stateName).join(' ')}</p>
+            {a.gaps.priorityConstituencies.length > 0 && <p>{t('field.fewPriority')}: {a.gaps.priorityConstituencies.map((c) => `${label('constituency', c.key)} (${c.members})`).join(', ')}</p>}
+          </div>
+        </section>
+      ))}
+      {data && data.anatomies.length > 1 && (
+        <section aria-labelledby="overlaps-title" className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3">
+          <h2 id="overlaps-title" className="text-lg font-semibold">{t('field.overlaps')}</h2>
+          <div className="overflow-x-auto"><table className="text-sm"><caption className="sr-only">{t('field.matrix')}</caption>
+            <thead><tr><th />{data.overlaps.alliances.map((a) => <th key={a.id} className="px-2">{a.name}</th>)}</tr></thead>
+            <tbody>{data.overlaps.alliances.map((a, i) => <tr key={a.id}><th className="pr-2 text-left">{a.name}</th>
+              {data.overlaps.matrix[i]!.map((cell, j) => <td key={j} className={`px-2 text-center ${i === j ? 'text-stone-400' : ''}`} title={cell.members.map((m) => m.name).join(', ')}>{cell.count}</td>)}</tr>)}</tbody>
+          </table></div>
+          <p className="font-medium">{t('field.intersections')}</p>
+          <ul className="flex flex-col gap-1 text-sm" aria-label={t('field.intersections')}>
+            {data.overlaps.intersections.map((x) => (
+              <li key={x.alliances.join('|')} className="flex flex-wrap items-center gap-2">
+                <span className="inline-block h-3 bg-amber-700" style={{ width: `${Math.max(4, x.members.length * 12)}px` }} aria-hidden="true" />
+                <span>{x.members.length}</span><span className="text-stone-600">{x.alliances.map((id) => nameOf.get(id) ?? id).join(' ∩ ')}</span>
+                {x.alliances.length > 1 && <span>: {x.members.map((m) => m.name).join(', ')}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}
