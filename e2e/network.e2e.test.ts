@@ -57,6 +57,13 @@ describe.skipIf(browserMissing)('the network view and the field map in Chromium'
     const shared = page.getByRole('list', { name: 'Members by combination of alliances' });
     await shared.getByText(/Los Angeles Alliance for a New Economy/).waitFor();
     await page.screenshot({ path: 'test-results/field-map.png', fullPage: true });
+
+    // The ally finder for PWF: ranked by fit, each with its reasons and who can introduce us.
+    await page.getByRole('link', { name: 'Partnership for Working Families' }).first().click();
+    await page.getByRole('link', { name: 'Ally finder' }).click();
+    const allies = page.getByRole('list', { name: 'Ally finder' });
+    await allies.getByText(/score \d+/).first().waitFor();
+    await allies.getByText('Who can introduce us').first().waitFor();
     await context.close();
   });
 });

@@ -8,3 +8,10 @@ export async function listMemberFacts(db: Db, allianceIds: string[]) {
       'o.power_scale as powerScale', 'o.issues', 'o.constituencies', 'o.sectors', 'o.capacities'])
     .where('m.alliance_id', 'in', allianceIds).where('m.status', '<>', 'left').orderBy('o.name').execute();
 }
+
+/** Organizations kept in the given spaces, with the facts the ally finder reads. */
+export async function listCandidateFacts(db: Db, spaceIds: string[]) {
+  if (spaceIds.length === 0) return [];
+  return db.selectFrom('organizations').select(['id', 'name', 'kind', 'state_fips as stateFips', 'issues', 'constituencies', 'capacities'])
+    .where('space_id', 'in', spaceIds).execute();
+}

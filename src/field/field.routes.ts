@@ -1,7 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../server/context.ts';
 import { jsonResponse, newRouter, problems } from '../server/openapi-helpers.ts';
+import { findAllies } from './ally-finder.service.ts';
 import { fieldAnatomy } from './field.service.ts';
+import { IdParam } from '../server/openapi-helpers.ts';
 
 const ids = z.string().regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36}){0,19}$/, 'one to twenty alliance ids, separated by commas');
 const AnatomyQuery = z.object({ alliances: ids, priority: z.string().max(500).optional() });
@@ -11,4 +13,9 @@ export const fieldRoutes = newRouter()
     responses: { 200: jsonResponse(z.any().openapi('FieldAnatomy')), ...problems } }), async (c) => {
     const q = c.req.valid('query');
     return c.json(await fieldAnatomy(c.get('deps').db, actorOf(c), q.alliances.split(','), q.priority ? q.priority.split(',').filter(Boolean) : []), 200);
+  })
+  .openapi(createRoute({ method: 'get', path: '/alliances/{id}/allies', tags: ['field'], request: { params: IdParam, query: z.object({ priority: z.string().max(500).optional() }) },
+    responses: { 200: jsonResponse(z.any().openapi('AllyFinder')), ...problems } }), async (c) => {
+    const priority = c.req.valid('query').priority;
+    return c.json(await findAllies(c.get('deps').db, actorOf(c), c.req.valid('param').id, priority ? priority.split(',').filter(Boolean) : []), 200);
   });

@@ -73,4 +73,17 @@ describe.each(ENGINES)('the field network on %s', (engine) => {
     expect(bad.status).toBe(422);
     expect(bad.json.errors[0].field).toBe('alliances');
   });
+
+  it('finds allies outside the alliance by fit, with the reasons and who can introduce us', async () => {
+    await t.db.updateTable('organizations').set({ capacities: JSON.stringify([{ key: 'legal' }]), state_fips: '48' }).where('name', '=', 'Outside Worker Center').execute();
+    const res = await c('coordinator').get(`/api/alliances/${f.alliance.id}/allies`);
+    expect(res.status, res.text).toBe(200);
+    const outside = res.json.allies.find((a: { name: string }) => a.name === 'Outside Worker Center');
+    expect(outside.reasons).toEqual(expect.arrayContaining([{ kind: 'fills_capacity', key: 'legal', points: 3 }, { kind: 'in_missing_state', key: '48', points: 2 },
+      { kind: 'reachable', hops: 1, points: 3 }]));
+    expect(outside.score).toBe(outside.reasons.reduce((s: number, r: { points: number }) => s + r.points, 0));
+    expect(outside.introductionPath.map((p: { name: string }) => p.name)).toEqual(['Member X n', 'Outside Worker Center']);
+    expect(res.json.allies.map((a: { name: string }) => a.name)).not.toContain('Member X n');
+    expect((await c('outsider').get(`/api/alliances/${f.alliance.id}/allies`)).status).toBe(404);
+  });
 });

@@ -32,6 +32,7 @@ import { CampaignPage } from './pages/campaigns/CampaignPage.tsx';
 import { CampaignsPage } from './pages/campaigns/CampaignsPage.tsx';
 import { NetworkPage } from './pages/network/NetworkPage.tsx';
 import { FieldPage } from './pages/field/FieldPage.tsx';
+import { AlliesPage } from './pages/field/AlliesPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 function Routed() {
@@ -68,6 +69,7 @@ function Routed() {
         <Route path="/alerts/:id" element={<AlertPage />} />
         <Route path="/alliances/:id/network" element={<NetworkPage />} />
         <Route path="/field" element={<FieldPage />} />
+        <Route path="/alliances/:id/allies" element={<AlliesPage />} />
         <Route path="/spaces" element={<SpacesPage />} />
         <Route path="/spaces/:id" element={<SpacePage />} />
         <Route path="/spaces/:id/people" element={<PeoplePage />} />

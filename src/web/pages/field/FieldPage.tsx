@@ -22,22 +22,22 @@ export function FieldPage() {
   const { t, i18n } = useTranslation();
   const { vocab, states } = useSession();
   const [params, setParams] = useSearchParams();
-  const chosen = (params.get('alliances') ?? '').split(',').filter(Boolean);
-  const priority = (params.get('priority') ?? '').split(',').filter(Boolean);
+  // The choices live here and are mirrored in the address (to share or bookmark a comparison).
+  const [chosen, setChosen] = useState(() => (params.get('alliances') ?? '').split(',').filter(Boolean));
+  const [priority, setPriority] = useState(() => (params.get('priority') ?? '').split(',').filter(Boolean));
   const [alliances, setAlliances] = useState<{ id: string; name: string }[]>([]);
   const [data, setData] = useState<{ anatomies: Anatomy[]; overlaps: Overlaps } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => { api.get<DirectoryPageResult>(`/organizations${query({ kind: 'alliance', limit: 100 })}`).then((r) => setAlliances(r.items.map((o) => ({ id: o.id, name: o.name }))), () => undefined); }, []);
   useEffect(() => {
+    const p = new URLSearchParams();
+    if (chosen.length) p.set('alliances', chosen.join(','));
+    if (priority.length) p.set('priority', priority.join(','));
+    setParams(p, { replace: true });
     if (chosen.length === 0) { setData(null); return; }
     api.get<{ anatomies: Anatomy[]; overlaps: Overlaps }>(`/field/anatomy${query({ alliances: chosen.join(','), priority: priority.join(',') })}`).then(setData, (err: unknown) => setError(errorText(t, err)));
-  }, [params.toString()]);
-  const toggle = (key: 'alliances' | 'priority', value: string, list: string[]) => {
-    const next = list.includes(value) ? list.filter((x) => x !== value) : [...list, value];
-    const p = new URLSearchParams(params);
-    if (next.length) p.set(key, next.join(',')); else p.delete(key);
-    setParams(p);
-  };
+  }, [chosen.join(','), priority.join(',')]);
+  const flip = (list: string[], value: string) => (list.includes(value) ? list.filter((x) => x !== value) : [...list, value]);
   const stateName = (fips: string) => states.find((s) => s.fips === fips)?.postal ?? fips;
   const label = (kind: 'issue' | 'constituency' | 'sector' | 'capacity', key: string) => termLabel(vocab, kind, key, i18n.language);
   const nameOf = new Map(alliances.map((a) => [a.id, a.name]));
@@ -46,10 +46,10 @@ export function FieldPage() {
     <article className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t('field.title')}</h1>
       <fieldset className="flex flex-wrap gap-3 rounded border border-stone-200 bg-white p-3"><legend className="px-1 font-semibold">{t('field.compare')}</legend>
-        {alliances.map((a) => <label key={a.id} className="flex items-center gap-1 text-sm"><input type="checkbox" checked={chosen.includes(a.id)} onChange={() => toggle('alliances', a.id, chosen)} />{a.name}</label>)}
+        {alliances.map((a) => <label key={a.id} className="flex items-center gap-1 text-sm"><input type="checkbox" checked={chosen.includes(a.id)} onChange={() => setChosen((list) => flip(list, a.id))} />{a.name}</label>)}
       </fieldset>
       <fieldset className="flex flex-wrap gap-3 rounded border border-stone-200 bg-white p-3"><legend className="px-1 font-semibold">{t('field.priority')}</legend>
-        {(vocab?.constituency ?? []).map((c) => <label key={c.key} className="flex items-center gap-1 text-sm"><input type="checkbox" checked={priority.includes(c.key)} onChange={() => toggle('priority', c.key, priority)} />{label('constituency', c.key)}</label>)}
+        {(vocab?.constituency ?? []).map((c) => <label key={c.key} className="flex items-center gap-1 text-sm"><input type="checkbox" checked={priority.includes(c.key)} onChange={() => setPriority((list) => flip(list, c.key))} />{label('constituency', c.key)}</label>)}
       </fieldset>
       <ErrorBanner message={error} />
       {data?.anatomies.map((a) => (

@@ -1,0 +1,37 @@
+import type { Db } from '../db/database.ts';
+import type { Actor } from '../spaces/access.ts';
+import { listReadableSpaceIds } from '../spaces/spaces.repository.ts';
+import { deriveTies, type Grouping } from '../ties/derived-ties.ts';
+import { listMembershipGroups, listTies } from '../ties/tie.repository.ts';
+import { introductionPaths, rankAllies } from './ally-finder.ts';
+import { listCandidateFacts } from './field.repository.ts';
+import { fieldAnatomy } from './field.service.ts';
+
+// Potential allies for an alliance, among the organizations the reader can see: ranked by how
+// they fill the alliance's gaps, share its issues, and can be reached through trusted ties.
+
+export async function findAllies(db: Db, actor: Actor, allianceId: string, priorityConstituencies: string[], limit = 50) {
+  const { anatomies } = await fieldAnatomy(db, actor, [allianceId], priorityConstituencies);
+  const anatomy = anatomies[0]!;
+  const readable = await listReadableSpaceIds(db, actor.userId, 'profile');
+  const [orgs, stated, memberships] = await Promise.all([listCandidateFacts(db, readable), listTies(db, readable), listMembershipGroups(db, readable)]);
+  const memberIds = new Set(memberships.filter((m) => m.groupId === allianceId).map((m) => m.memberId));
+  const groups = new Map<string, Grouping>();
+  for (const m of memberships) {
+    const g = groups.get(m.groupId) ?? { kind: 'co_membership' as const, sourceId: m.groupId, sourceName: m.groupName, memberIds: [] };
+    g.memberIds.push(m.memberId);
+    groups.set(m.groupId, g);
+  }
+  // Trusted ties: stated ones except conflicts, and shared membership in an alliance.
+  const ties = [...stated.filter((t) => t.kind !== 'conflict').map((t) => ({ a: t.a, b: t.b })), ...deriveTies([...groups.values()]).map((t) => ({ a: t.a, b: t.b }))];
+  const paths = introductionPaths([...memberIds], ties);
+  const candidates = orgs.filter((o) => o.id !== allianceId && !memberIds.has(o.id) && o.kind !== 'funder' && o.kind !== 'government')
+    .map((o) => ({ id: o.id, name: o.name, stateFips: o.stateFips, issues: o.issues, constituencies: o.constituencies, capacities: o.capacities.map((c) => c.key) }));
+  const allianceIssues = Object.keys(anatomy.byIssue);
+  const names = new Map(orgs.map((o) => [o.id, o.name]));
+  return {
+    alliance: { id: anatomy.id, name: anatomy.name }, gaps: anatomy.gaps,
+    allies: rankAllies(candidates, { capacities: anatomy.gaps.capacities, states: anatomy.gaps.states, priorityConstituencies: anatomy.gaps.priorityConstituencies.map((p) => p.key) },
+      allianceIssues, paths).slice(0, limit).map((a) => ({ ...a, introductionPath: a.introductionPath?.map((id) => ({ id, name: names.get(id) ?? '' })) ?? null })),
+  };
+}
