@@ -68,6 +68,12 @@ const ROUTES: RouteCase[] = [
   { name: 'read charter', method: 'GET', path: (r) => `/api/alliances/${r.allianceId}/charter`, need: 'viewer', ok: 200 },
   { name: 'list alerts', method: 'GET', path: (r) => `/api/alliances/${r.allianceId}/alerts`, need: 'viewer', ok: 200 },
   { name: 'send alert', method: 'POST', path: (r) => `/api/alliances/${r.allianceId}/alerts`, body: () => ({ title: 'SB 1070', body: 'Mobilize', need: { organizers: 5 } }), need: 'admin', ok: 201 },
+  { name: 'read network', method: 'GET', path: (r) => `/api/alliances/${r.allianceId}/network`, need: 'viewer', ok: 200 },
+  { name: 'record tie', method: 'POST', path: (r) => `/api/alliances/${r.allianceId}/ties`, body: (r) => ({ fromId: r.orgId, toId: r.memberCandidateId, kind: 'introduced' }), need: 'member', ok: 201 },
+  { name: 'field anatomy', method: 'GET', path: (r) => `/api/field/anatomy?alliances=${r.allianceId}`, need: 'viewer', ok: 200 },
+  { name: 'ally finder', method: 'GET', path: (r) => `/api/alliances/${r.allianceId}/allies`, need: 'viewer', ok: 200 },
+  { name: 'list power maps', method: 'GET', path: (r) => `/api/organizations/${r.allianceId}/power-maps`, need: 'viewer', ok: 200 },
+  { name: 'create power map', method: 'POST', path: (r) => `/api/organizations/${r.allianceId}/power-maps`, body: () => ({ title: 'Who decides' }), need: 'member', ok: 201 },
   { name: 'export Popolo', method: 'GET', path: (r) => `/api/spaces/${r.spaceId}/export?format=popolo`, need: 'viewer', ok: 200 },
 ];
 

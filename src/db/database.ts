@@ -10,6 +10,7 @@ import * as decisions from './migrations/2026_11_23_0004_decisions.ts';
 import * as conveningsPlans from './migrations/2026_11_23_0005_convenings_plans.ts';
 import * as campaignsCharters from './migrations/2026_11_23_0006_campaigns_charters.ts';
 import * as ties from './migrations/2026_11_23_0007_ties.ts';
+import * as powerMaps from './migrations/2026_11_23_0008_power_maps.ts';
 import type { Database } from './tables.ts';
 
 export type Db = Kysely<Database>;
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0005_convenings_plans': conveningsPlans,
   '2026_11_23_0006_campaigns_charters': campaignsCharters,
   '2026_11_23_0007_ties': ties,
+  '2026_11_23_0008_power_maps': powerMaps,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

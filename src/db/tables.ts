@@ -389,6 +389,17 @@ export interface TiesTable {
   strength: number; started_on: string | null; ended_on: string | null; note: string | null; recorded_by: string | null; created_at: Timestamp;
 }
 
+export interface PowerMapsTable { id: Generated<string>; space_id: string; organization_id: string; campaign_id: string | null; title: string; created_at: Timestamp }
+export type Stance = 'active_ally' | 'passive_ally' | 'neutral' | 'passive_opposition' | 'active_opposition';
+export interface StakeholdersTable {
+  id: Generated<string>; space_id: string; power_map_id: string; name: string; kind: 'organization' | 'person' | 'institution' | 'decision_maker';
+  organization_id: string | null; influence: number; stance: Stance; note: string | null;
+}
+export interface StakeholderMovesTable {
+  id: Generated<string>; stakeholder_id: string; from_stance: string | null; to_stance: string; from_influence: number | null; to_influence: number;
+  note: string | null; moved_by: string | null; moved_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -437,4 +448,7 @@ export interface Database {
   alerts: AlertsTable;
   alert_commitments: AlertCommitmentsTable;
   ties: TiesTable;
+  power_maps: PowerMapsTable;
+  stakeholders: StakeholdersTable;
+  stakeholder_moves: StakeholderMovesTable;
 }

@@ -4,6 +4,7 @@ import { addCharterVersion, moveStage } from '../charters/charter.service.ts';
 import type { Db } from '../db/database.ts';
 import type { Actor } from '../spaces/access.ts';
 import { recordTie } from '../ties/network.service.ts';
+import { addStakeholder, createMap, moveStakeholder } from '../power-maps/power-map.service.ts';
 
 // Campaigns, charter, stage and rapid response drawn from the report (seed 001), in the demo's
 // own words: the ports coalition's clean trucks campaign and who brought what; the IAD's answer
@@ -42,6 +43,13 @@ export async function loadDemoCampaigns(db: Db, ctx: { coordinator: Actor; orgId
     ],
   });
   await recordEvent(db, coordinator, ports.id, { kind: 'win', title: 'Court upholds the concessionaire system against the trucking industry’s lawsuit', happenedOn: '2010-08-26' });
+  const map = await createMap(db, coordinator, id('ports'), { title: 'Clean trucks: who decides', campaignId: ports.id });
+  const commission = await addStakeholder(db, coordinator, map.id, { name: 'Los Angeles Harbor Commission', kind: 'decision_maker', influence: 9, stance: 'neutral' });
+  await addStakeholder(db, coordinator, map.id, { name: 'American Trucking Associations', kind: 'institution', influence: 8, stance: 'active_opposition' });
+  await addStakeholder(db, coordinator, map.id, { name: 'Mayor of Los Angeles', kind: 'decision_maker', influence: 8, stance: 'passive_ally' });
+  await addStakeholder(db, coordinator, map.id, { name: 'NRDC', kind: 'organization', organizationId: id('nrdc'), influence: 6, stance: 'active_ally' });
+  await moveStakeholder(db, coordinator, commission.id, { stance: 'passive_ally', note: 'After the public health hearings' });
+  await moveStakeholder(db, coordinator, commission.id, { stance: 'active_ally', note: 'Adopted the clean trucks program' });
   await recordEvent(db, coordinator, ports.id, { kind: 'issue_carried', title: 'Opposition to drilling for oil in Alaska', happenedOn: '2009-06-01',
     carrierId: id('teamsters'), demandOwnerId: id('sierra_club'), decisionMaker: 'Congress' });
 

@@ -16,6 +16,7 @@ import { charterRoutes } from '../charters/charter.routes.ts';
 import { conveningRoutes } from '../convenings/convening.routes.ts';
 import { networkRoutes } from '../ties/network.routes.ts';
 import { fieldRoutes } from '../field/field.routes.ts';
+import { powerMapRoutes } from '../power-maps/power-map.routes.ts';
 import { decisionRoutes } from '../decisions/decisions.routes.ts';
 import { planRoutes } from '../plans/plans.routes.ts';
 import { notificationRoutes } from '../notifications/notification.routes.ts';
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   api.route('/', alertRoutes);
   api.route('/', networkRoutes);
   api.route('/', fieldRoutes);
+  api.route('/', powerMapRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Crossroads API', version: '0.1.0', description: 'The working system for alliances of grassroots organizations.' },

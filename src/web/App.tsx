@@ -33,6 +33,7 @@ import { CampaignsPage } from './pages/campaigns/CampaignsPage.tsx';
 import { NetworkPage } from './pages/network/NetworkPage.tsx';
 import { FieldPage } from './pages/field/FieldPage.tsx';
 import { AlliesPage } from './pages/field/AlliesPage.tsx';
+import { PowerMapPage, PowerMapsPage } from './pages/power-maps/PowerMapsPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 function Routed() {
@@ -70,6 +71,8 @@ function Routed() {
         <Route path="/alliances/:id/network" element={<NetworkPage />} />
         <Route path="/field" element={<FieldPage />} />
         <Route path="/alliances/:id/allies" element={<AlliesPage />} />
+        <Route path="/organizations/:id/power-maps" element={<PowerMapsPage />} />
+        <Route path="/power-maps/:id" element={<PowerMapPage />} />
         <Route path="/spaces" element={<SpacesPage />} />
         <Route path="/spaces/:id" element={<SpacePage />} />
         <Route path="/spaces/:id/people" element={<PeoplePage />} />
