@@ -86,4 +86,11 @@ describe.each(ENGINES)('the field network on %s', (engine) => {
     expect(res.json.allies.map((a: { name: string }) => a.name)).not.toContain('Member X n');
     expect((await c('outsider').get(`/api/alliances/${f.alliance.id}/allies`)).status).toBe(404);
   });
+
+  it('shows the whole field the reader can see as one network', async () => {
+    const all = (await c('coordinator').get('/api/field/network')).json;
+    expect(all.analysis.nodes.map((n: { name: string }) => n.name)).toEqual(expect.arrayContaining(['Outside Worker Center', 'Member X n', 'Second Alliance']));
+    const funder = (await c('funder').get('/api/field/network')).json;
+    expect(funder.analysis.nodes.map((n: { name: string }) => n.name)).not.toContain('Outside Worker Center');
+  });
 });

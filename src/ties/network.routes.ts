@@ -10,6 +10,8 @@ const tags = ['network'];
 const options = (q: { derived: string; kinds?: string }) => ({ derived: q.derived === 'true', kinds: q.kinds ? q.kinds.split(',') : undefined });
 
 export const networkRoutes = newRouter()
+  .openapi(createRoute({ method: 'get', path: '/field/network', tags, request: { query: NetworkQuerySchema }, responses: { 200: jsonResponse(Anything), ...problems } }), async (c) =>
+    c.json(await service.fieldNetwork(c.get('deps').db, actorOf(c), options(c.req.valid('query'))), 200))
   .openapi(createRoute({ method: 'get', path: '/alliances/{id}/network', tags, request: { params: IdParam, query: NetworkQuerySchema }, responses: { 200: jsonResponse(Anything), ...problems } }), async (c) =>
     c.json(await service.allianceNetwork(c.get('deps').db, actorOf(c), c.req.valid('param').id, options(c.req.valid('query'))), 200))
   .openapi(createRoute({ method: 'get', path: '/alliances/{id}/network.kumu.json', tags, request: { params: IdParam, query: NetworkQuerySchema }, responses: { 200: jsonResponse(Anything), ...problems } }), async (c) => {

@@ -71,6 +71,15 @@ export async function allianceNetwork(db: Db, actor: Actor, allianceId: string, 
   return { alliance: { id: alliance.id, name: alliance.name }, stated, derived: options.derived ? derived : [], analysis };
 }
 
+/** The whole field the reader can see: every organization, stated ties, and shared memberships. */
+export async function fieldNetwork(db: Db, actor: Actor, options: { derived: boolean; kinds?: string[] }) {
+  const readable = await listReadableSpaceIds(db, actor.userId, 'profile');
+  const [nodes, stated, memberships] = await Promise.all([repo.listNodesInSpaces(db, readable), repo.listTies(db, readable), repo.listMembershipGroups(db, readable)]);
+  const derived = deriveTies(groupsOf('co_membership', memberships));
+  const analysis = analyzeNetwork(nodes, stated.map((t) => ({ id: t.id, a: t.a, b: t.b, kind: t.kind, strength: t.strength })), derived, options);
+  return { stated, derived: options.derived ? derived : [], analysis };
+}
+
 /** The network in Kumu's JSON shape (elements and connections), for mapping in Kumu. */
 export function toKumu(network: Awaited<ReturnType<typeof allianceNetwork>>) {
   const name = new Map(network.analysis.nodes.map((n) => [n.id, n.name]));

@@ -48,3 +48,9 @@ export async function listCampaignGroups(db: Db, organizationId: string) {
   return db.selectFrom('campaign_participants as p').innerJoin('campaigns as c', 'c.id', 'p.campaign_id')
     .select(['c.id as groupId', 'c.name as groupName', 'p.organization_id as memberId']).where('c.organization_id', '=', organizationId).execute();
 }
+
+/** Every organization kept in the given spaces. */
+export async function listNodesInSpaces(db: Db, spaceIds: string[]) {
+  if (spaceIds.length === 0) return [];
+  return db.selectFrom('organizations').select(['id', 'name', 'constituencies', 'issues']).where('space_id', 'in', spaceIds).execute();
+}
