@@ -58,6 +58,12 @@ describe.skipIf(browserMissing)('the network view and the field map in Chromium'
     await shared.getByText(/Los Angeles Alliance for a New Economy/).waitFor();
     await page.screenshot({ path: 'test-results/field-map.png', fullPage: true });
 
+    // The whole field as one network, analysed as a job and drawn when done.
+    await page.getByRole('button', { name: 'Show the whole field as a network' }).click();
+    const whole = page.getByRole('region', { name: 'Show the whole field as a network' });
+    await whole.getByTestId('network-canvas').locator('canvas').first().waitFor();
+    await expect.poll(async () => Number((await whole.getByRole('status').first().textContent())?.match(/^(\d+) organizations/)?.[1] ?? 0)).toBeGreaterThan(30);
+
     // The ally finder for PWF: ranked by fit, each with its reasons and who can introduce us.
     await page.getByRole('link', { name: 'Partnership for Working Families' }).first().click();
     await page.getByRole('link', { name: 'Ally finder' }).click();

@@ -69,6 +69,7 @@ const ROUTES: RouteCase[] = [
   { name: 'list alerts', method: 'GET', path: (r) => `/api/alliances/${r.allianceId}/alerts`, need: 'viewer', ok: 200 },
   { name: 'send alert', method: 'POST', path: (r) => `/api/alliances/${r.allianceId}/alerts`, body: () => ({ title: 'SB 1070', body: 'Mobilize', need: { organizers: 5 } }), need: 'admin', ok: 201 },
   { name: 'read network', method: 'GET', path: (r) => `/api/alliances/${r.allianceId}/network`, need: 'viewer', ok: 200 },
+  { name: 'start network analysis', method: 'POST', path: (r) => `/api/alliances/${r.allianceId}/network/analyses`, need: 'viewer', ok: 200 },
   { name: 'record tie', method: 'POST', path: (r) => `/api/alliances/${r.allianceId}/ties`, body: (r) => ({ fromId: r.orgId, toId: r.memberCandidateId, kind: 'introduced' }), need: 'member', ok: 201 },
   { name: 'field anatomy', method: 'GET', path: (r) => `/api/field/anatomy?alliances=${r.allianceId}`, need: 'viewer', ok: 200 },
   { name: 'ally finder', method: 'GET', path: (r) => `/api/alliances/${r.allianceId}/allies`, need: 'viewer', ok: 200 },

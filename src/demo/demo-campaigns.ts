@@ -3,7 +3,7 @@ import { createCampaign, recordEvent } from '../campaigns/campaign.service.ts';
 import { addCharterVersion, moveStage } from '../charters/charter.service.ts';
 import type { Db } from '../db/database.ts';
 import type { Actor } from '../spaces/access.ts';
-import { recordTie } from '../ties/network.service.ts';
+import { recordTie } from '../ties/tie.service.ts';
 import { addStakeholder, createMap, moveStakeholder } from '../power-maps/power-map.service.ts';
 
 // Campaigns, charter, stage and rapid response drawn from the report (seed 001), in the demo's

@@ -15,6 +15,8 @@ import { campaignRoutes } from '../campaigns/campaign.routes.ts';
 import { charterRoutes } from '../charters/charter.routes.ts';
 import { conveningRoutes } from '../convenings/convening.routes.ts';
 import { networkRoutes } from '../ties/network.routes.ts';
+import { jobRoutes } from '../jobs/jobs.routes.ts';
+import { JobRegistry } from '../jobs/job-registry.ts';
 import { fieldRoutes } from '../field/field.routes.ts';
 import { powerMapRoutes } from '../power-maps/power-map.routes.ts';
 import { decisionRoutes } from '../decisions/decisions.routes.ts';
@@ -38,6 +40,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   const app = new OpenAPIHono<AppEnv>();
   // Failed sign-ins are counted per app (one process serves one workspace).
   const throttle = new LoginThrottle();
+  const jobs = new JobRegistry();
 
   app.onError((err, c) => {
     if (err instanceof Problem) return problemResponse(c, err);
@@ -58,6 +61,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   app.use('/api/*', async (c, next) => {
     c.set('deps', deps);
     c.set('throttle', throttle);
+    c.set('jobs', jobs);
     // Cross-site request forgery: a state-changing request must come from our own origin.
     if (STATE_CHANGING.has(c.req.method)) {
       const origin = c.req.header('origin');
@@ -106,6 +110,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   api.route('/', charterRoutes);
   api.route('/', alertRoutes);
   api.route('/', networkRoutes);
+  api.route('/', jobRoutes);
   api.route('/', fieldRoutes);
   api.route('/', powerMapRoutes);
   api.doc31('/openapi.json', {

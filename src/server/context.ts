@@ -1,3 +1,4 @@
+import type { JobRegistry } from '../jobs/job-registry.ts';
 import type { Db } from '../db/database.ts';
 import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Actor } from '../spaces/access.ts';
@@ -15,7 +16,7 @@ export interface AppDeps {
 }
 
 export interface AppEnv {
-  Variables: { actor: Actor | null; deps: AppDeps; throttle: LoginThrottle };
+  Variables: { actor: Actor | null; deps: AppDeps; throttle: LoginThrottle; jobs: JobRegistry };
 }
 
 /** The signed-in caller, or a 401 problem. */

@@ -18,15 +18,31 @@ export interface StatedTie { id: string; a: string; b: string; kind: string; str
 
 export interface NetworkOptions { derived: boolean; kinds?: string[] }
 
-function eiOf(graph: ReturnType<typeof buildCsrGraph>, nodes: NetworkNode[], field: 'constituencies' | 'issues') {
+/** Told the completed fraction of the analysis and the measure being computed. */
+export type ReportProgress = (fraction: number, phase: string) => void;
+
+/** Closeness is exact (a search from every node); above this size it is left out and the result says so. */
+export const CLOSENESS_UP_TO = 20_000;
+
+// Each measure's share of the running time, for one progress bar across all of them.
+const PHASES = { betweenness: [0, 0.6], closeness: [0.6, 0.9], pagerank: [0.9, 0.93], communities: [0.93, 0.99] } as const;
+
+function phase(report: ReportProgress | undefined, name: keyof typeof PHASES) {
+  const [from, to] = PHASES[name];
+  report?.(from, name);
+  return { onProgress: report && ((f: number) => report(from + (to - from) * f, name)) };
+}
+
+function eiOf(graph: ReturnType<typeof buildCsrGraph>, byId: Map<string, NetworkNode>, field: 'constituencies' | 'issues') {
   const codes = new Map<string, number>();
-  const valuesOf = graph.ids.map((id) => nodes.find((n) => n.id === id)![field].map((v) => codes.get(v) ?? (codes.set(v, codes.size), codes.size - 1)));
+  const valuesOf = graph.ids.map((id) => byId.get(id)![field].map((v) => codes.get(v) ?? (codes.set(v, codes.size), codes.size - 1)));
   const result = eiIndexMultiValued(graph, valuesOf);
   return result.overall;
 }
 
-export function analyzeNetwork(nodes: NetworkNode[], stated: StatedTie[], derived: DerivedTie[], options: NetworkOptions) {
-  const known = new Set(nodes.map((n) => n.id));
+export function analyzeNetwork(nodes: NetworkNode[], stated: StatedTie[], derived: DerivedTie[], options: NetworkOptions, report?: ReportProgress) {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const known = byId;
   const wanted = (kind: string) => !options.kinds?.length || options.kinds.includes(kind);
   const edges = [
     ...stated.filter((t) => t.kind !== 'conflict' && wanted(t.kind) && known.has(t.a) && known.has(t.b)).map((t) => ({ source: t.a, target: t.b, weight: t.strength })),
@@ -34,21 +50,23 @@ export function analyzeNetwork(nodes: NetworkNode[], stated: StatedTie[], derive
   ];
   const graph = buildCsrGraph({ nodes: nodes.map((n) => n.id), edges });
   const deg = degrees(graph);
-  const between = betweennessAuto(graph, { weight: null });
-  const close = closeness(graph, { weight: null });
-  const rank = pagerank(graph, { weight: 'strength' });
-  const communities = louvain(graph, { weight: 'strength', seed: 1 });
+  const between = betweennessAuto(graph, { weight: null, ...phase(report, 'betweenness') });
+  const close = graph.nodeCount <= CLOSENESS_UP_TO ? closeness(graph, { weight: null, ...phase(report, 'closeness') }) : null;
+  const rank = pagerank(graph, { weight: 'strength', ...phase(report, 'pagerank') });
+  const communities = louvain(graph, { weight: 'strength', seed: 1, ...phase(report, 'communities') });
   const perNode = graph.ids.map((id, i) => ({
-    id, name: nodes.find((n) => n.id === id)!.name, degree: deg.degree[i]!, weightedDegree: deg.weightedDegree[i]!,
-    betweenness: between.values[i]!, closeness: close.values[i]!, pagerank: rank.values[i]!, community: communities.communityOf[i]!,
+    id, name: byId.get(id)!.name, degree: deg.degree[i]!, weightedDegree: deg.weightedDegree[i]!,
+    betweenness: between.values[i]!, closeness: close ? close.values[i]! : null, pagerank: rank.values[i]!, community: communities.communityOf[i]!,
   }));
   const groups = new Map<number, string[]>();
   for (const n of perNode) groups.set(n.community, [...(groups.get(n.community) ?? []), n.id]);
   return {
     nodeCount: graph.nodeCount, tieCount: graph.edgeCount, density: density(graph),
-    betweennessMethod: between.method, modularity: communities.modularity,
+    betweennessMethod: between.method,
+    betweennessGuarantee: between.method === 'exact' ? null : { epsilon: between.epsilon, delta: between.delta, errorBound: between.errorBound, samples: between.samples },
+    closenessMethod: close ? 'exact' as const : 'left out (too many organizations)' as const, modularity: communities.modularity,
     nodes: perNode.sort((a, b) => b.betweenness - a.betweenness || b.degree - a.degree || a.name.localeCompare(b.name)),
     communities: [...groups.entries()].map(([id, members]) => ({ id, members })).filter((c) => c.members.length > 1).sort((a, b) => b.members.length - a.members.length),
-    eiIndex: { constituencies: eiOf(graph, nodes, 'constituencies'), issues: eiOf(graph, nodes, 'issues') },
+    eiIndex: { constituencies: eiOf(graph, byId, 'constituencies'), issues: eiOf(graph, byId, 'issues') },
   };
 }

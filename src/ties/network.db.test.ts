@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allianceWithMembers, type AllianceFixture } from '../../test/alliance-fixture.ts';
 import { ENGINES, type TestApp, testApp } from '../../test/test-app.ts';
@@ -92,5 +93,47 @@ describe.each(ENGINES)('the field network on %s', (engine) => {
     expect(all.analysis.nodes.map((n: { name: string }) => n.name)).toEqual(expect.arrayContaining(['Outside Worker Center', 'Member X n', 'Second Alliance']));
     const funder = (await c('funder').get('/api/field/network')).json;
     expect(funder.analysis.nodes.map((n: { name: string }) => n.name)).not.toContain('Outside Worker Center');
+  });
+
+  it('answers a small analysis at once, and runs a large one as a job with progress that only its starter can follow', async () => {
+    const small = await c('coordinator').post(`/api/alliances/${f.alliance.id}/network/analyses`);
+    expect(small.status).toBe(200);
+    expect(small.json).toMatchObject({ status: 'done', progress: 1 });
+    expect(small.json.result.analysis.nodes.length).toBeGreaterThan(0);
+    expect((await c('outsider').post(`/api/alliances/${f.alliance.id}/network/analyses`)).status).toBe(404);
+
+    // 1,500 organizations with four stated ties each: too much to analyse inside a request.
+    const space = f.allianceSpaceId;
+    await sql`insert into organizations (space_id, name, kind) select ${space}::uuid, 'Generated ' || g, 'union' from generate_series(1, 1500) g`.execute(t.db);
+    await sql`insert into ties (space_id, from_id, to_id, kind, strength)
+      select ${space}::uuid, a.id, b.id, 'co_campaigned', 3 from organizations a
+      cross join (values (1), (2), (7), (31)) s(step)
+      join organizations b on b.space_id = a.space_id and b.name = 'Generated ' || ((split_part(a.name, ' ', 2)::int + s.step - 1) % 1500 + 1)
+      where a.space_id = ${space}::uuid and a.name like 'Generated %'`.execute(t.db);
+
+    const large = await c('coordinator').get(`/api/alliances/${f.alliance.id}/network`);
+    expect(large.status).toBe(202);
+    expect(large.json.status).toBe('running');
+    const again = await c('coordinator').post(`/api/alliances/${f.alliance.id}/network/analyses`);
+    expect(again.json.id).toBe(large.json.id); // the same analysis is not computed twice
+    expect((await c('repX').get(`/api/jobs/${large.json.id}`)).status).toBe(404);
+    expect((await c('repX').delete(`/api/jobs/${large.json.id}`)).status).toBe(404);
+
+    let job = large.json;
+    const seen: number[] = [];
+    while (job.status === 'running') {
+      seen.push(job.progress);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      job = (await c('coordinator').get(`/api/jobs/${job.id}`)).json;
+    }
+    expect(job.status).toBe('done');
+    expect(job.result.analysis.nodeCount).toBeGreaterThanOrEqual(1500);
+    expect(job.result.analysis.tieCount).toBeGreaterThanOrEqual(6000);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+
+    const cancelled = await c('coordinator').post(`/api/alliances/${f.alliance.id}/network/analyses?derived=false`);
+    expect(cancelled.status).toBe(202);
+    expect((await c('coordinator').delete(`/api/jobs/${cancelled.json.id}`)).json.status).toBe('cancelled');
+    await sql`delete from organizations where space_id = ${space}::uuid and name like 'Generated %'`.execute(t.db);
   });
 });

@@ -1,46 +1,21 @@
-import { insertAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
-import { findMembershipByPair } from '../memberships/membership.repository.ts';
+import { type JobRegistry, JobLimitError, type JobView } from '../jobs/job-registry.ts';
+import { runInWorker } from '../jobs/worker-task.ts';
 import { allianceSpace } from '../memberships/membership.service.ts';
-import { findOrganization } from '../orgs/organization.repository.ts';
-import { invalid, notFound } from '../server/problem.ts';
+import { Problem } from '../server/problem.ts';
 import { type Actor, requireAccess } from '../spaces/access.ts';
 import { listReadableSpaceIds } from '../spaces/spaces.repository.ts';
-import { analyzeNetwork } from './analyze-network.ts';
+import type { NetworkOptions } from './analyze-network.ts';
 import { deriveTies, type Grouping } from './derived-ties.ts';
+import { type ComputedNetwork, computeNetwork, isLargeNetwork, type NetworkInput } from './network-compute.ts';
 import * as repo from './tie.repository.ts';
-import type { TieInput } from './tie.schema.ts';
 
 // An alliance's field as a network: its members and the organizations its stated ties reach,
 // joined by stated ties (recorded in the alliance's space) and derived ones (shared alliances the
-// reader can see, the alliance's convenings and campaigns).
+// reader can see, the alliance's convenings and campaigns). Or the whole field the reader can
+// see. Small networks are analysed in the request; large ones as jobs on their own thread.
 
-async function checkVisible(db: Db, actor: Actor, allianceId: string, id: string, field: string) {
-  if (id === allianceId || (await findMembershipByPair(db, allianceId, id))) return;
-  const org = await findOrganization(db, id);
-  const visible = org && (await requireAccess(db, actor, org.spaceId, 'viewer').then(() => true, () => false));
-  if (!visible) throw invalid([{ field, message: 'no such organization' }]);
-}
-
-export async function recordTie(db: Db, actor: Actor, allianceId: string, input: TieInput) {
-  const { spaceId } = await allianceSpace(db, actor, allianceId);
-  await requireAccess(db, actor, spaceId, 'member');
-  await checkVisible(db, actor, allianceId, input.fromId, 'fromId');
-  await checkVisible(db, actor, allianceId, input.toId, 'toId');
-  return db.transaction().execute(async (trx) => {
-    const row = await repo.insertTie(trx, { ...input, spaceId, recordedBy: actor.userId });
-    await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'tie', entityId: row.id, changes: { kind: [null, input.kind], strength: [null, input.strength] } }]);
-    return row;
-  });
-}
-
-export async function removeTie(db: Db, actor: Actor, id: string) {
-  const tie = await repo.findTie(db, id);
-  if (!tie) throw notFound('tie');
-  await requireAccess(db, actor, tie.spaceId, 'member');
-  await repo.deleteTie(db, id);
-  await insertAudit(db, [{ userId: actor.userId, spaceId: tie.spaceId, action: 'delete', entity: 'tie', entityId: id }]);
-}
+const WORKER = new URL('./network-analysis.worker.ts', import.meta.url);
 
 function groupsOf(kind: Grouping['kind'], rows: { groupId: string; groupName: string; memberId: string | null }[]): Grouping[] {
   const groups = new Map<string, Grouping>();
@@ -53,42 +28,77 @@ function groupsOf(kind: Grouping['kind'], rows: { groupId: string; groupName: st
   return [...groups.values()];
 }
 
-export async function allianceNetwork(db: Db, actor: Actor, allianceId: string, options: { derived: boolean; kinds?: string[] }) {
+async function checkAlliance(db: Db, actor: Actor, allianceId: string) {
   const { alliance, spaceId } = await allianceSpace(db, actor, allianceId);
   await requireAccess(db, actor, spaceId, 'viewer');
+  return { alliance, spaceId };
+}
+
+export async function loadAllianceNetwork(db: Db, actor: Actor, allianceId: string): Promise<NetworkInput> {
+  const { alliance, spaceId } = await checkAlliance(db, actor, allianceId);
   const stated = await repo.listTies(db, [spaceId]);
   const readable = await listReadableSpaceIds(db, actor.userId, 'profile');
   const [memberships, convenings, campaigns] = await Promise.all([
-    repo.listMembershipGroups(db, readable), repo.listConveningGroups(db, allianceId), repo.listCampaignGroups(db, allianceId),
+    repo.listMembershipGroups(db, readable), repo.listConveningGroups(db, { hostIds: [allianceId] }), repo.listCampaignGroups(db, { hostIds: [allianceId] }),
   ]);
   const members = memberships.filter((m) => m.groupId === allianceId).map((m) => m.memberId);
   const nodeIds = new Set([...members, ...stated.flatMap((t) => [t.a, t.b])]);
   const derived = deriveTies([...groupsOf('co_membership', memberships.filter((m) => m.groupId !== allianceId)),
     ...groupsOf('co_attendance', convenings), ...groupsOf('co_campaigning', campaigns)])
     .filter((t) => nodeIds.has(t.a) && nodeIds.has(t.b));
-  const nodes = (await repo.listNodes(db, [...nodeIds])).map((n) => ({ ...n, constituencies: n.constituencies, issues: n.issues }));
-  const analysis = analyzeNetwork(nodes, stated.map((t) => ({ id: t.id, a: t.a, b: t.b, kind: t.kind, strength: t.strength })), derived, options);
-  return { alliance: { id: alliance.id, name: alliance.name }, stated, derived: options.derived ? derived : [], analysis };
+  const nodes = await repo.listNodes(db, [...nodeIds]);
+  return { alliance: { id: alliance.id, name: alliance.name }, nodes, stated, derived };
 }
 
-/** The whole field the reader can see: every organization, stated ties, and shared memberships. */
-export async function fieldNetwork(db: Db, actor: Actor, options: { derived: boolean; kinds?: string[] }) {
+/** The whole field the reader can see: every organization, stated ties, shared alliances, convenings and campaigns. */
+export async function loadFieldNetwork(db: Db, actor: Actor): Promise<NetworkInput> {
   const readable = await listReadableSpaceIds(db, actor.userId, 'profile');
-  const [nodes, stated, memberships] = await Promise.all([repo.listNodesInSpaces(db, readable), repo.listTies(db, readable), repo.listMembershipGroups(db, readable)]);
-  const derived = deriveTies(groupsOf('co_membership', memberships));
-  const analysis = analyzeNetwork(nodes, stated.map((t) => ({ id: t.id, a: t.a, b: t.b, kind: t.kind, strength: t.strength })), derived, options);
-  return { stated, derived: options.derived ? derived : [], analysis };
+  const [nodes, stated, memberships, convenings, campaigns] = await Promise.all([
+    repo.listNodesInSpaces(db, readable), repo.listTies(db, readable), repo.listMembershipGroups(db, readable),
+    repo.listConveningGroups(db, { spaceIds: readable }), repo.listCampaignGroups(db, { spaceIds: readable }),
+  ]);
+  const derived = deriveTies([...groupsOf('co_membership', memberships), ...groupsOf('co_attendance', convenings), ...groupsOf('co_campaigning', campaigns)]);
+  return { alliance: null, nodes, stated, derived };
 }
 
-/** The network in Kumu's JSON shape (elements and connections), for mapping in Kumu. */
-export function toKumu(network: Awaited<ReturnType<typeof allianceNetwork>>) {
-  const name = new Map(network.analysis.nodes.map((n) => [n.id, n.name]));
-  return {
-    elements: network.analysis.nodes.map((n) => ({ label: n.name, type: 'Organization', id: n.id, community: n.community, betweenness: n.betweenness, degree: n.degree })),
-    connections: [
-      ...network.stated.map((t) => ({ from: name.get(t.a) ?? t.aName, to: name.get(t.b) ?? t.bName, type: t.kind, strength: t.strength, direction: 'undirected' })),
-      ...network.derived.map((t) => ({ from: name.get(t.a)!, to: name.get(t.b)!, type: t.kind, strength: t.sources.length, direction: 'undirected',
-        description: t.sources.map((s) => s.name).join('; ') })),
-    ],
-  };
+/** Analysed in the request: for the CLI, exports, and networks small enough to answer at once. */
+export async function allianceNetwork(db: Db, actor: Actor, allianceId: string, options: NetworkOptions): Promise<ComputedNetwork> {
+  return computeNetwork(await loadAllianceNetwork(db, actor, allianceId), options);
+}
+
+export async function fieldNetwork(db: Db, actor: Actor, options: NetworkOptions): Promise<ComputedNetwork> {
+  return computeNetwork(await loadFieldNetwork(db, actor), options);
+}
+
+/** For downloads: a large network is analysed on its own thread while the request waits. */
+export async function computeOffThread(input: NetworkInput, options: NetworkOptions): Promise<ComputedNetwork> {
+  if (!isLargeNetwork(input)) return computeNetwork(input, options);
+  return runInWorker<unknown, ComputedNetwork>(WORKER, { input, options }, { signal: new AbortController().signal, report: () => {} });
+}
+
+export type NetworkScope = { allianceId: string } | 'field';
+
+/** How long a request waits for a job before answering with it still running. */
+const ANSWER_WITHIN_MS = 250;
+
+/**
+ * Starts the analysis as a job, and answers with it once done or after a quarter second,
+ * whichever comes first: a small network comes back finished, a large one with its progress.
+ */
+export async function startNetworkAnalysis(db: Db, jobs: JobRegistry, actor: Actor, scope: NetworkScope, options: NetworkOptions): Promise<JobView<ComputedNetwork>> {
+  if (scope !== 'field') await checkAlliance(db, actor, scope.allianceId); // refuse before starting anything
+  const key = `network ${scope === 'field' ? 'field' : scope.allianceId} ${options.derived} ${[...(options.kinds ?? [])].sort().join(',')}`;
+  let job: JobView<ComputedNetwork>;
+  try {
+    job = jobs.start(actor.userId, 'network-analysis', key, async (control) => {
+      control.report(0, 'loading');
+      const input = scope === 'field' ? await loadFieldNetwork(db, actor) : await loadAllianceNetwork(db, actor, scope.allianceId);
+      if (!isLargeNetwork(input)) return computeNetwork(input, options);
+      return runInWorker<unknown, ComputedNetwork>(WORKER, { input, options }, control);
+    });
+  } catch (error) {
+    if (error instanceof JobLimitError) throw new Problem(429, 'Too many analyses', error.message);
+    throw error;
+  }
+  return (await jobs.settle(job.id, actor.userId, ANSWER_WITHIN_MS)) as JobView<ComputedNetwork>;
 }

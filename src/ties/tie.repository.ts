@@ -38,19 +38,29 @@ export async function listMembershipGroups(db: Db, allianceSpaceIds: string[]) {
     .where('a.own_space_id', 'in', allianceSpaceIds).where('m.status', '=', 'active').execute();
 }
 
-export async function listConveningGroups(db: Db, organizationId: string) {
+/** Whose convenings or campaigns: those hosted by these organizations, or kept in these spaces. */
+export type GroupFilter = { hostIds: string[] } | { spaceIds: string[] };
+const filterValues = (by: GroupFilter) => ('hostIds' in by ? by.hostIds : by.spaceIds);
+
+/** Organizations that attended each convening together. */
+export async function listConveningGroups(db: Db, by: GroupFilter) {
+  if (filterValues(by).length === 0) return [];
   return db.selectFrom('convening_participants as p').innerJoin('convenings as c', 'c.id', 'p.convening_id')
     .select(['c.id as groupId', 'c.title as groupName', 'p.organization_id as memberId'])
-    .where('c.organization_id', '=', organizationId).where('p.attended', '=', true).where('p.organization_id', 'is not', null).execute();
+    .where('hostIds' in by ? 'c.organization_id' : 'c.space_id', 'in', filterValues(by))
+    .where('p.attended', '=', true).where('p.organization_id', 'is not', null).execute();
 }
 
-export async function listCampaignGroups(db: Db, organizationId: string) {
+/** Organizations taking part in each campaign together. */
+export async function listCampaignGroups(db: Db, by: GroupFilter) {
+  if (filterValues(by).length === 0) return [];
   return db.selectFrom('campaign_participants as p').innerJoin('campaigns as c', 'c.id', 'p.campaign_id')
-    .select(['c.id as groupId', 'c.name as groupName', 'p.organization_id as memberId']).where('c.organization_id', '=', organizationId).execute();
+    .select(['c.id as groupId', 'c.name as groupName', 'p.organization_id as memberId'])
+    .where('hostIds' in by ? 'c.organization_id' : 'c.space_id', 'in', filterValues(by)).execute();
 }
 
 /** Every organization kept in the given spaces. */
 export async function listNodesInSpaces(db: Db, spaceIds: string[]) {
   if (spaceIds.length === 0) return [];
-  return db.selectFrom('organizations').select(['id', 'name', 'constituencies', 'issues']).where('space_id', 'in', spaceIds).execute();
+  return db.selectFrom('organizations').select(['id', 'name', 'constituencies', 'issues', 'kind', 'short_name as shortName']).where('space_id', 'in', spaceIds).execute();
 }

@@ -6,7 +6,7 @@ import { ErrorBanner, Tag } from '../../components/Field.tsx';
 import { termLabel, useSession } from '../../session.tsx';
 import type { DirectoryPageResult } from '../../types.ts';
 import { UsMap } from './UsMap.tsx';
-import { type GraphNode, type GraphTie, NetworkGraph } from '../network/NetworkGraph.tsx';
+import { WholeFieldNetwork } from './WholeFieldNetwork.tsx';
 
 type Counts = Record<string, number>;
 interface Anatomy {
@@ -29,9 +29,6 @@ export function FieldPage() {
   const [alliances, setAlliances] = useState<{ id: string; name: string }[]>([]);
   const [data, setData] = useState<{ anatomies: Anatomy[]; overlaps: Overlaps } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [whole, setWhole] = useState<{ nodes: GraphNode[]; ties: GraphTie[] } | null>(null);
-  const showWhole = () => api.get<{ stated: { a: string; b: string; kind: string }[]; derived: { a: string; b: string; kind: string }[]; analysis: { nodes: GraphNode[] } }>('/field/network')
-    .then((n) => setWhole({ nodes: n.analysis.nodes, ties: [...n.stated, ...n.derived].map((x) => ({ a: x.a, b: x.b, kind: x.kind })) }), (err: unknown) => setError(errorText(t, err)));
   useEffect(() => { api.get<DirectoryPageResult>(`/organizations${query({ kind: 'alliance', limit: 100 })}`).then((r) => setAlliances(r.items.map((o) => ({ id: o.id, name: o.name }))), () => undefined); }, []);
   useEffect(() => {
     const p = new URLSearchParams();
@@ -56,7 +53,7 @@ export function FieldPage() {
         {(vocab?.constituency ?? []).map((c) => <label key={c.key} className="flex items-center gap-1 text-sm"><input type="checkbox" checked={priority.includes(c.key)} onChange={() => setPriority((list) => flip(list, c.key))} />{label('constituency', c.key)}</label>)}
       </fieldset>
       <ErrorBanner message={error} />
-      {whole ? <NetworkGraph nodes={whole.nodes} ties={whole.ties} /> : <div><button type="button" className="rounded border px-3 py-1.5" onClick={() => void showWhole()}>{t('field.wholeNetwork')}</button></div>}
+      <WholeFieldNetwork />
       {data?.anatomies.map((a) => (
         <section key={a.id} aria-labelledby={`anatomy-${a.id}`} className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3">
           <h2 id={`anatomy-${a.id}`} className="text-lg font-semibold"><Link className="underline" to={`/alliances/${a.id}`}>{a.name}</Link></h2>

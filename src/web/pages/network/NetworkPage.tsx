@@ -1,19 +1,21 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass } from '../../components/Field.tsx';
-import type { AlliancePageResult } from '../../types.ts';
+import { JobProgress } from './JobProgress.tsx';
 import { NetworkGraph } from './NetworkGraph.tsx';
+import { useAnalysisJob } from './useAnalysisJob.ts';
 
 const TIE_KINDS = ['co_campaigned', 'formal_partnership', 'funds', 'conflict', 'introduced', 'shared_members'] as const;
 
-interface NodeView { id: string; name: string; degree: number; weightedDegree: number; betweenness: number; closeness: number; pagerank: number; community: number }
+interface NodeView { id: string; name: string; degree: number; weightedDegree: number; betweenness: number; closeness: number | null; pagerank: number; community: number }
 interface NetworkView {
   alliance: { id: string; name: string };
   stated: { id: string; a: string; aName: string; b: string; bName: string; kind: string; strength: number; recordedBy: string | null }[];
   derived: { a: string; b: string; kind: string; sources: { id: string; name: string }[] }[];
   analysis: { nodeCount: number; tieCount: number; density: number; betweennessMethod: string; modularity: number; nodes: NodeView[];
+    betweennessGuarantee: { epsilon: number; delta: number; samples: number } | null;
     communities: { id: number; members: string[] }[]; eiIndex: { constituencies: { index: number | null }; issues: { index: number | null } } };
 }
 
@@ -24,14 +26,13 @@ export function NetworkPage() {
   const { id } = useParams();
   const { t } = useTranslation();
   const [derived, setDerived] = useState(true);
-  const [view, setView] = useState<NetworkView | null>(null);
-  const [members, setMembers] = useState<{ id: string; name: string }[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const load = () => api.get<NetworkView>(`/alliances/${id}/network?derived=${derived}`).then(setView, (err: unknown) => setError(errorText(t, err)));
-  useEffect(() => { void load(); }, [id, derived]);
-  useEffect(() => { api.get<AlliancePageResult>(`/alliances/${id}`).then((a) => setMembers(a.members.map((m) => ({ id: m.memberId, name: m.name }))), () => undefined); }, [id]);
-  if (!view) return error ? <ErrorBanner message={error} /> : <p role="status">{t('common.loading')}</p>;
+  const analysis = useAnalysisJob<NetworkView>(`/alliances/${id}/network/analyses?derived=${derived}`, (err) => setError(errorText(t, err)));
+  const view = analysis.result;
+  if (!view) return error ? <ErrorBanner message={error} /> : <JobProgress job={analysis.job} onCancel={analysis.cancel} onRetry={analysis.rerun} />;
   const a = view.analysis;
+  // Ties can be recorded between any two organizations already in the alliance's field.
+  const inField = a.nodes.map((n) => ({ id: n.id, name: n.name })).sort((x, y) => x.name.localeCompare(y.name));
   const nameOf = new Map(a.nodes.map((n) => [n.id, n.name]));
   return (
     <article className="flex flex-col gap-4">
@@ -47,7 +48,7 @@ export function NetworkPage() {
       <NetworkGraph nodes={a.nodes} ties={[...view.stated.map((s) => ({ a: s.a, b: s.b, kind: s.kind })), ...view.derived.map((d) => ({ a: d.a, b: d.b, kind: d.kind }))]} />
       <section aria-labelledby="brokers-title" className="overflow-x-auto rounded border border-stone-200 bg-white p-3">
         <h2 id="brokers-title" className="font-semibold">{t('network.brokers')}</h2>
-        <p className="text-sm text-stone-600">{t(`network.method.${a.betweennessMethod}`)}</p>
+        <p className="text-sm text-stone-600">{t(`network.method.${a.betweennessMethod}`, { samples: a.betweennessGuarantee?.samples, epsilon: a.betweennessGuarantee?.epsilon, confidence: a.betweennessGuarantee ? 1 - a.betweennessGuarantee.delta : 1 })}</p>
         <table className="text-sm">
           <thead><tr>{['organization', 'betweenness', 'degree', 'weightedDegree', 'closeness', 'pagerank', 'community'].map((k) => <th key={k} className="px-2 text-left">{t(`network.columns.${k}`)}</th>)}</tr></thead>
           <tbody>{a.nodes.map((n) => (
@@ -63,7 +64,7 @@ export function NetworkPage() {
           {view.stated.map((s) => <li key={s.id}>{s.aName} — {s.bName}: {t(`network.kinds.${s.kind}`)} ({t('network.strengthN', { n: s.strength })}){s.recordedBy ? ` · ${s.recordedBy}` : ''}</li>)}
           {view.derived.map((d, i) => <li key={`d${i}`} className="text-stone-700">{nameOf.get(d.a)} — {nameOf.get(d.b)}: {t(`network.kinds.${d.kind}`)} ({d.sources.map((s) => s.name).join(', ')})</li>)}
         </ul>
-        <AddTie allianceId={id!} organizations={[...new Map([...members, ...a.nodes.map((n) => ({ id: n.id, name: n.name }))].map((o) => [o.id, o])).values()]} onAdded={load} />
+        <AddTie allianceId={id!} organizations={inField} onAdded={analysis.rerun} />
       </section>
     </article>
   );
