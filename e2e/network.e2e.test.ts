@@ -32,6 +32,15 @@ describe.skipIf(browserMissing)('the network view and the field map in Chromium'
     await page.getByRole('group', { name: 'Kinds of ties shown' }).getByLabel('Came together to').uncheck();
     await expect.poll(async () => Number(/and (\d+) ties/.exec((await status.textContent())!)![1])).toBeLessThan(total);
 
+    // Ties from a CSV file: a preview with a verdict per row, then only the good rows imported.
+    const csv = 'From,To,Type,Strength\nRTTC,NDWA,Campaigned together,4\nRTTC,Nobody Known,Funds,2\n';
+    await page.getByLabel('CSV file', { exact: true }).setInputFiles({ name: 'ties.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const rows = page.getByRole('table', { name: 'Rows of the file' });
+    await rows.getByText('no organization called "Nobody Known" that you can see', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Import the 1 good row, leave out the rejected ones' }).click();
+    await page.getByRole('status').filter({ hasText: 'Imported: 1 new' }).waitFor();
+    await page.getByRole('region', { name: 'Ties' }).getByText('Right to the City Alliance — National Domestic Workers Alliance: Campaigned together (strength 4)', { exact: false }).waitFor();
+
     // The brokers table ranks organizations; the first one opens its profile.
     const first = page.getByRole('region', { name: 'Brokers and central organizations' }).getByRole('link').first();
     const name = (await first.textContent())!;

@@ -6,7 +6,8 @@ import { actorOf, type AppEnv } from '../server/context.ts';
 import { IdParam, jsonBody, jsonResponse, newRouter, Ok, problems } from '../server/openapi-helpers.ts';
 import { isLargeNetwork, toKumu } from './network-compute.ts';
 import * as service from './network.service.ts';
-import { NetworkQuerySchema, TieInputSchema } from './tie.schema.ts';
+import { importTies } from './tie-import.service.ts';
+import { NetworkQuerySchema, TieImportSchema, TieInputSchema } from './tie.schema.ts';
 import * as ties from './tie.service.ts';
 
 const Anything = z.any().openapi('NetworkRecord');
@@ -56,6 +57,10 @@ export const networkRoutes = newRouter()
   })
   .openapi(createRoute({ method: 'post', path: '/alliances/{id}/ties', tags, request: { params: IdParam, ...jsonBody(TieInputSchema) }, responses: { 201: jsonResponse(Anything), ...problems } }), async (c) =>
     c.json(await ties.recordTie(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201))
+  .openapi(createRoute({ method: 'post', path: '/alliances/{id}/ties/import', tags, request: { params: IdParam, ...jsonBody(TieImportSchema) }, responses: { 200: jsonResponse(Anything, 'A verdict per row; written only with commit'), ...problems } }), async (c) => {
+    const { csv, commit, importGoodRows } = c.req.valid('json');
+    return c.json(await importTies(c.get('deps').db, actorOf(c), c.req.valid('param').id, csv, { commit, importGoodRows }), 200);
+  })
   .openapi(createRoute({ method: 'delete', path: '/ties/{id}', tags, request: { params: IdParam }, responses: { 200: jsonResponse(Ok), ...problems } }), async (c) => {
     await ties.removeTie(c.get('deps').db, actorOf(c), c.req.valid('param').id);
     return c.json({ ok: true as const }, 200);

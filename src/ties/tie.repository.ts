@@ -64,3 +64,8 @@ export async function listNodesInSpaces(db: Db, spaceIds: string[]) {
   if (spaceIds.length === 0) return [];
   return db.selectFrom('organizations').select(['id', 'name', 'constituencies', 'issues', 'kind', 'short_name as shortName']).where('space_id', 'in', spaceIds).execute();
 }
+
+/** A stated tie's strength, end and note, as a re-import of the same tie corrects them. */
+export async function updateTie(db: Db, id: string, t: { strength: number; endedOn: string | null; note: string | null }) {
+  await db.updateTable('ties').set({ strength: t.strength, ended_on: t.endedOn, note: t.note }).where('id', '=', id).execute();
+}

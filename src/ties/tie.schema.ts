@@ -18,3 +18,11 @@ export const NetworkQuerySchema = z.object({
   derived: z.enum(['true', 'false']).default('true'),
   kinds: z.string().optional(),
 });
+
+export const TieImportSchema = z.object({
+  csv: z.string().min(1, 'choose a CSV file').max(5_000_000, 'the file is over 5 MB; split it'),
+  /** false: only preview what would happen. */
+  commit: z.boolean().default(false),
+  /** With rejected rows, import the good ones anyway (otherwise nothing is imported). */
+  importGoodRows: z.boolean().default(false),
+}).openapi('TieImport');

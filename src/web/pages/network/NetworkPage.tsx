@@ -5,6 +5,7 @@ import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass } from '../../components/Field.tsx';
 import { JobProgress } from './JobProgress.tsx';
 import { NetworkGraph } from './NetworkGraph.tsx';
+import { TieImport } from './TieImport.tsx';
 import { useAnalysisJob } from './useAnalysisJob.ts';
 
 const TIE_KINDS = ['co_campaigned', 'formal_partnership', 'funds', 'conflict', 'introduced', 'shared_members'] as const;
@@ -18,6 +19,9 @@ interface NetworkView {
     betweennessGuarantee: { epsilon: number; delta: number; samples: number } | null;
     communities: { id: number; members: string[] }[]; eiIndex: { constituencies: { index: number | null }; issues: { index: number | null } } };
 }
+
+// Lists on the page stop here; the graph, the exports and the CLI have everything.
+const LIST_AT_MOST = 200;
 
 const fixed = (x: number | null, digits = 2) => (x === null ? '—' : x.toFixed(digits));
 
@@ -51,21 +55,24 @@ export function NetworkPage() {
         <p className="text-sm text-stone-600">{t(`network.method.${a.betweennessMethod}`, { samples: a.betweennessGuarantee?.samples, epsilon: a.betweennessGuarantee?.epsilon, confidence: a.betweennessGuarantee ? 1 - a.betweennessGuarantee.delta : 1 })}</p>
         <table className="text-sm">
           <thead><tr>{['organization', 'betweenness', 'degree', 'weightedDegree', 'closeness', 'pagerank', 'community'].map((k) => <th key={k} className="px-2 text-left">{t(`network.columns.${k}`)}</th>)}</tr></thead>
-          <tbody>{a.nodes.map((n) => (
+          <tbody>{a.nodes.slice(0, LIST_AT_MOST).map((n) => (
             <tr key={n.id} className="border-t border-stone-100"><td className="px-2"><Link className="underline" to={`/organizations/${n.id}`}>{n.name}</Link></td>
               <td className="px-2">{fixed(n.betweenness, 3)}</td><td className="px-2">{n.degree}</td><td className="px-2">{n.weightedDegree}</td>
               <td className="px-2">{fixed(n.closeness, 3)}</td><td className="px-2">{fixed(n.pagerank, 3)}</td><td className="px-2">{n.community + 1}</td></tr>
           ))}</tbody>
         </table>
+        {a.nodes.length > LIST_AT_MOST && <p className="text-sm text-stone-600">{t('network.firstOf', { shown: LIST_AT_MOST, total: a.nodes.length })}</p>}
       </section>
       <section aria-labelledby="ties-title" className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3">
         <h2 id="ties-title" className="font-semibold">{t('network.ties')}</h2>
         <ul className="text-sm">
-          {view.stated.map((s) => <li key={s.id}>{s.aName} — {s.bName}: {t(`network.kinds.${s.kind}`)} ({t('network.strengthN', { n: s.strength })}){s.recordedBy ? ` · ${s.recordedBy}` : ''}</li>)}
-          {view.derived.map((d, i) => <li key={`d${i}`} className="text-stone-700">{nameOf.get(d.a)} — {nameOf.get(d.b)}: {t(`network.kinds.${d.kind}`)} ({d.sources.map((s) => s.name).join(', ')})</li>)}
+          {view.stated.slice(0, LIST_AT_MOST).map((s) => <li key={s.id}>{s.aName} — {s.bName}: {t(`network.kinds.${s.kind}`)} ({t('network.strengthN', { n: s.strength })}){s.recordedBy ? ` · ${s.recordedBy}` : ''}</li>)}
+          {view.derived.slice(0, LIST_AT_MOST).map((d, i) => <li key={`d${i}`} className="text-stone-700">{nameOf.get(d.a)} — {nameOf.get(d.b)}: {t(`network.kinds.${d.kind}`)} ({d.sources.map((s) => s.name).join(', ')})</li>)}
         </ul>
+        {view.stated.length + view.derived.length > 2 * LIST_AT_MOST && <p className="text-sm text-stone-600">{t('network.tiesInExport')}</p>}
         <AddTie allianceId={id!} organizations={inField} onAdded={analysis.rerun} />
       </section>
+      <TieImport allianceId={id!} onImported={analysis.rerun} />
     </article>
   );
 }
