@@ -11,6 +11,7 @@ import * as conveningsPlans from './migrations/2026_11_23_0005_convenings_plans.
 import * as campaignsCharters from './migrations/2026_11_23_0006_campaigns_charters.ts';
 import * as ties from './migrations/2026_11_23_0007_ties.ts';
 import * as powerMaps from './migrations/2026_11_23_0008_power_maps.ts';
+import * as fieldPriorities from './migrations/2026_11_23_0009_field_priorities.ts';
 import type { Database } from './tables.ts';
 
 export type Db = Kysely<Database>;
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0006_campaigns_charters': campaignsCharters,
   '2026_11_23_0007_ties': ties,
   '2026_11_23_0008_power_maps': powerMaps,
+  '2026_11_23_0009_field_priorities': fieldPriorities,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

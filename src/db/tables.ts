@@ -389,6 +389,7 @@ export interface TiesTable {
   strength: number; started_on: string | null; ended_on: string | null; note: string | null; recorded_by: string | null; created_at: Timestamp;
 }
 
+export interface FieldPrioritiesTable { alliance_id: string; constituencies: Generated<string[]>; state_fips: Generated<string[]>; updated_by: string | null; updated_at: Timestamp }
 export interface PowerMapsTable { id: Generated<string>; space_id: string; organization_id: string; campaign_id: string | null; title: string; created_at: Timestamp }
 export type Stance = 'active_ally' | 'passive_ally' | 'neutral' | 'passive_opposition' | 'active_opposition';
 export interface StakeholdersTable {
@@ -451,4 +452,5 @@ export interface Database {
   power_maps: PowerMapsTable;
   stakeholders: StakeholdersTable;
   stakeholder_moves: StakeholderMovesTable;
+  field_priorities: FieldPrioritiesTable;
 }

@@ -3,6 +3,7 @@ import { createCampaign, recordEvent } from '../campaigns/campaign.service.ts';
 import { addCharterVersion, moveStage } from '../charters/charter.service.ts';
 import type { Db } from '../db/database.ts';
 import type { Actor } from '../spaces/access.ts';
+import { setPriorities } from '../field/priorities.service.ts';
 import { recordTie } from '../ties/tie.service.ts';
 import { addStakeholder, createMap, moveStakeholder } from '../power-maps/power-map.service.ts';
 
@@ -24,6 +25,8 @@ export async function loadDemoCampaigns(db: Db, ctx: { coordinator: Actor; orgId
   const { coordinator, orgIds } = ctx;
   const id = (key: string) => orgIds.get(key)!;
   await demoTies(db, coordinator, id);
+  // The report names the Deep South, youth and gender equity as where new anchors are needed.
+  await setPriorities(db, coordinator, id('iad'), { constituencies: ['youth', 'women', 'lgbt'], stateFips: ['01', '13', '22', '28', '45'] });
 
   const ports = await createCampaign(db, coordinator, id('ports'), {
     name: 'Clean trucks at the Port of Los Angeles', status: 'won',

@@ -10,8 +10,9 @@ import { fieldAnatomy } from './field.service.ts';
 // Potential allies for an alliance, among the organizations the reader can see: ranked by how
 // they fill the alliance's gaps, share its issues, and can be reached through trusted ties.
 
-export async function findAllies(db: Db, actor: Actor, allianceId: string, priorityConstituencies: string[], limit = 50) {
-  const { anatomies } = await fieldAnatomy(db, actor, [allianceId], priorityConstituencies);
+/** Gaps are the alliance's own (its chosen priorities), unless `priorityOverride` asks "what if". */
+export async function findAllies(db: Db, actor: Actor, allianceId: string, priorityOverride: string[] = [], limit = 50) {
+  const { anatomies } = await fieldAnatomy(db, actor, [allianceId], priorityOverride);
   const anatomy = anatomies[0]!;
   const readable = await listReadableSpaceIds(db, actor.userId, 'profile');
   const [orgs, stated, memberships] = await Promise.all([listCandidateFacts(db, readable), listTies(db, readable), listMembershipGroups(db, readable)]);
@@ -31,7 +32,7 @@ export async function findAllies(db: Db, actor: Actor, allianceId: string, prior
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   return {
     alliance: { id: anatomy.id, name: anatomy.name }, gaps: anatomy.gaps,
-    allies: rankAllies(candidates, { capacities: anatomy.gaps.capacities, states: anatomy.gaps.states, priorityConstituencies: anatomy.gaps.priorityConstituencies.map((p) => p.key) },
+    allies: rankAllies(candidates, { capacities: anatomy.gaps.capacities, states: [...new Set([...anatomy.gaps.states, ...anatomy.gaps.priorityStates.map((p) => p.key)])], priorityConstituencies: anatomy.gaps.priorityConstituencies.map((p) => p.key) },
       allianceIssues, paths).slice(0, limit).map((a) => ({ ...a, introductionPath: a.introductionPath?.map((id) => ({ id, name: names.get(id) ?? '' })) ?? null })),
   };
 }

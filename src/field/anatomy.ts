@@ -17,7 +17,9 @@ const countBy = (members: MemberFacts[], values: (m: MemberFacts) => (string | n
   return counts;
 };
 
-export function anatomyOf(alliance: AllianceMembers, context: { capacities: string[]; stateFips: string[]; priorityConstituencies: string[]; fewAtMost?: number }) {
+export interface AnatomyContext { capacities: string[]; stateFips: string[]; priorityConstituencies: string[]; priorityStates?: string[]; fewAtMost?: number }
+
+export function anatomyOf(alliance: AllianceMembers, context: AnatomyContext) {
   const shared = alliance.members.filter((m) => m.profileShared);
   const byState = countBy(shared, (m) => [m.stateFips]);
   const byCapacity = countBy(shared, (m) => m.capacities);
@@ -27,10 +29,12 @@ export function anatomyOf(alliance: AllianceMembers, context: { capacities: stri
     id: alliance.id, name: alliance.name, members: alliance.members.length, profilesNotShared: alliance.members.length - shared.length,
     byState, byCounty: countBy(shared, (m) => [m.countyFips]), byIssue: countBy(shared, (m) => m.issues), byConstituency,
     bySector: countBy(shared, (m) => m.sectors), byCapacity, byScale: countBy(shared, (m) => [m.powerScale]),
+    priorities: { constituencies: context.priorityConstituencies, states: context.priorityStates ?? [] },
     gaps: {
       capacities: context.capacities.filter((c) => !byCapacity[c]),
       states: context.stateFips.filter((s) => !byState[s]),
       priorityConstituencies: context.priorityConstituencies.filter((c) => (byConstituency[c] ?? 0) <= few).map((c) => ({ key: c, members: byConstituency[c] ?? 0 })),
+      priorityStates: (context.priorityStates ?? []).filter((s) => (byState[s] ?? 0) <= few).map((s) => ({ key: s, members: byState[s] ?? 0 })),
     },
   };
 }

@@ -15,3 +15,16 @@ export async function listCandidateFacts(db: Db, spaceIds: string[]) {
   return db.selectFrom('organizations').select(['id', 'name', 'kind', 'state_fips as stateFips', 'issues', 'constituencies', 'capacities'])
     .where('space_id', 'in', spaceIds).execute();
 }
+
+/** Each alliance's chosen priorities; alliances that chose none are absent. */
+export async function listPriorities(db: Db, allianceIds: string[]) {
+  if (allianceIds.length === 0) return [];
+  return db.selectFrom('field_priorities').select(['alliance_id as allianceId', 'constituencies', 'state_fips as stateFips', 'updated_at as updatedAt'])
+    .where('alliance_id', 'in', allianceIds).execute();
+}
+
+export async function savePriorities(db: Db, allianceId: string, p: { constituencies: string[]; stateFips: string[] }, userId: string) {
+  await db.insertInto('field_priorities').values({ alliance_id: allianceId, constituencies: p.constituencies, state_fips: p.stateFips, updated_by: userId })
+    .onConflict((oc) => oc.column('alliance_id').doUpdateSet({ constituencies: p.constituencies, state_fips: p.stateFips, updated_by: userId, updated_at: new Date().toISOString() }))
+    .execute();
+}

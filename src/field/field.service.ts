@@ -5,20 +5,24 @@ import { requireAccess, type Actor } from '../spaces/access.ts';
 import { loadReach } from '../spaces/spaces.repository.ts';
 import { listTerms } from '../vocabularies/vocabulary.repository.ts';
 import { type AllianceMembers, anatomyOf, overlapsOf } from './anatomy.ts';
-import { listMemberFacts } from './field.repository.ts';
+import { listMemberFacts, listPriorities } from './field.repository.ts';
 
 // The anatomy of one or several alliances the reader can see. A member's place, issues and
 // capacities count only where the member shares its profile with the reader; otherwise it is
 // counted as a member whose profile is not shared (membership itself is visible).
 
-export async function fieldAnatomy(db: Db, actor: Actor, allianceIds: string[], priorityConstituencies: string[]) {
+/**
+ * Each alliance's gaps are measured against its own chosen priorities; `priorityOverride`
+ * (constituencies) asks "what if" for every alliance compared instead.
+ */
+export async function fieldAnatomy(db: Db, actor: Actor, allianceIds: string[], priorityOverride: string[] = []) {
   const alliances = [];
   for (const id of [...new Set(allianceIds)]) {
     const { alliance, spaceId } = await allianceSpace(db, actor, id);
     await requireAccess(db, actor, spaceId, 'viewer');
     alliances.push(alliance);
   }
-  const [rows, reach, terms] = await Promise.all([listMemberFacts(db, alliances.map((a) => a.id)), loadReach(db, actor.userId), listTerms(db)]);
+  const [rows, reach, terms, priorities] = await Promise.all([listMemberFacts(db, alliances.map((a) => a.id)), loadReach(db, actor.userId), listTerms(db), listPriorities(db, alliances.map((a) => a.id))]);
   const groups: AllianceMembers[] = alliances.map((a) => ({
     id: a.id, name: a.name,
     members: rows.filter((r) => r.allianceId === a.id).map((r) => {
@@ -32,7 +36,12 @@ export async function fieldAnatomy(db: Db, actor: Actor, allianceIds: string[], 
     capacities: terms.filter((t) => t.kind === 'capacity').map((t) => t.key),
     // The fifty states and DC; territories count where members are, but are not listed as gaps.
     stateFips: listStates().filter((s) => Number(s.fips) <= 56).map((s) => s.fips),
-    priorityConstituencies,
   };
-  return { anatomies: groups.map((g) => anatomyOf(g, context)), overlaps: overlapsOf(groups) };
+  const chosen = new Map(priorities.map((p) => [p.allianceId, p]));
+  const contextOf = (id: string) => ({
+    ...context,
+    priorityConstituencies: priorityOverride.length ? priorityOverride : chosen.get(id)?.constituencies ?? [],
+    priorityStates: chosen.get(id)?.stateFips ?? [],
+  });
+  return { anatomies: groups.map((g) => anatomyOf(g, contextOf(g.id))), overlaps: overlapsOf(groups) };
 }

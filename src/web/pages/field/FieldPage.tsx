@@ -11,7 +11,7 @@ import { WholeFieldNetwork } from './WholeFieldNetwork.tsx';
 type Counts = Record<string, number>;
 interface Anatomy {
   id: string; name: string; members: number; profilesNotShared: number; byState: Counts; byIssue: Counts; byConstituency: Counts; bySector: Counts;
-  byCapacity: Counts; byScale: Counts; gaps: { capacities: string[]; states: string[]; priorityConstituencies: { key: string; members: number }[] };
+  byCapacity: Counts; byScale: Counts; gaps: { capacities: string[]; states: string[]; priorityConstituencies: { key: string; members: number }[]; priorityStates: { key: string; members: number }[] };
 }
 interface Overlaps {
   alliances: { id: string; name: string }[]; matrix: { count: number; members: { id: string; name: string }[] }[][];
@@ -72,6 +72,7 @@ export function FieldPage() {
             <p>{t('field.missingCapacities')}: {a.gaps.capacities.map((c) => label('capacity', c)).join(', ') || '—'}</p>
             <p>{t('field.statesWithout', { count: a.gaps.states.length })}: {a.gaps.states.map(stateName).join(' ')}</p>
             {a.gaps.priorityConstituencies.length > 0 && <p>{t('field.fewPriority')}: {a.gaps.priorityConstituencies.map((c) => `${label('constituency', c.key)} (${c.members})`).join(', ')}</p>}
+            {a.gaps.priorityStates.length > 0 && <p>{t('field.fewPriorityStates')}: {a.gaps.priorityStates.map((s) => `${stateName(s.key)} (${s.members})`).join(', ')}</p>}
           </div>
         </section>
       ))}
