@@ -86,4 +86,30 @@ describe('the crossroads command', () => {
     const stranger = await crossroads('work-plan', plan.id, '--as', 'ana@example.org');
     expect(stranger.code).toBe(1);
   });
+
+  it('maps the field: the network and its brokers, anatomies side by side, allies, priorities and ties in', { timeout: 240_000 }, async () => {
+    const network = await crossroads('analyze', 'network', 'Inter-Alliance Dialogue', '--as', 'coordinator@example.org');
+    expect(network.code, network.stderr).toBe(0);
+    expect(network.stdout).toMatch(/^\d+ organizations, \d+ ties, density/);
+    expect(network.stdout).toContain('betweenness: exact');
+
+    const anatomy = await crossroads('analyze', 'anatomy', 'Inter-Alliance Dialogue', 'Right to the City Alliance', '--as', 'coordinator@example.org', '--json');
+    expect(anatomy.code, anatomy.stderr).toBe(0);
+    const [iad] = JSON.parse(anatomy.stdout);
+    expect(iad.priorities).toEqual({ constituencies: ['youth', 'women', 'lgbt'], states: ['01', '13', '22', '28', '45'] });
+
+    const allies = await crossroads('analyze', 'allies', 'PWF', '--as', 'coordinator@example.org', '--limit', '3');
+    expect(allies.code, allies.stderr).toBe(0);
+    expect(allies.stdout).toMatch(/^\s+\d+ {2}\S/);
+
+    const file = path.join(dataDir, 'ties.csv');
+    writeFileSync(file, 'From,To,Type\nRTTC,NDWA,Campaigned together\nRTTC,Nobody Known,Funds\n');
+    const preview = await crossroads('analyze', 'ties-import', 'Inter-Alliance Dialogue', file, '--as', 'coordinator@example.org');
+    expect(preview.code, preview.stderr).toBe(0);
+    expect(preview.stdout).toContain('row 3: rejected');
+    expect(preview.stdout).toContain('preview (nothing written; add --commit): 1 new');
+    const unknown = await crossroads('analyze', 'allies', 'No Such Alliance', '--as', 'coordinator@example.org');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no organization "No Such Alliance" that you can see');
+  });
 });

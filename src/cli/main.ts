@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAnalyzeCommands } from './analyze.commands.ts';
 import { registerInterchangeCommands } from './interchange.commands.ts';
 import { registerPlansCommands } from './plans.commands.ts';
 import { registerServeCommands } from './serve.commands.ts';
@@ -14,6 +15,7 @@ registerServeCommands(program);
 registerUserCommands(program);
 registerInterchangeCommands(program);
 registerPlansCommands(program);
+registerAnalyzeCommands(program);
 registerTallyCommands(program);
 
 program.parseAsync().catch((err: unknown) => {

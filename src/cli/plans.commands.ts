@@ -10,7 +10,6 @@ import { getDecisionLog } from '../decisions/decision-record.service.ts';
 import { checkSmartie } from '../plans/smartie.ts';
 import { SMARTIE_REASONS } from '../plans/smartie-reasons.ts';
 import { getPlan } from '../plans/work-plan.service.ts';
-import { allianceNetwork } from '../ties/network.service.ts';
 import { asUser } from './as-user.ts';
 
 // The working life of an alliance from the command line: SMARTIE checks, convenings and their
@@ -98,16 +97,6 @@ export function registerPlansCommands(program: Command) {
       const c = await asUser(o.as, (deps, actor) => getCharter(deps.db, actor, allianceId));
       print(c, o.json, () => [`${c.alliance.name}: stage ${c.stage ?? 'unknown'}`, ...c.versions.map((v) => `  v${v.version}${v.ratifiedAt ? ' (ratified)' : ''}`),
         ...c.stageMoves.map((m) => `  ${new Date(m.movedAt).toISOString().slice(0, 10)} ${m.fromStage ?? '-'} -> ${m.toStage}`)].join('\n'));
-    });
-
-  program.command('analyze-network <allianceId>')
-    .description('an alliance\'s field as a network: brokers (betweenness), centrality, communities, E-I index')
-    .requiredOption('--as <email>', 'the account reading').option('--stated-only', 'leave out derived ties').option('--json', 'print JSON')
-    .action(async (allianceId: string, o: { as: string; statedOnly?: boolean; json?: boolean }) => {
-      const { analysis: a } = await asUser(o.as, (deps, actor) => allianceNetwork(deps.db, actor, allianceId, { derived: !o.statedOnly }));
-      print(a, o.json, () => [`${a.nodeCount} organizations, ${a.tieCount} ties, density ${a.density.toFixed(3)}, ${a.communities.length} communities (betweenness: ${a.betweennessMethod})`,
-        `E-I index: constituencies ${a.eiIndex.constituencies.index?.toFixed(2) ?? '-'}, issues ${a.eiIndex.issues.index?.toFixed(2) ?? '-'}`,
-        ...a.nodes.map((n) => `  ${n.betweenness.toFixed(3)}  ${String(n.degree).padStart(3)}  ${n.name}`)].join('\n'));
     });
 
   program.command('decisions <allianceId>')

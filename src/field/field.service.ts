@@ -2,7 +2,10 @@ import { listStates } from '../areas/us-areas.ts';
 import type { Db } from '../db/database.ts';
 import { allianceSpace } from '../memberships/membership.service.ts';
 import { requireAccess, type Actor } from '../spaces/access.ts';
-import { loadReach } from '../spaces/spaces.repository.ts';
+import { listReadableSpaceIds, loadReach } from '../spaces/spaces.repository.ts';
+import { compact } from '../imports/import-labels.ts';
+import { invalid } from '../server/problem.ts';
+import { listNodesInSpaces } from '../ties/tie.repository.ts';
 import { listTerms } from '../vocabularies/vocabulary.repository.ts';
 import { type AllianceMembers, anatomyOf, overlapsOf } from './anatomy.ts';
 import { listMemberFacts, listPriorities } from './field.repository.ts';
@@ -44,4 +47,14 @@ export async function fieldAnatomy(db: Db, actor: Actor, allianceIds: string[], 
     priorityStates: chosen.get(id)?.stateFips ?? [],
   });
   return { anatomies: groups.map((g) => anatomyOf(g, contextOf(g.id))), overlaps: overlapsOf(groups) };
+}
+
+/** An organization the reader can see, by id, name or short name (accents and case ignored). */
+export async function resolveOrganization(db: Db, actor: Actor, text: string) {
+  const readable = await listReadableSpaceIds(db, actor.userId, 'profile');
+  const orgs = await listNodesInSpaces(db, readable);
+  const wanted = compact(text);
+  const found = orgs.filter((o) => o.id === text.toLowerCase() || compact(o.name) === wanted || (o.shortName && compact(o.shortName) === wanted));
+  if (found.length === 1) return found[0]!;
+  throw invalid([{ field: 'organization', message: found.length ? `${found.length} organizations are called "${text}"; use the id` : `no organization "${text}" that you can see` }]);
 }
