@@ -62,6 +62,10 @@ describe.skipIf(browserMissing)('the network view and the field map in Chromium'
     // PWF's members are in California, Pennsylvania, Georgia and Colorado (seed 001).
     await expect.poll(async () => Number(await map.locator('path[data-state="06"]').getAttribute('data-count'))).toBeGreaterThan(0);
     expect(Number(await map.locator('path[data-state="48"]').getAttribute('data-count'))).toBe(0);
+    // By county: the county shapes load on demand, and the counties with members are drawn.
+    await page.getByRole('region', { name: 'Partnership for Working Families' }).getByRole('radio', { name: 'County' }).check();
+    await map.locator('path[data-county]').first().waitFor();
+    expect(Number(await map.locator('path[data-county]').first().getAttribute('data-count'))).toBeGreaterThan(0);
     await page.getByRole('region', { name: 'Partnership for Working Families' }).getByText('Capacities no member holds').waitFor();
     const shared = page.getByRole('list', { name: 'Members by combination of alliances' });
     await shared.getByText(/Los Angeles Alliance for a New Economy/).waitFor();

@@ -11,7 +11,7 @@ import { WholeFieldNetwork } from './WholeFieldNetwork.tsx';
 type Counts = Record<string, number>;
 interface Anatomy {
   id: string; name: string; members: number; profilesNotShared: number; byState: Counts; byIssue: Counts; byConstituency: Counts; bySector: Counts;
-  byCapacity: Counts; byScale: Counts; gaps: { capacities: string[]; states: string[]; priorityConstituencies: { key: string; members: number }[]; priorityStates: { key: string; members: number }[] };
+  byCapacity: Counts; byScale: Counts; byCounty: Counts; gaps: { capacities: string[]; states: string[]; priorityConstituencies: { key: string; members: number }[]; priorityStates: { key: string; members: number }[] };
 }
 interface Overlaps {
   alliances: { id: string; name: string }[]; matrix: { count: number; members: { id: string; name: string }[] }[][];
@@ -58,7 +58,7 @@ export function FieldPage() {
         <section key={a.id} aria-labelledby={`anatomy-${a.id}`} className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3">
           <h2 id={`anatomy-${a.id}`} className="text-lg font-semibold"><Link className="underline" to={`/alliances/${a.id}`}>{a.name}</Link></h2>
           <p className="text-sm">{t('field.membersLine', { count: a.members, hidden: a.profilesNotShared })}</p>
-          <UsMap counts={a.byState} title={t('field.mapOf', { name: a.name })} />
+          <UsMap counts={a.byState} countyCounts={a.byCounty} title={t('field.mapOf', { name: a.name })} />
           <div className="grid grid-cols-1 gap-3 text-sm md:grid-cols-2">
             {(['byIssue', 'byConstituency', 'bySector', 'byCapacity'] as const).map((k) => (
               <div key={k}><p className="font-medium">{t(`field.${k}`)}</p>

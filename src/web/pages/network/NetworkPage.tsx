@@ -47,6 +47,7 @@ export function NetworkPage() {
         <a className="underline" href={`/api/alliances/${id}/network.kumu.json?derived=${derived}`} download>{t('network.exportKumu')}</a>
         <a className="underline" href={`/api/alliances/${id}/ties.csv`} download>{t('network.exportTies')}</a>
       </div>
+      {analysis.job?.status === 'running' && <JobProgress job={analysis.job} onCancel={analysis.cancel} onRetry={analysis.rerun} />}
       <p role="status">{t('network.summary', { nodes: a.nodeCount, ties: a.tieCount, density: fixed(a.density), communities: a.communities.length })}</p>
       <p className="text-sm">{t('network.eiLine', { constituencies: fixed(a.eiIndex.constituencies.index), issues: fixed(a.eiIndex.issues.index) })} <span className="text-stone-600">{t('network.eiHelp')}</span></p>
       <NetworkGraph nodes={a.nodes} ties={[...view.stated.map((s) => ({ a: s.a, b: s.b, kind: s.kind })), ...view.derived.map((d) => ({ a: d.a, b: d.b, kind: d.kind }))]} />
