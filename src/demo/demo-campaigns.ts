@@ -15,7 +15,11 @@ import { addStakeholder, createMap, moveStakeholder } from '../power-maps/power-
 /** Stated ties from the seeds: co-anchors of the IAD's strategy areas, NNIRR's advice, the ports partners. */
 async function demoTies(db: Db, coordinator: Actor, id: (key: string) => string) {
   const ties: [string, string, string, 'co_campaigned' | 'formal_partnership' | 'introduced', number][] = [
-    ['iad', 'ggj', 'rttc', 'co_campaigned', 4], ['iad', 'rttc', 'jwj', 'co_campaigned', 4], ['iad', 'nnirr', 'ndlon', 'introduced', 2],
+    // Challenging the Right is co-anchored by NDLON, GGJ, RTTC and JwJ (the 2010 work plan).
+    ['iad', 'ggj', 'rttc', 'co_campaigned', 4], ['iad', 'rttc', 'jwj', 'co_campaigned', 4], ['iad', 'ndlon', 'ggj', 'co_campaigned', 4], ['iad', 'ndlon', 'jwj', 'co_campaigned', 3],
+    ['iad', 'nnirr', 'ndlon', 'introduced', 2],
+    // "NRDC stuck with its labor allies and provided a legal team"; the Teamsters joined the Sierra Club against Arctic drilling.
+    ['ports', 'nrdc', 'teamsters', 'co_campaigned', 5],
     ['iad', 'ndlon', 'ndwa', 'formal_partnership', 3], ['ports', 'teamsters', 'sierra_club', 'formal_partnership', 3], ['ports', 'laane', 'nrdc', 'co_campaigned', 5],
   ];
   for (const [alliance, from, to, kind, strength] of ties) await recordTie(db, coordinator, id(alliance), { fromId: id(from), toId: id(to), kind, strength });
