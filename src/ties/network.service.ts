@@ -61,16 +61,7 @@ export async function loadFieldNetwork(db: Db, actor: Actor): Promise<NetworkInp
   return { alliance: null, nodes, stated, derived };
 }
 
-/** Analysed in the request: for the CLI, exports, and networks small enough to answer at once. */
-export async function allianceNetwork(db: Db, actor: Actor, allianceId: string, options: NetworkOptions): Promise<ComputedNetwork> {
-  return computeNetwork(await loadAllianceNetwork(db, actor, allianceId), options);
-}
-
-export async function fieldNetwork(db: Db, actor: Actor, options: NetworkOptions): Promise<ComputedNetwork> {
-  return computeNetwork(await loadFieldNetwork(db, actor), options);
-}
-
-/** For downloads: a large network is analysed on its own thread while the request waits. */
+/** For small networks, exports and the CLI: a large network is analysed on its own thread while the caller waits. */
 export async function computeOffThread(input: NetworkInput, options: NetworkOptions): Promise<ComputedNetwork> {
   if (!isLargeNetwork(input)) return computeNetwork(input, options);
   return runInWorker<unknown, ComputedNetwork>(WORKER, { input, options }, { signal: new AbortController().signal, report: () => {} });
