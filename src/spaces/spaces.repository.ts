@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { GrantScope, SpaceRole } from './roles.ts';
 
@@ -102,16 +103,18 @@ export async function listGrants(db: Db, spaceId: string) {
 
 /**
  * In one query, what a user can reach: their roles, and every active grant into a space where
- * they hold one. Pages that check many spaces at once (the alliance page) start from this.
+ * they hold one. Pages that check many spaces at once (the directory, the alliance page) start
+ * from this, once per request.
  */
 export async function loadReach(db: Db, userId: string) {
-  const [roles, grants] = await Promise.all([
-    db.selectFrom('space_roles').select(['space_id', 'role']).where('user_id', '=', userId).execute(),
-    db.selectFrom('grants').innerJoin('space_roles', 'space_roles.space_id', 'grants.to_space_id')
-      .select(['grants.from_space_id', 'grants.to_space_id', 'grants.scope'])
-      .where('space_roles.user_id', '=', userId).where('grants.revoked_at', 'is', null).execute(),
-  ]);
-  const roleIn = new Map(roles.map((r) => [r.space_id, r.role]));
+  // One round trip: roles and grants come back as rows of one union (a grant has no role).
+  const { rows } = await sql<{ space_id: string; role: SpaceRole | null; from_space_id: string | null; scope: GrantScope | null }>`
+    select space_id, role, null::uuid as from_space_id, null::text as scope from space_roles where user_id = ${userId}
+    union all
+    select g.to_space_id, null, g.from_space_id, g.scope from grants g join space_roles r on r.space_id = g.to_space_id
+    where r.user_id = ${userId} and g.revoked_at is null`.execute(db);
+  const roleIn = new Map(rows.filter((r) => r.role !== null).map((r) => [r.space_id, r.role!]));
+  const grants = rows.filter((r) => r.from_space_id !== null).map((r) => ({ from_space_id: r.from_space_id!, to_space_id: r.space_id, scope: r.scope! }));
   const readable = (scope: GrantScope) => new Set([...roleIn.keys(), ...grants.filter((g) => g.scope === scope).map((g) => g.from_space_id)]);
   return {
     roleIn,
