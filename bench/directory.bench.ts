@@ -167,6 +167,7 @@ async function main() {
     const endpoints = [
       { name: `directory state=06 issue=${issue}`, path: `/api/organizations?state=06&issue=${encodeURIComponent(issue)}&limit=50` },
       { name: `directory q=${TEXT_QUERY}`, path: `/api/organizations?q=${TEXT_QUERY}&limit=50` },
+      // What the browser loads on opening the alliance page: the alliance, its first page of members, the counts.
       { name: `alliance page (${alliance.members} members)`, path: `/api/alliances/${alliance.id}` },
     ];
 
@@ -175,8 +176,8 @@ async function main() {
       const res = await fetch(app.base + endpoint.path, { headers: { cookie } });
       const body = Buffer.from(await res.arrayBuffer());
       if (res.status !== 200) throw new Error(`${endpoint.path} answered ${res.status}: ${body.toString('utf8').slice(0, 300)}`);
-      const json = JSON.parse(body.toString('utf8')) as { total?: number; items?: unknown[]; members?: unknown[] };
-      const shape = json.members ? `${json.members.length} members` : `${json.items?.length} of ${json.total} organizations`;
+      const json = JSON.parse(body.toString('utf8')) as { total?: number; items?: unknown[]; members?: unknown[]; membersTotal?: number };
+      const shape = json.members ? `${json.members.length} of ${json.membersTotal} members` : `${json.items?.length} of ${json.total} organizations`;
       console.log(`${endpoint.name}: ${(body.length / 1024).toFixed(1)} KiB, ${shape}; measuring…`);
 
       // Cold: every request asks for a fresh answer (Cache-Control: no-cache), so each one

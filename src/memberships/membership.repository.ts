@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/database.ts';
 import type { Membership } from './membership.schema.ts';
 
@@ -42,17 +43,56 @@ export async function wouldCreateCycle(db: Db, allianceId: string, memberId: str
   return result.rows[0]?.found === true;
 }
 
-/** Members of the alliances in `allianceIds`, with the member's directory basics and its own member count. */
-export async function listMembersOf(db: Db, allianceIds: string[]) {
-  if (allianceIds.length === 0) return [];
-  return db.selectFrom('memberships as m')
-    .innerJoin('organizations as o', 'o.id', 'm.member_id')
-    .select(['m.id', 'm.alliance_id as allianceId', 'm.member_id as memberId', 'm.role', 'm.status',
+export interface MemberFilter { status?: string; role?: string; q?: string; withoutLeader?: boolean }
+
+const ROLE_ORDER = sql`case m.role when 'anchor' then 0 when 'member' then 1 when 'ally' then 2 else 3 end`;
+const hasLeader = sql<boolean>`exists (select 1 from representatives r where r.membership_id = m.id and r.seat = 'leader')`;
+// Current members (not left, not prospects): the ones expected to send a grassroots leader.
+const isCurrent = sql<boolean>`m.status not in ('left', 'prospect')`;
+
+function membersOf(db: Db, allianceId: string, f: MemberFilter) {
+  let query = db.selectFrom('memberships as m').innerJoin('organizations as o', 'o.id', 'm.member_id').where('m.alliance_id', '=', allianceId);
+  if (f.status) query = query.where('m.status', '=', f.status);
+  if (f.role) query = query.where('m.role', '=', f.role);
+  if (f.q) query = query.where(sql<boolean>`lower(o.name) like ${`%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (f.withoutLeader) query = query.where(isCurrent).where(sql<boolean>`not ${hasLeader}`);
+  return query;
+}
+
+/**
+ * One page of an alliance's direct members (anchors first, then by name), each with its seats and,
+ * for a member alliance, its own number of members: one query, whatever the page size.
+ */
+export async function listMembers(db: Db, allianceId: string, f: MemberFilter, page: { offset: number; limit: number }) {
+  const rows = await membersOf(db, allianceId, f)
+    .select((eb) => ['m.id', 'm.alliance_id as allianceId', 'm.member_id as memberId', 'm.role', 'm.status',
       'm.started_on as startedOn', 'm.ended_on as endedOn', 'o.name', 'o.short_name as shortName', 'o.kind',
-      'o.space_id as memberSpaceId', 'o.own_space_id as memberOwnSpaceId', 'o.state_fips as stateFips', 'o.city'])
-    .where('m.alliance_id', 'in', allianceIds)
-    .orderBy(sql`case m.role when 'anchor' then 0 when 'member' then 1 when 'ally' then 2 else 3 end`)
-    .orderBy(sql`lower(o.name)`).execute();
+      'o.space_id as memberSpaceId', 'o.own_space_id as memberOwnSpaceId', 'o.state_fips as stateFips', 'o.city',
+      sql<number | null>`case when o.kind = 'alliance' then (select count(*) from memberships n where n.alliance_id = m.member_id) end`.as('ownMemberCount'),
+      jsonArrayFrom(eb.selectFrom('representatives as r').innerJoin('people as p', 'p.id', 'r.person_id')
+        .select(['r.id', 'r.seat', 'r.person_id as personId', 'p.name', 'p.space_id as personSpaceId', 'p.languages'])
+        .whereRef('r.membership_id', '=', 'm.id')
+        .orderBy(sql`case r.seat when 'staff' then 0 when 'leader' then 1 else 2 end`).orderBy('p.name')).as('seats')])
+    .orderBy(ROLE_ORDER).orderBy(sql`lower(o.name)`).orderBy('m.id')
+    .limit(page.limit).offset(page.offset).execute();
+  return rows.map((r) => ({ ...r, ownMemberCount: r.ownMemberCount === null ? null : Number(r.ownMemberCount) }));
+}
+
+/** How many direct members match `f`. */
+export async function countMembers(db: Db, allianceId: string, f: MemberFilter) {
+  const row = await membersOf(db, allianceId, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The counts the alliance page shows for the whole alliance, whatever page of members it lists. */
+export async function summarizeMembers(db: Db, allianceId: string) {
+  const row = await db.selectFrom('memberships as m').where('m.alliance_id', '=', allianceId)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      sql<number>`count(*) filter (where m.status <> 'left')`.as('notLeft'),
+      sql<number>`count(*) filter (where ${isCurrent} and not ${hasLeader})`.as('withoutLeader'),
+    ]).executeTakeFirstOrThrow();
+  return { total: Number(row.total), notLeft: Number(row.notLeft), withoutLeader: Number(row.withoutLeader) };
 }
 
 /** The alliances an organization belongs to. */
@@ -60,16 +100,6 @@ export async function listAlliancesOf(db: Db, memberId: string) {
   return db.selectFrom('memberships as m').innerJoin('organizations as a', 'a.id', 'm.alliance_id')
     .select(['m.id', 'm.alliance_id as allianceId', 'a.name', 'a.space_id as allianceSpaceId', 'm.role', 'm.status', 'm.started_on as startedOn', 'm.ended_on as endedOn'])
     .where('m.member_id', '=', memberId).orderBy('a.name').execute();
-}
-
-/** The seats on every membership of the given alliances. */
-export async function listRepresentatives(db: Db, allianceIds: string[]) {
-  if (allianceIds.length === 0) return [];
-  return db.selectFrom('representatives as r').innerJoin('people as p', 'p.id', 'r.person_id')
-    .innerJoin('memberships as m', 'm.id', 'r.membership_id')
-    .select(['r.id', 'r.membership_id as membershipId', 'r.seat', 'r.person_id as personId', 'p.name', 'p.space_id as personSpaceId', 'p.languages'])
-    .where('m.alliance_id', 'in', allianceIds)
-    .orderBy(sql`case r.seat when 'staff' then 0 when 'leader' then 1 else 2 end`).orderBy('p.name').execute();
 }
 
 export async function insertRepresentative(db: Db, spaceId: string, r: { membershipId: string; personId: string; seat: string }) {

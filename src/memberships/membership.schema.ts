@@ -31,3 +31,37 @@ export const MembershipSchema = z.object({
   startedOn: z.string().nullable(), endedOn: z.string().nullable(),
 }).openapi('Membership');
 export type Membership = z.infer<typeof MembershipSchema>;
+
+export const AllianceMemberSchema = z.object({
+  id: z.string(), allianceId: z.string(), memberId: z.string(), role: z.string(), status: z.string(),
+  startedOn: z.string().nullable(), endedOn: z.string().nullable(), name: z.string(), shortName: z.string().nullable(), kind: z.string(),
+  stateFips: z.string().nullable(), city: z.string().nullable(), profileVisible: z.boolean(),
+  representatives: z.array(z.object({
+    id: z.string(), membershipId: z.string(), seat: z.string(),
+    personId: z.string().openapi({ description: 'empty when the organization does not share this person with you' }),
+    name: z.string().nullable(), languages: z.array(z.string()),
+  })),
+  hasStaffRepresentative: z.boolean(), hasLeaderRepresentative: z.boolean(),
+  memberCount: z.number().nullable().openapi({ description: 'a member alliance you may open: how many members it has (list them with GET /alliances/{memberId}/members)' }),
+}).openapi('AllianceMember');
+
+export const CoRepresentationGapSchema = z.object({ membershipId: z.string(), memberId: z.string(), name: z.string(), hasStaffRepresentative: z.boolean() })
+  .openapi('CoRepresentationGap');
+
+const pageSize = (fallback: number) => z.coerce.number().int().min(1).max(200).default(fallback);
+
+/** The alliance page opens on the first page of members; further pages come from the members list. */
+export const AlliancePageQuery = z.object({
+  membersOffset: z.coerce.number().int().min(0).default(0),
+  membersLimit: pageSize(50),
+});
+
+export const MemberListQuery = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: pageSize(50),
+  status: z.enum(MEMBERSHIP_STATUSES).optional(),
+  role: z.enum(MEMBERSHIP_ROLES).optional(),
+  q: z.string().trim().max(100).optional().openapi({ description: 'part of the member name' }),
+  withoutLeader: z.enum(['true', 'false']).transform((v) => v === 'true').optional()
+    .openapi({ description: 'only current members without a leader representative (the co-representation gaps)' }),
+});

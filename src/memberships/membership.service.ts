@@ -9,7 +9,7 @@ import { conflict, forbidden, invalid, notFound } from '../server/problem.ts';
 import { type Actor, requireAccess } from '../spaces/access.ts';
 import { findRole, listReadableSpaceIds, loadReach } from '../spaces/spaces.repository.ts';
 import { roleAtLeast } from '../spaces/roles.ts';
-import { assembleMembers, coRepresentationGaps, type SeatRow } from './alliance-page.ts';
+import { gapOf, memberView } from './alliance-page.ts';
 import * as repo from './membership.repository.ts';
 import type { MembershipInput } from './membership.schema.ts';
 
@@ -108,45 +108,44 @@ export async function removeRepresentative(db: Db, actor: Actor, id: string) {
   });
 }
 
-/**
- * The alliance page: the alliance, its members (nested alliances expanded where the actor can
- * read them), representatives (named only where their organization shares them), and members
- * without a leader representative.
- */
-export async function getAlliancePage(db: Db, actor: Actor, allianceId: string) {
-  const { alliance, spaceId } = await allianceSpace(db, actor, allianceId);
-  const reach = await loadReach(db, actor.userId);
-  const role = reach.roleIn.get(spaceId) ?? null;
-  const readable = reach.profileReadable;
+// The page names this many co-representation gaps; the rest are counted and listed on request.
+export const GAP_PREVIEW = 20;
 
-  // Walk down the nested alliances level by level, expanding those whose space the actor can read.
-  const rows: Awaited<ReturnType<typeof repo.listMembersOf>> = [];
-  const expandable = new Set<string>([allianceId]);
-  let frontier = [allianceId];
-  for (let depth = 0; depth < 8 && frontier.length; depth++) {
-    const level = await repo.listMembersOf(db, frontier);
-    rows.push(...level);
-    frontier = level.filter((r) => r.kind === 'alliance' && r.memberOwnSpaceId && readable.has(r.memberOwnSpaceId) && !expandable.has(r.memberId))
-      .map((r) => r.memberId);
-    frontier.forEach((id) => expandable.add(id));
-  }
-  const allianceSpaceOf = new Map<string, string>([[allianceId, spaceId]]);
-  for (const r of rows) if (r.kind === 'alliance' && r.memberOwnSpaceId) allianceSpaceOf.set(r.memberId, r.memberOwnSpaceId);
-  const membershipAlliance = new Map(rows.map((r) => [r.id, r.allianceId]));
-  const seats = await repo.listRepresentatives(db, [...expandable]);
-  const visibleSeats: SeatRow[] = seats.map((s) => {
-    const seatSpace = allianceSpaceOf.get(membershipAlliance.get(s.membershipId) ?? '');
-    const shared = reach.peopleReadable.has(s.personSpaceId) || reach.representativeGrants.has(`${s.personSpaceId}>${seatSpace}`);
-    return { id: s.id, membershipId: s.membershipId, seat: s.seat, personId: shared ? s.personId : '', name: shared ? s.name : null, languages: shared ? s.languages : [] };
-  });
-  const publicRows = rows.map(({ memberSpaceId, memberOwnSpaceId: _own, ...r }) => ({
-    ...r, profileVisible: readable.has(memberSpaceId),
-    // Place is part of the profile: shown only when the member shares its profile with the reader.
-    stateFips: readable.has(memberSpaceId) ? r.stateFips : null,
-    city: readable.has(memberSpaceId) ? r.city : null,
-  }));
-  const members = assembleMembers(allianceId, publicRows, visibleSeats, expandable);
-  return { alliance, role, members, coRepresentationGaps: coRepresentationGaps(members) };
+/** An alliance whose profile the actor may read, with what the actor can reach (404 otherwise). */
+async function readableAlliance(db: Db, actor: Actor, allianceId: string) {
+  const [reach, alliance] = await Promise.all([loadReach(db, actor.userId), findOrganization(db, allianceId)]);
+  // The same rule as requireAccess(…, 'viewer', 'profile'), answered from the reach already loaded.
+  if (!alliance || !reach.profileReadable.has(alliance.spaceId)) throw notFound('organization');
+  if (alliance.kind !== 'alliance' || !alliance.ownSpaceId) throw notFound('alliance');
+  return { alliance, spaceId: alliance.ownSpaceId, reach };
+}
+
+/**
+ * The alliance page: the alliance, one page of its members (representatives named only where
+ * their organization shares them), and, across all its members, how many there are and which
+ * current ones have no leader representative (the first few named, the rest a count).
+ */
+export async function getAlliancePage(db: Db, actor: Actor, allianceId: string, page = { offset: 0, limit: 50 }) {
+  const { alliance, spaceId, reach } = await readableAlliance(db, actor, allianceId);
+  const [counts, members, gaps] = await Promise.all([
+    repo.summarizeMembers(db, allianceId),
+    repo.listMembers(db, allianceId, {}, page),
+    repo.listMembers(db, allianceId, { withoutLeader: true }, { offset: 0, limit: GAP_PREVIEW }),
+  ]);
+  return {
+    alliance, role: reach.roleIn.get(spaceId) ?? null,
+    members: members.map((r) => memberView(r, reach, spaceId)),
+    membersTotal: counts.total, membersNotLeft: counts.notLeft,
+    coRepresentationGaps: gaps.map((r) => gapOf(memberView(r, reach, spaceId))),
+    coRepresentationGapsTotal: counts.withoutLeader,
+  };
+}
+
+/** A page of an alliance's members, optionally filtered, with how many match. */
+export async function listAllianceMembers(db: Db, actor: Actor, allianceId: string, filter: repo.MemberFilter, page: { offset: number; limit: number }) {
+  const { spaceId, reach } = await readableAlliance(db, actor, allianceId);
+  const [total, rows] = await Promise.all([repo.countMembers(db, allianceId, filter), repo.listMembers(db, allianceId, filter, page)]);
+  return { total, items: rows.map((r) => memberView(r, reach, spaceId)) };
 }
 
 /** An organization's profile with the alliances it belongs to that the actor can see. */

@@ -84,8 +84,12 @@ afterAll(async () => t?.close());
     const page = (await admin.get(`/api/alliances/${allianceId}`)).json;
     expect(page.members).toHaveLength(1);
     expect(page.members[0].name).toBe('Homes for All');
-    expect(page.members[0].members.map((m: { name: string }) => m.name)).toEqual(['Miami Workers Center']);
+    // A member alliance's own members are listed on request, from its own members list.
+    expect(page.members[0].memberCount).toBe(1);
+    const nested = (await admin.get(`/api/alliances/${sub.json.id}/members`)).json;
+    expect(nested.items.map((m: { name: string }) => m.name)).toEqual(['Miami Workers Center']);
     expect(page.coRepresentationGaps.map((g: { name: string }) => g.name)).toEqual(['Homes for All']);
+    expect(page.coRepresentationGapsTotal).toBe(1);
 
     const orgPage = (await admin.get(`/api/organizations/${org.id}`)).json;
     expect(orgPage.alliances.map((a: { name: string }) => a.name)).toEqual(['Homes for All']);

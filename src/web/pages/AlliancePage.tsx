@@ -1,33 +1,40 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES } from '../../orgs/organization.vocab.ts';
+import { MEMBERSHIP_ROLES } from '../../orgs/organization.vocab.ts';
+import { memberPage } from '../alliance-members.ts';
 import { api, ApiError, query, errorText } from '../api.ts';
-import { ErrorBanner, Tag, buttonClass, inputClass, Field } from '../components/Field.tsx';
+import { ErrorBanner, buttonClass, inputClass, Field, secondaryButtonClass } from '../components/Field.tsx';
 import { useSession } from '../session.tsx';
-import type { AlliancePageResult, DirectoryPageResult, MemberView, Organization } from '../types.ts';
+import type { AlliancePageResult, CoRepresentationGap, DirectoryPageResult, MemberView, Organization } from '../types.ts';
+import { MEMBER_PAGE, MemberList } from './alliance/MemberList.tsx';
 import { OrganizationFacts } from './OrganizationFacts.tsx';
 
 export function AlliancePage() {
   const { id } = useParams();
   const { t } = useTranslation();
   const [page, setPage] = useState<AlliancePageResult | null>(null);
+  // The first page of members given to the list: replaced when a member is added, not when the
+  // counts are refreshed, so that the members already shown stay shown.
+  const [first, setFirst] = useState<{ items: MemberView[]; total: number } | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
-  const load = () => api.get<AlliancePageResult>(`/alliances/${id}`).then(setPage, (err: unknown) => setError(errorText(t, err)));
-  useEffect(() => { void load(); }, [id]);
+  const load = (withMembers: boolean) => api.get<AlliancePageResult>(`/alliances/${id}`).then((p) => {
+    setPage(p);
+    if (withMembers) setFirst({ items: p.members, total: p.membersTotal });
+  }, (err: unknown) => setError(errorText(t, err)));
+  useEffect(() => { void load(true); }, [id]);
 
   if (error) return <ErrorBanner message={error} />;
-  if (!page) return <p role="status">{t('common.loading')}</p>;
+  if (!page || !first) return <p role="status">{t('common.loading')}</p>;
   const { alliance } = page;
   const canEdit = page.role === 'owner' || page.role === 'admin' || page.role === 'member';
-  const count = page.members.filter((m) => m.status !== 'left').length;
 
   return (
     <article className="flex flex-col gap-4">
       <header className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <h1 className="text-2xl font-bold">{alliance.name}</h1>
-          <p className="text-stone-600">{t('alliance.memberCount', { count })}</p>
+          <p className="text-stone-600">{t('alliance.memberCount', { count: page.membersNotLeft })}</p>
         </div>
         <div className="flex flex-wrap gap-2">
           {page.role && <Link className="rounded border px-3 py-1.5" to={`/alliances/${alliance.id}/decisions`}>{t('decisions.proposals')}</Link>}
@@ -44,65 +51,42 @@ export function AlliancePage() {
         </div>
       </header>
       <OrganizationFacts org={alliance} />
-      {page.coRepresentationGaps.length > 0 && (
-        <section aria-labelledby="gaps-title" className="rounded border border-amber-300 bg-amber-50 p-3">
-          <h2 id="gaps-title" className="font-semibold">{t('alliance.coRepresentationTitle')}</h2>
-          <p className="text-sm">{t('alliance.coRepresentationHelp')}</p>
-          <ul className="mt-1 list-disc pl-5">
-            {page.coRepresentationGaps.map((g) => <li key={g.membershipId}>{g.name}</li>)}
-          </ul>
-        </section>
-      )}
+      {page.coRepresentationGapsTotal > 0 && <CoRepresentationGaps allianceId={alliance.id} first={page.coRepresentationGaps} total={page.coRepresentationGapsTotal} />}
       <section aria-labelledby="members-title" className="rounded border border-stone-200 bg-white p-3">
         <h2 id="members-title" className="mb-2 text-lg font-semibold">{t('alliance.members')}</h2>
-        {page.members.length === 0 ? <p className="text-sm text-stone-600">{t('alliance.noMembers')}</p> : <MemberList members={page.members} canEdit={canEdit} onChange={load} />}
+        <MemberList allianceId={alliance.id} first={first} canEdit={canEdit} onChange={() => void load(false)} />
       </section>
-      {canEdit && <AddMember allianceId={alliance.id} onAdded={load} />}
+      {canEdit && <AddMember allianceId={alliance.id} onAdded={() => void load(true)} />}
     </article>
   );
 }
 
-function MemberList({ members, canEdit, onChange, depth = 0 }: { members: MemberView[]; canEdit: boolean; onChange: () => void; depth?: number }) {
+/** Current members without a leader representative: counted across the alliance, named a page at a time. */
+function CoRepresentationGaps({ allianceId, first, total }: { allianceId: string; first: CoRepresentationGap[]; total: number }) {
   const { t } = useTranslation();
+  const [more, setMore] = useState<CoRepresentationGap[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setMore([]), [first]);
+  const shown = [...first, ...more];
+  async function showMore() {
+    try {
+      const next = await memberPage(allianceId, { offset: shown.length, limit: MEMBER_PAGE, withoutLeader: true });
+      setMore([...more, ...next.items.map((m) => ({ membershipId: m.id, memberId: m.memberId, name: m.name, hasStaffRepresentative: m.hasStaffRepresentative }))]);
+    } catch (err) {
+      setError(errorText(t, err));
+    }
+  }
   return (
-    <ul className={`flex flex-col gap-2 ${depth > 0 ? 'mt-2 border-l-2 border-stone-200 pl-3' : ''}`}>
-      {members.map((m) => (
-        <li key={m.id} className="rounded border border-stone-100 p-2">
-          <div className="flex flex-wrap items-center gap-2">
-            <Link className="font-medium text-amber-900 underline-offset-2 hover:underline" to={m.kind === 'alliance' ? `/alliances/${m.memberId}` : `/organizations/${m.memberId}`}>{m.name}</Link>
-            <Tag>{t(`enum.role.${m.role}`)}</Tag>
-            {m.status !== 'active' && <Tag>{t(`enum.status.${m.status}`)}</Tag>}
-            {m.kind === 'alliance' && <Tag>{t('enum.kind.alliance')}</Tag>}
-            {!m.hasLeaderRepresentative && m.status !== 'left' && m.status !== 'prospect' && <span className="text-xs font-medium text-amber-800">{t('alliance.noLeaderRep')}</span>}
-            {canEdit && depth === 0 && <MembershipStatus membership={m} onChange={onChange} />}
-          </div>
-          {m.representatives.length > 0 && (
-            <ul className="mt-1 text-sm text-stone-700" aria-label={t('alliance.representatives')}>
-              {m.representatives.map((r) => <li key={r.id}>{t(`enum.seat.${r.seat}`)}: {r.name ?? <em>{t('alliance.notShared')}</em>}</li>)}
-            </ul>
-          )}
-          {m.members && m.members.length > 0 && (
-            <details className="mt-1">
-              <summary className="cursor-pointer text-sm">{t('alliance.nestedMembers', { count: m.members.length })}</summary>
-              <MemberList members={m.members} canEdit={false} onChange={onChange} depth={depth + 1} />
-            </details>
-          )}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function MembershipStatus({ membership, onChange }: { membership: MemberView; onChange: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <label className="ml-auto flex items-center gap-1 text-sm">
-      <span className="sr-only">{t('membership.statusOf', { name: membership.name })}</span>
-      <select className="rounded border border-stone-300 px-1 py-0.5" value={membership.status}
-        onChange={(e) => void api.patch(`/memberships/${membership.id}`, { status: e.target.value }).then(onChange)}>
-        {MEMBERSHIP_STATUSES.map((s) => <option key={s} value={s}>{t(`enum.status.${s}`)}</option>)}
-      </select>
-    </label>
+    <section aria-labelledby="gaps-title" className="rounded border border-amber-300 bg-amber-50 p-3">
+      <h2 id="gaps-title" className="font-semibold">{t('alliance.coRepresentationTitle')}</h2>
+      <p className="text-sm">{t('alliance.coRepresentationHelp')}</p>
+      <p className="text-sm font-medium">{t('alliance.gapCount', { count: total })}</p>
+      <ul className="mt-1 list-disc pl-5">
+        {shown.map((g) => <li key={g.membershipId}>{g.name}</li>)}
+      </ul>
+      <ErrorBanner message={error} />
+      {shown.length < total && <button type="button" className={`mt-1 ${secondaryButtonClass}`} onClick={() => void showMore()}>{t('alliance.showMoreGaps')}</button>}
+    </section>
   );
 }
 

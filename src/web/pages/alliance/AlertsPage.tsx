@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { RESOURCE_KEYS } from '../../../alerts/alert.schema.ts';
 import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass, Tag } from '../../components/Field.tsx';
-import type { AlliancePageResult } from '../../types.ts';
+import { allMembersOf } from '../../alliance-members.ts';
 
 type Progress = { key: string; need: number; committed: number; gap: number; met: boolean }[];
 interface AlertList { alliance: { id: string; name: string }; role: string | null; alerts: { id: string; title: string; status: string; respondBy: string | null; progress: Progress }[] }
@@ -80,7 +80,7 @@ export function AlertPage() {
   const [error, setError] = useState<string | null>(null);
   const load = () => api.get<AlertView>(`/alerts/${id}`).then(setView, (err: unknown) => setError(errorText(t, err)));
   useEffect(() => { void load(); }, [id]);
-  useEffect(() => { if (view) api.get<AlliancePageResult>(`/alliances/${view.allianceId}`).then((a) => setMembers(a.members.map((m) => ({ id: m.memberId, name: m.name }))), () => undefined); }, [view?.allianceId]);
+  useEffect(() => { if (view) allMembersOf(view.allianceId).then((all) => setMembers(all.map((m) => ({ id: m.memberId, name: m.name }))), () => undefined); }, [view?.allianceId]);
   if (!view) return error ? <ErrorBanner message={error} /> : <p role="status">{t('common.loading')}</p>;
   async function submit(event: FormEvent) {
     event.preventDefault();

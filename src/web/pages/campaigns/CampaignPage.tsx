@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { CAMPAIGN_CONTRIBUTIONS, CAMPAIGN_STATUSES } from '../../../campaigns/campaign.schema.ts';
 import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass } from '../../components/Field.tsx';
-import type { AlliancePageResult } from '../../types.ts';
+import { allMembersOf } from '../../alliance-members.ts';
 
 const CHART_COLUMNS = [
   ['goals', ['longTermGoals', 'intermediateGoals', 'shortTermGoals']],
@@ -36,7 +36,7 @@ export function CampaignPage() {
       participants: Object.fromEntries(v.participants.map((p) => [p.organizationId, p.brings])) });
   }, (err: unknown) => setError(errorText(t, err)));
   useEffect(() => { void load(); }, [id]);
-  useEffect(() => { if (view) api.get<AlliancePageResult>(`/alliances/${view.organizationId}`).then((a) => setMembers(a.members.map((m) => ({ id: m.memberId, name: m.name }))), () => undefined); }, [view?.organizationId]);
+  useEffect(() => { if (view) allMembersOf(view.organizationId).then((all) => setMembers(all.map((m) => ({ id: m.memberId, name: m.name }))), () => undefined); }, [view?.organizationId]);
   if (!view || !draft) return error ? <ErrorBanner message={error} /> : <p role="status">{t('common.loading')}</p>;
   const canEdit = view.role === 'owner' || view.role === 'admin' || view.role === 'member';
   const toggle = (orgId: string, what: string) => {

@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { PARTICIPANT_CAPACITIES } from '../../../convenings/convening.schema.ts';
 import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass, Tag } from '../../components/Field.tsx';
-import type { AlliancePageResult } from '../../types.ts';
+import { allianceWithAllMembers } from '../../alliance-members.ts';
 import type { ConveningView } from './convening-types.ts';
 import { FollowUps } from './FollowUps.tsx';
 
@@ -20,7 +20,7 @@ export function ConveningPage() {
   useEffect(() => {
     if (!page) return;
     // Participants come from the holder and its member organizations.
-    api.get<AlliancePageResult>(`/alliances/${page.organizationId}`).then(
+    allianceWithAllMembers(page.organizationId).then(
       (a) => setMembers([{ id: a.alliance.id, name: a.alliance.name }, ...a.members.map((m) => ({ id: m.memberId, name: m.name }))]),
       () => setMembers([{ id: page.organizationId, name: page.organizationName }]));
   }, [page?.organizationId]);

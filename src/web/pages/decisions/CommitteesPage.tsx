@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass } from '../../components/Field.tsx';
+import { allianceWithAllMembers } from '../../alliance-members.ts';
 import type { AlliancePageResult } from '../../types.ts';
 
 interface Committee {
@@ -20,7 +21,7 @@ export function CommitteesPage() {
   const [purpose, setPurpose] = useState('');
   const [error, setError] = useState<string | null>(null);
   const load = () => api.get<Committee[]>(`/alliances/${id}/committees`).then(setCommittees, (err: unknown) => setError(errorText(t, err)));
-  useEffect(() => { void load(); api.get<AlliancePageResult>(`/alliances/${id}`).then(setAlliance, () => undefined); }, [id]);
+  useEffect(() => { void load(); allianceWithAllMembers(id!).then(setAlliance, () => undefined); }, [id]);
   if (!committees) return error ? <ErrorBanner message={error} /> : <p role="status">{t('common.loading')}</p>;
   const isCoordinator = alliance?.role === 'owner' || alliance?.role === 'admin';
 

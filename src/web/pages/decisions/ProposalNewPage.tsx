@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass } from '../../components/Field.tsx';
 import { MEMBERSHIP_STATUSES } from '../../../orgs/organization.vocab.ts';
+import { allianceWithAllMembers } from '../../alliance-members.ts';
 import type { AlliancePageResult } from '../../types.ts';
 import { newStep, type StepDraft, StepEditor, stepPayload } from './StepEditor.tsx';
 
@@ -25,7 +26,7 @@ export function ProposalNewPage() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.get<AlliancePageResult>(`/alliances/${id}`).then(setAlliance, (err: unknown) => setError(errorText(t, err)));
+    allianceWithAllMembers(id!).then(setAlliance, (err: unknown) => setError(errorText(t, err)));
     api.get<{ id: string; name: string }[]>(`/alliances/${id}/committees`).then(setCommittees, () => undefined);
   }, [id]);
 

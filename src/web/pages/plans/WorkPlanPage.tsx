@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass, Tag } from '../../components/Field.tsx';
-import type { AlliancePageResult } from '../../types.ts';
+import { allMembersOf } from '../../alliance-members.ts';
 import { PlanAnalysis, type PlanAnalysisView } from './PlanAnalysis.tsx';
 import { SmartieChecks, type SmartieCheckView } from './SmartieChecks.tsx';
 
@@ -29,7 +29,7 @@ export function WorkPlanPage() {
   const load = () => api.get<PlanView>(`/work-plans/${id}`).then(setPlan, (err: unknown) => setError(errorText(t, err)));
   useEffect(() => { void load(); }, [id]);
   useEffect(() => {
-    if (plan) api.get<AlliancePageResult>(`/alliances/${plan.organizationId}`).then((a) => setMembers(a.members.map((m) => ({ id: m.memberId, name: m.name }))), () => undefined);
+    if (plan) allMembersOf(plan.organizationId).then((all) => setMembers(all.map((m) => ({ id: m.memberId, name: m.name }))), () => undefined);
   }, [plan?.organizationId]);
   if (!plan) return error ? <ErrorBanner message={error} /> : <p role="status">{t('common.loading')}</p>;
   const canEdit = (plan.role === 'owner' || plan.role === 'admin' || plan.role === 'member') && plan.status !== 'ratified';
