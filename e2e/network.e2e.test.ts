@@ -68,7 +68,7 @@ describe.skipIf(browserMissing)('the network view and the field map in Chromium'
     expect(Number(await map.locator('path[data-county]').first().getAttribute('data-count'))).toBeGreaterThan(0);
     await map.screenshot({ path: 'test-results/field-map-county.png' });
     await page.getByRole('region', { name: 'Partnership for Working Families' }).getByText('Capacities no member holds').waitFor();
-    const shared = page.getByRole('list', { name: 'Members by combination of alliances' });
+    const shared = page.getByRole('table', { name: 'Members by combination of alliances' });
     await shared.getByText(/Los Angeles Alliance for a New Economy/).waitFor();
     await page.screenshot({ path: 'test-results/field-map.png', fullPage: true });
 

@@ -5,6 +5,7 @@ import { api, errorText, query } from '../../api.ts';
 import { ErrorBanner, Tag } from '../../components/Field.tsx';
 import { termLabel, useSession } from '../../session.tsx';
 import type { DirectoryPageResult } from '../../types.ts';
+import { type Overlaps, OverlapsSection } from './OverlapsSection.tsx';
 import { UsMap } from './UsMap.tsx';
 import { WholeFieldNetwork } from './WholeFieldNetwork.tsx';
 
@@ -12,10 +13,6 @@ type Counts = Record<string, number>;
 interface Anatomy {
   id: string; name: string; members: number; profilesNotShared: number; byState: Counts; byIssue: Counts; byConstituency: Counts; bySector: Counts;
   byCapacity: Counts; byScale: Counts; byCounty: Counts; gaps: { capacities: string[]; states: string[]; priorityConstituencies: { key: string; members: number }[]; priorityStates: { key: string; members: number }[] };
-}
-interface Overlaps {
-  alliances: { id: string; name: string }[]; matrix: { count: number; members: { id: string; name: string }[] }[][];
-  intersections: { alliances: string[]; members: { id: string; name: string }[] }[]; inSeveral: { id: string; name: string; alliances: string[] }[];
 }
 
 /** Anatomy of one or several alliances side by side: map, issues, constituencies, capacities, scale, gaps and overlaps. */
@@ -41,7 +38,6 @@ export function FieldPage() {
   const flip = (list: string[], value: string) => (list.includes(value) ? list.filter((x) => x !== value) : [...list, value]);
   const stateName = (fips: string) => states.find((s) => s.fips === fips)?.postal ?? fips;
   const label = (kind: 'issue' | 'constituency' | 'sector' | 'capacity', key: string) => termLabel(vocab, kind, key, i18n.language);
-  const nameOf = new Map(alliances.map((a) => [a.id, a.name]));
 
   return (
     <article className="flex flex-col gap-4">
@@ -76,26 +72,7 @@ export function FieldPage() {
           </div>
         </section>
       ))}
-      {data && data.anatomies.length > 1 && (
-        <section aria-labelledby="overlaps-title" className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3">
-          <h2 id="overlaps-title" className="text-lg font-semibold">{t('field.overlaps')}</h2>
-          <div className="overflow-x-auto"><table className="text-sm"><caption className="sr-only">{t('field.matrix')}</caption>
-            <thead><tr><th />{data.overlaps.alliances.map((a) => <th key={a.id} className="px-2">{a.name}</th>)}</tr></thead>
-            <tbody>{data.overlaps.alliances.map((a, i) => <tr key={a.id}><th className="pr-2 text-left">{a.name}</th>
-              {data.overlaps.matrix[i]!.map((cell, j) => <td key={j} className={`px-2 text-center ${i === j ? 'text-stone-400' : ''}`} title={cell.members.map((m) => m.name).join(', ')}>{cell.count}</td>)}</tr>)}</tbody>
-          </table></div>
-          <p className="font-medium">{t('field.intersections')}</p>
-          <ul className="flex flex-col gap-1 text-sm" aria-label={t('field.intersections')}>
-            {data.overlaps.intersections.map((x) => (
-              <li key={x.alliances.join('|')} className="flex flex-wrap items-center gap-2">
-                <span className="inline-block h-3 bg-amber-700" style={{ width: `${Math.max(4, x.members.length * 12)}px` }} aria-hidden="true" />
-                <span>{x.members.length}</span><span className="text-stone-600">{x.alliances.map((id) => nameOf.get(id) ?? id).join(' ∩ ')}</span>
-                {x.alliances.length > 1 && <span>: {x.members.map((m) => m.name).join(', ')}</span>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {data && data.anatomies.length > 1 && <OverlapsSection overlaps={data.overlaps} />}
     </article>
   );
 }
