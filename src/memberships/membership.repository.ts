@@ -51,7 +51,13 @@ const hasLeader = sql<boolean>`exists (select 1 from representatives r where r.m
 const isCurrent = sql<boolean>`m.status not in ('left', 'prospect')`;
 
 function membersOf(db: Db, allianceId: string, f: MemberFilter) {
-  let query = db.selectFrom('memberships as m').innerJoin('organizations as o', 'o.id', 'm.member_id').where('m.alliance_id', '=', allianceId);
+  // Each member's organization is fetched by its key (the lateral subquery, kept apart by offset 0):
+  // left to itself the planner hashes the whole organizations table to join a few hundred members.
+  let query = db.selectFrom('memberships as m')
+    .innerJoinLateral((eb) => eb.selectFrom('organizations')
+      .select(['name', 'short_name', 'kind', 'space_id', 'own_space_id', 'state_fips', 'city'])
+      .whereRef('organizations.id', '=', 'm.member_id').offset(0).as('o'), (join) => join.onTrue())
+    .where('m.alliance_id', '=', allianceId);
   if (f.status) query = query.where('m.status', '=', f.status);
   if (f.role) query = query.where('m.role', '=', f.role);
   if (f.q) query = query.where(sql<boolean>`lower(o.name) like ${`%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
