@@ -30,7 +30,7 @@ import { spacesRoutes } from '../spaces/spaces.routes.ts';
 import { vocabularyRoutes } from '../vocabularies/vocabulary.routes.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { fieldErrorsFromZod, invalid, Problem, problemResponse } from './problem.ts';
-import { cachedRead, currentVersion, invalidateReads, storeRead } from './read-cache.ts';
+import { beginRead, cachedRead, currentVersion, invalidateReads, readInProgress, storeRead } from './read-cache.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Reads worth caching: assembled from many rows, asked for again and again.
@@ -75,17 +75,25 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
     c.set('actor', actor);
     const cacheKey = actor && c.req.method === 'GET' && CACHED_READS.test(c.req.path) ? `${actor.userId} ${c.req.url}` : null;
     // A client asking for a fresh answer (Cache-Control: no-cache) gets one.
-    const hit = cacheKey && !c.req.header('cache-control')?.includes('no-cache') ? cachedRead(cacheKey) : undefined;
+    const hit = cacheKey && !c.req.header('cache-control')?.includes('no-cache')
+      ? cachedRead(cacheKey) ?? await readInProgress(cacheKey) : undefined;
     if (hit) {
       c.header('cache-control', 'no-store');
       return c.body(hit.body, 200, { 'content-type': hit.contentType });
     }
     const startedAt = currentVersion();
-    await next();
-    c.header('cache-control', 'no-store');
-    if (STATE_CHANGING.has(c.req.method) && c.res.status < 400) invalidateReads();
-    if (cacheKey && c.res.status === 200) {
-      storeRead(cacheKey, startedAt, new Uint8Array(await c.res.clone().arrayBuffer()), c.res.headers.get('content-type') ?? 'application/json');
+    const finish = cacheKey ? beginRead(cacheKey) : undefined;
+    try {
+      await next();
+      c.header('cache-control', 'no-store');
+      if (STATE_CHANGING.has(c.req.method) && c.res.status < 400) invalidateReads();
+      if (cacheKey && c.res.status === 200) {
+        const read = { body: new Uint8Array(await c.res.clone().arrayBuffer()), contentType: c.res.headers.get('content-type') ?? 'application/json' };
+        storeRead(cacheKey, startedAt, read.body, read.contentType);
+        finish?.(read);
+      }
+    } finally {
+      finish?.();
     }
   });
 
