@@ -31,7 +31,17 @@ export function layoutByCommunity(nodes: GraphNode[]): Map<string, { x: number; 
   return positions;
 }
 
-export function NetworkGraph({ nodes, ties }: { nodes: GraphNode[]; ties: GraphTie[] }) {
+export interface NetworkGraphProps {
+  nodes: GraphNode[];
+  ties: GraphTie[];
+  /**
+   * Hands over the sigma renderer once drawn (null once gone), so the frame-time bench
+   * (bench/network-view) can drive the camera. The app never passes it; it changes nothing drawn.
+   */
+  onRenderer?: (renderer: Sigma | null) => void;
+}
+
+export function NetworkGraph({ nodes, ties, onRenderer }: NetworkGraphProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const container = useRef<HTMLDivElement>(null);
@@ -53,10 +63,14 @@ export function NetworkGraph({ nodes, ties }: { nodes: GraphNode[]; ties: GraphT
     try {
       renderer = new Sigma(graph, container.current, { renderLabels: nodes.length <= 500, labelRenderedSizeThreshold: 8 });
       renderer.on('clickNode', ({ node }) => void navigate(`/organizations/${node}`));
+      onRenderer?.(renderer);
     } catch {
       // No WebGL here: the table beside the view still shows every organization and metric.
     }
-    return () => renderer?.kill();
+    return () => {
+      renderer?.kill();
+      if (renderer) onRenderer?.(null);
+    };
   }, [nodes, shown.length, hidden.join(','), sizeBy]);
 
   return (
