@@ -55,7 +55,9 @@ describe.each(ENGINES)('CSV import and export on %s', (engine) => {
     expect(done.counts).toMatchObject({ imported: 2, rejected: 1 });
     expect(done.processed).toBe(3);
     expect(await count()).toBe(before + 2);
-    const miami = (await coordinator.get('/api/organizations?q=Miami')).json.items[0];
+    // The directory lists an entry; the whole imported record is on its profile.
+    const found = (await coordinator.get('/api/organizations?q=Miami')).json.items[0];
+    const miami = (await coordinator.get(`/api/organizations/${found.id}`)).json.organization;
     expect(miami).toMatchObject({ kind: 'base_building', issues: ['housing'], location: { stateFips: '12', city: 'Miami' }, capacities: [{ key: 'base', size: 800 }] });
   });
 

@@ -36,6 +36,8 @@ afterAll(async () => t?.close());
 
     const byState = await admin.get('/api/organizations?state=12');
     expect(byState.json.items.map((o: { name: string }) => o.name)).toEqual(['Miami Workers Center']);
+    // A list entry carries what the list shows; the profile has the rest.
+    expect(byState.json.items[0]).toEqual({ id: made.json.id, name: 'Miami Workers Center', shortName: null, kind: 'base_building', location: { stateFips: '12', city: 'Miami' }, issues: ['housing'] });
     const byCapacity = await admin.get('/api/organizations?capacity=base');
     expect(byCapacity.json.total).toBe(1);
     const byText = await admin.get('/api/organizations?q=tenant');

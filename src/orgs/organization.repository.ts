@@ -1,7 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { OrganizationsTable } from '../db/tables.ts';
-import type { Organization, OrganizationInput } from './organization.schema.ts';
+import type { DirectoryEntry, Organization, OrganizationInput } from './organization.schema.ts';
 
 type Row = Selectable<OrganizationsTable>;
 
@@ -29,6 +29,15 @@ export function toColumns(input: OrganizationInput) {
     power_scale: input.powerScale ?? null, legal_structure: input.legalStructure ?? null, budget_band: input.budgetBand ?? null,
     founded_on: input.foundedOn ?? null, website: input.website ?? null, email: input.email ?? null, phone: input.phone ?? null,
     alliance_profile: JSON.stringify(input.kind === 'alliance' ? (input.alliance ?? {}) : null),
+  };
+}
+
+type EntryRow = Pick<Row, 'id' | 'name' | 'short_name' | 'kind' | 'state_fips' | 'city' | 'issues'>;
+
+function toDirectoryEntry(row: EntryRow): DirectoryEntry {
+  return {
+    id: row.id, name: row.name, shortName: row.short_name, kind: row.kind as DirectoryEntry['kind'],
+    location: { stateFips: row.state_fips, city: row.city }, issues: row.issues,
   };
 }
 
@@ -105,9 +114,11 @@ export async function searchOrganizations(db: Db, spaceIds: string[], f: Directo
   // reads no wide columns (a window count would make every match travel through a sort).
   const [count, rows] = await Promise.all([
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    query.selectAll().orderBy(sql`lower(name)`).orderBy('id').limit(f.limit).offset(f.offset).execute(),
+    // Only what the list shows: a page of whole records is three times the bytes to read and send.
+    query.select(['id', 'name', 'short_name', 'kind', 'state_fips', 'city', 'issues'])
+      .orderBy(sql`lower(name)`).orderBy('id').limit(f.limit).offset(f.offset).execute(),
   ]);
-  return { total: Number(count.n), items: rows.map(toOrganization) };
+  return { total: Number(count.n), items: rows.map(toDirectoryEntry) };
 }
 
 export async function listOrganizationsInSpace(db: Db, spaceId: string) {

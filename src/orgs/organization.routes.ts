@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { getOrganizationPage } from '../memberships/membership.service.ts';
 import { actorOf } from '../server/context.ts';
 import { IdParam, jsonBody, jsonResponse, newRouter, Ok, problems } from '../server/openapi-helpers.ts';
-import { OrganizationInputSchema, OrganizationSchema } from './organization.schema.ts';
+import { DirectoryEntrySchema, OrganizationInputSchema, OrganizationSchema } from './organization.schema.ts';
 import * as service from './organization.service.ts';
 import { ORGANIZATION_KINDS } from './organization.vocab.ts';
 
@@ -25,7 +25,7 @@ const CreateOrganization = z.object({
   organization: OrganizationInputSchema,
 }).openapi('OrganizationCreate');
 
-const DirectoryPage = z.object({ total: z.number(), items: z.array(OrganizationSchema) }).openapi('DirectoryPage');
+const DirectoryPage = z.object({ total: z.number(), items: z.array(DirectoryEntrySchema) }).openapi('DirectoryPage');
 const OrganizationPage = z.object({
   organization: OrganizationSchema,
   alliances: z.array(z.object({ id: z.string(), allianceId: z.string(), name: z.string(), role: z.string(), status: z.string(), startedOn: z.string().nullable(), endedOn: z.string().nullable() })),

@@ -75,3 +75,11 @@ export const OrganizationSchema = z.object({
 }).and(z.object(OrganizationInputSchema.shape).extend({ alliance: AllianceProfileSchema.nullable() }))
   .openapi('Organization');
 export type Organization = z.infer<typeof OrganizationSchema>;
+
+/** An organization as a directory list shows it; the whole record is GET /organizations/{id}. */
+export const DirectoryEntrySchema = z.object({
+  id: z.string().uuid(), name: z.string(), shortName: z.string().nullable(), kind: z.enum(ORGANIZATION_KINDS),
+  location: z.object({ stateFips: z.string().nullable(), city: z.string().nullable() }),
+  issues: z.array(z.string()),
+}).openapi('DirectoryEntry');
+export type DirectoryEntry = z.infer<typeof DirectoryEntrySchema>;

@@ -1,10 +1,10 @@
 // Types of the API's answers, as the web app uses them (the server's zod schemas define them).
-import type { Organization } from '../orgs/organization.schema.ts';
+import type { DirectoryEntry, Organization } from '../orgs/organization.schema.ts';
 import type { Person } from '../people/person.schema.ts';
 
-export type { Organization, Person };
+export type { DirectoryEntry, Organization, Person };
 
-export interface DirectoryPageResult { total: number; items: Organization[] }
+export interface DirectoryPageResult { total: number; items: DirectoryEntry[] }
 
 export interface SeatView { id: string; membershipId: string; seat: string; personId: string; name: string | null; languages: string[] }
 export interface MemberView {

@@ -6,7 +6,7 @@ import { memberPage } from '../alliance-members.ts';
 import { api, ApiError, query, errorText } from '../api.ts';
 import { ErrorBanner, buttonClass, inputClass, Field, secondaryButtonClass } from '../components/Field.tsx';
 import { useSession } from '../session.tsx';
-import type { AlliancePageResult, CoRepresentationGap, DirectoryPageResult, MemberView, Organization } from '../types.ts';
+import type { AlliancePageResult, CoRepresentationGap, DirectoryEntry, DirectoryPageResult, MemberView } from '../types.ts';
 import { MEMBER_PAGE, MemberList } from './alliance/MemberList.tsx';
 import { OrganizationFacts } from './OrganizationFacts.tsx';
 
@@ -94,7 +94,7 @@ function AddMember({ allianceId, onAdded }: { allianceId: string; onAdded: () =>
   const { t } = useTranslation();
   const { me } = useSession();
   const [q, setQ] = useState('');
-  const [options, setOptions] = useState<Organization[]>([]);
+  const [options, setOptions] = useState<DirectoryEntry[]>([]);
   const [memberId, setMemberId] = useState('');
   const [role, setRole] = useState('member');
   const [error, setError] = useState<string | null>(null);

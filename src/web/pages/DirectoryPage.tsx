@@ -5,7 +5,7 @@ import { ORGANIZATION_KINDS } from '../../orgs/organization.vocab.ts';
 import { api, query, errorText } from '../api.ts';
 import { ErrorBanner, Tag, inputClass, Field } from '../components/Field.tsx';
 import { termLabel, useSession } from '../session.tsx';
-import type { DirectoryPageResult, Organization } from '../types.ts';
+import type { DirectoryEntry, DirectoryPageResult } from '../types.ts';
 
 const PAGE = 25;
 const FILTERS = ['q', 'kind', 'issue', 'constituency', 'capacity', 'state', 'alliance'] as const;
@@ -15,7 +15,7 @@ export function DirectoryPage() {
   const { vocab, states, me } = useSession();
   const [params, setParams] = useSearchParams();
   const [result, setResult] = useState<DirectoryPageResult | null>(null);
-  const [alliances, setAlliances] = useState<Organization[]>([]);
+  const [alliances, setAlliances] = useState<DirectoryEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
   const offset = Number(params.get('offset') ?? 0);
   const filter = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<(typeof FILTERS)[number], string>;
