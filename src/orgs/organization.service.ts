@@ -4,7 +4,7 @@ import { insertAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
 import { type FieldError, invalid, notFound } from '../server/problem.ts';
 import { type Actor, requireAccess } from '../spaces/access.ts';
-import { insertSpace, loadReach, upsertRole } from '../spaces/spaces.repository.ts';
+import { insertSpace, upsertRole } from '../spaces/spaces.repository.ts';
 import { getVocabularies, unknownTerms, type Vocabularies } from '../vocabularies/vocabulary.service.ts';
 import * as repo from './organization.repository.ts';
 import type { Organization, OrganizationInput } from './organization.schema.ts';
@@ -97,6 +97,5 @@ export async function deleteOrganization(db: Db, actor: Actor, id: string) {
 
 /** A page of the directory: the organizations whose profile the actor may read (own spaces and profile grants). */
 export async function searchDirectory(db: Db, actor: Actor, filter: repo.DirectoryFilter) {
-  const reach = await loadReach(db, actor.userId);
-  return repo.searchOrganizations(db, [...reach.profileReadable], filter);
+  return repo.searchOrganizations(db, actor.userId, filter);
 }
