@@ -1,4 +1,4 @@
-// npm run bench:network-view [-- --communities=40 --per-community=250 --seconds=5]
+// npm run bench:network-view [-- --communities=40 --per-community=250 --seconds=5 --screenshot=view.png]
 //
 // The network view (src/web/pages/network/NetworkGraph.tsx, sigma + graphology) with 10,000
 // organizations and ~50,000 ties, in headless Chromium: time from data to the first frame, frame
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { buildHarness, serveFolder } from './network-view/build-and-serve.ts';
 import { generateField, TEN_THOUSAND } from './network-view/field.ts';
-import type { CameraRun, NetworkBench } from './network-view/probes.ts';
+import type { CameraRun, NetworkBench, Timing } from './network-view/probes.ts';
 import { printReport } from './network-view/report.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -50,24 +50,27 @@ try {
     return info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'no WebGL';
   })()`);
   console.log(`Page: ${loaded.nodes} nodes and ${loaded.ties} ties parsed in ${loaded.parseMs.toFixed(0)} ms; WebGL: ${renderer}.`);
-  const firstFrameMs = await call<number>('mount()');
+  const firstFrame = await call<Timing>('mount()');
   const box = await page.getByTestId('network-canvas').boundingBox();
   console.log(`Canvas: ${box?.width.toFixed(0)} × ${box?.height.toFixed(0)} px at device pixel ratio 1.`);
+  const screenshot = process.argv.find((a) => a.startsWith('--screenshot='))?.split('=')[1];
+  if (screenshot) await page.getByTestId('network-canvas').screenshot({ path: screenshot });
   const moves = await call<CameraRun>(`moveCamera(${seconds * 1000})`);
-  const movesWithEdges = await call<CameraRun>(`moveCamera(${seconds * 1000}, true)`);
+  const movesWithEdges = await call<CameraRun>(`moveCamera(${seconds * 1000}, 'edges')`);
+  const movesDrawingNothing = await call<CameraRun>(`moveCamera(${seconds * 1000}, 'nothing')`);
 
   // Leaving out a kind and bringing it back, three times; then each size metric in turn.
-  const toggleMs: number[] = [];
+  const toggles: Timing[] = [];
   for (let i = 0; i < 6; i++) {
-    const toggled = await call<{ ms: number; status: string }>("toggleKind('co_attendance')");
-    toggleMs.push(toggled.ms);
+    const toggled = await call<Timing & { status: string }>("toggleKind('co_attendance')");
+    toggles.push(toggled);
     if (i < 2) console.log(`  filter ${i % 2 === 0 ? 'off' : 'on'}: ${toggled.status.split('.')[0]}`);
   }
-  const sizeByMs: number[] = [];
+  const sizeBys: Timing[] = [];
   for (const metric of ['degree', 'pagerank', 'betweenness', 'degree', 'pagerank', 'betweenness']) {
-    sizeByMs.push(await call<number>(`sizeBy('${metric}')`));
+    sizeBys.push(await call<Timing>(`sizeBy('${metric}')`));
   }
-  printReport({ firstFrameMs, moves, movesWithEdges, toggleMs, sizeByMs });
+  printReport({ firstFrame, moves, movesWithEdges, movesDrawingNothing, toggles, sizeBys });
   await site.close();
 } finally {
   await browser.close();
