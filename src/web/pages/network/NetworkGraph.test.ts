@@ -37,4 +37,24 @@ describe('layoutByCommunity', () => {
     expect(big.reduce((s, p) => s + p.x, 0) / big.length).toBeCloseTo(0, 9);
     expect(big.reduce((s, p) => s + p.y, 0) / big.length).toBeCloseTo(0, 9);
   });
+
+  it('keeps communities apart: no two circles overlap, even with forty of them', () => {
+    for (const [communities, size] of [[40, 250], [2, 3], [7, 1]] as const) {
+      const nodes = field(communities, size);
+      const positions = layoutByCommunity(nodes);
+      const circles = Array.from({ length: communities }, (_, c) => {
+        const points = nodes.filter((n) => n.community === c).map((n) => positions.get(n.id)!);
+        const x = points.reduce((s, p) => s + p.x, 0) / points.length;
+        const y = points.reduce((s, p) => s + p.y, 0) / points.length;
+        return { x, y, r: Math.max(...points.map((p) => Math.hypot(p.x - x, p.y - y))) };
+      });
+      for (let i = 0; i < circles.length; i++) {
+        for (let j = i + 1; j < circles.length; j++) {
+          const a = circles[i]!;
+          const b = circles[j]!;
+          expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(a.r + b.r);
+        }
+      }
+    }
+  });
 });

@@ -32,10 +32,22 @@ export function layoutByCommunity(nodes: GraphNode[]): Map<string, { x: number; 
   }
   const ordered = [...groups.values()].sort((a, b) => b.length - a.length);
   const positions = new Map<string, { x: number; y: number }>();
+  // The largest community sits at the centre; the others on a ring wide enough that no two
+  // communities' circles overlap (the ring's length holds every circle's diameter plus a gap).
+  const radii = ordered.map((members) => Math.sqrt(members.length) * 0.8);
+  const gap = 2;
+  const around = radii.slice(1);
+  const ring = Math.max(10, (radii[0] ?? 0) + Math.max(0, ...around) + gap, around.reduce((sum, r) => sum + 2 * r + gap, 0) / (2 * Math.PI));
+  let travelled = 0;
   ordered.forEach((members, g) => {
-    const angle = (2 * Math.PI * g) / Math.max(ordered.length, 1);
-    const centre = g === 0 && ordered.length > 1 ? { x: 0, y: 0 } : { x: Math.cos(angle) * 10, y: Math.sin(angle) * 10 };
-    const radius = Math.sqrt(members.length) * 0.8;
+    const radius = radii[g]!;
+    let centre = { x: 0, y: 0 };
+    if (g > 0) {
+      // Each circle takes an arc of the ring in proportion to its size.
+      const angle = ((travelled + radius + gap / 2) / ring);
+      travelled += 2 * radius + gap;
+      centre = { x: Math.cos(angle) * ring, y: Math.sin(angle) * ring };
+    }
     members.forEach((n, i) => {
       const a = (2 * Math.PI * i) / members.length;
       positions.set(n.id, { x: centre.x + Math.cos(a) * radius, y: centre.y + Math.sin(a) * radius });
