@@ -1,11 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { stringify } from 'csv-stringify/sync';
 import { findAllies } from '../field/ally-finder.service.ts';
 import { fieldAnatomy, resolveOrganization } from '../field/field.service.ts';
 import { getPriorities, setPriorities } from '../field/priorities.service.ts';
 import { getMap, listMaps } from '../power-maps/power-map.service.ts';
-import { toKumu } from '../ties/network-compute.ts';
+import { tiesCsv, toKumu } from '../ties/network-compute.ts';
 import { computeOffThread, loadAllianceNetwork, loadFieldNetwork } from '../ties/network.service.ts';
 import { importTies } from '../ties/tie-import.service.ts';
 import { asUser } from './as-user.ts';
@@ -122,9 +121,7 @@ export function registerAnalyzeCommands(program: Command) {
     .action(async (alliance: string, o: { as: string; format: string; output?: string }) => {
       if (o.format !== 'csv' && o.format !== 'kumu') throw new Error('--format must be csv or kumu');
       const network = await asUser(o.as, async (deps, actor) => computeOffThread(await loadAllianceNetwork(deps.db, actor, (await resolveOrganization(deps.db, actor, alliance)).id), { derived: true }));
-      const text = o.format === 'kumu' ? `${JSON.stringify(toKumu(network), null, 2)}\n`
-        : stringify(network.stated.map((t) => ({ from: t.aName, to: t.bName, kind: t.kind, strength: t.strength, started_on: t.startedOn ?? '', ended_on: t.endedOn ?? '', note: t.note ?? '' })),
-          { header: true, columns: ['from', 'to', 'kind', 'strength', 'started_on', 'ended_on', 'note'] });
+      const text = o.format === 'kumu' ? `${JSON.stringify(toKumu(network), null, 2)}\n` : tiesCsv(network.stated);
       if (o.output) writeFileSync(o.output, text); else process.stdout.write(text);
     });
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 import type { Actor } from '../spaces/access.ts';
 import { listReadableSpaceIds } from '../spaces/spaces.repository.ts';
-import { deriveTies, type Grouping } from '../ties/derived-ties.ts';
+import { deriveTies, groupingsOf } from '../ties/derived-ties.ts';
 import { listMembershipGroups, listTies } from '../ties/tie.repository.ts';
 import { introductionPaths, rankAllies } from './ally-finder.ts';
 import { listCandidateFacts } from './field.repository.ts';
@@ -17,14 +17,8 @@ export async function findAllies(db: Db, actor: Actor, allianceId: string, prior
   const readable = await listReadableSpaceIds(db, actor.userId, 'profile');
   const [orgs, stated, memberships] = await Promise.all([listCandidateFacts(db, readable), listTies(db, readable), listMembershipGroups(db, readable)]);
   const memberIds = new Set(memberships.filter((m) => m.groupId === allianceId).map((m) => m.memberId));
-  const groups = new Map<string, Grouping>();
-  for (const m of memberships) {
-    const g = groups.get(m.groupId) ?? { kind: 'co_membership' as const, sourceId: m.groupId, sourceName: m.groupName, memberIds: [] };
-    g.memberIds.push(m.memberId);
-    groups.set(m.groupId, g);
-  }
   // Trusted ties: stated ones except conflicts, and shared membership in an alliance.
-  const ties = [...stated.filter((t) => t.kind !== 'conflict').map((t) => ({ a: t.a, b: t.b })), ...deriveTies([...groups.values()]).map((t) => ({ a: t.a, b: t.b }))];
+  const ties = [...stated.filter((t) => t.kind !== 'conflict').map((t) => ({ a: t.a, b: t.b })), ...deriveTies(groupingsOf('co_membership', memberships)).map((t) => ({ a: t.a, b: t.b }))];
   const paths = introductionPaths([...memberIds], ties);
   const candidates = orgs.filter((o) => o.id !== allianceId && !memberIds.has(o.id) && o.kind !== 'funder' && o.kind !== 'government')
     .map((o) => ({ id: o.id, name: o.name, stateFips: o.stateFips, issues: o.issues, constituencies: o.constituencies, capacities: o.capacities.map((c) => c.key) }));

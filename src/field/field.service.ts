@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import { allianceSpace } from '../memberships/membership.service.ts';
 import { requireAccess, type Actor } from '../spaces/access.ts';
 import { listReadableSpaceIds, loadReach } from '../spaces/spaces.repository.ts';
-import { compact } from '../imports/import-labels.ts';
+import { organizationMatcher } from '../orgs/organization-matcher.ts';
 import { invalid } from '../server/problem.ts';
 import { listNodesInSpaces } from '../ties/tie.repository.ts';
 import { listTerms } from '../vocabularies/vocabulary.repository.ts';
@@ -52,9 +52,7 @@ export async function fieldAnatomy(db: Db, actor: Actor, allianceIds: string[], 
 /** An organization the reader can see, by id, name or short name (accents and case ignored). */
 export async function resolveOrganization(db: Db, actor: Actor, text: string) {
   const readable = await listReadableSpaceIds(db, actor.userId, 'profile');
-  const orgs = await listNodesInSpaces(db, readable);
-  const wanted = compact(text);
-  const found = orgs.filter((o) => o.id === text.toLowerCase() || compact(o.name) === wanted || (o.shortName && compact(o.shortName) === wanted));
+  const found = organizationMatcher(await listNodesInSpaces(db, readable))(text);
   if (found.length === 1) return found[0]!;
   throw invalid([{ field: 'organization', message: found.length ? `${found.length} organizations are called "${text}"; use the id` : `no organization "${text}" that you can see` }]);
 }

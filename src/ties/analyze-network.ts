@@ -22,7 +22,7 @@ export interface NetworkOptions { derived: boolean; kinds?: string[] }
 export type ReportProgress = (fraction: number, phase: string) => void;
 
 /** Closeness is exact (a search from every node); above this size it is left out and the result says so. */
-export const CLOSENESS_UP_TO = 20_000;
+const CLOSENESS_UP_TO = 20_000;
 
 // Each measure's share of the running time, for one progress bar across all of them.
 const PHASES = { betweenness: [0, 0.6], closeness: [0.6, 0.9], pagerank: [0.9, 0.93], communities: [0.93, 0.99] } as const;

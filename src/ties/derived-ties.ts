@@ -7,6 +7,18 @@ export interface Grouping { kind: DerivedKind; sourceId: string; sourceName: str
 
 export interface DerivedTie { a: string; b: string; kind: DerivedKind; sources: { id: string; name: string }[] }
 
+/** Rows of (group, member) as one grouping per group; rows without a member are skipped. */
+export function groupingsOf(kind: DerivedKind, rows: { groupId: string; groupName: string; memberId: string | null }[]): Grouping[] {
+  const groups = new Map<string, Grouping>();
+  for (const r of rows) {
+    if (!r.memberId) continue;
+    const g = groups.get(r.groupId) ?? { kind, sourceId: r.groupId, sourceName: r.groupName, memberIds: [] };
+    g.memberIds.push(r.memberId);
+    groups.set(r.groupId, g);
+  }
+  return [...groups.values()];
+}
+
 /** One tie per pair of organizations that share a group, with every group they share. */
 export function deriveTies(groupings: Grouping[]): DerivedTie[] {
   const ties = new Map<string, DerivedTie>();

@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import { analyzeNetwork, type NetworkNode, type NetworkOptions, type ReportProgress } from './analyze-network.ts';
 import type { DerivedTie } from './derived-ties.ts';
 
@@ -42,4 +43,10 @@ export function toKumu(network: ComputedNetwork) {
         description: t.sources.map((s) => s.name).join('; ') })),
     ],
   };
+}
+
+/** Stated ties as CSV, in the columns the ties import reads back. */
+export function tiesCsv(stated: StatedTieRow[]): string {
+  return stringify(stated.map((t) => ({ from: t.aName, to: t.bName, kind: t.kind, strength: t.strength, started_on: t.startedOn ?? '', ended_on: t.endedOn ?? '', note: t.note ?? '' })),
+    { header: true, columns: ['from', 'to', 'kind', 'strength', 'started_on', 'ended_on', 'note'] });
 }

@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { stringify } from 'csv-stringify/sync';
 import type { JobView } from '../jobs/job-registry.ts';
 import { actorOf, type AppEnv } from '../server/context.ts';
 import { IdParam, jsonBody, jsonResponse, newRouter, Ok, problems } from '../server/openapi-helpers.ts';
-import { isLargeNetwork, toKumu } from './network-compute.ts';
+import { isLargeNetwork, tiesCsv, toKumu } from './network-compute.ts';
 import * as service from './network.service.ts';
 import { importTies } from './tie-import.service.ts';
 import { NetworkQuerySchema, TieImportSchema, TieInputSchema } from './tie.schema.ts';
@@ -34,13 +33,13 @@ export const networkRoutes = newRouter()
   .openapi(createRoute({ method: 'get', path: '/field/network', tags, request: { query: NetworkQuerySchema }, responses: { ...jobResponses, 200: jsonResponse(Anything) } }), async (c) => {
     const { db } = c.get('deps');
     const input = await service.loadFieldNetwork(db, actorOf(c));
-    if (isLargeNetwork(input)) return jobAnswer(c, await service.startNetworkAnalysis(db, c.get('jobs'), actorOf(c), 'field', options(c.req.valid('query'))));
+    if (isLargeNetwork(input)) return jobAnswer(c, await service.startNetworkAnalysis(db, c.get('jobs'), actorOf(c), 'field', options(c.req.valid('query')), input));
     return c.json(await service.computeOffThread(input, options(c.req.valid('query'))), 200);
   })
   .openapi(createRoute({ method: 'get', path: '/alliances/{id}/network', tags, request: { params: IdParam, query: NetworkQuerySchema }, responses: { ...jobResponses, 200: jsonResponse(Anything) } }), async (c) => {
     const { db } = c.get('deps');
     const input = await service.loadAllianceNetwork(db, actorOf(c), c.req.valid('param').id);
-    if (isLargeNetwork(input)) return jobAnswer(c, await service.startNetworkAnalysis(db, c.get('jobs'), actorOf(c), { allianceId: c.req.valid('param').id }, options(c.req.valid('query'))));
+    if (isLargeNetwork(input)) return jobAnswer(c, await service.startNetworkAnalysis(db, c.get('jobs'), actorOf(c), { allianceId: c.req.valid('param').id }, options(c.req.valid('query')), input));
     return c.json(await service.computeOffThread(input, options(c.req.valid('query'))), 200);
   })
   .openapi(createRoute({ method: 'get', path: '/alliances/{id}/network.kumu.json', tags, request: { params: IdParam, query: NetworkQuerySchema }, responses: { 200: jsonResponse(Anything), ...problems } }), async (c) => {
@@ -51,9 +50,7 @@ export const networkRoutes = newRouter()
   })
   .openapi(createRoute({ method: 'get', path: '/alliances/{id}/ties.csv', tags, request: { params: IdParam }, responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'Stated ties' }, ...problems } }), async (c) => {
     const { stated } = await service.loadAllianceNetwork(c.get('deps').db, actorOf(c), c.req.valid('param').id);
-    const csv = stringify(stated.map((t) => ({ from: t.aName, to: t.bName, kind: t.kind, strength: t.strength, started_on: t.startedOn ?? '', ended_on: t.endedOn ?? '', note: t.note ?? '' })),
-      { header: true, columns: ['from', 'to', 'kind', 'strength', 'started_on', 'ended_on', 'note'] });
-    return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="ties.csv"' }) as never;
+    return c.body(tiesCsv(stated), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="ties.csv"' }) as never;
   })
   .openapi(createRoute({ method: 'post', path: '/alliances/{id}/ties', tags, request: { params: IdParam, ...jsonBody(TieInputSchema) }, responses: { 201: jsonResponse(Anything), ...problems } }), async (c) =>
     c.json(await ties.recordTie(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201))

@@ -6,7 +6,7 @@ import { Problem } from '../server/problem.ts';
 import { type Actor, requireAccess } from '../spaces/access.ts';
 import { listReadableSpaceIds } from '../spaces/spaces.repository.ts';
 import type { NetworkOptions } from './analyze-network.ts';
-import { deriveTies, type Grouping } from './derived-ties.ts';
+import { deriveTies, groupingsOf } from './derived-ties.ts';
 import { type ComputedNetwork, computeNetwork, isLargeNetwork, type NetworkInput } from './network-compute.ts';
 import * as repo from './tie.repository.ts';
 
@@ -16,17 +16,6 @@ import * as repo from './tie.repository.ts';
 // see. Small networks are analysed in the request; large ones as jobs on their own thread.
 
 const WORKER = new URL('./network-analysis.worker.ts', import.meta.url);
-
-function groupsOf(kind: Grouping['kind'], rows: { groupId: string; groupName: string; memberId: string | null }[]): Grouping[] {
-  const groups = new Map<string, Grouping>();
-  for (const r of rows) {
-    if (!r.memberId) continue;
-    const g = groups.get(r.groupId) ?? { kind, sourceId: r.groupId, sourceName: r.groupName, memberIds: [] };
-    g.memberIds.push(r.memberId);
-    groups.set(r.groupId, g);
-  }
-  return [...groups.values()];
-}
 
 async function checkAlliance(db: Db, actor: Actor, allianceId: string) {
   const { alliance, spaceId } = await allianceSpace(db, actor, allianceId);
@@ -43,8 +32,8 @@ export async function loadAllianceNetwork(db: Db, actor: Actor, allianceId: stri
   ]);
   const members = memberships.filter((m) => m.groupId === allianceId).map((m) => m.memberId);
   const nodeIds = new Set([...members, ...stated.flatMap((t) => [t.a, t.b])]);
-  const derived = deriveTies([...groupsOf('co_membership', memberships.filter((m) => m.groupId !== allianceId)),
-    ...groupsOf('co_attendance', convenings), ...groupsOf('co_campaigning', campaigns)])
+  const derived = deriveTies([...groupingsOf('co_membership', memberships.filter((m) => m.groupId !== allianceId)),
+    ...groupingsOf('co_attendance', convenings), ...groupingsOf('co_campaigning', campaigns)])
     .filter((t) => nodeIds.has(t.a) && nodeIds.has(t.b));
   const nodes = await repo.listNodes(db, [...nodeIds]);
   return { alliance: { id: alliance.id, name: alliance.name }, nodes, stated, derived };
@@ -57,7 +46,7 @@ export async function loadFieldNetwork(db: Db, actor: Actor): Promise<NetworkInp
     repo.listNodesInSpaces(db, readable), repo.listTies(db, readable), repo.listMembershipGroups(db, readable),
     repo.listConveningGroups(db, { spaceIds: readable }), repo.listCampaignGroups(db, { spaceIds: readable }),
   ]);
-  const derived = deriveTies([...groupsOf('co_membership', memberships), ...groupsOf('co_attendance', convenings), ...groupsOf('co_campaigning', campaigns)]);
+  const derived = deriveTies([...groupingsOf('co_membership', memberships), ...groupingsOf('co_attendance', convenings), ...groupingsOf('co_campaigning', campaigns)]);
   return { alliance: null, nodes, stated, derived };
 }
 
@@ -75,15 +64,17 @@ const ANSWER_WITHIN_MS = 250;
 /**
  * Starts the analysis as a job, and answers with it once done or after a quarter second,
  * whichever comes first: a small network comes back finished, a large one with its progress.
+ * `loaded` is the network already read (and its access checked) by the caller.
  */
-export async function startNetworkAnalysis(db: Db, jobs: JobRegistry, actor: Actor, scope: NetworkScope, options: NetworkOptions): Promise<JobView<ComputedNetwork>> {
-  if (scope !== 'field') await checkAlliance(db, actor, scope.allianceId); // refuse before starting anything
+export async function startNetworkAnalysis(db: Db, jobs: JobRegistry, actor: Actor, scope: NetworkScope, options: NetworkOptions,
+  loaded?: NetworkInput): Promise<JobView<ComputedNetwork>> {
+  if (scope !== 'field' && !loaded) await checkAlliance(db, actor, scope.allianceId); // refuse before starting anything
   const key = `network ${scope === 'field' ? 'field' : scope.allianceId} ${options.derived} ${[...(options.kinds ?? [])].sort().join(',')}`;
   let job: JobView<ComputedNetwork>;
   try {
     job = jobs.start(actor.userId, 'network-analysis', key, async (control) => {
       control.report(0, 'loading');
-      const input = scope === 'field' ? await loadFieldNetwork(db, actor) : await loadAllianceNetwork(db, actor, scope.allianceId);
+      const input = loaded ?? (scope === 'field' ? await loadFieldNetwork(db, actor) : await loadAllianceNetwork(db, actor, scope.allianceId));
       if (!isLargeNetwork(input)) return computeNetwork(input, options);
       return runInWorker<unknown, ComputedNetwork>(WORKER, { input, options }, control);
     });

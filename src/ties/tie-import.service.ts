@@ -1,8 +1,8 @@
 import { insertAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
 import { parseCsv } from '../imports/csv-file.ts';
-import { compact } from '../imports/import-labels.ts';
 import { allianceSpace } from '../memberships/membership.service.ts';
+import { organizationMatcher } from '../orgs/organization-matcher.ts';
 import { invalid, Problem } from '../server/problem.ts';
 import { type Actor, requireAccess } from '../spaces/access.ts';
 import { listReadableSpaceIds } from '../spaces/spaces.repository.ts';
@@ -24,15 +24,12 @@ const pairKey = (a: string, b: string, kind: string, startedOn: string | null) =
 async function nameResolver(db: Db, actor: Actor, allianceId: string, spaceId: string) {
   const readable = await listReadableSpaceIds(db, actor.userId, 'profile');
   const memberIds = (await repo.listMembershipGroups(db, [spaceId])).filter((m) => m.groupId === allianceId).map((m) => m.memberId);
-  const orgs = [...(await repo.listNodesInSpaces(db, readable)), ...(await repo.listNodes(db, memberIds))];
-  const byName = new Map<string, Set<string>>();
-  const byId = new Map(orgs.map((o) => [o.id, o.name]));
-  for (const o of orgs) for (const name of [o.name, o.shortName]) if (name) byName.set(compact(name), (byName.get(compact(name)) ?? new Set()).add(o.id));
+  const match = organizationMatcher([...(await repo.listNodesInSpaces(db, readable)), ...(await repo.listNodes(db, memberIds))]);
   return (text: string): { id: string; name: string } | { error: string } => {
-    if (UUID.test(text)) return byId.has(text.toLowerCase()) ? { id: text.toLowerCase(), name: byId.get(text.toLowerCase())! } : { error: `no organization with id ${text} that you can see` };
-    const ids = [...(byName.get(compact(text)) ?? [])];
-    if (ids.length === 1) return { id: ids[0]!, name: byId.get(ids[0]!)! };
-    return { error: ids.length ? `${ids.length} organizations are called "${text}"; use the organization's id` : `no organization called "${text}" that you can see` };
+    const found = match(text);
+    if (found.length === 1) return { id: found[0]!.id, name: found[0]!.name };
+    if (UUID.test(text)) return { error: `no organization with id ${text} that you can see` };
+    return { error: found.length ? `${found.length} organizations are called "${text}"; use the organization's id` : `no organization called "${text}" that you can see` };
   };
 }
 

@@ -34,7 +34,7 @@ const KIND_NAMES: Record<TieKind, string[]> = {
 const KINDS = new Map(Object.entries(KIND_NAMES).flatMap(([kind, names]) => names.map((n) => [compact(n), kind as TieKind])));
 
 /** Which column of the file feeds which field; columns nobody recognises are left out. */
-export function tieColumns(headers: string[]): Partial<Record<keyof TieRow, string>> {
+function tieColumns(headers: string[]): Partial<Record<keyof TieRow, string>> {
   const found: Partial<Record<keyof TieRow, string>> = {};
   for (const [field, names] of Object.entries(COLUMNS) as [keyof TieRow, string[]][]) {
     const header = names.map((n) => headers.find((h) => normalizeHeader(h) === n)).find(Boolean);
