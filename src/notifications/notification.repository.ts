@@ -22,6 +22,13 @@ export async function listNotifications(db: Db, userId: string, limit = 50) {
     .where('user_id', '=', userId).orderBy('created_at', 'desc').limit(limit).execute();
 }
 
+/** Every unread notification counts, not only those on the page listed. */
+export async function countUnread(db: Db, userId: string) {
+  const row = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function markRead(db: Db, userId: string, ids: string[] | 'all') {
   let query = db.updateTable('notifications').set({ read_at: new Date() }).where('user_id', '=', userId).where('read_at', 'is', null);
   if (ids !== 'all') {

@@ -35,8 +35,8 @@ export async function notifyVoters(deps: Pick<AppDeps, 'db' | 'mailer' | 'config
 }
 
 export async function listMyNotifications(db: Db, actor: Actor) {
-  const rows = await repo.listNotifications(db, actor.userId);
-  return { unread: rows.filter((r) => !r.readAt).length, notifications: rows };
+  const [rows, unread] = await Promise.all([repo.listNotifications(db, actor.userId), repo.countUnread(db, actor.userId)]);
+  return { unread, notifications: rows };
 }
 
 export async function markNotificationsRead(db: Db, actor: Actor, ids: string[] | 'all') {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allianceWithMembers, type AllianceFixture, proposalWith } from '../../test/alliance-fixture.ts';
 import { ENGINES, type TestApp, testApp } from '../../test/test-app.ts';
 import { closeVotesPastDeadline, remindVotersBeforeClose } from '../decisions/vote.service.ts';
+import { insertNotifications } from './notification.repository.ts';
 
 // Voters hear of a vote in the app and by email, through a real SMTP conversation with a local
 // server (the smtp-server package), in their own language.
@@ -79,5 +80,14 @@ describe.each(ENGINES)('vote notifications on %s', (engine) => {
     expect(vote.status).toBe('closed');
     expect(vote.events.at(-1)).toMatchObject({ action: 'closed', rule: 'deadline' });
     expect(vote.outcome.passed).toBe(true);
+  });
+
+  it('counts every unread notification, not only the page listed', async () => {
+    const vote = await t.db.selectFrom('votes').select(['id', 'proposal_id']).executeTakeFirstOrThrow(); // the one the test above opened
+    const rows = Array.from({ length: 60 }, () => ({ userId: c('repZ').userId, spaceId: f.allianceSpaceId, kind: 'vote_opened' as const, proposalId: vote.proposal_id, voteId: vote.id, data: { proposalTitle: 'x' } }));
+    await insertNotifications(t.db, rows);
+    const inbox = (await c('repZ').get('/api/notifications')).json;
+    expect(inbox.notifications).toHaveLength(50);
+    expect(inbox.unread).toBe(60);
   });
 });
