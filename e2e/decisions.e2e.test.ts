@@ -90,7 +90,7 @@ describe.skipIf(browserMissing)('ratifying the 2010 work plan in Chromium', () =
     await page.getByRole('link', { name: 'Inter-Alliance Dialogue' }).click();
     await page.getByRole('link', { name: 'Decision log' }).click();
     const entry = page.getByRole('region', { name: WORK_PLAN_TITLE });
-    await entry.getByText('Ratified').first().waitFor();
+    await entry.getByText('Ratified', { exact: true }).first().waitFor();
     await entry.getByText(/Could vote: .*National Domestic Workers Alliance/).waitFor();
     await entry.getByText(/Voted: .*Pushback Network/).waitFor();
     await entry.getByText('The six alliances ratified').waitFor();

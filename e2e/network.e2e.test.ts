@@ -64,10 +64,12 @@ describe.skipIf(browserMissing)('the network view and the field map in Chromium'
     expect(Number(await map.locator('path[data-state="48"]').getAttribute('data-count'))).toBe(0);
     // By county: the county shapes load on demand, and the counties with members are drawn.
     await page.getByRole('region', { name: 'Partnership for Working Families' }).getByRole('radio', { name: 'County' }).check();
-    await map.locator('path[data-county]').first().waitFor();
-    expect(Number(await map.locator('path[data-county]').first().getAttribute('data-count'))).toBeGreaterThan(0);
+    // LAANE is in Los Angeles County (06037); no PWF member is in Harris County, Texas (48201).
+    await map.locator('path[data-county="06037"]').waitFor();
+    expect(Number(await map.locator('path[data-county="06037"]').getAttribute('data-count'))).toBeGreaterThan(0);
+    expect(await map.locator('path[data-county="48201"]').count()).toBe(0);
     await map.screenshot({ path: 'test-results/field-map-county.png' });
-    await page.getByRole('region', { name: 'Partnership for Working Families' }).getByText('Capacities no member holds').waitFor();
+    await page.getByRole('region', { name: 'Partnership for Working Families' }).getByText(/Capacities no member holds: Organized base/).waitFor();
     const shared = page.getByRole('table', { name: 'Members by combination of alliances' });
     await shared.getByText(/Los Angeles Alliance for a New Economy/).waitFor();
     await page.screenshot({ path: 'test-results/field-map.png', fullPage: true });

@@ -1,3 +1,4 @@
+import { findOrganization } from '../orgs/organization.repository.ts';
 import type { Db } from '../db/database.ts';
 import { allianceSpace } from '../memberships/membership.service.ts';
 import { type Actor, requireAccess } from '../spaces/access.ts';
@@ -51,7 +52,7 @@ async function assemble(db: Db, actor: Actor, proposals: NonNullable<Awaited<Ret
 export async function getProposalPage(db: Db, actor: Actor, id: string) {
   const { proposal, role } = await proposalIn(db, actor, id, 'viewer');
   const [record] = await assemble(db, actor, [proposal], { withDiscussion: true });
-  const alliance = await db.selectFrom('organizations').select(['id', 'name']).where('id', '=', proposal.allianceId).executeTakeFirstOrThrow();
+  const alliance = (await findOrganization(db, proposal.allianceId))!;
   return { ...record!, alliance, role };
 }
 

@@ -1,3 +1,4 @@
+import { findOrganization } from '../orgs/organization.repository.ts';
 import { type AuditEntry, insertAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
 import * as membershipRepo from '../memberships/membership.repository.ts';
@@ -138,7 +139,7 @@ export async function advanceProposal(deps: Deps, actor: Actor, id: string) {
   if (result.next?.kind === 'vote') {
     const vote = (await voteRepo.findVoteOfStep(deps.db, result.next.id))!;
     const title = (await repo.listVersions(deps.db, id)).at(-1)!.title;
-    const alliance = await deps.db.selectFrom('organizations').select('name').where('id', '=', proposal.allianceId).executeTakeFirstOrThrow();
+    const alliance = (await findOrganization(deps.db, proposal.allianceId))!;
     await notifyVoters(deps, { kind: 'vote_opened', spaceId: proposal.spaceId, proposalId: id, voteId: vote.id, proposalTitle: title,
       allianceName: alliance.name, closesAt: vote.closesAt ? new Date(vote.closesAt) : null, userIds: result.voters });
   }

@@ -1,3 +1,4 @@
+import { findOrganization } from '../orgs/organization.repository.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
 import { notifyVoters } from '../notifications/notification.service.ts';
@@ -164,7 +165,7 @@ export async function remindVotersBeforeClose(deps: Deps, now = new Date(), with
     const electors = (await resolveElectorate(deps.db, vote, alliance)).filter((e) => waiting.has(e.id));
     await repo.updateVote(deps.db, vote.id, { remindedAt: now });
     const title = (await proposalRepo.listVersions(deps.db, proposal.id)).at(-1)?.title ?? '';
-    const allianceName = (await deps.db.selectFrom('organizations').select('name').where('id', '=', alliance.id).executeTakeFirst())?.name ?? '';
+    const allianceName = (await findOrganization(deps.db, alliance.id))?.name ?? '';
     await notifyVoters(deps, { kind: 'vote_closing', spaceId: vote.spaceId, proposalId: proposal.id, voteId: vote.id, proposalTitle: title, allianceName,
       closesAt: vote.closesAt ? new Date(vote.closesAt) : null, userIds: electors.flatMap((e) => e.casters.map((c) => c.userId)) });
   }

@@ -342,10 +342,8 @@ describe('checkSmartie properties', () => {
 
   it('passes T whenever a valid deadline is given, whatever the wording', () => {
     fc.assert(fc.property(goal, isoDate, (g, deadline) => {
-      const before = checkSmartie(g)[4]!;
       const after = checkSmartie({ ...g, deadline })[4]!;
       expect(after).toEqual({ letter: 'T', key: 'time_bound', ok: true, reason: 'deadline_field' });
-      expect(before.ok && !after.ok).toBe(false);
     }), { numRuns: 300 });
   });
 

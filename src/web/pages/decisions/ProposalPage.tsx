@@ -44,7 +44,7 @@ export function ProposalPage() {
               <StepBadge status={s.status} /> {s.title}
             </li>
           ))}
-          <li className="text-sm"><StepBadge status={active ? 'pending' : 'done'} /> {t(page.status === 'rejected' ? 'decisions.status.rejected' : 'decisions.status.ratified')}</li>
+          <li className="text-sm"><StepBadge status={active ? 'pending' : 'done'} /> {t(`decisions.status.${active ? 'ratified' : page.status}`)}</li>
         </ol>
         {isCoordinator && active && (
           <div className="mt-3 flex flex-wrap gap-2">
