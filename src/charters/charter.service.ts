@@ -40,7 +40,7 @@ export async function sendCharterForRatification(db: Db, actor: Actor, versionId
     decides: { kind: 'charter', charterVersionId: versionId },
     steps: [{ kind: 'vote', title: 'Ratification', vote: { method: 'consent', rule: {}, options: [], seats: 1,
       electorate: { kind: 'organizations', roles: ['anchor', 'member'], affiliationRoles: ['leader'] }, secret: false, earlyClose: 'when_all_voted' } }],
-  } as never);
+  });
   await repo.setCharterProposal(db, versionId, proposal.id);
   return proposal;
 }

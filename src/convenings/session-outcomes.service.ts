@@ -35,7 +35,7 @@ export async function sessionItemToProposal(db: Db, actor: Actor, itemId: string
   const { id } = await createProposal(db, actor, item.organizationId, {
     title: item.text.slice(0, 200), body: item.text, attachments: [], committeeId: null, decides: null,
     steps: [{ kind: 'consultation', format: 'comment_period', title: item.conveningTitle.slice(0, 200) }],
-  } as never);
+  });
   await repo.linkItem(db, itemId, { proposalId: id });
   return { proposalId: id };
 }

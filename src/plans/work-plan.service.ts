@@ -137,7 +137,7 @@ export async function sendForRatification(db: Db, actor: Actor, id: string, step
     steps: steps ?? [{ kind: 'vote', title: 'Ratification', vote: {
       method: 'majority', rule: { threshold: { numerator: 1, denominator: 2 }, comparison: 'more_than', abstentions: 'excluded' }, options: [], seats: 1,
       electorate: { kind: 'organizations', roles: ['anchor', 'member'], affiliationRoles: ['leader'] }, secret: false, earlyClose: 'when_all_voted' } }],
-  } as never);
+  });
   await repo.setPlanStatus(db, id, 'in_ratification', proposal.id);
   return proposal;
 }

@@ -9,6 +9,7 @@ import { useSession } from '../session.tsx';
 import type { AlliancePageResult, CoRepresentationGap, DirectoryEntry, DirectoryPageResult, MemberView } from '../types.ts';
 import { MEMBER_PAGE, MemberList } from './alliance/MemberList.tsx';
 import { OrganizationFacts } from './OrganizationFacts.tsx';
+import { roleAtLeast } from '../../spaces/roles.ts';
 
 export function AlliancePage() {
   const { id } = useParams();
@@ -27,7 +28,7 @@ export function AlliancePage() {
   if (error) return <ErrorBanner message={error} />;
   if (!page || !first) return <p role="status">{t('common.loading')}</p>;
   const { alliance } = page;
-  const canEdit = page.role === 'owner' || page.role === 'admin' || page.role === 'member';
+  const canEdit = roleAtLeast(page.role, 'member');
 
   return (
     <article className="flex flex-col gap-4">

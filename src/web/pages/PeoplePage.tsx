@@ -7,6 +7,7 @@ import { ErrorBanner, Field, Tag, inputClass, secondaryButtonClass } from '../co
 import { useSession } from '../session.tsx';
 import type { OrganizationPageResult, Person } from '../types.ts';
 import { type Contact, PersonForm } from './PersonForm.tsx';
+import { roleAtLeast } from '../../spaces/roles.ts';
 
 export function PeoplePage() {
   const { id: spaceId } = useParams();
@@ -27,7 +28,7 @@ export function PeoplePage() {
   }, [space?.organizationId]);
 
   const canWrite = Boolean(space && space.role !== 'viewer');
-  const canDelete = space?.role === 'owner' || space?.role === 'admin';
+  const canDelete = roleAtLeast(space?.role, 'admin');
   // Showing contact details is a logged read (see the audit log): only on request.
   async function showContact(personId: string) {
     try {

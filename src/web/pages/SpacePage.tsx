@@ -5,6 +5,7 @@ import { GRANT_SCOPES, SPACE_ROLES } from '../../spaces/roles.ts';
 import { api, ApiError, errorText } from '../api.ts';
 import { ErrorBanner, Tag, buttonClass, inputClass, Field } from '../components/Field.tsx';
 import { useSession } from '../session.tsx';
+import { roleAtLeast } from '../../spaces/roles.ts';
 
 interface Grant { id: string; scope: string; createdAt: string; revokedAt: string | null; fromSpaceId: string; fromSpaceName: string; toSpaceId: string; toSpaceName: string }
 interface RoleRow { userId: string; email: string; displayName: string; role: string }
@@ -19,7 +20,7 @@ export function SpacePage() {
   const [roles, setRoles] = useState<RoleRow[] | null>(null);
   const [audit, setAudit] = useState<AuditRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const isAdmin = space?.role === 'owner' || space?.role === 'admin';
+  const isAdmin = roleAtLeast(space?.role, 'admin');
 
   const load = () => {
     void api.get<Grant[]>(`/spaces/${id}/grants`).then(setGrants, (e: unknown) => setError(errorText(t, e)));

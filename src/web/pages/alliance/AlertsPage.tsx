@@ -5,6 +5,7 @@ import { RESOURCE_KEYS } from '../../../alerts/alert.schema.ts';
 import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass, Tag } from '../../components/Field.tsx';
 import { allMembersOf } from '../../alliance-members.ts';
+import { roleAtLeast } from '../../../spaces/roles.ts';
 
 type Progress = { key: string; need: number; committed: number; gap: number; met: boolean }[];
 interface AlertList { alliance: { id: string; name: string }; role: string | null; alerts: { id: string; title: string; status: string; respondBy: string | null; progress: Progress }[] }
@@ -53,7 +54,7 @@ export function AlertsPage() {
           <ProgressBars progress={a.progress} />
         </section>
       ))}
-      {(list.role === 'owner' || list.role === 'admin') && (
+      {roleAtLeast(list.role, 'admin') && (
         <form onSubmit={submit} className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3" aria-labelledby="new-alert">
           <h2 id="new-alert" className="font-semibold">{t('alerts.new')}</h2>
           <Field label={t('alerts.alertTitle')}>{(p) => <input {...p} className={inputClass} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />}</Field>
@@ -111,7 +112,7 @@ export function AlertPage() {
           <Field label={t('alerts.note')}>{(p) => <input {...p} className={inputClass} value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} />}</Field>
           <ErrorBanner message={error} />
           <div className="flex gap-2"><button type="submit" className={buttonClass}>{t('alerts.commitButton')}</button>
-            {(view.role === 'owner' || view.role === 'admin') && <button type="button" className={secondaryButtonClass} onClick={() => void api.post(`/alerts/${id}/close`).then(load)}>{t('alerts.close')}</button>}</div>
+            {roleAtLeast(view.role, 'admin') && <button type="button" className={secondaryButtonClass} onClick={() => void api.post(`/alerts/${id}/close`).then(load)}>{t('alerts.close')}</button>}</div>
         </form>
       )}
     </article>

@@ -5,6 +5,7 @@ import { FOUNDATIONAL_BLOCKS, STAGE_QUESTIONS } from '../../../charters/charter.
 import { ALLIANCE_STAGES } from '../../../orgs/organization.vocab.ts';
 import { api, ApiError, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass, Tag } from '../../components/Field.tsx';
+import { roleAtLeast } from '../../../spaces/roles.ts';
 
 interface CharterVersion { id: string; version: number; blocks: Record<string, string>; values: string | null; vision: string | null; decisionRules: string | null;
   proposalId: string | null; ratifiedAt: string | null; createdAt: string; author: string | null }
@@ -23,7 +24,7 @@ export function CharterPage() {
   const load = () => api.get<CharterView>(`/alliances/${id}/charter`).then(setView, (err: unknown) => setError(errorText(t, err)));
   useEffect(() => { void load(); }, [id]);
   if (!view) return error ? <ErrorBanner message={error} /> : <p role="status">{t('common.loading')}</p>;
-  const isCoordinator = view.role === 'owner' || view.role === 'admin';
+  const isCoordinator = roleAtLeast(view.role, 'admin');
   const canEdit = isCoordinator || view.role === 'member';
   const shown = view.ratified ?? view.versions[0] ?? null;
   return (

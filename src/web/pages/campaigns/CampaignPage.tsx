@@ -5,6 +5,7 @@ import { CAMPAIGN_CONTRIBUTIONS, CAMPAIGN_STATUSES } from '../../../campaigns/ca
 import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass } from '../../components/Field.tsx';
 import { allMembersOf } from '../../alliance-members.ts';
+import { roleAtLeast } from '../../../spaces/roles.ts';
 
 const CHART_COLUMNS = [
   ['goals', ['longTermGoals', 'intermediateGoals', 'shortTermGoals']],
@@ -38,7 +39,7 @@ export function CampaignPage() {
   useEffect(() => { void load(); }, [id]);
   useEffect(() => { if (view) allMembersOf(view.organizationId).then((all) => setMembers(all.map((m) => ({ id: m.memberId, name: m.name }))), () => undefined); }, [view?.organizationId]);
   if (!view || !draft) return error ? <ErrorBanner message={error} /> : <p role="status">{t('common.loading')}</p>;
-  const canEdit = view.role === 'owner' || view.role === 'admin' || view.role === 'member';
+  const canEdit = roleAtLeast(view.role, 'member');
   const toggle = (orgId: string, what: string) => {
     const current = draft.participants[orgId] ?? [];
     setDraft({ ...draft, participants: { ...draft.participants, [orgId]: current.includes(what) ? current.filter((x) => x !== what) : [...current, what] } });

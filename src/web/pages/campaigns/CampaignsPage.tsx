@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, Tag } from '../../components/Field.tsx';
+import { roleAtLeast } from '../../../spaces/roles.ts';
 
 interface CampaignList { organization: { id: string; name: string }; role: string | null; campaigns: { id: string; name: string; status: string }[] }
 
@@ -16,7 +17,7 @@ export function CampaignsPage() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => { api.get<CampaignList>(`/organizations/${id}/campaigns`).then(setList, (err: unknown) => setError(errorText(t, err))); }, [id]);
   if (!list) return error ? <ErrorBanner message={error} /> : <p role="status">{t('common.loading')}</p>;
-  const canEdit = list.role === 'owner' || list.role === 'admin' || list.role === 'member';
+  const canEdit = roleAtLeast(list.role, 'member');
   async function submit(event: FormEvent) {
     event.preventDefault();
     try { void navigate(`/campaigns/${(await api.post<{ id: string }>(`/organizations/${id}/campaigns`, { name })).id}`); } catch (err) { setError(errorText(t, err)); }

@@ -7,6 +7,7 @@ import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass, Tag 
 import { allianceWithAllMembers } from '../../alliance-members.ts';
 import type { ConveningView } from './convening-types.ts';
 import { FollowUps } from './FollowUps.tsx';
+import { roleAtLeast } from '../../../spaces/roles.ts';
 
 /** A convening: when and where, who came (staff and grassroots leaders), sessions and what came out of them. */
 export function ConveningPage() {
@@ -25,7 +26,7 @@ export function ConveningPage() {
       () => setMembers([{ id: page.organizationId, name: page.organizationName }]));
   }, [page?.organizationId]);
   if (!page) return error ? <ErrorBanner message={error} /> : <p role="status">{t('common.loading')}</p>;
-  const canEdit = page.role === 'owner' || page.role === 'admin' || page.role === 'member';
+  const canEdit = roleAtLeast(page.role, 'member');
   const r = page.report;
 
   return (

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { CONVENING_KINDS } from '../../../convenings/convening.schema.ts';
 import { api, ApiError, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, Tag } from '../../components/Field.tsx';
+import { roleAtLeast } from '../../../spaces/roles.ts';
 
 interface ConveningList {
   organization: { id: string; name: string; kind: string }; role: string | null;
@@ -27,7 +28,7 @@ export function ConveningsPage() {
     api.get<{ url: string }>(`/organizations/${id}/calendar-feed`).then((f) => setFeed(f.url), () => undefined);
   }, [id]);
   if (!list) return error ? <ErrorBanner message={error} /> : <p role="status">{t('common.loading')}</p>;
-  const canEdit = list.role === 'owner' || list.role === 'admin' || list.role === 'member';
+  const canEdit = roleAtLeast(list.role, 'member');
   const fieldError = (f: string) => failure?.fieldMessage(f);
 
   async function submit(event: FormEvent) {

@@ -5,6 +5,7 @@ import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass } from '../../components/Field.tsx';
 import { allianceWithAllMembers } from '../../alliance-members.ts';
 import type { AlliancePageResult } from '../../types.ts';
+import { roleAtLeast } from '../../../spaces/roles.ts';
 
 interface Committee {
   id: string; name: string; purpose: string | null;
@@ -23,7 +24,7 @@ export function CommitteesPage() {
   const load = () => api.get<Committee[]>(`/alliances/${id}/committees`).then(setCommittees, (err: unknown) => setError(errorText(t, err)));
   useEffect(() => { void load(); allianceWithAllMembers(id!).then(setAlliance, () => undefined); }, [id]);
   if (!committees) return error ? <ErrorBanner message={error} /> : <p role="status">{t('common.loading')}</p>;
-  const isCoordinator = alliance?.role === 'owner' || alliance?.role === 'admin';
+  const isCoordinator = roleAtLeast(alliance?.role, 'admin');
 
   async function create(event: FormEvent) {
     event.preventDefault();

@@ -5,6 +5,7 @@ import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass, Tag } from '../../components/Field.tsx';
 import type { ProposalPageResult, StepView } from './decision-types.ts';
 import { VotePanel } from './VotePanel.tsx';
+import { roleAtLeast } from '../../../spaces/roles.ts';
 
 /** A proposal: where it is in its process, each step's record, its versions and its discussion. */
 export function ProposalPage() {
@@ -16,7 +17,7 @@ export function ProposalPage() {
   useEffect(() => { void load(); }, [id]);
   if (!page) return error ? <ErrorBanner message={error} /> : <p role="status">{t('common.loading')}</p>;
 
-  const isCoordinator = page.role === 'owner' || page.role === 'admin';
+  const isCoordinator = roleAtLeast(page.role, 'admin');
   const isMember = isCoordinator || page.role === 'member';
   const active = page.status === 'draft' || page.status === 'in_process';
   const allDone = page.steps.every((s) => s.status === 'done' || (s.kind === 'consultation' && s === page.steps.at(-1)));

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, errorText } from '../../api.ts';
 import { ErrorBanner, Tag } from '../../components/Field.tsx';
+import { roleAtLeast } from '../../../spaces/roles.ts';
 
 interface ProposalList {
   alliance: { id: string; name: string }; role: string | null;
@@ -18,7 +19,7 @@ export function ProposalsPage() {
   useEffect(() => { api.get<ProposalList>(`/alliances/${id}/proposals`).then(setList, (err: unknown) => setError(errorText(t, err))); }, [id]);
   if (error) return <ErrorBanner message={error} />;
   if (!list) return <p role="status">{t('common.loading')}</p>;
-  const canPropose = list.role === 'owner' || list.role === 'admin' || list.role === 'member';
+  const canPropose = roleAtLeast(list.role, 'member');
   return (
     <article className="flex flex-col gap-4">
       <header className="flex flex-wrap items-start justify-between gap-2">

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass } from '../../components/Field.tsx';
+import { TIE_KINDS } from '../../../ties/tie.schema.ts';
 import { JobProgress } from './JobProgress.tsx';
 import { NetworkGraph } from './NetworkGraph.tsx';
 import { TieImport } from './TieImport.tsx';
 import { useAnalysisJob } from './useAnalysisJob.ts';
 
-const TIE_KINDS = ['co_campaigned', 'formal_partnership', 'funds', 'conflict', 'introduced', 'shared_members'] as const;
 
 interface NodeView { id: string; name: string; degree: number; weightedDegree: number; betweenness: number; closeness: number | null; pagerank: number; community: number }
 interface NetworkView {

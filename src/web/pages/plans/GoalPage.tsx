@@ -5,6 +5,7 @@ import { checkSmartie } from '../../../plans/smartie.ts';
 import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass } from '../../components/Field.tsx';
 import { SmartieChecks, type SmartieCheckView } from './SmartieChecks.tsx';
+import { roleAtLeast } from '../../../spaces/roles.ts';
 
 interface GoalView {
   id: string; organizationId: string; parentId: string | null; level: string; statement: string; deadline: string | null;
@@ -44,7 +45,7 @@ export function GoalPage() {
     activities: draft.activities, decidersFromMostAffected: draft.decidersFromMostAffected, equityNote: draft.equityNote,
   }), [draft]);
   if (!goal || !draft) return error ? <ErrorBanner message={error} /> : <p role="status">{t('common.loading')}</p>;
-  const canEdit = goal.role === 'owner' || goal.role === 'admin' || goal.role === 'member';
+  const canEdit = roleAtLeast(goal.role, 'member');
   const set = (patch: Partial<GoalView>) => { setDraft({ ...draft, ...patch }); setSaved(false); };
 
   async function save(event: FormEvent) {

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass } from '../../components/Field.tsx';
 import { SmartieChecks, type SmartieCheckView } from './SmartieChecks.tsx';
+import { roleAtLeast } from '../../../spaces/roles.ts';
 
 interface GoalList {
   organization: { id: string; name: string }; role: string | null;
@@ -20,7 +21,7 @@ export function GoalsPage() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => { api.get<GoalList>(`/organizations/${id}/goals`).then(setList, (err: unknown) => setError(errorText(t, err))); }, [id]);
   if (!list) return error ? <ErrorBanner message={error} /> : <p role="status">{t('common.loading')}</p>;
-  const canEdit = list.role === 'owner' || list.role === 'admin' || list.role === 'member';
+  const canEdit = roleAtLeast(list.role, 'member');
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorText } from '../../api.ts';
 import { ErrorBanner, Field, inputClass, secondaryButtonClass } from '../../components/Field.tsx';
+import { STANCES } from '../../../power-maps/power-map.schema.ts';
 
-const STANCES = ['active_ally', 'passive_ally', 'neutral', 'passive_opposition', 'active_opposition'] as const;
 const QUADRANTS = ['strengths', 'weaknesses', 'opportunities', 'threats'] as const;
 type Stakeholder = { name: string; interest?: string | null; influence?: number | null; stance?: string | null };
 

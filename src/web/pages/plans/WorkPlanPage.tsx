@@ -6,6 +6,7 @@ import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass, Tag 
 import { allMembersOf } from '../../alliance-members.ts';
 import { PlanAnalysis, type PlanAnalysisView } from './PlanAnalysis.tsx';
 import { SmartieChecks, type SmartieCheckView } from './SmartieChecks.tsx';
+import { roleAtLeast } from '../../../spaces/roles.ts';
 
 interface AreaView {
   id: string; name: string; broadGoal: string | null; committeeName: string | null; deadline: string | null;
@@ -32,8 +33,8 @@ export function WorkPlanPage() {
     if (plan) allMembersOf(plan.organizationId).then((all) => setMembers(all.map((m) => ({ id: m.memberId, name: m.name }))), () => undefined);
   }, [plan?.organizationId]);
   if (!plan) return error ? <ErrorBanner message={error} /> : <p role="status">{t('common.loading')}</p>;
-  const canEdit = (plan.role === 'owner' || plan.role === 'admin' || plan.role === 'member') && plan.status !== 'ratified';
-  const isCoordinator = plan.role === 'owner' || plan.role === 'admin';
+  const canEdit = roleAtLeast(plan.role, 'member') && plan.status !== 'ratified';
+  const isCoordinator = roleAtLeast(plan.role, 'admin');
   const ratify = () => api.post<{ id: string }>(`/work-plans/${plan.id}/ratification`, {}).then((p) => navigate(`/proposals/${p.id}`), (err: unknown) => setError(errorText(t, err)));
 
   return (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, Tag } from '../../components/Field.tsx';
+import { roleAtLeast } from '../../../spaces/roles.ts';
 
 interface PlanList { organization: { id: string; name: string }; role: string | null; plans: { id: string; title: string; period: string | null; status: string }[] }
 
@@ -16,7 +17,7 @@ export function WorkPlansPage() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => { api.get<PlanList>(`/organizations/${id}/work-plans`).then(setList, (err: unknown) => setError(errorText(t, err))); }, [id]);
   if (!list) return error ? <ErrorBanner message={error} /> : <p role="status">{t('common.loading')}</p>;
-  const canEdit = list.role === 'owner' || list.role === 'admin' || list.role === 'member';
+  const canEdit = roleAtLeast(list.role, 'member');
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { STAKEHOLDER_KINDS, STANCES } from '../../../power-maps/power-map.schema.ts';
 import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass } from '../../components/Field.tsx';
+import { roleAtLeast } from '../../../spaces/roles.ts';
 
 interface Stakeholder { id: string; name: string; kind: string; influence: number; stance: string; note: string | null;
   moves: { fromStance: string | null; toStance: string; fromInfluence: number | null; toInfluence: number; note: string | null; movedAt: string; movedBy: string | null }[] }
@@ -51,7 +52,7 @@ export function PowerMapPage() {
   const load = () => api.get<MapView>(`/power-maps/${id}`).then(setView, (err: unknown) => setError(errorText(t, err)));
   useEffect(() => { void load(); }, [id]);
   if (!view) return error ? <ErrorBanner message={error} /> : <p role="status">{t('common.loading')}</p>;
-  const canEdit = view.role === 'owner' || view.role === 'admin' || view.role === 'member';
+  const canEdit = roleAtLeast(view.role, 'member');
   const move = (s: Stakeholder, patch: { stance?: string; influence?: number }) => api.patch(`/stakeholders/${s.id}`, patch).then(load, (err: unknown) => setError(errorText(t, err)));
   async function add(event: FormEvent) {
     event.preventDefault();
