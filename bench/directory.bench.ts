@@ -12,11 +12,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createAdaptorServer } from '@hono/node-server';
 import autocannon, { type Result } from 'autocannon';
 import pg from 'pg';
 import { bootstrap } from '../src/server/bootstrap.ts';
 import { createApp } from '../src/server/app.ts';
+import { createHttpServer } from '../src/server/http-server.ts';
 import { loadConfig } from '../src/shared/config.ts';
 import { BENCH_USER, DEFAULT_SIZE, generateWorkspace } from './generate-workspace.ts';
 
@@ -159,7 +159,7 @@ async function main() {
     const drained = async () => {
       for (const until = Date.now() + 60_000; inFlight > 0 && Date.now() < until;) await new Promise((r) => setTimeout(r, 50));
     };
-    const app = await listen(createAdaptorServer({ fetch: fetchCounted }) as http.Server);
+    const app = await listen(createHttpServer(fetchCounted));
     closers.push(app.close);
     const cookie = await signIn(app.base);
     const alliance = workspace.alliances[0]!;

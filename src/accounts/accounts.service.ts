@@ -43,10 +43,16 @@ export async function signIn(db: Db, throttle: LoginThrottle, email: string, pas
 const SESSION_CACHE_MS = 30_000;
 const sessionCache = new Map<string, { actor: { userId: string; isWorkspaceAdmin: boolean }; until: number }>();
 
+/** The caller behind a session token, if the session cache holds it (no database read). */
+export function cachedActorForToken(token: string) {
+  const cached = sessionCache.get(hashToken(token));
+  return cached && cached.until > Date.now() ? cached.actor : undefined;
+}
+
 export async function actorForToken(db: Db, token: string) {
+  const cached = cachedActorForToken(token);
+  if (cached) return cached;
   const key = hashToken(token);
-  const cached = sessionCache.get(key);
-  if (cached && cached.until > Date.now()) return cached.actor;
   const row = await repo.findSessionUser(db, key);
   if (!row || new Date(row.expires_at) < new Date()) return null;
   const actor = { userId: row.id, isWorkspaceAdmin: row.is_workspace_admin };

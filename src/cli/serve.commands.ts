@@ -1,9 +1,9 @@
-import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoWorkspace } from '../demo/load-demo.ts';
 import { startVoteClock } from '../decisions/vote-clock.ts';
 import { createApp } from '../server/app.ts';
 import { bootstrap } from '../server/bootstrap.ts';
+import { serveHttp } from '../server/http-server.ts';
 import { loadConfig } from '../shared/config.ts';
 
 export function registerServeCommands(program: Command) {
@@ -20,7 +20,7 @@ export function registerServeCommands(program: Command) {
       }
       const app = createApp(deps);
       const stopClock = startVoteClock(deps);
-      const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+      const server = serveHttp(app.fetch, { port: config.port, hostname: config.host }, (info) => {
         console.log(`Crossroads is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/ (database: ${deps.engine})`);
         if (options.demo) console.log(`Sign in as ${DEMO_USERS.coordinator.email} with password "${DEMO_PASSWORD}".`);
       });

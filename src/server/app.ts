@@ -30,11 +30,12 @@ import { spacesRoutes } from '../spaces/spaces.routes.ts';
 import { vocabularyRoutes } from '../vocabularies/vocabulary.routes.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { fieldErrorsFromZod, invalid, Problem, problemResponse } from './problem.ts';
-import { beginRead, cachedRead, currentVersion, invalidateReads, readInProgress, storeRead } from './read-cache.ts';
+import {
+  beginRead, cachedRead, currentVersion, invalidateReads, isCacheableRead, pathAndQuery, readInProgress, readKey, storeRead,
+  toCachedRead, wantsFreshAnswer,
+} from './read-cache.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-// Reads worth caching: assembled from many rows, asked for again and again.
-const CACHED_READS = /^\/api\/(organizations|alliances\/[0-9a-f-]{36})$/;
 
 export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   const app = new OpenAPIHono<AppEnv>();
@@ -55,13 +56,38 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   });
   app.notFound((c) => problemResponse(c, new Problem(404, 'Not found', `No route ${c.req.method} ${c.req.path}.`)));
 
-  app.use('*', secureHeaders({
-    contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], connectSrc: ["'self'"] },
-  }));
+  // Outermost, so that what the read cache keeps is the whole response, security headers
+  // included: a hit is replayed byte for byte, here or by the server before Hono (http-server.ts).
   app.use('/api/*', async (c, next) => {
     c.set('deps', deps);
     c.set('throttle', throttle);
     c.set('jobs', jobs);
+    const token = getCookie(c, SESSION_COOKIE);
+    const actor = token ? await actorForToken(deps.db, token) : null;
+    c.set('actor', actor);
+    const cacheKey = actor && isCacheableRead(c.req.method, c.req.path) ? readKey(actor.userId, pathAndQuery(c.req.url)) : null;
+    const hit = cacheKey && !wantsFreshAnswer(c.req.header('cache-control'))
+      ? cachedRead(cacheKey) ?? await readInProgress(cacheKey) : undefined;
+    if (hit) return new Response(hit.body, { status: 200, headers: hit.headers });
+    const startedAt = currentVersion();
+    const finish = cacheKey ? beginRead(cacheKey) : undefined;
+    try {
+      await next();
+      c.header('cache-control', 'no-store');
+      if (STATE_CHANGING.has(c.req.method) && c.res.status < 400) invalidateReads();
+      if (cacheKey && c.res.status === 200) {
+        const read = toCachedRead(new Uint8Array(await c.res.clone().arrayBuffer()), c.res.headers);
+        storeRead(cacheKey, startedAt, read);
+        finish?.(read);
+      }
+    } finally {
+      finish?.();
+    }
+  });
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], connectSrc: ["'self'"] },
+  }));
+  app.use('/api/*', async (c, next) => {
     // Cross-site request forgery: a state-changing request must come from our own origin.
     if (STATE_CHANGING.has(c.req.method)) {
       const origin = c.req.header('origin');
@@ -70,31 +96,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
         throw new Problem(403, 'Cross-origin request refused', `State-changing requests must come from ${allowed}.`);
       }
     }
-    const token = getCookie(c, SESSION_COOKIE);
-    const actor = token ? await actorForToken(deps.db, token) : null;
-    c.set('actor', actor);
-    const cacheKey = actor && c.req.method === 'GET' && CACHED_READS.test(c.req.path) ? `${actor.userId} ${c.req.url}` : null;
-    // A client asking for a fresh answer (Cache-Control: no-cache) gets one.
-    const hit = cacheKey && !c.req.header('cache-control')?.includes('no-cache')
-      ? cachedRead(cacheKey) ?? await readInProgress(cacheKey) : undefined;
-    if (hit) {
-      c.header('cache-control', 'no-store');
-      return c.body(hit.body, 200, { 'content-type': hit.contentType });
-    }
-    const startedAt = currentVersion();
-    const finish = cacheKey ? beginRead(cacheKey) : undefined;
-    try {
-      await next();
-      c.header('cache-control', 'no-store');
-      if (STATE_CHANGING.has(c.req.method) && c.res.status < 400) invalidateReads();
-      if (cacheKey && c.res.status === 200) {
-        const read = { body: new Uint8Array(await c.res.clone().arrayBuffer()), contentType: c.res.headers.get('content-type') ?? 'application/json' };
-        storeRead(cacheKey, startedAt, read.body, read.contentType);
-        finish?.(read);
-      }
-    } finally {
-      finish?.();
-    }
+    await next();
   });
 
   app.get('/api/health', async (c) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { beginRead, invalidateReads, readInProgress } from './read-cache.ts';
+import { beginRead, invalidateReads, readInProgress, toCachedRead } from './read-cache.ts';
 
-const read = { body: new Uint8Array([1, 2, 3]), contentType: 'application/json' };
+const read = toCachedRead(new Uint8Array([1, 2, 3]), new Headers({ 'content-type': 'application/json' }));
 
 describe('identical reads in progress', () => {
   it('share the one answer being computed', async () => {
