@@ -22,7 +22,11 @@ export async function createMap(db: Db, actor: Actor, organizationId: string, in
   if (input.campaignId) {
     if ((await findCampaign(db, input.campaignId))?.organizationId !== organizationId) throw invalid([{ field: 'campaignId', message: 'not a campaign of this alliance' }]);
   }
-  return repo.insertMap(db, { spaceId, organizationId, campaignId: input.campaignId ?? null, title: input.title });
+  return db.transaction().execute(async (trx) => {
+    const map = await repo.insertMap(trx, { spaceId, organizationId, campaignId: input.campaignId ?? null, title: input.title });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'power_map', entityId: map.id, changes: { title: [null, input.title] } }]);
+    return map;
+  });
 }
 
 export async function listMaps(db: Db, actor: Actor, organizationId: string) {
@@ -37,6 +41,8 @@ export async function addStakeholder(db: Db, actor: Actor, mapId: string, input:
     const row = await repo.insertStakeholder(trx, { spaceId: map.spaceId, mapId, name: input.name, kind: input.kind, organizationId: input.organizationId ?? null,
       influence: input.influence, stance: input.stance, note: input.note ?? null });
     await repo.insertMove(trx, { stakeholderId: row.id, fromStance: null, toStance: input.stance, fromInfluence: null, toInfluence: input.influence, note: input.note ?? null, movedBy: actor.userId });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: map.spaceId, action: 'create', entity: 'stakeholder', entityId: row.id,
+      changes: { name: [null, input.name], stance: [null, input.stance], influence: [null, input.influence] } }]);
     return row;
   });
 }

@@ -1,0 +1,24 @@
+// Every permission-matrix case module, for coverage.test.ts.
+import { DIRECTORY_CASES } from './directory.cases.ts';
+
+export const ALL_CASES: Array<{ route: string }> = [...DIRECTORY_CASES];
+
+/** Routes outside the matrix, and why: none of them touches a record in a space. */
+export const EXEMPT: Record<string, string> = {
+  'GET /api/health': 'no data',
+  'GET /api/openapi.json': 'the API description',
+  'POST /api/auth/login': 'signing in (tested in accounts.db.test.ts)',
+  'POST /api/auth/logout': 'signing out (tested in accounts.db.test.ts)',
+  'GET /api/me': "the caller's own account",
+  'PATCH /api/me': "the caller's own account",
+  'POST /api/me/password': "the caller's own account",
+  'GET /api/notifications': "the caller's own notifications",
+  'POST /api/notifications/read': "the caller's own notifications",
+  'GET /api/vocabularies': 'workspace-wide vocabularies, readable by every signed-in user',
+  'PUT /api/vocabularies/{kind}': 'workspace vocabularies: workspace admins only (tested in vocabulary tests)',
+  'GET /api/areas/states': 'public reference data (US states)',
+  'GET /api/areas/counties': 'public reference data (US counties)',
+  'GET /api/calendar/{feed}': 'a calendar feed, authorized by its secret address rather than a session',
+  'GET /api/jobs/{id}': "the caller's own jobs, kept per account",
+  'DELETE /api/jobs/{id}': "the caller's own jobs, kept per account",
+};
