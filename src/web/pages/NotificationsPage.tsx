@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, errorText } from '../api.ts';
 import { ErrorBanner, secondaryButtonClass } from '../components/Field.tsx';
+import { formatDateTime } from '../dates.ts';
 
 interface NotificationList {
   unread: number;
@@ -11,7 +12,7 @@ interface NotificationList {
 
 /** What the app has told this person: votes opening, votes closing soon. */
 export function NotificationsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [list, setList] = useState<NotificationList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () => api.get<NotificationList>('/notifications').then(setList, (err: unknown) => setError(errorText(t, err)));
@@ -32,8 +33,8 @@ export function NotificationsPage() {
               onClick={() => void api.post('/notifications/read', { ids: [n.id] })}>
               {t(`notifications.kinds.${n.kind}`, { title: n.data?.proposalTitle ?? '', alliance: n.data?.allianceName ?? '' })}
             </Link>
-            <p className="text-sm text-stone-600">{new Date(n.createdAt).toLocaleString(i18n.language)}
-              {n.data?.closesAt ? ` · ${t('notifications.closes', { when: new Date(n.data.closesAt).toLocaleString(i18n.language) })}` : ''}</p>
+            <p className="text-sm text-stone-600">{formatDateTime(n.createdAt)}
+              {n.data?.closesAt ? ` · ${t('notifications.closes', { when: formatDateTime(n.data.closesAt) })}` : ''}</p>
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@ import { api, ApiError, errorText } from '../api.ts';
 import { ErrorBanner, Tag, buttonClass, inputClass, Field } from '../components/Field.tsx';
 import { useSession } from '../session.tsx';
 import { roleAtLeast } from '../../spaces/roles.ts';
+import { formatDateTime } from '../dates.ts';
 
 interface Grant { id: string; scope: string; createdAt: string; revokedAt: string | null; fromSpaceId: string; fromSpaceName: string; toSpaceId: string; toSpaceName: string }
 interface RoleRow { userId: string; email: string; displayName: string; role: string }
@@ -13,7 +14,7 @@ interface AuditRow { id: string; at: string; action: string; entity: string; ent
 
 export function SpacePage() {
   const { id } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { me } = useSession();
   const space = me?.spaces.find((s) => s.id === id);
   const [grants, setGrants] = useState<Grant[]>([]);
@@ -32,7 +33,7 @@ export function SpacePage() {
 
   const given = grants.filter((g) => g.fromSpaceId === id);
   const received = grants.filter((g) => g.toSpaceId === id && !g.revokedAt);
-  const date = (s: string) => new Date(s).toLocaleString(i18n.language);
+  const date = (s: string) => formatDateTime(s);
 
   return (
     <section className="flex flex-col gap-4">

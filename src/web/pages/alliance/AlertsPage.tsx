@@ -6,6 +6,7 @@ import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass, Tag } from '../../components/Field.tsx';
 import { allMembersOf } from '../../alliance-members.ts';
 import { roleAtLeast } from '../../../spaces/roles.ts';
+import { formatDate } from '../../dates.ts';
 
 type Progress = { key: string; need: number; committed: number; gap: number; met: boolean }[];
 interface AlertList { alliance: { id: string; name: string }; role: string | null; alerts: { id: string; title: string; status: string; respondBy: string | null; progress: Progress }[] }
@@ -95,7 +96,7 @@ export function AlertPage() {
       <p className="text-sm"><Link className="underline" to={`/alliances/${view.allianceId}/alerts`}>{t('alerts.title')}</Link></p>
       <h1 className="text-2xl font-bold">{view.title} <Tag>{t(`alerts.statuses.${view.status}`)}</Tag></h1>
       <p className="whitespace-pre-wrap">{view.body}</p>
-      {view.respondBy && <p className="text-sm">{t('alerts.respondByLine', { date: view.respondBy })}</p>}
+      {view.respondBy && <p className="text-sm">{t('alerts.respondByLine', { date: formatDate(view.respondBy) })}</p>}
       <ProgressBars progress={view.progress} />
       <div className="overflow-x-auto">
       <table className="text-sm">

@@ -6,6 +6,7 @@ import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass } from '../../components/Field.tsx';
 import { allMembersOf } from '../../alliance-members.ts';
 import { roleAtLeast } from '../../../spaces/roles.ts';
+import { formatDate } from '../../dates.ts';
 
 const CHART_COLUMNS = [
   ['goals', ['longTermGoals', 'intermediateGoals', 'shortTermGoals']],
@@ -107,7 +108,7 @@ function Events({ view, members, canEdit, onAdded }: { view: CampaignView; membe
     <section aria-labelledby="events-title" className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3">
       <h2 id="events-title" className="font-semibold">{t('campaigns.events')}</h2>
       <ul className="text-sm">{view.events.map((e) => (
-        <li key={e.id}>{e.happenedOn} · {t(`campaigns.eventKinds.${e.kind}`)}: {e.title}
+        <li key={e.id}>{e.happenedOn ? `${formatDate(e.happenedOn)} · ` : ''}{t(`campaigns.eventKinds.${e.kind}`)}: {e.title}
           {e.turnout !== null && ` (${t('campaigns.turnoutN', { count: e.turnout })})`}
           {e.kind === 'issue_carried' && ` — ${t('campaigns.carriedLine', { carrier: e.carrierName, owner: e.demandOwnerName, target: e.decisionMaker })}`}</li>
       ))}</ul>

@@ -8,6 +8,7 @@ import { allianceWithAllMembers } from '../../alliance-members.ts';
 import type { ConveningView } from './convening-types.ts';
 import { FollowUps } from './FollowUps.tsx';
 import { roleAtLeast } from '../../../spaces/roles.ts';
+import { formatDateTime } from '../../dates.ts';
 
 /** A convening: when and where, who came (staff and grassroots leaders), sessions and what came out of them. */
 export function ConveningPage() {
@@ -36,7 +37,7 @@ export function ConveningPage() {
         <h1 className="text-2xl font-bold">{page.title}</h1>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <Tag>{t(`convenings.kinds.${page.kind}`)}</Tag>
-          <span>{page.startsAt.replace('T', ' ')} – {page.endsAt.replace('T', ' ')} ({page.timeZone})</span>
+          <span>{formatDateTime(page.startsAt)} – {formatDateTime(page.endsAt)} ({page.timeZone})</span>
           {page.place && <span>· {page.place}</span>}
           {page.callLink && <a className="underline" href={page.callLink} rel="noreferrer noopener">{t('convenings.callLink')}</a>}
         </div>

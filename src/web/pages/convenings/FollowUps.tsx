@@ -4,6 +4,8 @@ import { Link, useParams } from 'react-router';
 import { api, errorText } from '../../api.ts';
 import { ErrorBanner, Field, inputClass, secondaryButtonClass } from '../../components/Field.tsx';
 import type { FollowUpView } from './convening-types.ts';
+import { formatDate } from '../../dates.ts';
+import { roleAtLeast } from '../../../spaces/roles.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -41,25 +43,31 @@ export function FollowUps({ conveningId, followUps, organizations, canEdit, onCh
 
 function FollowUpList({ followUps, canEdit, onChange }: { followUps: FollowUpView[]; canEdit: boolean; onChange: () => void }) {
   const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const markDone = (id: string, done: boolean) => api.patch(`/follow-ups/${id}`, { done })
+    .then(() => { setError(null); onChange(); }, (err: unknown) => setError(errorText(t, err)));
   if (followUps.length === 0) return <p className="text-sm text-stone-600">{t('convenings.noFollowUps')}</p>;
   return (
+    <>
+    <ErrorBanner message={error} />
     <ul className="flex flex-col gap-1 text-sm">
       {followUps.map((f) => {
         const overdue = !f.doneAt && !!f.dueOn && f.dueOn < today();
         return (
           <li key={f.id} className={`flex flex-wrap items-center gap-2 ${overdue ? 'font-medium text-red-800' : ''}`}>
             <label className="flex items-center gap-2">
-              <input type="checkbox" checked={!!f.doneAt} disabled={!canEdit} onChange={(e) => void api.patch(`/follow-ups/${f.id}`, { done: e.target.checked }).then(onChange)} />
+              <input type="checkbox" checked={!!f.doneAt} disabled={!canEdit} onChange={(e) => void markDone(f.id, e.target.checked)} />
               <span className={f.doneAt ? 'line-through' : ''}>{f.text}</span>
             </label>
             {(f.ownerOrganizationName ?? f.ownerName) && <span>· {f.ownerOrganizationName ?? f.ownerName}</span>}
-            {f.dueOn && <span>· {t('convenings.due', { date: f.dueOn })}</span>}
+            {f.dueOn && <span>· {t('convenings.due', { date: formatDate(f.dueOn) })}</span>}
             {overdue && <span>({t('convenings.overdue')})</span>}
             {f.conveningTitle && <Link className="underline" to={`/convenings/${f.conveningId}`}>{f.conveningTitle}</Link>}
           </li>
         );
       })}
     </ul>
+    </>
   );
 }
 
@@ -69,16 +77,19 @@ export function FollowUpsPage() {
   const { t } = useTranslation();
   const [overdue, setOverdue] = useState(true);
   const [list, setList] = useState<FollowUpView[] | null>(null);
+  // Ticking a follow-up off takes a member of the organization's space; viewers only read.
+  const [role, setRole] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () => api.get<FollowUpView[]>(`/organizations/${id}/follow-ups?overdue=${overdue}`).then(setList, (err: unknown) => setError(errorText(t, err)));
   useEffect(() => { void load(); }, [id, overdue]);
+  useEffect(() => { api.get<{ role: string | null }>(`/organizations/${id}/convenings`).then((l) => setRole(l.role), () => setRole(null)); }, [id]);
   return (
     <article className="flex flex-col gap-3">
       <p className="text-sm"><Link className="underline" to={`/organizations/${id}/convenings`}>{t('convenings.title')}</Link></p>
       <h1 className="text-2xl font-bold">{t('convenings.followUps')}</h1>
       <label className="flex items-center gap-2"><input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} />{t('convenings.onlyOverdue')}</label>
       <ErrorBanner message={error} />
-      {list && <FollowUpList followUps={list} canEdit onChange={load} />}
+      {list && <FollowUpList followUps={list} canEdit={roleAtLeast(role, 'member')} onChange={load} />}
     </article>
   );
 }

@@ -5,6 +5,7 @@ import { api, errorText } from '../../api.ts';
 import { ErrorBanner, Tag } from '../../components/Field.tsx';
 import type { DecisionLogResult } from './decision-types.ts';
 import { OutcomeView } from './OutcomeView.tsx';
+import { formatDate, formatDateTime } from '../../dates.ts';
 
 /**
  * Every decision of the alliance: who could vote, who did, by which rule, the result and its
@@ -12,13 +13,13 @@ import { OutcomeView } from './OutcomeView.tsx';
  */
 export function DecisionLogPage() {
   const { id } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [log, setLog] = useState<DecisionLogResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => { api.get<DecisionLogResult>(`/alliances/${id}/decisions`).then(setLog, (err: unknown) => setError(errorText(t, err))); }, [id]);
   if (error) return <ErrorBanner message={error} />;
   if (!log) return <p role="status">{t('common.loading')}</p>;
-  const date = (d: string | null) => (d ? new Date(d).toLocaleDateString(i18n.language) : '');
+  const date = (d: string | null) => (d ? formatDate(d) : '');
   return (
     <article className="flex flex-col gap-4">
       <header className="flex flex-wrap items-start justify-between gap-2">
@@ -52,7 +53,7 @@ export function DecisionLogPage() {
             </div>
           ))}
           <details><summary className="cursor-pointer text-sm">{t('decisions.changes', { count: d.changes.length })}</summary>
-            <ul className="text-sm">{d.changes.map((c, i) => <li key={i}>{new Date(c.at).toLocaleString(i18n.language)} · {c.by ?? ''} · {Object.keys(c.changes ?? {}).map((k) => t(`decisions.changeFields.${k}`, { defaultValue: k })).join(', ')}</li>)}</ul>
+            <ul className="text-sm">{d.changes.map((c, i) => <li key={i}>{formatDateTime(c.at)} · {c.by ?? ''} · {Object.keys(c.changes ?? {}).map((k) => t(`decisions.changeFields.${k}`, { defaultValue: k })).join(', ')}</li>)}</ul>
           </details>
         </section>
       ))}

@@ -6,11 +6,12 @@ import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass, Tag 
 import type { ProposalPageResult, StepView } from './decision-types.ts';
 import { VotePanel } from './VotePanel.tsx';
 import { roleAtLeast } from '../../../spaces/roles.ts';
+import { formatDate, formatDateTime } from '../../dates.ts';
 
 /** A proposal: where it is in its process, each step's record, its versions and its discussion. */
 export function ProposalPage() {
   const { id } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [page, setPage] = useState<ProposalPageResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () => api.get<ProposalPageResult>(`/proposals/${id}`).then(setPage, (err: unknown) => setError(errorText(t, err)));
@@ -61,7 +62,7 @@ export function ProposalPage() {
 
       {page.steps.filter((s) => s.status !== 'pending').map((s) => (
         <section key={s.id} aria-labelledby={`step-${s.id}`} className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3">
-          <h2 id={`step-${s.id}`} className="text-lg font-semibold">{s.title} <span className="text-sm font-normal text-stone-600">· {t(`decisions.stepStatus.${s.status}`)}{s.startsOn ? ` · ${s.startsOn}` : ''}</span></h2>
+          <h2 id={`step-${s.id}`} className="text-lg font-semibold">{s.title} <span className="text-sm font-normal text-stone-600">· {t(`decisions.stepStatus.${s.status}`)}{s.startsOn ? ` · ${formatDate(s.startsOn)}` : ''}</span></h2>
           {s.kind === 'consultation'
             ? <Consultation step={s} canRecord={isMember && s.status === 'open'} onChange={load} />
             : s.vote && <VotePanel vote={s.vote} isCoordinator={isCoordinator && active} onChange={load} />}
@@ -81,7 +82,7 @@ export function ProposalPage() {
         <p className="whitespace-pre-wrap">{page.body}</p>
         {page.attachments.length > 0 && <ul className="mt-2 list-disc pl-5">{page.attachments.map((a) => <li key={a.url}><a className="underline" href={a.url} rel="noreferrer noopener" target="_blank">{a.name}</a></li>)}</ul>}
         <details className="mt-2"><summary className="cursor-pointer text-sm">{t('decisions.versions', { count: page.versions.length })}</summary>
-          <ol className="text-sm">{page.versions.map((v) => <li key={v.version}>{t('decisions.versionN', { version: v.version })} · {new Date(v.createdAt).toLocaleDateString(i18n.language)} · {v.author ?? ''}{v.changeNote ? `: ${v.changeNote}` : ''}</li>)}</ol>
+          <ol className="text-sm">{page.versions.map((v) => <li key={v.version}>{t('decisions.versionN', { version: v.version })} · {formatDate(v.createdAt)} · {v.author ?? ''}{v.changeNote ? `: ${v.changeNote}` : ''}</li>)}</ol>
         </details>
         {isMember && active && <AmendForm title={page.title} body={page.body} onAmend={(input) => act(`/proposals/${page.id}/versions`, { ...input, attachments: page.attachments })} />}
       </section>
@@ -155,14 +156,14 @@ function AmendForm({ title, body, onAmend }: { title: string; body: string; onAm
 }
 
 function Discussion({ page, canComment, onComment }: { page: ProposalPageResult; canComment: boolean; onComment: (body: string) => Promise<unknown> }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [body, setBody] = useState('');
   return (
     <section aria-labelledby="discussion-title" className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3">
       <h2 id="discussion-title" className="text-lg font-semibold">{t('decisions.discussion')}</h2>
       {page.comments.length === 0 && <p className="text-sm text-stone-600">{t('decisions.noComments')}</p>}
       <ul className="flex flex-col gap-2">
-        {page.comments.map((c) => <li key={c.id} className="text-sm"><span className="font-medium">{c.author}</span> · {new Date(c.createdAt).toLocaleString(i18n.language)} · {t('decisions.versionN', { version: c.version })}<p className="whitespace-pre-wrap">{c.body}</p></li>)}
+        {page.comments.map((c) => <li key={c.id} className="text-sm"><span className="font-medium">{c.author}</span> · {formatDateTime(c.createdAt)} · {t('decisions.versionN', { version: c.version })}<p className="whitespace-pre-wrap">{c.body}</p></li>)}
       </ul>
       {canComment && (
         <form onSubmit={(e) => { e.preventDefault(); void onComment(body).then(() => setBody('')); }} className="flex flex-col gap-2">

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { api, errorText } from '../../api.ts';
 import { ErrorBanner, Tag } from '../../components/Field.tsx';
 import { roleAtLeast } from '../../../spaces/roles.ts';
+import { formatDate } from '../../dates.ts';
 
 interface ProposalList {
   alliance: { id: string; name: string }; role: string | null;
@@ -13,7 +14,7 @@ interface ProposalList {
 /** An alliance's proposals, newest first, with the way to the decision log and committees. */
 export function ProposalsPage() {
   const { id } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [list, setList] = useState<ProposalList | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => { api.get<ProposalList>(`/alliances/${id}/proposals`).then(setList, (err: unknown) => setError(errorText(t, err))); }, [id]);
@@ -41,7 +42,7 @@ export function ProposalsPage() {
               <Tag>{t(`decisions.status.${p.status}`)}</Tag>
               {p.version > 1 && <Tag>{t('decisions.versionN', { version: p.version })}</Tag>}
               {p.committeeName && <Tag>{p.committeeName}</Tag>}
-              <span className="ml-auto text-sm text-stone-600">{new Date(p.decidedAt ?? p.createdAt).toLocaleDateString(i18n.language)}</span>
+              <span className="ml-auto text-sm text-stone-600">{formatDate(p.decidedAt ?? p.createdAt)}</span>
             </li>
           ))}
         </ul>

@@ -5,17 +5,18 @@ import { ErrorBanner, Field, inputClass, secondaryButtonClass, Tag } from '../..
 import { BallotForm } from './BallotForm.tsx';
 import { fractionText, type VoteView } from './decision-types.ts';
 import { OutcomeView } from './OutcomeView.tsx';
+import { formatDateTime } from '../../dates.ts';
 
 // A vote as its electorate and coordinator see it: the rule, who can vote and who has, the
 // ballot form for the reader's organization, closing and reopening by the named rules, the outcome.
 
 export function VotePanel({ vote, isCoordinator, onChange }: { vote: VoteView; isCoordinator: boolean; onChange: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const act = (path: string, body: unknown) => api.post(path, body).then(() => { setReason(''); onChange(); }, (err: unknown) => setError(errorText(t, err)));
   const weighted = vote.weighting !== null;
-  const date = (d: string | null) => (d ? new Date(d).toLocaleString(i18n.language) : '');
+  const date = (d: string | null) => (d ? formatDateTime(d) : '');
   return (
     <div className="flex flex-col gap-3">
       <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-2">

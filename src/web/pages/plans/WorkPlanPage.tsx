@@ -7,6 +7,7 @@ import { allMembersOf } from '../../alliance-members.ts';
 import { PlanAnalysis, type PlanAnalysisView } from './PlanAnalysis.tsx';
 import { SmartieChecks, type SmartieCheckView } from './SmartieChecks.tsx';
 import { roleAtLeast } from '../../../spaces/roles.ts';
+import { formatDate } from '../../dates.ts';
 
 interface AreaView {
   id: string; name: string; broadGoal: string | null; committeeName: string | null; deadline: string | null;
@@ -53,7 +54,7 @@ export function WorkPlanPage() {
         <section key={a.id} aria-labelledby={`area-${a.id}`} className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3">
           <h2 id={`area-${a.id}`} className="text-lg font-semibold">{a.name}</h2>
           {a.broadGoal && <p><span className="font-medium">{t('plans.broadGoal')}:</span> {a.broadGoal}</p>}
-          <p className="text-sm">{t('plans.anchoredBy', { names: a.anchors.map((x) => x.shortName ?? x.name).join(', ') || '—' })}{a.committeeName ? ` · ${a.committeeName}` : ''}{a.deadline ? ` · ${t('plans.deadlineOn', { date: a.deadline })}` : ''}</p>
+          <p className="text-sm">{t('plans.anchoredBy', { names: a.anchors.map((x) => x.shortName ?? x.name).join(', ') || '—' })}{a.committeeName ? ` · ${a.committeeName}` : ''}{a.deadline ? ` · ${t('plans.deadlineOn', { date: formatDate(a.deadline) })}` : ''}</p>
           <div>
             <p className="text-sm font-medium">{t('plans.specificGoals')}</p>
             <ul className="text-sm">{a.goals.map((g) => <li key={g.id} className="flex flex-wrap gap-2"><Link className="underline" to={`/goals/${g.id}`}>{g.statement}</Link><SmartieChecks checks={g.smartie} compact /></li>)}</ul>
@@ -63,7 +64,7 @@ export function WorkPlanPage() {
               <p className="text-sm font-medium">{t(`plans.activityKinds.${k}`)}</p>
               <ul className="text-sm">{a.activities.filter((x) => x.kind === k).map((x) => (
                 <li key={x.id}><label className="flex items-center gap-2"><input type="checkbox" checked={x.done} disabled={!canEdit}
-                  onChange={(e) => void api.patch(`/activities/${x.id}`, { done: e.target.checked }).then(load)} />{x.text}{x.dueOn ? ` (${x.dueOn})` : ''}</label></li>
+                  onChange={(e) => void api.patch(`/activities/${x.id}`, { done: e.target.checked }).then(load)} />{x.text}{x.dueOn ? ` (${formatDate(x.dueOn)})` : ''}</label></li>
               ))}</ul>
             </div>
           ))}

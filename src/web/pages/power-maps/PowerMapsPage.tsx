@@ -5,6 +5,7 @@ import { STAKEHOLDER_KINDS, STANCES } from '../../../power-maps/power-map.schema
 import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass } from '../../components/Field.tsx';
 import { roleAtLeast } from '../../../spaces/roles.ts';
+import { formatDate } from '../../dates.ts';
 
 interface Stakeholder { id: string; name: string; kind: string; influence: number; stance: string; note: string | null;
   moves: { fromStance: string | null; toStance: string; fromInfluence: number | null; toInfluence: number; note: string | null; movedAt: string; movedBy: string | null }[] }
@@ -45,7 +46,7 @@ export function PowerMapsPage() {
 /** A power map as a grid: influence bands by the spectrum of allies; each stakeholder's moves kept. */
 export function PowerMapPage() {
   const { id } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [view, setView] = useState<MapView | null>(null);
   const [form, setForm] = useState({ name: '', kind: 'decision_maker', influence: 5, stance: 'neutral' });
   const [error, setError] = useState<string | null>(null);
@@ -87,7 +88,7 @@ export function PowerMapPage() {
       <section aria-labelledby="moves-title" className="rounded border border-stone-200 bg-white p-3">
         <h2 id="moves-title" className="font-semibold">{t('powerMap.moves')}</h2>
         <ul className="text-sm">{view.stakeholders.flatMap((s) => s.moves.filter((m) => m.fromStance).map((m, i) => (
-          <li key={`${s.id}-${i}`}>{new Date(m.movedAt).toLocaleDateString(i18n.language)} · {s.name}: {t(`plans.stances.${m.fromStance}`)} → {t(`plans.stances.${m.toStance}`)}{m.note ? ` — ${m.note}` : ''}{m.movedBy ? ` · ${m.movedBy}` : ''}</li>
+          <li key={`${s.id}-${i}`}>{formatDate(m.movedAt)} · {s.name}: {t(`plans.stances.${m.fromStance}`)} → {t(`plans.stances.${m.toStance}`)}{m.note ? ` — ${m.note}` : ''}{m.movedBy ? ` · ${m.movedBy}` : ''}</li>
         )))}</ul>
       </section>
       {canEdit && (
