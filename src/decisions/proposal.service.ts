@@ -84,8 +84,14 @@ export async function amendProposal(db: Db, actor: Actor, id: string, input: { t
 
 export async function addComment(db: Db, actor: Actor, id: string, body: string) {
   const { proposal } = await proposalIn(db, actor, id, 'member');
-  const version = await repo.latestVersionNumber(db, id);
-  return repo.insertComment(db, { spaceId: proposal.spaceId, proposalId: id, version, userId: actor.userId, body });
+  return db.transaction().execute(async (trx) => {
+    const version = await repo.latestVersionNumber(trx, id);
+    const comment = await repo.insertComment(trx, { spaceId: proposal.spaceId, proposalId: id, version, userId: actor.userId, body });
+    // Names the proposal and version commented on; the comment itself stays in the discussion.
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: proposal.spaceId, action: 'create', entity: 'proposal_comment', entityId: comment.id,
+      changes: { proposal: [null, id], version: [null, version] } }]);
+    return comment;
+  });
 }
 
 export async function recordConsultation(db: Db, actor: Actor, stepId: string, input: { organizationId?: string | null; participant: string; said?: string | null }) {

@@ -1,12 +1,12 @@
 // Every permission-matrix case module, for coverage.test.ts.
+import { DECISIONS_CASES } from './decisions.cases.ts';
 import { DIRECTORY_CASES } from './directory.cases.ts';
 
-export const ALL_CASES: Array<{ route: string }> = [...DIRECTORY_CASES];
+export const ALL_CASES: Array<{ route: string }> = [...DIRECTORY_CASES, ...DECISIONS_CASES];
 
 /** Routes outside the matrix, and why: none of them touches a record in a space. */
 export const EXEMPT: Record<string, string> = {
-  'GET /api/health': 'no data',
-  'GET /api/openapi.json': 'the API description',
+  'GET /api/organizations': 'a search: it lists only what the caller may read (directory.matrix.db.test.ts checks foreign records stay out)',
   'POST /api/auth/login': 'signing in (tested in accounts.db.test.ts)',
   'POST /api/auth/logout': 'signing out (tested in accounts.db.test.ts)',
   'GET /api/me': "the caller's own account",
