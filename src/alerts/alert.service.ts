@@ -4,7 +4,7 @@ import { findMembershipByPair } from '../memberships/membership.repository.ts';
 import { allianceSpace } from '../memberships/membership.service.ts';
 import { findOrganization } from '../orgs/organization.repository.ts';
 import { conflict, forbidden, invalid, notFound } from '../server/problem.ts';
-import { type Actor, requireAccess } from '../spaces/access.ts';
+import { type Actor, requireRole } from '../spaces/access.ts';
 import { findRole } from '../spaces/spaces.repository.ts';
 import { roleAtLeast } from '../spaces/roles.ts';
 import { alertProgress, type Resources } from './alert-progress.ts';
@@ -16,7 +16,7 @@ import * as repo from './alert.repository.ts';
 
 export async function createAlert(db: Db, actor: Actor, allianceId: string, input: { title: string; body: string; need: Resources; respondBy?: string | null }) {
   const { spaceId } = await allianceSpace(db, actor, allianceId);
-  await requireAccess(db, actor, spaceId, 'admin');
+  await requireRole(db, actor, spaceId, 'admin');
   return db.transaction().execute(async (trx) => {
     const row = await repo.insertAlert(trx, { spaceId, allianceId, title: input.title, body: input.body, need: input.need, respondBy: input.respondBy ?? null, createdBy: actor.userId });
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'alert', entityId: row.id, changes: { title: [null, input.title] } }]);
@@ -26,7 +26,7 @@ export async function createAlert(db: Db, actor: Actor, allianceId: string, inpu
 
 export async function listAlerts(db: Db, actor: Actor, allianceId: string) {
   const { alliance, spaceId } = await allianceSpace(db, actor, allianceId);
-  const role = await requireAccess(db, actor, spaceId, 'viewer');
+  const role = await requireRole(db, actor, spaceId, 'viewer');
   const alerts = await repo.listAlerts(db, allianceId);
   const commitments = await repo.listCommitments(db, alerts.map((a) => a.id));
   return { alliance: { id: alliance.id, name: alliance.name }, role,
@@ -36,7 +36,7 @@ export async function listAlerts(db: Db, actor: Actor, allianceId: string) {
 export async function getAlert(db: Db, actor: Actor, id: string) {
   const alert = await repo.findAlert(db, id);
   if (!alert) throw notFound('alert');
-  const role = await requireAccess(db, actor, alert.spaceId, 'viewer');
+  const role = await requireRole(db, actor, alert.spaceId, 'viewer');
   const commitments = (await repo.listCommitments(db, [id])).map(({ alertId: _a, ...c }) => c);
   const { spaceId: _s, ...rest } = alert;
   return { ...rest, role, commitments, progress: alertProgress(alert.need, commitments) };
@@ -49,7 +49,7 @@ export async function getAlert(db: Db, actor: Actor, id: string) {
 export async function commit(db: Db, actor: Actor, alertId: string, input: Resources & { organizationId: string; note?: string | null }) {
   const alert = await repo.findAlert(db, alertId);
   if (!alert) throw notFound('alert');
-  await requireAccess(db, actor, alert.spaceId, 'viewer');
+  await requireRole(db, actor, alert.spaceId, 'viewer');
   if (alert.status !== 'open') throw conflict('This alert is closed.');
   if (!(await findMembershipByPair(db, alert.allianceId, input.organizationId))) throw invalid([{ field: 'organizationId', message: 'not a member of this alliance' }]);
   const org = await findOrganization(db, input.organizationId);
@@ -67,6 +67,9 @@ export async function commit(db: Db, actor: Actor, alertId: string, input: Resou
 export async function closeAlert(db: Db, actor: Actor, id: string) {
   const alert = await repo.findAlert(db, id);
   if (!alert) throw notFound('alert');
-  await requireAccess(db, actor, alert.spaceId, 'admin');
-  await repo.setAlertStatus(db, id, 'closed');
+  await requireRole(db, actor, alert.spaceId, 'admin');
+  await db.transaction().execute(async (trx) => {
+    await repo.setAlertStatus(trx, id, 'closed');
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: alert.spaceId, action: 'update', entity: 'alert', entityId: id, changes: { status: [alert.status, 'closed'] } }]);
+  });
 }

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import { findMembershipByPair } from '../memberships/membership.repository.ts';
 import { findOrganization } from '../orgs/organization.repository.ts';
 import { invalid, notFound } from '../server/problem.ts';
-import { type Actor, requireAccess } from '../spaces/access.ts';
+import { type Actor, requireAccess, requireRole } from '../spaces/access.ts';
 import type { SpaceRole } from '../spaces/roles.ts';
 import * as repo from './campaign.repository.ts';
 import type { CampaignEventInput, CampaignInput } from './campaign.schema.ts';
@@ -15,12 +15,12 @@ import type { CampaignEventInput, CampaignInput } from './campaign.schema.ts';
 async function campaignIn(db: Db, actor: Actor, id: string, needed: SpaceRole) {
   const campaign = await repo.findCampaign(db, id);
   if (!campaign) throw notFound('campaign');
-  const role = await requireAccess(db, actor, campaign.spaceId, needed);
+  const role = await requireRole(db, actor, campaign.spaceId, needed);
   return { campaign, role };
 }
 
-/** Organizations a campaign may name: the holder's members, or those the caller can see. */
-async function checkOrganization(db: Db, actor: Actor, holderId: string, id: string, field: string) {
+/** Organizations a campaign (or a power map) may name: the holder's members, or those the caller can see. */
+export async function checkOrganization(db: Db, actor: Actor, holderId: string, id: string, field: string) {
   if (id === holderId || (await findMembershipByPair(db, holderId, id))) return;
   const org = await findOrganization(db, id);
   const visible = org && (await requireAccess(db, actor, org.spaceId, 'viewer').then(() => true, () => false));
@@ -53,7 +53,12 @@ export async function recordEvent(db: Db, actor: Actor, id: string, input: Campa
     await checkOrganization(db, actor, campaign.organizationId, input.demandOwnerId, 'demandOwnerId');
     if (input.carrierId === input.demandOwnerId) throw invalid([{ field: 'demandOwnerId', message: 'carried for another organization' }]);
   }
-  return repo.insertEvent(db, campaign.spaceId, id, input);
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.insertEvent(trx, campaign.spaceId, id, input);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: campaign.spaceId, action: 'create', entity: 'campaign_event', entityId: row.id,
+      changes: { campaign: [null, id], kind: [null, input.kind], title: [null, input.title] } }]);
+    return row;
+  });
 }
 
 export async function getCampaign(db: Db, actor: Actor, id: string) {

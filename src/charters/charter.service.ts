@@ -4,7 +4,7 @@ import { createProposal } from '../decisions/proposal.service.ts';
 import { allianceSpace } from '../memberships/membership.service.ts';
 import { setAllianceStage } from '../orgs/organization.repository.ts';
 import { conflict, notFound } from '../server/problem.ts';
-import { type Actor, requireAccess } from '../spaces/access.ts';
+import { type Actor, requireRole } from '../spaces/access.ts';
 import * as repo from './charter.repository.ts';
 import type { CharterInput } from './charter.schema.ts';
 
@@ -13,7 +13,7 @@ import type { CharterInput } from './charter.schema.ts';
 
 export async function getCharter(db: Db, actor: Actor, allianceId: string) {
   const { alliance, spaceId } = await allianceSpace(db, actor, allianceId);
-  const role = await requireAccess(db, actor, spaceId, 'viewer');
+  const role = await requireRole(db, actor, spaceId, 'viewer');
   const [versions, stageMoves] = await Promise.all([repo.listCharterVersions(db, allianceId), repo.listStageMoves(db, allianceId)]);
   const stage = alliance.alliance?.stage ?? null;
   return { alliance: { id: alliance.id, name: alliance.name }, role, versions, ratified: versions.find((v) => v.ratifiedAt) ?? null, stage, stageMoves };
@@ -21,7 +21,7 @@ export async function getCharter(db: Db, actor: Actor, allianceId: string) {
 
 export async function addCharterVersion(db: Db, actor: Actor, allianceId: string, input: CharterInput) {
   const { spaceId } = await allianceSpace(db, actor, allianceId);
-  await requireAccess(db, actor, spaceId, 'member');
+  await requireRole(db, actor, spaceId, 'member');
   return db.transaction().execute(async (trx) => {
     const row = await repo.insertCharterVersion(trx, { ...input, spaceId, allianceId, version: (await repo.latestCharterVersion(trx, allianceId)) + 1, createdBy: actor.userId });
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'charter_version', entityId: row.id, changes: { version: [null, row.version] } }]);
@@ -33,7 +33,7 @@ export async function addCharterVersion(db: Db, actor: Actor, allianceId: string
 export async function sendCharterForRatification(db: Db, actor: Actor, versionId: string) {
   const version = await repo.findCharterVersion(db, versionId);
   if (!version) throw notFound('charter version');
-  await requireAccess(db, actor, version.spaceId, 'admin');
+  await requireRole(db, actor, version.spaceId, 'admin');
   if (version.proposalId || version.ratifiedAt) throw conflict('This version has already been put to the members.');
   const proposal = await createProposal(db, actor, version.allianceId, {
     title: `Charter v${version.version}`, body: `Charter version ${version.version}`, attachments: [], committeeId: null,
@@ -47,7 +47,7 @@ export async function sendCharterForRatification(db: Db, actor: Actor, versionId
 
 export async function moveStage(db: Db, actor: Actor, allianceId: string, input: { toStage: string; answers: Record<string, string> }) {
   const { alliance, spaceId } = await allianceSpace(db, actor, allianceId);
-  await requireAccess(db, actor, spaceId, 'admin');
+  await requireRole(db, actor, spaceId, 'admin');
   const from = alliance.alliance?.stage ?? null;
   if (from === input.toStage) throw conflict('The alliance is already at this stage.', 'toStage');
   return db.transaction().execute(async (trx) => {

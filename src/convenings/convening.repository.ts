@@ -62,7 +62,8 @@ export async function insertParticipant(db: Db, p: { spaceId: string; conveningI
 }
 
 export async function findParticipant(db: Db, id: string) {
-  return db.selectFrom('convening_participants').select(['id', 'space_id as spaceId', 'convening_id as conveningId']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('convening_participants').select(['id', 'space_id as spaceId', 'convening_id as conveningId', 'capacity', 'registered', 'attended'])
+    .where('id', '=', id).executeTakeFirst();
 }
 
 export async function updateParticipant(db: Db, id: string, patch: { capacity?: 'staff' | 'leader' | 'member' | 'guest'; registered?: boolean; attended?: boolean }) {
@@ -136,7 +137,7 @@ export async function insertFollowUp(db: Db, f: { spaceId: string; conveningId: 
 }
 
 export async function findFollowUp(db: Db, id: string) {
-  return db.selectFrom('follow_ups').select(['id', 'space_id as spaceId']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('follow_ups').select(['id', 'space_id as spaceId', 'done_at as doneAt']).where('id', '=', id).executeTakeFirst();
 }
 
 export async function setFollowUpDone(db: Db, id: string, done: boolean) {

@@ -1,10 +1,11 @@
 import { insertAudit } from '../audit/audit.repository.ts';
+import { diffRecords } from '../audit/diff.ts';
 import type { Db } from '../db/database.ts';
 import { getOrganization } from '../orgs/organization.service.ts';
 import { findMembershipByPair } from '../memberships/membership.repository.ts';
 import { findOrganization } from '../orgs/organization.repository.ts';
 import { invalid, notFound } from '../server/problem.ts';
-import { type Actor, requireAccess } from '../spaces/access.ts';
+import { type Actor, requireAccess, requireRole } from '../spaces/access.ts';
 import type { SpaceRole } from '../spaces/roles.ts';
 import { attendanceReport } from './attendance-report.ts';
 import type { ConveningInput } from './convening.schema.ts';
@@ -17,14 +18,14 @@ import * as repo from './convening.repository.ts';
 export async function holderSpace(db: Db, actor: Actor, organizationId: string, needed: SpaceRole) {
   const organization = await getOrganization(db, actor, organizationId);
   if (!organization.ownSpaceId) throw notFound('space of this organization');
-  const role = await requireAccess(db, actor, organization.ownSpaceId, needed);
+  const role = await requireRole(db, actor, organization.ownSpaceId, needed, 'space of this organization');
   return { organization, spaceId: organization.ownSpaceId, role };
 }
 
 async function conveningIn(db: Db, actor: Actor, id: string, needed: SpaceRole) {
   const convening = await repo.findConvening(db, id);
   if (!convening) throw notFound('convening');
-  const role = await requireAccess(db, actor, convening.spaceId, needed);
+  const role = await requireRole(db, actor, convening.spaceId, needed, 'convening');
   return { convening, role };
 }
 
@@ -112,13 +113,19 @@ export async function addParticipant(db: Db, actor: Actor, conveningId: string, 
 async function participantIn(db: Db, actor: Actor, id: string) {
   const participant = await repo.findParticipant(db, id);
   if (!participant) throw notFound('participant');
-  await requireAccess(db, actor, participant.spaceId, 'member');
+  await requireRole(db, actor, participant.spaceId, 'member', 'participant');
   return participant;
 }
 
 export async function updateParticipant(db: Db, actor: Actor, id: string, patch: Parameters<typeof repo.updateParticipant>[2]) {
-  await participantIn(db, actor, id);
-  await repo.updateParticipant(db, id, patch);
+  const participant = await participantIn(db, actor, id);
+  const { capacity, registered, attended } = participant;
+  const after = { capacity: patch.capacity ?? capacity, registered: patch.registered ?? registered, attended: patch.attended ?? attended };
+  await db.transaction().execute(async (trx) => {
+    await repo.updateParticipant(trx, id, patch);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: participant.spaceId, action: 'update', entity: 'participant', entityId: id,
+      changes: diffRecords({ capacity, registered, attended }, after) }]);
+  });
 }
 
 export async function removeParticipant(db: Db, actor: Actor, id: string) {
@@ -131,21 +138,34 @@ export async function removeParticipant(db: Db, actor: Actor, id: string) {
 
 export async function addSession(db: Db, actor: Actor, conveningId: string, input: { title: string; facilitator?: string | null; notes?: string | null }) {
   const { convening } = await conveningIn(db, actor, conveningId, 'member');
-  return repo.insertSession(db, { spaceId: convening.spaceId, conveningId, title: input.title, facilitator: input.facilitator ?? null, notes: input.notes ?? null });
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.insertSession(trx, { spaceId: convening.spaceId, conveningId, title: input.title, facilitator: input.facilitator ?? null, notes: input.notes ?? null });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: convening.spaceId, action: 'create', entity: 'session', entityId: row.id,
+      changes: { convening: [null, convening.title], title: [null, input.title] } }]);
+    return row;
+  });
 }
 
 export async function updateSession(db: Db, actor: Actor, id: string, input: { title: string; facilitator?: string | null; notes?: string | null }) {
   const session = await repo.findSession(db, id);
   if (!session) throw notFound('session');
-  await requireAccess(db, actor, session.spaceId, 'member');
-  await repo.updateSession(db, id, { title: input.title, facilitator: input.facilitator ?? null, notes: input.notes ?? null });
+  await requireRole(db, actor, session.spaceId, 'member', 'session');
+  await db.transaction().execute(async (trx) => {
+    await repo.updateSession(trx, id, { title: input.title, facilitator: input.facilitator ?? null, notes: input.notes ?? null });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: session.spaceId, action: 'update', entity: 'session', entityId: id, changes: { title: [session.title, input.title] } }]);
+  });
 }
 
 export async function addSessionItem(db: Db, actor: Actor, sessionId: string, input: { kind: 'goal' | 'proposal'; text: string }) {
   const session = await repo.findSession(db, sessionId);
   if (!session) throw notFound('session');
-  await requireAccess(db, actor, session.spaceId, 'member');
-  return repo.insertItem(db, { spaceId: session.spaceId, sessionId, kind: input.kind, text: input.text });
+  await requireRole(db, actor, session.spaceId, 'member', 'session');
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.insertItem(trx, { spaceId: session.spaceId, sessionId, kind: input.kind, text: input.text });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: session.spaceId, action: 'create', entity: 'session_item', entityId: row.id,
+      changes: { session: [null, session.title], kind: [null, input.kind] } }]);
+    return row;
+  });
 }
 
 export async function addFollowUp(db: Db, actor: Actor, conveningId: string, input: { text: string; ownerOrganizationId?: string | null;
@@ -155,15 +175,23 @@ export async function addFollowUp(db: Db, actor: Actor, conveningId: string, inp
   if (input.sessionItemId && (await repo.findItem(db, input.sessionItemId))?.conveningId !== conveningId) {
     throw invalid([{ field: 'sessionItemId', message: 'not from a session of this convening' }]);
   }
-  return repo.insertFollowUp(db, { spaceId: convening.spaceId, conveningId, sessionItemId: input.sessionItemId ?? null, text: input.text,
-    ownerOrganizationId: input.ownerOrganizationId ?? null, ownerName: input.ownerName ?? null, dueOn: input.dueOn ?? null });
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.insertFollowUp(trx, { spaceId: convening.spaceId, conveningId, sessionItemId: input.sessionItemId ?? null, text: input.text,
+      ownerOrganizationId: input.ownerOrganizationId ?? null, ownerName: input.ownerName ?? null, dueOn: input.dueOn ?? null });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: convening.spaceId, action: 'create', entity: 'follow_up', entityId: row.id,
+      changes: { convening: [null, convening.title], text: [null, input.text], dueOn: [null, input.dueOn ?? null] } }]);
+    return row;
+  });
 }
 
 export async function setFollowUpDone(db: Db, actor: Actor, id: string, done: boolean) {
   const followUp = await repo.findFollowUp(db, id);
   if (!followUp) throw notFound('follow-up');
-  await requireAccess(db, actor, followUp.spaceId, 'member');
-  await repo.setFollowUpDone(db, id, done);
+  await requireRole(db, actor, followUp.spaceId, 'member', 'follow-up');
+  await db.transaction().execute(async (trx) => {
+    await repo.setFollowUpDone(trx, id, done);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: followUp.spaceId, action: 'update', entity: 'follow_up', entityId: id, changes: { done: [followUp.doneAt !== null, done] } }]);
+  });
 }
 
 /** Every follow-up of the organization's convenings; `overdue` keeps the open ones past due. */

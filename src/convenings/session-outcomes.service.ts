@@ -3,7 +3,7 @@ import { createProposal } from '../decisions/proposal.service.ts';
 import { findOrganization } from '../orgs/organization.repository.ts';
 import { createGoal } from '../plans/goal.service.ts';
 import { conflict, notFound } from '../server/problem.ts';
-import { type Actor, requireAccess } from '../spaces/access.ts';
+import { type Actor, requireRole } from '../spaces/access.ts';
 import * as repo from './convening.repository.ts';
 
 // What came out of a session becomes work that can be followed up: a goal identified becomes a
@@ -12,7 +12,7 @@ import * as repo from './convening.repository.ts';
 async function itemIn(db: Db, actor: Actor, id: string, kind: 'goal' | 'proposal') {
   const item = await repo.findItem(db, id);
   if (!item) throw notFound('session item');
-  await requireAccess(db, actor, item.spaceId, 'member');
+  await requireRole(db, actor, item.spaceId, 'member', 'session item');
   if (item.kind !== kind) throw conflict(kind === 'goal' ? 'This item is a proposal, not a goal.' : 'This item is a goal, not a proposal.');
   return item;
 }

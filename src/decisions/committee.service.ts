@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import { allianceSpace } from '../memberships/membership.service.ts';
 import { findPerson, personHoldsSeatIn } from '../people/person.repository.ts';
 import { invalid, notFound } from '../server/problem.ts';
-import { type Actor, requireAccess } from '../spaces/access.ts';
+import { type Actor, requireRole } from '../spaces/access.ts';
 import { loadReach } from '../spaces/spaces.repository.ts';
 import * as repo from './committee.repository.ts';
 
@@ -12,7 +12,7 @@ import * as repo from './committee.repository.ts';
 
 export async function createCommittee(db: Db, actor: Actor, allianceId: string, input: { name: string; purpose?: string | null }) {
   const { spaceId } = await allianceSpace(db, actor, allianceId);
-  await requireAccess(db, actor, spaceId, 'admin');
+  await requireRole(db, actor, spaceId, 'admin');
   return db.transaction().execute(async (trx) => {
     const committee = await repo.insertCommittee(trx, { spaceId, allianceId, name: input.name, purpose: input.purpose ?? null });
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'committee', entityId: committee.id, changes: { name: [null, input.name] } }]);
@@ -23,7 +23,7 @@ export async function createCommittee(db: Db, actor: Actor, allianceId: string, 
 /** The alliance's committees and seats; a seat holder is named only where their organization shares them. */
 export async function listCommittees(db: Db, actor: Actor, allianceId: string) {
   const { spaceId } = await allianceSpace(db, actor, allianceId);
-  await requireAccess(db, actor, spaceId, 'viewer');
+  await requireRole(db, actor, spaceId, 'viewer');
   const committees = await repo.listCommittees(db, allianceId);
   const seats = await repo.listSeats(db, committees.map((c) => c.id));
   const reach = await loadReach(db, actor.userId);
@@ -44,7 +44,7 @@ export async function listCommittees(db: Db, actor: Actor, allianceId: string) {
 async function committeeInAdminSpace(db: Db, actor: Actor, committeeId: string) {
   const committee = await repo.findCommittee(db, committeeId);
   if (!committee) throw notFound('committee');
-  await requireAccess(db, actor, committee.spaceId, 'admin');
+  await requireRole(db, actor, committee.spaceId, 'admin');
   return committee;
 }
 
@@ -75,7 +75,7 @@ export async function seatOnCommittee(db: Db, actor: Actor, committeeId: string,
 export async function removeCommitteeSeat(db: Db, actor: Actor, seatId: string) {
   const seat = await repo.findSeat(db, seatId);
   if (!seat) throw notFound('seat');
-  await requireAccess(db, actor, seat.spaceId, 'admin');
+  await requireRole(db, actor, seat.spaceId, 'admin');
   await db.transaction().execute(async (trx) => {
     await repo.deleteSeat(trx, seatId);
     await insertAudit(trx, [{ userId: actor.userId, spaceId: seat.spaceId, action: 'delete', entity: 'committee_seat', entityId: seatId }]);

@@ -1,7 +1,7 @@
 import { findOrganization } from '../orgs/organization.repository.ts';
 import type { Db } from '../db/database.ts';
 import { allianceSpace } from '../memberships/membership.service.ts';
-import { type Actor, requireAccess } from '../spaces/access.ts';
+import { type Actor, requireRole } from '../spaces/access.ts';
 import { castingRightsOf } from './electorate.ts';
 import * as repo from './proposal.repository.ts';
 import { proposalIn } from './proposal.service.ts';
@@ -16,13 +16,17 @@ async function assemble(db: Db, actor: Actor, proposals: NonNullable<Awaited<Ret
   const ids = proposals.map((p) => p.id);
   const votes = await voteRepo.listVotesOfProposals(db, ids);
   const voteIds = votes.map((v) => v.id);
-  const [electors, ballots, events] = await Promise.all([voteRepo.listElectors(db, voteIds), voteRepo.listBallots(db, voteIds), voteRepo.listVoteEvents(db, voteIds)]);
+  const [electors, ballots, events, allVersions, allSteps, allComments] = await Promise.all([
+    voteRepo.listElectors(db, voteIds), voteRepo.listBallots(db, voteIds), voteRepo.listVoteEvents(db, voteIds),
+    repo.listVersionsOf(db, ids), repo.listStepsOf(db, ids), options.withDiscussion ? repo.listCommentsOf(db, ids) : Promise.resolve([]),
+  ]);
+  const allEntries = await repo.listConsultationEntries(db, allSteps.map((s) => s.id));
   const records = [];
   for (const proposal of proposals) {
-    const [versions, steps, comments] = await Promise.all([
-      repo.listVersions(db, proposal.id), repo.listSteps(db, proposal.id), options.withDiscussion ? repo.listComments(db, proposal.id) : Promise.resolve([]),
-    ]);
-    const entries = await repo.listConsultationEntries(db, steps.map((s) => s.id));
+    const versions = allVersions.filter((v) => v.proposalId === proposal.id).map(({ proposalId: _p, ...v }) => v);
+    const steps = allSteps.filter((s) => s.proposalId === proposal.id);
+    const comments = allComments.filter((c) => c.proposalId === proposal.id).map(({ proposalId: _p, ...c }) => c);
+    const entries = allEntries.filter((e) => steps.some((s) => s.id === e.stepId));
     const stepViews = [];
     for (const step of steps) {
       const vote = votes.find((v) => v.stepId === step.id);
@@ -59,13 +63,12 @@ export async function getProposalPage(db: Db, actor: Actor, id: string) {
 /** Every decided proposal of the alliance (and those in process), newest first, for every member to read. */
 export async function getDecisionLog(db: Db, actor: Actor, allianceId: string) {
   const { alliance, spaceId } = await allianceSpace(db, actor, allianceId);
-  await requireAccess(db, actor, spaceId, 'viewer');
+  await requireRole(db, actor, spaceId, 'viewer');
   const list = await repo.listProposals(db, allianceId, { status: ['ratified', 'rejected', 'in_process', 'withdrawn'] });
-  const proposals = (await Promise.all(list.map((p) => repo.findProposal(db, p.id)))).filter((p) => p !== undefined);
-  const records = await assemble(db, actor, proposals, { withDiscussion: false });
-  const audit = await db.selectFrom('audit_log').leftJoin('users', 'users.id', 'audit_log.user_id')
-    .select(['audit_log.entity_id as proposalId', 'audit_log.at', 'audit_log.action', 'audit_log.changes', 'users.display_name as by'])
-    .where('audit_log.entity', '=', 'proposal').where('audit_log.space_id', '=', spaceId).orderBy('audit_log.id').execute();
+  // In the list's order (newest first).
+  const found = new Map((await repo.findProposals(db, list.map((p) => p.id))).map((p) => [p.id, p]));
+  const proposals = list.map((p) => found.get(p.id)).filter((p) => p !== undefined);
+  const [records, audit] = await Promise.all([assemble(db, actor, proposals, { withDiscussion: false }), repo.listProposalChanges(db, spaceId)]);
   return {
     alliance: { id: alliance.id, name: alliance.name },
     decisions: records.map((r) => ({ ...r, changes: audit.filter((a) => a.proposalId === r.id).map(({ proposalId: _p, ...a }) => a) })),

@@ -18,6 +18,11 @@ export async function findProposal(db: Db, id: string) {
   return db.selectFrom('proposals').select(proposalColumns).where('id', '=', id).executeTakeFirst();
 }
 
+export async function findProposals(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('proposals').select(proposalColumns).where('id', 'in', ids).execute();
+}
+
 export async function lockProposal(db: Db, id: string) {
   return db.selectFrom('proposals').select(proposalColumns).where('id', '=', id).forUpdate().executeTakeFirst();
 }
@@ -50,9 +55,15 @@ export async function insertVersion(db: Db, v: { spaceId: string; proposalId: st
 }
 
 export async function listVersions(db: Db, proposalId: string) {
+  return listVersionsOf(db, [proposalId]);
+}
+
+/** The versions of several proposals, each proposal's in order. */
+export async function listVersionsOf(db: Db, proposalIds: string[]) {
+  if (proposalIds.length === 0) return [];
   return db.selectFrom('proposal_versions as v').leftJoin('users as u', 'u.id', 'v.created_by')
-    .select(['v.version', 'v.title', 'v.body', 'v.attachments', 'v.change_note as changeNote', 'v.created_at as createdAt', 'u.display_name as author'])
-    .where('v.proposal_id', '=', proposalId).orderBy('v.version').execute();
+    .select(['v.proposal_id as proposalId', 'v.version', 'v.title', 'v.body', 'v.attachments', 'v.change_note as changeNote', 'v.created_at as createdAt', 'u.display_name as author'])
+    .where('v.proposal_id', 'in', proposalIds).orderBy('v.proposal_id').orderBy('v.version').execute();
 }
 
 export async function latestVersionNumber(db: Db, proposalId: string): Promise<number> {
@@ -65,10 +76,12 @@ export async function insertComment(db: Db, c: { spaceId: string; proposalId: st
     .returning(['id', 'created_at as createdAt']).executeTakeFirstOrThrow();
 }
 
-export async function listComments(db: Db, proposalId: string) {
+/** The discussion of several proposals, oldest first. */
+export async function listCommentsOf(db: Db, proposalIds: string[]) {
+  if (proposalIds.length === 0) return [];
   return db.selectFrom('proposal_comments as c').leftJoin('users as u', 'u.id', 'c.user_id')
-    .select(['c.id', 'c.version', 'c.body', 'c.created_at as createdAt', 'u.display_name as author'])
-    .where('c.proposal_id', '=', proposalId).orderBy('c.created_at').execute();
+    .select(['c.proposal_id as proposalId', 'c.id', 'c.version', 'c.body', 'c.created_at as createdAt', 'u.display_name as author'])
+    .where('c.proposal_id', 'in', proposalIds).orderBy('c.created_at').execute();
 }
 
 export async function insertStep(db: Db, s: { spaceId: string; proposalId: string; position: number; kind: 'consultation' | 'vote';
@@ -84,6 +97,19 @@ const stepColumns = ['id', 'proposal_id as proposalId', 'position', 'kind', 'for
 
 export async function listSteps(db: Db, proposalId: string) {
   return db.selectFrom('proposal_steps').select(stepColumns).where('proposal_id', '=', proposalId).orderBy('position').execute();
+}
+
+/** The steps of several proposals, each proposal's in order. */
+export async function listStepsOf(db: Db, proposalIds: string[]) {
+  if (proposalIds.length === 0) return [];
+  return db.selectFrom('proposal_steps').select(stepColumns).where('proposal_id', 'in', proposalIds).orderBy('position').execute();
+}
+
+/** What the audit log says happened to an alliance's proposals, oldest first, with who did it. */
+export async function listProposalChanges(db: Db, spaceId: string) {
+  return db.selectFrom('audit_log').leftJoin('users', 'users.id', 'audit_log.user_id')
+    .select(['audit_log.entity_id as proposalId', 'audit_log.at', 'audit_log.action', 'audit_log.changes', 'users.display_name as by'])
+    .where('audit_log.entity', '=', 'proposal').where('audit_log.space_id', '=', spaceId).orderBy('audit_log.id').execute();
 }
 
 export async function findStep(db: Db, stepId: string) {

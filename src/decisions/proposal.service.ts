@@ -8,7 +8,7 @@ import { allianceSpace } from '../memberships/membership.service.ts';
 import { notifyVoters } from '../notifications/notification.service.ts';
 import type { AppDeps } from '../server/context.ts';
 import { conflict, invalid, notFound } from '../server/problem.ts';
-import { type Actor, requireAccess } from '../spaces/access.ts';
+import { type Actor, requireRole } from '../spaces/access.ts';
 import * as committeeRepo from './committee.repository.ts';
 import type { ProposalInput } from './decision.schema.ts';
 import * as repo from './proposal.repository.ts';
@@ -25,13 +25,13 @@ type Deps = Pick<AppDeps, 'db' | 'mailer' | 'config'>;
 async function proposalIn(db: Db, actor: Actor, id: string, needed: 'viewer' | 'member' | 'admin') {
   const proposal = await repo.findProposal(db, id);
   if (!proposal) throw notFound('proposal');
-  const role = await requireAccess(db, actor, proposal.spaceId, needed);
+  const role = await requireRole(db, actor, proposal.spaceId, needed);
   return { proposal, role };
 }
 
 export async function createProposal(db: Db, actor: Actor, allianceId: string, input: ProposalInput) {
   const { spaceId } = await allianceSpace(db, actor, allianceId);
-  await requireAccess(db, actor, spaceId, 'member');
+  await requireRole(db, actor, spaceId, 'member');
   if (input.committeeId) {
     const committee = await committeeRepo.findCommittee(db, input.committeeId);
     if (committee?.allianceId !== allianceId) throw invalid([{ field: 'committeeId', message: 'not a committee of this alliance' }]);
@@ -97,7 +97,7 @@ export async function addComment(db: Db, actor: Actor, id: string, body: string)
 export async function recordConsultation(db: Db, actor: Actor, stepId: string, input: { organizationId?: string | null; participant: string; said?: string | null }) {
   const step = await repo.findStep(db, stepId);
   if (!step) throw notFound('step');
-  await requireAccess(db, actor, step.spaceId, 'member');
+  await requireRole(db, actor, step.spaceId, 'member');
   if (step.kind !== 'consultation') throw conflict('Only a consultation step records who took part.');
   if (step.status !== 'open') throw conflict('This step is not open.');
   if (input.organizationId) {
@@ -215,7 +215,7 @@ export async function withdrawProposal(db: Db, actor: Actor, id: string) {
 
 export async function listProposals(db: Db, actor: Actor, allianceId: string) {
   const { alliance, spaceId } = await allianceSpace(db, actor, allianceId);
-  const role = await requireAccess(db, actor, spaceId, 'viewer');
+  const role = await requireRole(db, actor, spaceId, 'viewer');
   return { alliance: { id: alliance.id, name: alliance.name }, role, proposals: await repo.listProposals(db, allianceId) };
 }
 

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import { notifyVoters } from '../notifications/notification.service.ts';
 import type { AppDeps } from '../server/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../server/problem.ts';
-import { type Actor, requireAccess } from '../spaces/access.ts';
+import { type Actor, requireRole } from '../spaces/access.ts';
 import type { VoteConfig } from './decision.schema.ts';
 import * as electorateRepo from './electorate.repository.ts';
 import { castingRightsOf, type Elector, groupElectors, mayCast } from './electorate.ts';
@@ -54,7 +54,7 @@ export async function castBallot(db: Db, actor: Actor, voteId: string, input: { 
   const electors = (await resolveElectorate(db, vote, alliance)).filter((e) => frozen.has(e.id));
   const rights = castingRightsOf(electors, actor.userId).filter((r) => !input.electorId || r.electorId === input.electorId);
   if (rights.length === 0) {
-    await requireAccess(db, actor, alliance.spaceId, 'viewer');
+    await requireRole(db, actor, alliance.spaceId, 'viewer');
     throw forbidden('You are not in the electorate of this vote.');
   }
   if (rights.length > 1) throw invalid([{ field: 'electorId', message: 'you vote for several organizations here: say which' }]);
@@ -102,7 +102,7 @@ async function closeIn(trx: Db, vote: repo.VoteRow, action: { userId: string | n
  */
 export async function closeVote(db: Db, actor: Actor, voteId: string, input: { rule: 'when_all_voted' | 'by_coordinator'; reason?: string | null }) {
   const { vote } = await voteWithAlliance(db, voteId);
-  await requireAccess(db, actor, vote.spaceId, 'admin');
+  await requireRole(db, actor, vote.spaceId, 'admin');
   if (vote.status !== 'open') throw conflict('Only an open vote can be closed.');
   const early = vote.closesAt !== null && new Date(vote.closesAt) > new Date();
   if (input.rule === 'when_all_voted' && !(await everyoneVoted(db, vote.id))) {
@@ -127,7 +127,7 @@ export async function closeVote(db: Db, actor: Actor, voteId: string, input: { r
 /** Reopens a closed vote whose proposal has not moved on, with a stated reason (logged). */
 export async function reopenVote(db: Db, actor: Actor, voteId: string, input: { reason: string; closesAt?: string | null }) {
   const { vote, proposal } = await voteWithAlliance(db, voteId);
-  await requireAccess(db, actor, vote.spaceId, 'admin');
+  await requireRole(db, actor, vote.spaceId, 'admin');
   if (vote.status !== 'closed') throw conflict('Only a closed vote can be reopened.');
   if (proposal.status !== 'in_process') throw conflict('The proposal has been decided; its votes can no longer be reopened.');
   const steps = await proposalRepo.listSteps(db, proposal.id);

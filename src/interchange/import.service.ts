@@ -108,7 +108,11 @@ export async function previewImport(db: Db, actor: Actor, spaceId: string, entit
 export async function startImport(db: Db, box: SealedBox, actor: Actor, spaceId: string, options: { entity: ImportEntity; csv: string; mapping?: ColumnMapping | null; importGoodRows: boolean }) {
   const checked = await validate(db, actor, spaceId, options.entity, options.csv, options.mapping);
   const job = startJob({ id: randomUUID(), userId: actor.userId, spaceId, entity: options.entity, total: checked.rows.length });
-  await startJobRow(db, job);
+  // Logged when it starts, so an import that is rejected or fails is in the log too; the job logs what it wrote when done.
+  await db.transaction().execute(async (trx) => {
+    await startJobRow(trx, job);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'import_job', entityId: job.id, changes: { entity: [null, options.entity], rows: [null, job.total] } }]);
+  });
   const done = runJob(db, box, actor, job, checked.rows, checked.index, options.importGoodRows)
     .catch((err: unknown) => {
       job.status = 'failed';

@@ -2,7 +2,7 @@ import { insertAudit } from '../audit/audit.repository.ts';
 import { holderSpace } from '../convenings/convening.service.ts';
 import type { Db } from '../db/database.ts';
 import { invalid, notFound } from '../server/problem.ts';
-import { type Actor, requireAccess } from '../spaces/access.ts';
+import { type Actor, requireRole } from '../spaces/access.ts';
 import type { SpaceRole } from '../spaces/roles.ts';
 import * as repo from './goal.repository.ts';
 import type { GoalInput } from './goal.schema.ts';
@@ -15,7 +15,7 @@ import * as planRepo from './work-plan.repository.ts';
 async function goalIn(db: Db, actor: Actor, id: string, needed: SpaceRole) {
   const goal = await repo.findGoal(db, id);
   if (!goal) throw notFound('goal');
-  const role = await requireAccess(db, actor, goal.spaceId, needed);
+  const role = await requireRole(db, actor, goal.spaceId, needed, 'goal');
   return { goal, role };
 }
 
@@ -70,7 +70,10 @@ export async function setGoalArea(db: Db, actor: Actor, id: string, areaId: stri
     const area = await planRepo.findArea(db, areaId);
     if (area?.organizationId !== goal.organizationId) throw invalid([{ field: 'areaId', message: 'not a strategy area of this organization' }]);
   }
-  await repo.setGoalArea(db, id, areaId);
+  await db.transaction().execute(async (trx) => {
+    await repo.setGoalArea(trx, id, areaId);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: goal.spaceId, action: 'update', entity: 'goal', entityId: id, changes: { areaId: [goal.areaId, areaId] } }]);
+  });
 }
 
 export async function deleteGoal(db: Db, actor: Actor, id: string) {

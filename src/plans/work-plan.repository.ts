@@ -83,7 +83,7 @@ export async function insertActivity(db: Db, a: { spaceId: string; areaId: strin
 }
 
 export async function findActivity(db: Db, id: string) {
-  return db.selectFrom('work_plan_activities').select(['id', 'space_id as spaceId']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('work_plan_activities').select(['id', 'space_id as spaceId', 'done']).where('id', '=', id).executeTakeFirst();
 }
 
 export async function setActivityDone(db: Db, id: string, done: boolean) {

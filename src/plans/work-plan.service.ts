@@ -6,7 +6,7 @@ import type { StepInput } from '../decisions/decision.schema.ts';
 import { createProposal } from '../decisions/proposal.service.ts';
 import { findOrganization } from '../orgs/organization.repository.ts';
 import { conflict, invalid, notFound } from '../server/problem.ts';
-import { type Actor, requireAccess } from '../spaces/access.ts';
+import { type Actor, requireAccess, requireRole } from '../spaces/access.ts';
 import type { SpaceRole } from '../spaces/roles.ts';
 import * as goalRepo from './goal.repository.ts';
 import { describeGoals } from './goal.service.ts';
@@ -19,14 +19,14 @@ import type { AreaInput, WorkPlanInput } from './work-plan.schema.ts';
 async function planIn(db: Db, actor: Actor, id: string, needed: SpaceRole) {
   const plan = await repo.findPlan(db, id);
   if (!plan) throw notFound('work plan');
-  const role = await requireAccess(db, actor, plan.spaceId, needed);
+  const role = await requireRole(db, actor, plan.spaceId, needed, 'work plan');
   return { plan, role };
 }
 
 async function areaIn(db: Db, actor: Actor, id: string) {
   const area = await repo.findArea(db, id);
   if (!area) throw notFound('strategy area');
-  await requireAccess(db, actor, area.spaceId, 'member');
+  await requireRole(db, actor, area.spaceId, 'member', 'strategy area');
   return area;
 }
 
@@ -80,20 +80,30 @@ export async function updateArea(db: Db, actor: Actor, id: string, input: AreaIn
 
 export async function removeArea(db: Db, actor: Actor, id: string) {
   const area = await areaIn(db, actor, id);
-  await repo.deleteArea(db, id);
-  await insertAudit(db, [{ userId: actor.userId, spaceId: area.spaceId, action: 'delete', entity: 'strategy_area', entityId: id }]);
+  await db.transaction().execute(async (trx) => {
+    await repo.deleteArea(trx, id);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: area.spaceId, action: 'delete', entity: 'strategy_area', entityId: id, changes: { name: [area.name, null] } }]);
+  });
 }
 
 export async function addActivity(db: Db, actor: Actor, areaId: string, input: { kind: 'activity' | 'next_step'; text: string; dueOn?: string | null }) {
   const area = await areaIn(db, actor, areaId);
-  return repo.insertActivity(db, { spaceId: area.spaceId, areaId, kind: input.kind, text: input.text, dueOn: input.dueOn ?? null });
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.insertActivity(trx, { spaceId: area.spaceId, areaId, kind: input.kind, text: input.text, dueOn: input.dueOn ?? null });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: area.spaceId, action: 'create', entity: 'work_plan_activity', entityId: row.id,
+      changes: { area: [null, area.name], kind: [null, input.kind], text: [null, input.text] } }]);
+    return row;
+  });
 }
 
 export async function setActivityDone(db: Db, actor: Actor, id: string, done: boolean) {
   const activity = await repo.findActivity(db, id);
   if (!activity) throw notFound('activity');
-  await requireAccess(db, actor, activity.spaceId, 'member');
-  await repo.setActivityDone(db, id, done);
+  await requireRole(db, actor, activity.spaceId, 'member', 'activity');
+  await db.transaction().execute(async (trx) => {
+    await repo.setActivityDone(trx, id, done);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: activity.spaceId, action: 'update', entity: 'work_plan_activity', entityId: id, changes: { done: [activity.done, done] } }]);
+  });
 }
 
 export async function listPlans(db: Db, actor: Actor, organizationId: string) {
@@ -138,6 +148,9 @@ export async function sendForRatification(db: Db, actor: Actor, id: string, step
       method: 'majority', rule: { threshold: { numerator: 1, denominator: 2 }, comparison: 'more_than', abstentions: 'excluded' }, options: [], seats: 1,
       electorate: { kind: 'organizations', roles: ['anchor', 'member'], affiliationRoles: ['leader'] }, secret: false, earlyClose: 'when_all_voted' } }],
   });
-  await repo.setPlanStatus(db, id, 'in_ratification', proposal.id);
+  await db.transaction().execute(async (trx) => {
+    await repo.setPlanStatus(trx, id, 'in_ratification', proposal.id);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: plan.spaceId, action: 'update', entity: 'work_plan', entityId: id, changes: { status: [plan.status, 'in_ratification'] } }]);
+  });
   return proposal;
 }

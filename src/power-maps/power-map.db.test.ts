@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allianceWithMembers, type AllianceFixture } from '../../test/alliance-fixture.ts';
+import { createOrganization } from '../orgs/organization.service.ts';
 import { ENGINES, type TestApp, testApp } from '../../test/test-app.ts';
 
 describe.each(ENGINES)('power maps on %s', (engine) => {
@@ -25,5 +26,15 @@ describe.each(ENGINES)('power maps on %s', (engine) => {
     expect(harbor.moves.map((m: { fromStance: string | null; toStance: string }) => [m.fromStance, m.toStance])).toEqual([[null, 'neutral'], ['neutral', 'passive_ally']]);
     expect(harbor.moves[1].note).toBe('After the health hearings');
     expect((await c('outsider').get(`/api/power-maps/${map.json.id}`)).status).toBe(404);
+  });
+
+  it('links a stakeholder to a member organization, never to one the mapper cannot see', async () => {
+    const map = await c('repX').post(`/api/organizations/${f.alliance.id}/power-maps`, { title: 'Budget fight' });
+    const member = await c('repX').post(`/api/power-maps/${map.json.id}/stakeholders`, { name: 'Member Y', kind: 'organization', organizationId: f.members.Y!.id, influence: 4, stance: 'active_ally' });
+    expect(member.status, member.text).toBe(201);
+    const hidden = await createOrganization(t.db, f.actor, null, { name: 'Hidden Center', kind: 'union', sectors: [], issues: [], constituencies: [], capacities: [], location: {} }, { ownSpace: true });
+    const linked = await c('repX').post(`/api/power-maps/${map.json.id}/stakeholders`, { name: 'Someone', kind: 'organization', organizationId: hidden.id, influence: 4, stance: 'neutral' });
+    expect(linked.status).toBe(422);
+    expect(linked.json.errors[0]).toEqual({ field: 'organizationId', message: 'no such organization' });
   });
 });

@@ -1,10 +1,11 @@
 import { insertAudit } from '../audit/audit.repository.ts';
 import { findCampaign } from '../campaigns/campaign.repository.ts';
+import { checkOrganization } from '../campaigns/campaign.service.ts';
 import { holderSpace } from '../convenings/convening.service.ts';
 import type { Db } from '../db/database.ts';
 import type { Stance } from '../db/tables.ts';
 import { invalid, notFound } from '../server/problem.ts';
-import { type Actor, requireAccess } from '../spaces/access.ts';
+import { type Actor, requireRole } from '../spaces/access.ts';
 import * as repo from './power-map.repository.ts';
 
 // Power maps: who matters to a campaign or alliance, how much influence each has (0–10), and
@@ -13,7 +14,7 @@ import * as repo from './power-map.repository.ts';
 async function mapIn(db: Db, actor: Actor, id: string, needed: 'viewer' | 'member') {
   const map = await repo.findMap(db, id);
   if (!map) throw notFound('power map');
-  const role = await requireAccess(db, actor, map.spaceId, needed);
+  const role = await requireRole(db, actor, map.spaceId, needed);
   return { map, role };
 }
 
@@ -37,6 +38,8 @@ export async function listMaps(db: Db, actor: Actor, organizationId: string) {
 export async function addStakeholder(db: Db, actor: Actor, mapId: string, input: { name: string; kind: 'organization' | 'person' | 'institution' | 'decision_maker';
   organizationId?: string | null; influence: number; stance: Stance; note?: string | null }) {
   const { map } = await mapIn(db, actor, mapId, 'member');
+  // Not an organization the caller cannot see: that would link to it, and tell them it exists.
+  if (input.organizationId) await checkOrganization(db, actor, map.organizationId, input.organizationId, 'organizationId');
   return db.transaction().execute(async (trx) => {
     const row = await repo.insertStakeholder(trx, { spaceId: map.spaceId, mapId, name: input.name, kind: input.kind, organizationId: input.organizationId ?? null,
       influence: input.influence, stance: input.stance, note: input.note ?? null });
@@ -50,7 +53,7 @@ export async function addStakeholder(db: Db, actor: Actor, mapId: string, input:
 export async function moveStakeholder(db: Db, actor: Actor, id: string, input: { influence?: number; stance?: Stance; note?: string | null }) {
   const s = await repo.findStakeholder(db, id);
   if (!s) throw notFound('stakeholder');
-  await requireAccess(db, actor, s.spaceId, 'member');
+  await requireRole(db, actor, s.spaceId, 'member');
   const next = { influence: input.influence ?? s.influence, stance: input.stance ?? s.stance };
   await db.transaction().execute(async (trx) => {
     await repo.updateStakeholder(trx, id, next);

@@ -27,3 +27,16 @@ export async function requireAccess(
   if (needed === 'viewer') return null;
   throw forbidden();
 }
+
+/**
+ * Like requireAccess, but only a role in the space opens it: for the space's own work
+ * (convenings, plans, campaigns, power maps, proposals, committees, the charter, alerts). A grant
+ * shares a space's profile, representatives or people, never these, so a caller who sees the
+ * space only through a grant is told there is nothing here (404, naming `what`).
+ */
+export async function requireRole(db: Db, actor: Actor, spaceId: string, needed: SpaceRole, what?: string): Promise<SpaceRole> {
+  const role = await findRole(db, actor.userId, spaceId);
+  if (!role) throw notFound(what);
+  if (!roleAtLeast(role, needed)) throw forbidden();
+  return role;
+}

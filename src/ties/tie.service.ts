@@ -33,6 +33,8 @@ export async function removeTie(db: Db, actor: Actor, id: string) {
   const tie = await repo.findTie(db, id);
   if (!tie) throw notFound('tie');
   await requireAccess(db, actor, tie.spaceId, 'member');
-  await repo.deleteTie(db, id);
-  await insertAudit(db, [{ userId: actor.userId, spaceId: tie.spaceId, action: 'delete', entity: 'tie', entityId: id }]);
+  await db.transaction().execute(async (trx) => {
+    await repo.deleteTie(trx, id);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: tie.spaceId, action: 'delete', entity: 'tie', entityId: id }]);
+  });
 }
