@@ -5,6 +5,7 @@ import { IdParam, jsonBody, jsonResponse, newRouter, problems } from '../server/
 import { notFound } from '../server/problem.ts';
 import { exportCsv, exportPopolo } from './export.service.ts';
 import { jobFor, previewImport, startImport } from './import.service.ts';
+import { languageOf, localizeReport } from '../server/localize.ts';
 
 const ImportRequest = z.object({
   entity: z.enum(IMPORT_ENTITIES),
@@ -27,7 +28,7 @@ export const interchangeRoutes = newRouter()
   .openapi(createRoute({ method: 'post', path: '/spaces/{id}/imports/preview', tags: ['import'], request: { params: IdParam, ...jsonBody(ImportRequest) },
     responses: { 200: jsonResponse(Preview), ...problems } }), async (c) => {
     const body = c.req.valid('json');
-    return c.json(await previewImport(c.get('deps').db, actorOf(c), c.req.valid('param').id, body.entity, body.csv, body.mapping), 200);
+    return c.json(localizeReport(await previewImport(c.get('deps').db, actorOf(c), c.req.valid('param').id, body.entity, body.csv, body.mapping), languageOf(c)), 200);
   })
   .openapi(createRoute({ method: 'post', path: '/spaces/{id}/imports', tags: ['import'], description: 'Starts an import job; poll GET /imports/{id} for progress and the per-row report.',
     request: { params: IdParam, ...jsonBody(ImportRequest) }, responses: { 202: jsonResponse(z.object({ id: z.string() })), ...problems } }), async (c) => {
@@ -40,7 +41,7 @@ export const interchangeRoutes = newRouter()
     const job = jobFor(actorOf(c), c.req.valid('param').id);
     if (!job) throw notFound('import');
     const { userId: _u, spaceId: _s, ...view } = job;
-    return c.json(view, 200);
+    return c.json(localizeReport(view, languageOf(c)), 200);
   })
   .openapi(createRoute({ method: 'get', path: '/spaces/{id}/export', tags: ['export'],
     request: { params: IdParam, query: z.object({ format: z.enum(['csv', 'popolo']), entity: z.enum(IMPORT_ENTITIES).default('organizations') }) },

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { localizeErrors, rememberZodDefault, requestLanguage } from './localize.ts';
 
 export interface FieldError { field: string; message: string }
 
@@ -24,11 +25,12 @@ export const conflict = (detail: string, field?: string) =>
   new Problem(409, 'Conflict', detail, field ? [{ field, message: detail }] : []);
 
 export function fieldErrorsFromZod(error: ZodError, prefix = ''): FieldError[] {
-  // Paths read as they would in code: organization.capacities[0].key
-  return error.issues.map((issue) => ({
-    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]') || '(body)',
-    message: issue.message,
-  }));
+  return error.issues.map((issue) => {
+    rememberZodDefault(issue);
+    // Paths read as they would in code: organization.capacities[0].key
+    const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]') || '(body)';
+    return { field, message: issue.message };
+  });
 }
 
 export function problemResponse(c: Context, problem: Problem): Response {
@@ -38,7 +40,8 @@ export function problemResponse(c: Context, problem: Problem): Response {
       title: problem.title,
       status: problem.status,
       detail: problem.detail,
-      ...(problem.errors.length ? { errors: problem.errors } : {}),
+      // The title and detail are for developers; the fields' messages are for the person.
+      ...(problem.errors.length ? { errors: localizeErrors(problem.errors, requestLanguage(c.req.header('accept-language'))) } : {}),
     }),
     problem.status,
     { 'content-type': 'application/problem+json' },

@@ -8,6 +8,7 @@ import * as service from './network.service.ts';
 import { importTies } from './tie-import.service.ts';
 import { NetworkQuerySchema, TieImportSchema, TieInputSchema } from './tie.schema.ts';
 import * as ties from './tie.service.ts';
+import { languageOf, localizeReport } from '../server/localize.ts';
 
 const Anything = z.any().openapi('NetworkRecord');
 const Job = z.any().openapi('AnalysisJob');
@@ -56,7 +57,7 @@ export const networkRoutes = newRouter()
     c.json(await ties.recordTie(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201))
   .openapi(createRoute({ method: 'post', path: '/alliances/{id}/ties/import', tags, request: { params: IdParam, ...jsonBody(TieImportSchema) }, responses: { 200: jsonResponse(Anything, 'A verdict per row; written only with commit'), ...problems } }), async (c) => {
     const { csv, commit, importGoodRows } = c.req.valid('json');
-    return c.json(await importTies(c.get('deps').db, actorOf(c), c.req.valid('param').id, csv, { commit, importGoodRows }), 200);
+    return c.json(localizeReport(await importTies(c.get('deps').db, actorOf(c), c.req.valid('param').id, csv, { commit, importGoodRows }), languageOf(c)), 200);
   })
   .openapi(createRoute({ method: 'delete', path: '/ties/{id}', tags, request: { params: IdParam }, responses: { 200: jsonResponse(Ok), ...problems } }), async (c) => {
     await ties.removeTie(c.get('deps').db, actorOf(c), c.req.valid('param').id);

@@ -1,5 +1,7 @@
 // The web client's door to the API: same-origin fetch with the session cookie, JSON in and out,
-// and problem+json errors turned into ApiError with the fields at fault.
+// and problem+json errors turned into ApiError with the fields at fault. Every request says the
+// interface language, so the messages the API writes for people come back in it.
+import i18n from 'i18next';
 
 export interface FieldError { field: string; message: string }
 
@@ -17,7 +19,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const res = await fetch(`/api${path}`, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { 'accept-language': i18n.language || 'en', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();

@@ -1,0 +1,260 @@
+// The Spanish of the API's own field messages: the `message` of each { field, message } in 422
+// and 409 problems, in CSV import row reports and in tie import row reports. Messages are
+// written in English where they arise (schemas, services, src/imports, src/ties/tie-rows.ts);
+// a Spanish reader gets them through this catalog (see localize.ts).
+//
+// Each entry matches one whole English message; values interpolated at runtime (names, cell
+// values, numbers, lists of English labels) are captured and kept as they are ($1, $2…). The
+// first match wins, so a narrower pattern comes before a broader one; the test checks that no
+// two patterns match the same message.
+
+/** Known problems of a malformed CSV file (imports/csv-file.ts), without the closing period. */
+const CSV_PROBLEMS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/a quoted value is never closed \(a " is missing\)/, 'un valor entre comillas nunca se cierra (falta una ")'],
+  [/a quoted value is followed by other characters; write a quote inside a quoted value as ""/,
+    'después de un valor entre comillas hay otros caracteres; dentro de un valor entre comillas, escriba cada comilla como ""'],
+  [/a quoted value is followed by other characters/, 'después de un valor entre comillas hay otros caracteres'],
+  [/a value has a " in the middle; put the whole value in quotes and write the quote as ""/,
+    'un valor tiene una " en medio; ponga todo el valor entre comillas y escriba esa comilla como ""'],
+  [/the row has a different number of values than the header/, 'la fila tiene un número de valores distinto al del encabezado'],
+];
+const ROW_LONGER_THAN_HEADER = /the row has (\d+) values but the header has (\d+) columns \(is a value with a comma missing its quotes\?\)/;
+const uncaptured = (source: string) => source.replace(/(?<!\\)\((?!\?)/g, '(?:');
+/** Anything else csv-parse reports (its own English) keeps its words; only the frame is translated. */
+const OTHER_CSV_PROBLEM = `(?!(?:${[...CSV_PROBLEMS.map(([p]) => p.source), ROW_LONGER_THAN_HEADER.source].map(uncaptured).join('|')})\\.$)(.+)`;
+
+function malformedCsv(): (readonly [RegExp, string])[] {
+  return [
+    [new RegExp(`^The CSV file is malformed on line (\\d+): ${ROW_LONGER_THAN_HEADER.source}\\.$`),
+      'El archivo CSV tiene un error de formato en la línea $1: la fila tiene $2 valores pero el encabezado tiene $3 columnas (¿falta poner entre comillas un valor que lleva coma?).'],
+    ...CSV_PROBLEMS.flatMap(([problem, spanish]) => [
+      [new RegExp(`^The CSV file is malformed on line (\\d+): ${problem.source}\\.$`), `El archivo CSV tiene un error de formato en la línea $1: ${spanish}.`] as const,
+      [new RegExp(`^The CSV file is malformed: ${problem.source}\\.$`), `El archivo CSV tiene un error de formato: ${spanish}.`] as const,
+    ]),
+    [new RegExp(`^The CSV file is malformed on line (\\d+): ${OTHER_CSV_PROBLEM}\\.$`), 'El archivo CSV tiene un error de formato en la línea $1: $2.'],
+    [new RegExp(`^The CSV file is malformed: ${OTHER_CSV_PROBLEM}\\.$`), 'El archivo CSV tiene un error de formato: $1.'],
+  ];
+}
+
+/** Spanish for the API's own English messages: [a pattern matching a whole English message, its Spanish with $1, $2… for the captured parts]. */
+export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
+  // zod's own defaults that our schemas rely on: a missing value, a value of the wrong type.
+  [/^Invalid input: expected (?:[\w-]+), received (?:undefined|null)$/, 'obligatorio'],
+  [/^Invalid input: expected ([\w-]+), received (?!(?:undefined|null)$)([\w-]+)$/, 'Entrada inválida: se esperaba $1, se recibió $2'],
+
+  // Shared by many schemas: required text, lengths, dates, links.
+  [/^required$/, 'obligatorio'],
+  [/^at most (\d+) characters$/, 'como máximo $1 caracteres'],
+  [/^at most 1$/, 'como máximo 1'],
+  [/^use YYYY-MM-DD$/, 'use AAAA-MM-DD'],
+  [/^use YYYY, YYYY-MM or YYYY-MM-DD$/, 'use AAAA, AAAA-MM o AAAA-MM-DD'],
+  [/^use YYYY, YYYY-MM, YYYY-MM-DD or MM\/DD\/YYYY$/, 'use AAAA, AAAA-MM, AAAA-MM-DD o MM/DD/AAAA'],
+  [/^a local date and time, e\.g\. 2011-01-22T10:00$/, 'una fecha y hora local, p. ej. 2011-01-22T10:00'],
+  [/^a date and time, e\.g\. 2010-02-20T23:00:00Z$/, 'una fecha y hora, p. ej. 2010-02-20T23:00:00Z'],
+  [/^must be in the future$/, 'debe ser una fecha futura'],
+  [/^ends before it starts$/, 'termina antes de empezar'],
+  [/^a time zone such as America\/Chicago$/, 'una zona horaria como America/Chicago'],
+  [/^a full address, e\.g\. https:\/\/…$/, 'una dirección completa, p. ej. https://…'],
+  [/^only http\(s\) links$/, 'solo enlaces http(s)'],
+  [/^not a valid id$/, 'identificador no válido'],
+  [/^not a valid alliance id$/, 'identificador de alianza no válido'],
+  [/^one to twenty alliance ids, separated by commas$/, 'de uno a veinte identificadores de alianza, separados por comas'],
+  [/^from (\d+) to (\d+)$/, 'de $1 a $2'],
+
+  // Choosing a related record.
+  [/^choose an organization$/, 'elija una organización'],
+  [/^choose the organization you vote for$/, 'elija la organización por la que vota'],
+  [/^choose a person$/, 'elija una persona'],
+  [/^choose a committee$/, 'elija un comité'],
+  [/^choose a campaign$/, 'elija una campaña'],
+  [/^choose a goal$/, 'elija una meta'],
+  [/^choose a strategy area$/, 'elija un área estratégica'],
+  [/^choose a space$/, 'elija un espacio'],
+  [/^choose the space the record belongs to$/, 'elija el espacio al que pertenece el registro'],
+  [/^choose a membership$/, 'elija una membresía'],
+  [/^choose a work plan$/, 'elija un plan de trabajo'],
+  [/^choose a charter version$/, 'elija una versión de la carta'],
+  [/^choose at least one role$/, 'elija al menos un papel'],
+  [/^no such organization$/, 'no existe esa organización'],
+  [/^no such person$/, 'no existe esa persona'],
+  [/^no such space$/, 'no existe ese espacio'],
+  [/^not a member of this alliance$/, 'no es miembro de esta alianza'],
+  [/^not an active member of this alliance$/, 'no es miembro activo de esta alianza'],
+  [/^not a committee of this alliance$/, 'no es un comité de esta alianza'],
+  [/^not a campaign of this alliance$/, 'no es una campaña de esta alianza'],
+  [/^not a membership of this alliance$/, 'no es una membresía de esta alianza'],
+  [/^not a work plan of this alliance$/, 'no es un plan de trabajo de esta alianza'],
+  [/^not a charter version of this alliance$/, 'no es una versión de la carta de esta alianza'],
+  [/^not a goal of this organization$/, 'no es una meta de esta organización'],
+  [/^not a strategy area of this organization$/, 'no es un área estratégica de esta organización'],
+  [/^not from a session of this convening$/, 'no es de una sesión de este encuentro'],
+
+  // Organizations: the record, its place, its shared lists.
+  [/^a name is required$/, 'falta el nombre'],
+  [/^only an organization of kind "alliance" has an alliance profile$/, 'solo una organización de tipo "alliance" tiene perfil de alianza'],
+  [/^an alliance with its own space stays an alliance$/, 'una alianza con espacio propio sigue siendo una alianza'],
+  [/^create a new alliance instead of turning an organization into one$/, 'cree una alianza nueva en lugar de convertir una organización en alianza'],
+  [/^a record with no space needs its own space$/, 'un registro sin espacio necesita su propio espacio'],
+  [/^a two-digit state FIPS code$/, 'un código FIPS de estado de dos dígitos'],
+  [/^a five-digit county FIPS code$/, 'un código FIPS de condado de cinco dígitos'],
+  [/^"(.+)" is not a state FIPS code$/, '"$1" no es un código FIPS de estado'],
+  [/^no US state has FIPS code (.+)$/, 'ningún estado de EE. UU. tiene el código FIPS $1'],
+  [/^no US county has FIPS code (.+)$/, 'ningún condado de EE. UU. tiene el código FIPS $1'],
+  [/^the county is not in the chosen state$/, 'el condado no está en el estado elegido'],
+  [/^use lowercase letters, digits and _$/, 'use letras minúsculas, dígitos y _'],
+  [/^unknown issue "(.+)"$/, 'tema desconocido: "$1"'],
+  [/^unknown constituency "(.+)"$/, 'base desconocida: "$1"'],
+  [/^unknown sector "(.+)"$/, 'sector desconocido: "$1"'],
+  [/^unknown capacity "(.+)"$/, 'capacidad desconocida: "$1"'],
+  [/^"(.+)" is not a constituency in this workspace$/, '"$1" no es una base de este espacio de trabajo'],
+  [/^(\d+) organizations are called "(.+)"; use the id$/, 'hay $1 organizaciones llamadas "$2"; use el identificador'],
+  [/^no organization "(.+)" that you can see$/, 'no hay ninguna organización "$1" que usted pueda ver'],
+
+  // Shared lists (vocabularies).
+  [/^an English label is required$/, 'falta la etiqueta en inglés'],
+  [/^a Spanish label is required$/, 'falta la etiqueta en español'],
+  [/^"(.+)" appears twice$/, '"$1" aparece dos veces'],
+  [/^Still used by organizations: (.+)$/, 'Todavía hay organizaciones que usan: $1'],
+
+  // People, contact details and accounts.
+  [/^not an email address$/, 'no es un correo electrónico válido'],
+  [/^an email address$/, 'un correo electrónico'],
+  [/^digits, spaces and \+ \( \) - \. only$/, 'solo dígitos, espacios y + ( ) - .'],
+  [/^an ISO 639 language code such as en or es$/, 'un código de idioma ISO 639, como en o es'],
+  [/^no account with this email$/, 'no hay ninguna cuenta con este correo'],
+  [/^no account with this email; add it first \(crossroads user add\)$/, 'no hay ninguna cuenta con este correo; créela primero (crossroads user add)'],
+  [/^This account already belongs to another person of this organization\.$/, 'Esta cuenta ya pertenece a otra persona de esta organización.'],
+  [/^already in use$/, 'ya está en uso'],
+  [/^enter your password$/, 'escriba su contraseña'],
+  [/^use at least (\d+) characters$/, 'use al menos $1 caracteres'],
+  [/^does not match your password$/, 'no coincide con su contraseña'],
+
+  // Spaces and sharing.
+  [/^only an owner can add an owner$/, 'solo un dueño puede agregar a otro dueño'],
+  [/^A space keeps at least one owner\.$/, 'Todo espacio debe tener al menos un dueño.'],
+  [/^a space already sees its own records$/, 'un espacio ya ve sus propios registros'],
+
+  // Memberships, representatives and committees.
+  [/^this person is not one of (.+)'s people$/, 'esta persona no está entre las personas de $1'],
+  [/^this person is not affiliated with that organization$/, 'esta persona no está afiliada a esa organización'],
+  [/^(.+) is itself a member \(directly or through other alliances\) of (.+); memberships cannot form a cycle\.$/,
+    '$1 ya es miembro (directamente o a través de otras alianzas) de $2; las membresías no pueden formar un ciclo.'],
+  [/^(.+) is already in (.+)\.$/, '$1 ya está en $2.'],
+
+  // Charters, plans, goals, campaigns, power maps, alerts.
+  [/^answer this question$/, 'responda esta pregunta'],
+  [/^The alliance is already at this stage\.$/, 'La alianza ya está en esta etapa.'],
+  [/^objectives and strategies belong to a goal$/, 'los objetivos y las estrategias pertenecen a una meta'],
+  [/^carried for another organization$/, 'debe ser la demanda de otra organización, no de quien la lleva'],
+  [/^move the stance or the influence$/, 'cambie la postura o la influencia'],
+  [/^say what is needed$/, 'diga qué se necesita'],
+  [/^not a calendar address$/, 'no es una dirección de calendario'],
+
+  // Proposals and votes: settings.
+  [/^a proposal needs at least one step$/, 'una propuesta necesita al menos un paso'],
+  [/^a vote step needs its vote settings$/, 'un paso de votación necesita su configuración'],
+  [/^lowercase letters and _$/, 'letras minúsculas y _'],
+  [/^letters, digits, - and _$/, 'letras, dígitos, - y _'],
+  [/^list at least two options$/, 'indique al menos dos opciones'],
+  [/^option ids must differ$/, 'los identificadores de las opciones deben ser distintos'],
+  [/^fewer seats than options$/, 'debe haber menos puestos que opciones'],
+  [/^only organization and committee votes are weighted$/, 'solo se ponderan las votaciones de organizaciones y de comités'],
+  [/^the shares must add up to 1$/, 'las partes deben sumar 1'],
+  [/^must be between 0 and 1$/, 'debe estar entre 0 y 1'],
+  [/^outside the allowed range$/, 'fuera del rango permitido'],
+  [/^duplicate key$/, 'clave repetida'],
+  // Codes of the methods' rule schemas (methods/rules.ts); the web shows them as they come.
+  [/^above_one$/, 'no puede ser mayor que 1'],
+  [/^unreachable_threshold$/, 'umbral inalcanzable: no se puede tener «más de» el total; use «al menos»'],
+  [/^min_not_below_max$/, 'el máximo debe ser mayor que el mínimo'],
+
+  // Proposals and votes: electorate, ballots, closing.
+  [/^This vote has no one in its electorate: add members, seats or representatives first\.$/,
+    'Nadie puede votar en esta votación: primero agregue miembros, puestos o representantes.'],
+  [/^you vote for several organizations here: say which$/, 'aquí vota por varias organizaciones: diga por cuál'],
+  [/^Your organization's representative has already voted; the alternate votes only when the representative has not\.$/,
+    'El representante de su organización ya votó; el suplente vota solo si el representante no lo ha hecho.'],
+  [/^give a reason$/, 'dé una razón'],
+  [/^not one of the vote's options$/, 'no es una de las opciones de la votación'],
+  [/^listed twice$/, 'aparece dos veces'],
+  [/^not a ballot$/, 'no es un voto válido'],
+  [/^not part of this kind of ballot$/, 'no forma parte de este tipo de voto'],
+  [/^must be a whole number$/, 'debe ser un número entero'],
+  // Ballot codes without wording of their own (vote-outcome.ts shows the code with spaces).
+  [/^invalid choice$/, 'opción no válida'],
+  [/^not a string$/, 'debe ser texto'],
+  [/^not a list$/, 'debe ser una lista'],
+  [/^too long$/, 'demasiado largo'],
+  [/^position or reason required$/, 'indique una posición o una razón'],
+  [/^below min$/, 'por debajo del mínimo'],
+  [/^above max$/, 'por encima del máximo'],
+  [/^say why the vote closes early$/, 'diga por qué la votación cierra antes de tiempo'],
+  [/^Not every elector has voted yet\.$/, 'Todavía no han votado todos los votantes.'],
+  [/^This vote's rule does not let the coordinator close it before its deadline\.$/,
+    'La regla de esta votación no permite que la coordinación la cierre antes del plazo.'],
+  [/^This vote's rule keeps it open until its deadline\.$/, 'La regla de esta votación la mantiene abierta hasta el plazo.'],
+
+  // Uploading a CSV file (organizations, memberships, people, ties).
+  [/^choose a CSV file$/, 'elija un archivo CSV'],
+  [/^the file is empty$/, 'el archivo está vacío'],
+  [/^The file is empty\.$/, 'El archivo está vacío.'],
+  [/^the file is over (\d+) MB; split it$/, 'el archivo pasa de $1 MB; divídalo'],
+  [/^files over (\d+) MB: use the command line$/, 'para archivos de más de $1 MB, use la línea de comandos'],
+  ...malformedCsv(),
+  [/^no such column in the file$/, 'el archivo no tiene esa columna'],
+  [/^"(.+)" is not a field of organizations$/, '"$1" no es un campo de las organizaciones'],
+  [/^"(.+)" is not a field of memberships$/, '"$1" no es un campo de las membresías'],
+  [/^"(.+)" is not a field of people$/, '"$1" no es un campo de las personas'],
+
+  // Rows of an imported file: organizations, memberships, people (src/imports).
+  [/^the row is empty$/, 'la fila está vacía'],
+  [/^"(.+)" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or MM\/DD\/YYYY$/, '"$1" no es una fecha: use AAAA, AAAA-MM, AAAA-MM-DD o MM/DD/AAAA'],
+  [/^a kind is required; use one of: (.+)$/, 'falta el tipo; use uno de estos: $1'],
+  [/^unknown kind "(.+)"; use one of: (.+)$/, 'tipo desconocido: "$1"; use uno de estos: $2'],
+  [/^unknown scale "(.+)"; use one of: (.+)$/, 'escala desconocida: "$1"; use una de estas: $2'],
+  [/^unknown legal structure "(.+)"; use one of: (.+)$/, 'estructura legal desconocida: "$1"; use una de estas: $2'],
+  [/^unknown role "(.+)"; use one of: (.+)$/, 'papel desconocido: "$1"; use uno de estos: $2'],
+  [/^unknown status "(.+)"; use one of: (.+)$/, 'estado de membresía desconocido: "$1"; use uno de estos: $2'],
+  [/^unknown budget "(.+)"; use an amount or one of: (.+)$/, 'presupuesto desconocido: "$1"; use una cantidad o uno de estos: $2'],
+  [/^unknown US state "(.+)"$/, 'estado de EE. UU. desconocido: "$1"'],
+  [/^no county named "(.+)" in (.+)$/, 'no hay ningún condado llamado "$1" en $2'],
+  [/^give the state to find the county "(.+)"$/, 'indique el estado para encontrar el condado "$1"'],
+  [/^not a web address$/, 'no es una dirección web'],
+  [/^too long \(at most (\d+) characters\)$/, 'demasiado largo (como máximo $1 caracteres)'],
+  [/^the member organization is required$/, 'falta la organización miembro'],
+  [/^the alliance is required$/, 'falta la alianza'],
+  [/^unknown language "(.+)"; write its name \(English or Spanish\) or ISO 639 code$/,
+    'idioma desconocido: "$1"; escriba su nombre (en inglés o en español) o su código ISO 639'],
+  [/^a role needs the organization the person belongs to$/, 'un papel necesita la organización a la que pertenece la persona'],
+  [/^"(.+)" names (\d+) organizations; use the full name$/, '"$1" corresponde a $2 organizaciones; use el nombre completo'],
+  [/^no organization called "(.+)"$/, 'ninguna organización se llama "$1"'],
+  [/^(.+) is not an alliance$/, '$1 no es una alianza'],
+  [/^you cannot change (.+)'s memberships$/, 'usted no puede cambiar las membresías de $1'],
+
+  // Ties and tie imports (src/ties).
+  [/^a tie joins two different organizations$/, 'un lazo une a dos organizaciones distintas'],
+  [/^no "(.+)" column \(found: (.*)\)$/, 'falta la columna "$1" (columnas del archivo: $2)'],
+  [/^the file has no rows below its header$/, 'el archivo no tiene filas debajo del encabezado'],
+  [/^name the first organization$/, 'indique la primera organización'],
+  [/^name the second organization$/, 'indique la segunda organización'],
+  [/^"(.+)" is not a kind of tie \((.+)\)$/, '"$1" no es un tipo de lazo ($2)'],
+  [/^say what kind of tie$/, 'indique el tipo de lazo'],
+  [/^a whole number from (\d+) to (\d+)$/, 'un número entero del $1 al $2'],
+  [/^the same tie as row (\d+)$/, 'el mismo lazo que la fila $1'],
+  [/^no organization with id (.+) that you can see$/, 'no hay ninguna organización con el identificador $1 que usted pueda ver'],
+  [/^(\d+) organizations are called "(.+)"; use the organization's id$/, 'hay $1 organizaciones llamadas "$2"; use el identificador de la organización'],
+  [/^no organization called "(.+)" that you can see$/, 'no hay ninguna organización llamada "$1" que usted pueda ver'],
+];
+
+// Left out on purpose:
+// - The details of conflicts that name no field (e.g. 'This vote is closed.', 'Close the vote before
+//   moving on.'): they stay in `detail`, which is for developers; the web shows its own words.
+// - zod's other English defaults ('Too small: …', 'Invalid option: …', 'Invalid email address', …):
+//   localize.ts translates them with zod's Spanish locale.
+// - Job-level texts (`job.message` of a CSV import, e.g. '3 of 10 rows have errors; nothing was
+//   imported.'), 429 and 404 details: not field messages.
+// - csv-rows.ts columnsOf()'s '"x" (column "y") is not a field of …; use one of: …': the API checks
+//   the mapping first ('"x" is not a field of …' above), so it never reaches a person.
+// - Machine codes the web translates itself: none found. The rule codes above_one,
+//   unreachable_threshold and min_not_below_max (methods/rules.ts) reach forms as they are, so
+//   they are translated above.
