@@ -5,6 +5,7 @@ import {
 import { RankedInputError, tallyRanked } from './tally/index.ts';
 import type { VoteConfig } from './decision.schema.ts';
 import type { Elector } from './electorate.ts';
+import { fieldErrorsFromZod } from '../server/problem.ts';
 
 // The bridge between stored votes and the pure methods (./methods for the non-ranked ones,
 // ./tally for IRV and STV): checks a vote's settings and ballots, weighs the electorate, and
@@ -18,6 +19,10 @@ const MESSAGES: Record<string, string> = {
   required: 'required', reason_required: 'give a reason', unknown_option: 'not one of the vote\'s options', duplicate_option: 'listed twice',
   not_an_object: 'not a ballot', unknown_field: 'not part of this kind of ballot', out_of_range: 'outside the allowed range',
   not_an_integer: 'must be a whole number', shares_must_sum_to_one: 'the shares must add up to 1', not_a_share: 'must be between 0 and 1',
+  invalid_choice: 'not one of the choices', not_a_string: 'must be text', not_a_list: 'must be a list', too_long: 'too long',
+  position_or_reason_required: 'give a position or a reason', below_min: 'below the minimum', above_max: 'above the maximum', duplicate_key: 'listed twice',
+  // The rule schemas' codes (methods/rules.ts).
+  above_one: 'at most 1', unreachable_threshold: 'nothing is more than the whole: use "at least"', min_not_below_max: 'must be above the minimum',
 };
 const worded = (errors: FieldCode[]) => errors.map((e) => ({ field: e.field, message: MESSAGES[e.code] ?? e.code.replace(/_/g, ' ') }));
 
@@ -29,7 +34,7 @@ export function validateVoteConfig(config: VoteConfig): { field: string; message
   if (!RANKED.has(config.method)) {
     const { seats: _s, ...rule } = { ...(config.method === 'approval' ? { winners: config.seats } : {}), ...config.rule } as Record<string, unknown>;
     const parsed = RULE_SCHEMAS[config.method as DecisionMethod].safeParse(rule);
-    if (!parsed.success) errors.push(...parsed.error.issues.map((i) => ({ field: ['rule', ...i.path.map(String)].join('.'), message: i.message })));
+    if (!parsed.success) errors.push(...fieldErrorsFromZod(parsed.error, 'rule').map((e) => ({ ...e, message: MESSAGES[e.message] ?? e.message })));
   }
   if (config.weighting) {
     if (config.electorate.kind === 'people') errors.push({ field: 'weighting', message: 'only organization and committee votes are weighted' });

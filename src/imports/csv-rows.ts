@@ -7,6 +7,7 @@ import { OrganizationInputSchema, type OrganizationInput } from '../orgs/organiz
 import type { AffiliationRole, BudgetBand, MembershipRole, MembershipStatus, VocabularyKind } from '../orgs/organization.vocab.ts';
 import { PersonInputSchema, type PersonInput } from '../people/person.schema.ts';
 import { type ColumnMapping, IMPORT_FIELDS, type ImportEntity } from './column-mapping.ts';
+import { rememberZodDefault } from '../server/localize.ts';
 import {
   AFFILIATION_LABELS, AFFILIATIONS, BUDGET_LABELS, BUDGETS, choices, compact, KIND_LABELS, KINDS, LANGUAGE_CODES, LEGAL_LABELS,
   LEGALS, type Lookup, ROLE_LABELS, ROLES, SCALE_LABELS, SCALES, STATUS_LABELS, STATUSES,
@@ -166,6 +167,7 @@ function vocabularyLookup(terms: VocabularyTerm[]): Map<string, string> {
 
 /** Turns a zod issue into a message a person understands. */
 function messageOf(issue: z.core.$ZodIssue): string {
+  rememberZodDefault(issue);
   if (issue.code === 'invalid_format' && issue.format === 'email') return 'not an email address';
   if (issue.code === 'invalid_format' && issue.format === 'url') return 'not a web address';
   if (issue.code === 'too_big' && issue.origin === 'string') return `too long (at most ${String(issue.maximum)} characters)`;

@@ -50,13 +50,13 @@ const SAMPLES = [
   'carried for another organization', 'move the stance or the influence', 'say what is needed', 'not a calendar address',
   'a proposal needs at least one step', 'a vote step needs its vote settings', 'lowercase letters and _', 'letters, digits, - and _',
   'list at least two options', 'option ids must differ', 'fewer seats than options', 'only organization and committee votes are weighted',
-  'the shares must add up to 1', 'must be between 0 and 1', 'outside the allowed range', 'duplicate key',
-  'above_one', 'unreachable_threshold', 'min_not_below_max',
+  'the shares must add up to 1', 'must be between 0 and 1', 'outside the allowed range',
+  'nothing is more than the whole: use "at least"', 'must be above the minimum',
   'This vote has no one in its electorate: add members, seats or representatives first.',
   'you vote for several organizations here: say which',
   "Your organization's representative has already voted; the alternate votes only when the representative has not.",
   'give a reason', "not one of the vote's options", 'listed twice', 'not a ballot', 'not part of this kind of ballot', 'must be a whole number',
-  'invalid choice', 'not a string', 'not a list', 'too long', 'position or reason required', 'below min', 'above max',
+  'not one of the choices', 'must be text', 'must be a list', 'too long', 'give a position or a reason', 'below the minimum', 'above the maximum',
   'say why the vote closes early', 'Not every elector has voted yet.',
   "This vote's rule does not let the coordinator close it before its deadline.", "This vote's rule keeps it open until its deadline.",
   'choose a CSV file', 'the file is empty', 'The file is empty.', 'the file is over 5 MB; split it', 'files over 50 MB: use the command line',
@@ -138,7 +138,7 @@ describe('the Spanish catalog', () => {
         'El archivo CSV tiene un error de formato en la línea 3: un valor entre comillas nunca se cierra (falta una ").'],
       ['The CSV file is malformed on line 12: Invalid Record Length: columns length is 2, got 3.',
         'El archivo CSV tiene un error de formato en la línea 12: Invalid Record Length: columns length is 2, got 3.'],
-      ['unreachable_threshold', 'umbral inalcanzable: no se puede tener «más de» el total; use «al menos»'],
+      ['nothing is more than the whole: use "at least"', 'umbral inalcanzable: nada es más que el total; use «al menos»'],
     ];
     for (const [english, expected] of cases) expect(spanish(english)).toBe(expected);
   });

@@ -162,11 +162,9 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^the shares must add up to 1$/, 'las partes deben sumar 1'],
   [/^must be between 0 and 1$/, 'debe estar entre 0 y 1'],
   [/^outside the allowed range$/, 'fuera del rango permitido'],
-  [/^duplicate key$/, 'clave repetida'],
   // Codes of the methods' rule schemas (methods/rules.ts); the web shows them as they come.
-  [/^above_one$/, 'no puede ser mayor que 1'],
-  [/^unreachable_threshold$/, 'umbral inalcanzable: no se puede tener «más de» el total; use «al menos»'],
-  [/^min_not_below_max$/, 'el máximo debe ser mayor que el mínimo'],
+  [/^nothing is more than the whole: use "at least"$/, 'umbral inalcanzable: nada es más que el total; use «al menos»'],
+  [/^must be above the minimum$/, 'debe ser mayor que el mínimo'],
 
   // Proposals and votes: electorate, ballots, closing.
   [/^This vote has no one in its electorate: add members, seats or representatives first\.$/,
@@ -181,13 +179,13 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^not part of this kind of ballot$/, 'no forma parte de este tipo de voto'],
   [/^must be a whole number$/, 'debe ser un número entero'],
   // Ballot codes without wording of their own (vote-outcome.ts shows the code with spaces).
-  [/^invalid choice$/, 'opción no válida'],
-  [/^not a string$/, 'debe ser texto'],
-  [/^not a list$/, 'debe ser una lista'],
+  [/^not one of the choices$/, 'no es una de las opciones'],
+  [/^must be text$/, 'debe ser texto'],
+  [/^must be a list$/, 'debe ser una lista'],
   [/^too long$/, 'demasiado largo'],
-  [/^position or reason required$/, 'indique una posición o una razón'],
-  [/^below min$/, 'por debajo del mínimo'],
-  [/^above max$/, 'por encima del máximo'],
+  [/^give a position or a reason$/, 'indique una posición o una razón'],
+  [/^below the minimum$/, 'por debajo del mínimo'],
+  [/^above the maximum$/, 'por encima del máximo'],
   [/^say why the vote closes early$/, 'diga por qué la votación cierra antes de tiempo'],
   [/^Not every elector has voted yet\.$/, 'Todavía no han votado todos los votantes.'],
   [/^This vote's rule does not let the coordinator close it before its deadline\.$/,
@@ -255,6 +253,5 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
 //   imported.'), 429 and 404 details: not field messages.
 // - csv-rows.ts columnsOf()'s '"x" (column "y") is not a field of …; use one of: …': the API checks
 //   the mapping first ('"x" is not a field of …' above), so it never reaches a person.
-// - Machine codes the web translates itself: none found. The rule codes above_one,
-//   unreachable_threshold and min_not_below_max (methods/rules.ts) reach forms as they are, so
-//   they are translated above.
+// - Machine codes: none reach a person; decisions/vote-outcome.ts words the methods' codes
+//   (rule codes included) in English first.
