@@ -13,7 +13,7 @@ import { upsertRole } from '../../src/spaces/spaces.repository.ts';
 import { TieInputSchema } from '../../src/ties/tie.schema.ts';
 import { recordTie } from '../../src/ties/tie.service.ts';
 import type { TestApp } from '../test-app.ts';
-import { bystander, type Callers, type RouteCase } from './matrix.ts';
+import { BLANK, bystander, type Callers, foreignAlliance, type RouteCase } from './matrix.ts';
 
 export interface AllianceWorkRecords {
   allianceId: string; spaceId: string;
@@ -82,11 +82,8 @@ export const ALLIANCE_WORK_CASES: RouteCase<AllianceWorkRecords>[] = [
  * caller holds its role in the alliance's space.
  */
 export async function allianceWorkRecords(t: TestApp, clients: Callers, n: number): Promise<AllianceWorkRecords> {
-  const owner = { userId: clients.owner.userId!, isWorkspaceAdmin: true };
-  const base = { sectors: [], issues: [], constituencies: [], capacities: [], location: {} };
-  const alliance = await createOrganization(t.db, owner, null, { ...base, name: `Foreign Alliance ${n}`, kind: 'alliance' });
-  const spaceId = alliance.ownSpaceId!;
-  for (const role of ['admin', 'member', 'viewer'] as const) await upsertRole(t.db, spaceId, clients[role].userId!, role);
+  const { owner, alliance, spaceId } = await foreignAlliance(t, clients, n);
+  const base = BLANK;
   const staffed = await createOrganization(t.db, owner, null, { ...base, name: `Foreign Org ${n}`, kind: 'base_building' }, { ownSpace: true });
   await upsertRole(t.db, staffed.ownSpaceId!, clients.viewer.userId!, 'member');
   const partner = await createOrganization(t.db, owner, spaceId, { ...base, name: `Foreign Partner ${n}`, kind: 'union' });

@@ -11,7 +11,7 @@ import { addActivity, addArea, createPlan } from '../../src/plans/work-plan.serv
 import { upsertRole } from '../../src/spaces/spaces.repository.ts';
 import { grant } from '../../src/spaces/spaces.service.ts';
 import type { TestApp } from '../test-app.ts';
-import type { Callers, RouteCase } from './matrix.ts';
+import { BLANK, type Callers, foreignAlliance, type RouteCase } from './matrix.ts';
 
 export interface ConveningPlanRecords {
   spaceId: string; allianceId: string; memberOrgId: string;
@@ -62,11 +62,8 @@ export const CONVENINGS_PLANS_CASES: RouteCase<ConveningPlanRecords>[] = [
  * follow-up), a goal, and a draft work plan with a strategy area (holding the goal) and an activity.
  */
 export async function conveningPlanRecords(t: TestApp, clients: Callers, n: number): Promise<ConveningPlanRecords> {
-  const ownerActor = { userId: clients.owner.userId!, isWorkspaceAdmin: true };
-  const base = { sectors: [], issues: [], constituencies: [], capacities: [], location: {} };
-  const alliance = await createOrganization(t.db, ownerActor, null, { ...base, name: `Foreign Alliance ${n}`, kind: 'alliance' });
-  const spaceId = alliance.ownSpaceId!;
-  for (const role of ['admin', 'member', 'viewer'] as const) await upsertRole(t.db, spaceId, clients[role].userId!, role);
+  const { owner: ownerActor, alliance, spaceId } = await foreignAlliance(t, clients, n);
+  const base = BLANK;
   const memberOrg = await createOrganization(t.db, ownerActor, spaceId, { ...base, name: `Foreign Org ${n}`, kind: 'union' });
   await addMember(t.db, ownerActor, alliance.id, { memberId: memberOrg.id, role: 'member', status: 'active' });
   // The outsider holds a role in a neighbouring alliance that F shares everything a grant can

@@ -8,9 +8,8 @@ import { closeVote } from '../../src/decisions/vote.service.ts';
 import { addMember, addRepresentative } from '../../src/memberships/membership.service.ts';
 import { createOrganization } from '../../src/orgs/organization.service.ts';
 import { createPerson, linkAccount } from '../../src/people/person.service.ts';
-import { upsertRole } from '../../src/spaces/spaces.repository.ts';
 import type { TestApp } from '../test-app.ts';
-import type { Callers, RouteCase } from './matrix.ts';
+import { BLANK, type Callers, foreignAlliance, type RouteCase } from './matrix.ts';
 
 export interface DecisionRecords {
   allianceId: string; orgId: string; personId: string;
@@ -60,11 +59,8 @@ export const DECISIONS_CASES: RouteCase<DecisionRecords>[] = [
  * on; each caller holds its role in the space.
  */
 export async function decisionRecords(t: TestApp, clients: Callers, n: number): Promise<DecisionRecords> {
-  const owner = { userId: clients.owner.userId!, isWorkspaceAdmin: true };
-  const base = { sectors: [], issues: [], constituencies: [], capacities: [], location: {} };
-  const alliance = await createOrganization(t.db, owner, null, { ...base, name: `Foreign Alliance ${n}`, kind: 'alliance' });
-  const spaceId = alliance.ownSpaceId!;
-  for (const role of ['admin', 'member', 'viewer'] as const) await upsertRole(t.db, spaceId, clients[role].userId!, role);
+  const { owner, alliance, spaceId } = await foreignAlliance(t, clients, n);
+  const base = BLANK;
   const org = await createOrganization(t.db, owner, spaceId, { ...base, name: `Foreign Org ${n}`, kind: 'union' });
   const membership = await addMember(t.db, owner, alliance.id, { memberId: org.id, role: 'member', status: 'active' });
   const personId = await createPerson(t.db, t.deps.box, owner, spaceId, { name: `Foreign Person ${n}`, languages: ['en'], contact: {},

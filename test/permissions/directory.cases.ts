@@ -6,7 +6,7 @@ import { createPerson } from '../../src/people/person.service.ts';
 import { grant } from '../../src/spaces/spaces.service.ts';
 import { upsertRole } from '../../src/spaces/spaces.repository.ts';
 import type { TestApp } from '../test-app.ts';
-import type { Callers, RouteCase } from './matrix.ts';
+import { BLANK, type Callers, foreignAlliance, type RouteCase } from './matrix.ts';
 
 export interface DirectoryRecords { spaceId: string; allianceId: string; orgId: string; personId: string; membershipId: string; seatId: string; grantId: string; otherSpaceId: string; memberCandidateId: string; bystanderUserId: string; bystanderEmail: string; orgName: string; candidateName: string }
 
@@ -77,12 +77,9 @@ export const DIRECTORY_CASES: RouteCase<DirectoryRecords>[] = [
 
 /** A fresh alliance space F with one of everything, each caller holding its role in F. */
 export async function directoryRecords(t: TestApp, clients: Callers, bystander: { id: string; email: string }, n: number): Promise<DirectoryRecords> {
-  const ownerActor = { userId: clients.owner.userId!, isWorkspaceAdmin: true };
-  const alliance = await createOrganization(t.db, ownerActor, null, { name: `Foreign Alliance ${n}`, kind: 'alliance', sectors: [], issues: [], constituencies: [], capacities: [], location: {} });
-  const spaceId = alliance.ownSpaceId!;
-  for (const role of ['admin', 'member', 'viewer'] as const) await upsertRole(t.db, spaceId, clients[role].userId!, role);
+  const { owner: ownerActor, alliance, spaceId } = await foreignAlliance(t, clients, n);
   await upsertRole(t.db, spaceId, bystander.id, 'viewer');
-  const base = { sectors: [], issues: [], constituencies: [], capacities: [], location: {} };
+  const base = BLANK;
   const org = await createOrganization(t.db, ownerActor, spaceId, { ...base, name: `Foreign Org ${n}`, kind: 'union' });
   const candidate = await createOrganization(t.db, ownerActor, spaceId, { ...base, name: `Candidate ${n}`, kind: 'faith' });
   const membership = await addMember(t.db, ownerActor, alliance.id, { memberId: org.id, role: 'member', status: 'active' });

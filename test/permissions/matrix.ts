@@ -7,10 +7,13 @@
 // fresh records; each `*.matrix.db.test.ts` runs one of them; coverage.test.ts checks that
 // every route of the OpenAPI document is in one of them (or exempt, with the reason).
 import { sql } from 'kysely';
-import { expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/accounts/accounts.service.ts';
+import { createOrganization } from '../../src/orgs/organization.service.ts';
+import type { Actor } from '../../src/spaces/access.ts';
 import { roleAtLeast, type SpaceRole } from '../../src/spaces/roles.ts';
-import { Client, signedIn, type TestApp } from '../test-app.ts';
+import { upsertRole } from '../../src/spaces/spaces.repository.ts';
+import { Client, ENGINES, signedIn, type TestApp, testApp } from '../test-app.ts';
 
 export type Caller = SpaceRole | 'outsider' | 'anonymous';
 export const CALLERS: Caller[] = ['owner', 'admin', 'member', 'viewer', 'outsider', 'anonymous'];
@@ -56,6 +59,37 @@ export async function signInCallers(t: TestApp, tag: string): Promise<Callers> {
 export async function bystander(t: TestApp, tag: string) {
   const email = `bystander-${tag}@example.org`;
   return { id: (await createUser(t.db, { email, displayName: 'Bystander', password: 'a long enough password' })).id, email };
+}
+
+/** The fields of an organization a fixture leaves empty. */
+export const BLANK = { sectors: [], issues: [], constituencies: [], capacities: [], location: {} };
+
+/** A fresh alliance with its shared space, where the admin, member and viewer callers hold those roles (the owner made it). */
+export async function foreignAlliance(t: TestApp, clients: Callers, n: number) {
+  const owner: Actor = { userId: clients.owner.userId!, isWorkspaceAdmin: true };
+  const alliance = await createOrganization(t.db, owner, null, { ...BLANK, name: `Foreign Alliance ${n}`, kind: 'alliance' });
+  const spaceId = alliance.ownSpaceId!;
+  for (const role of ['admin', 'member', 'viewer'] as const) await upsertRole(t.db, spaceId, clients[role].userId!, role);
+  return { owner, alliance, spaceId };
+}
+
+/**
+ * The matrix of one part of the API on every engine: callers signed in, the outsider owning an
+ * alliance of its own (which must not help them into anyone else's), fresh records per call.
+ */
+export function matrixSuite<R>(part: string, cases: RouteCase<R>[], records: (t: TestApp, clients: Callers, n: number) => Promise<R>, leak: RegExp) {
+  describe.each(ENGINES)(`permission matrix: ${part} on %s`, (engine) => {
+    let t: TestApp;
+    let clients: Callers;
+    let n = 0;
+    beforeAll(async () => {
+      t = await testApp(engine);
+      clients = await signInCallers(t, part.replace(/\W+/g, '-'));
+      await createOrganization(t.db, { userId: clients.outsider.userId!, isWorkspaceAdmin: true }, null, { ...BLANK, name: 'Outsider Alliance', kind: 'alliance' });
+    });
+    afterAll(async () => t?.close());
+    matrixTests(cases, () => ({ t, clients, records: () => records(t, clients, ++n), leak }));
+  });
 }
 
 const auditEntriesBy = async (t: TestApp, userId: string) =>
