@@ -18,6 +18,11 @@ export async function findCharterVersion(db: Db, id: string) {
     .where('id', '=', id).executeTakeFirst();
 }
 
+/** The version's proposal and ratification, its row locked until the transaction ends. */
+export async function lockCharterVersion(db: Db, id: string) {
+  return db.selectFrom('charter_versions').select(['proposal_id as proposalId', 'ratified_at as ratifiedAt']).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
 export async function listCharterVersions(db: Db, allianceId: string) {
   return db.selectFrom('charter_versions as c').leftJoin('users as u', 'u.id', 'c.created_by')
     .select(['c.id', 'c.version', 'c.blocks', 'c.values_text as values', 'c.vision', 'c.decision_rules as decisionRules', 'c.proposal_id as proposalId',

@@ -1,5 +1,5 @@
 import { insertAudit } from '../audit/audit.repository.ts';
-import type { Db } from '../db/database.ts';
+import { type Db, inTransaction } from '../db/database.ts';
 import { createProposal } from '../decisions/proposal.service.ts';
 import { allianceSpace } from '../memberships/membership.service.ts';
 import { setAllianceStage } from '../orgs/organization.repository.ts';
@@ -34,15 +34,19 @@ export async function sendCharterForRatification(db: Db, actor: Actor, versionId
   const version = await repo.findCharterVersion(db, versionId);
   if (!version) throw notFound('charter version');
   await requireRole(db, actor, version.spaceId, 'admin');
-  if (version.proposalId || version.ratifiedAt) throw conflict('This version has already been put to the members.');
-  const proposal = await createProposal(db, actor, version.allianceId, {
-    title: `Charter v${version.version}`, body: `Charter version ${version.version}`, attachments: [], committeeId: null,
-    decides: { kind: 'charter', charterVersionId: versionId },
-    steps: [{ kind: 'vote', title: 'Ratification', vote: { method: 'consent', rule: {}, options: [], seats: 1,
-      electorate: { kind: 'organizations', roles: ['anchor', 'member'], affiliationRoles: ['leader'] }, secret: false, earlyClose: 'when_all_voted' } }],
+  // The version stays locked from the check to its link: two admins sending it at once make one proposal.
+  return inTransaction(db, async (trx) => {
+    const current = await repo.lockCharterVersion(trx, versionId);
+    if (current?.proposalId || current?.ratifiedAt) throw conflict('This version has already been put to the members.');
+    const proposal = await createProposal(trx, actor, version.allianceId, {
+      title: `Charter v${version.version}`, body: `Charter version ${version.version}`, attachments: [], committeeId: null,
+      decides: { kind: 'charter', charterVersionId: versionId },
+      steps: [{ kind: 'vote', title: 'Ratification', vote: { method: 'consent', rule: {}, options: [], seats: 1,
+        electorate: { kind: 'organizations', roles: ['anchor', 'member'], affiliationRoles: ['leader'] }, secret: false, earlyClose: 'when_all_voted' } }],
+    });
+    await repo.setCharterProposal(trx, versionId, proposal.id);
+    return proposal;
   });
-  await repo.setCharterProposal(db, versionId, proposal.id);
-  return proposal;
 }
 
 export async function moveStage(db: Db, actor: Actor, allianceId: string, input: { toStage: string; answers: Record<string, string> }) {

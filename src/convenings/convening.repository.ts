@@ -118,6 +118,11 @@ export async function findItem(db: Db, id: string) {
     .where('i.id', '=', id).executeTakeFirst();
 }
 
+/** The item's links, its row locked until the transaction ends. */
+export async function lockItem(db: Db, id: string) {
+  return db.selectFrom('session_items').select(['goal_id as goalId', 'proposal_id as proposalId']).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
 export async function linkItem(db: Db, id: string, link: { goalId?: string; proposalId?: string }) {
   await db.updateTable('session_items').set({ goal_id: link.goalId, proposal_id: link.proposalId }).where('id', '=', id).execute();
 }

@@ -93,7 +93,9 @@ describe.each(ENGINES)('convenings and plans on %s', (engine) => {
   it('ratifies a work plan through the decisions module', async () => {
     const plan = await c('coordinator').post(`/api/organizations/${f.alliance.id}/work-plans`, { title: 'Plan to ratify' });
     expect((await c('repX').post(`/api/work-plans/${plan.json.id}/ratification`, {})).status).toBe(403);
-    const proposal = await c('coordinator').post(`/api/work-plans/${plan.json.id}/ratification`, {});
+    const sent = await Promise.all([1, 2].map(() => c('coordinator').post(`/api/work-plans/${plan.json.id}/ratification`, {})));
+    expect(sent.map((r) => r.status).sort()).toEqual([201, 409]);
+    const proposal = sent.find((r) => r.status === 201)!;
     expect(proposal.status, proposal.text).toBe(201);
     expect((await c('coordinator').get(`/api/work-plans/${plan.json.id}`)).json.status).toBe('in_ratification');
     await c('coordinator').post(`/api/proposals/${proposal.json.id}/advance`);
@@ -104,6 +106,21 @@ describe.each(ENGINES)('convenings and plans on %s', (engine) => {
     expect((await c('coordinator').post(`/api/proposals/${proposal.json.id}/decide`, { statement: 'Ratified by both members.' })).json.status).toBe('ratified');
     expect((await c('repY').get(`/api/work-plans/${plan.json.id}`)).json.status).toBe('ratified');
     expect((await c('coordinator').put(`/api/work-plans/${plan.json.id}`, { title: 'Changed after the fact' })).status).toBe(409);
+  });
+
+  it('makes one goal and one proposal of an item however many times it is sent at once', async () => {
+    const { json: { id } } = await c('coordinator').post(`/api/organizations/${f.alliance.id}/convenings`, convening({ title: 'Double-click convening' }));
+    const session = await c('coordinator').post(`/api/convenings/${id}/sessions`, { title: 'Plenary' });
+    for (const kind of ['goal', 'proposal'] as const) {
+      const item = await c('coordinator').post(`/api/sessions/${session.json.id}/items`, { kind, text: `One ${kind} only, clicked twice` });
+      const sent = await Promise.all([1, 2, 3].map(() => c('coordinator').post(`/api/session-items/${item.json.id}/${kind}`)));
+      expect(sent.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    }
+    const goals = (await c('coordinator').get(`/api/organizations/${f.alliance.id}/goals`)).json.goals as { statement: string }[];
+    expect(goals.filter((g) => g.statement === 'One goal only, clicked twice')).toHaveLength(1);
+    const proposals = (await c('coordinator').get(`/api/alliances/${f.alliance.id}/proposals`)).json as { title: string }[] | { proposals: { title: string }[] };
+    const list = Array.isArray(proposals) ? proposals : proposals.proposals;
+    expect(list.filter((p) => p.title === 'One proposal only, clicked twice')).toHaveLength(1);
   });
 
   it('turns a proposal that emerged into a draft proposal, and lists follow-ups that are overdue', async () => {

@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.ts';
+import { type Db, inTransaction } from '../db/database.ts';
 import { createProposal } from '../decisions/proposal.service.ts';
 import { findOrganization } from '../orgs/organization.repository.ts';
 import { createGoal } from '../plans/goal.service.ts';
@@ -17,25 +17,31 @@ async function itemIn(db: Db, actor: Actor, id: string, kind: 'goal' | 'proposal
   return item;
 }
 
+// Each conversion locks its item first, so two clicks at once make one goal (or proposal), not two.
+
 export async function sessionItemToGoal(db: Db, actor: Actor, itemId: string) {
   const item = await itemIn(db, actor, itemId, 'goal');
-  if (item.goalId) throw conflict('This goal is already being tracked.');
-  const { id } = await createGoal(db, actor, item.organizationId, {
-    statement: item.text, level: 'goal', indicators: [], activities: [], impactReflection: {},
-  }, { sourceSessionId: item.sessionId });
-  await repo.linkItem(db, itemId, { goalId: id });
-  return { goalId: id };
+  return inTransaction(db, async (trx) => {
+    if ((await repo.lockItem(trx, itemId))?.goalId) throw conflict('This goal is already being tracked.');
+    const { id } = await createGoal(trx, actor, item.organizationId, {
+      statement: item.text, level: 'goal', indicators: [], activities: [], impactReflection: {},
+    }, { sourceSessionId: item.sessionId });
+    await repo.linkItem(trx, itemId, { goalId: id });
+    return { goalId: id };
+  });
 }
 
 export async function sessionItemToProposal(db: Db, actor: Actor, itemId: string) {
   const item = await itemIn(db, actor, itemId, 'proposal');
-  if (item.proposalId) throw conflict('This proposal has already been put forward.');
   const organization = await findOrganization(db, item.organizationId);
   if (organization?.kind !== 'alliance') throw conflict('Only an alliance decides proposals among its members.');
-  const { id } = await createProposal(db, actor, item.organizationId, {
-    title: item.text.slice(0, 200), body: item.text, attachments: [], committeeId: null, decides: null,
-    steps: [{ kind: 'consultation', format: 'comment_period', title: item.conveningTitle.slice(0, 200) }],
+  return inTransaction(db, async (trx) => {
+    if ((await repo.lockItem(trx, itemId))?.proposalId) throw conflict('This proposal has already been put forward.');
+    const { id } = await createProposal(trx, actor, item.organizationId, {
+      title: item.text.slice(0, 200), body: item.text, attachments: [], committeeId: null, decides: null,
+      steps: [{ kind: 'consultation', format: 'comment_period', title: item.conveningTitle.slice(0, 200) }],
+    });
+    await repo.linkItem(trx, itemId, { proposalId: id });
+    return { proposalId: id };
   });
-  await repo.linkItem(db, itemId, { proposalId: id });
-  return { proposalId: id };
 }

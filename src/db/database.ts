@@ -16,6 +16,14 @@ import type { Database } from './tables.ts';
 
 export type Db = Kysely<Database>;
 
+/**
+ * Runs `work` in a transaction: the caller's, when `db` already is one (so a service that writes
+ * in a transaction of its own can also be one step of a larger one), or a new one.
+ */
+export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
 export interface DatabaseHandle {
   db: Db;
   engine: 'pglite' | 'postgres';

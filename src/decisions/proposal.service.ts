@@ -1,6 +1,6 @@
 import { findOrganization } from '../orgs/organization.repository.ts';
 import { type AuditEntry, insertAudit } from '../audit/audit.repository.ts';
-import type { Db } from '../db/database.ts';
+import { type Db, inTransaction } from '../db/database.ts';
 import * as membershipRepo from '../memberships/membership.repository.ts';
 import * as workPlanRepo from '../plans/work-plan.repository.ts';
 import * as charterRepo from '../charters/charter.repository.ts';
@@ -55,7 +55,7 @@ export async function createProposal(db: Db, actor: Actor, allianceId: string, i
     }
   }
   if (errors.length) throw invalid(errors);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { id } = await repo.insertProposal(trx, { spaceId, allianceId, committeeId: input.committeeId ?? null, decides: input.decides ?? null, createdBy: actor.userId });
     await repo.insertVersion(trx, { spaceId, proposalId: id, version: 1, title: input.title, body: input.body, attachments: input.attachments, changeNote: null, createdBy: actor.userId });
     for (const [position, step] of input.steps.entries()) {

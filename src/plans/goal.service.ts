@@ -1,6 +1,6 @@
 import { insertAudit } from '../audit/audit.repository.ts';
 import { holderSpace } from '../convenings/convening.service.ts';
-import type { Db } from '../db/database.ts';
+import { type Db, inTransaction } from '../db/database.ts';
 import { invalid, notFound } from '../server/problem.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
 import type { SpaceRole } from '../spaces/roles.ts';
@@ -43,7 +43,7 @@ export function smartieOf(goal: { statement: string; deadline: string | null; pa
 export async function createGoal(db: Db, actor: Actor, organizationId: string, input: GoalInput, options: { sourceSessionId?: string | null } = {}) {
   const { spaceId } = await holderSpace(db, actor, organizationId, 'member');
   await checkLinks(db, organizationId, input);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { id } = await repo.insertGoal(trx, { ...input, spaceId, organizationId, sourceSessionId: options.sourceSessionId });
     await repo.replaceIndicators(trx, id, input.indicators);
     await repo.replaceActivities(trx, id, input.activities);

@@ -24,6 +24,11 @@ export async function findPlan(db: Db, id: string) {
   return db.selectFrom('work_plans').select(planColumns).where('id', '=', id).executeTakeFirst();
 }
 
+/** The plan's status, its row locked until the transaction ends. */
+export async function lockPlanStatus(db: Db, id: string) {
+  return (await db.selectFrom('work_plans').select('status').where('id', '=', id).forUpdate().executeTakeFirst())?.status;
+}
+
 export async function listPlans(db: Db, organizationId: string) {
   return db.selectFrom('work_plans').select(['id', 'title', 'period', 'status', 'proposal_id as proposalId', 'updated_at as updatedAt'])
     .where('organization_id', '=', organizationId).orderBy('created_at', 'desc').execute();

@@ -1,6 +1,6 @@
 import { insertAudit } from '../audit/audit.repository.ts';
 import { holderSpace } from '../convenings/convening.service.ts';
-import type { Db } from '../db/database.ts';
+import { type Db, inTransaction } from '../db/database.ts';
 import * as committeeRepo from '../decisions/committee.repository.ts';
 import type { StepInput } from '../decisions/decision.schema.ts';
 import { createProposal } from '../decisions/proposal.service.ts';
@@ -141,16 +141,18 @@ export async function sendForRatification(db: Db, actor: Actor, id: string, step
   if (organization?.kind !== 'alliance') throw conflict('Only an alliance ratifies a plan among its members.');
   const areas = await repo.listAreas(db, id);
   const body = [plan.period ?? '', ...areas.map((a) => `- ${a.name}${a.broadGoal ? `: ${a.broadGoal}` : ''}`)].filter(Boolean).join('\n');
-  const proposal = await createProposal(db, actor, plan.organizationId, {
-    title: plan.title, body: body || plan.title, attachments: [], committeeId: null,
-    decides: { kind: 'work_plan', workPlanId: id },
-    steps: steps ?? [{ kind: 'vote', title: 'Ratification', vote: {
-      method: 'majority', rule: { threshold: { numerator: 1, denominator: 2 }, comparison: 'more_than', abstentions: 'excluded' }, options: [], seats: 1,
-      electorate: { kind: 'organizations', roles: ['anchor', 'member'], affiliationRoles: ['leader'] }, secret: false, earlyClose: 'when_all_voted' } }],
-  });
-  await db.transaction().execute(async (trx) => {
+  // The plan stays locked from the status check to its new status: two admins sending it at once make one proposal.
+  return inTransaction(db, async (trx) => {
+    if ((await repo.lockPlanStatus(trx, id)) !== 'draft') throw conflict('This plan is already being ratified or has been.');
+    const proposal = await createProposal(trx, actor, plan.organizationId, {
+      title: plan.title, body: body || plan.title, attachments: [], committeeId: null,
+      decides: { kind: 'work_plan', workPlanId: id },
+      steps: steps ?? [{ kind: 'vote', title: 'Ratification', vote: {
+        method: 'majority', rule: { threshold: { numerator: 1, denominator: 2 }, comparison: 'more_than', abstentions: 'excluded' }, options: [], seats: 1,
+        electorate: { kind: 'organizations', roles: ['anchor', 'member'], affiliationRoles: ['leader'] }, secret: false, earlyClose: 'when_all_voted' } }],
+    });
     await repo.setPlanStatus(trx, id, 'in_ratification', proposal.id);
     await insertAudit(trx, [{ userId: actor.userId, spaceId: plan.spaceId, action: 'update', entity: 'work_plan', entityId: id, changes: { status: [plan.status, 'in_ratification'] } }]);
+    return proposal;
   });
-  return proposal;
 }
