@@ -116,7 +116,9 @@ export async function startImport(db: Db, box: SealedBox, actor: Actor, spaceId:
   const done = runJob(db, box, actor, job, checked.rows, checked.index, options.importGoodRows)
     .catch((err: unknown) => {
       job.status = 'failed';
-      job.message = err instanceof Error ? err.message : String(err);
+      // A database error can quote the row it choked on: logged here, never handed back.
+      console.error(`[crossroads] import ${job.id} failed:`, err instanceof Error ? err.stack : err);
+      job.message = 'The import failed on our side and nothing was imported; it has been logged.';
       job.rows.forEach((r) => { if (r.outcome !== 'rejected') r.outcome = 'skipped'; });
     })
     .then(() => saveJobReport(db, job));
