@@ -17,7 +17,8 @@ const withBody = <T extends z.ZodType>(schema: T) => ({ params: IdParam, ...json
 const tags = ['convenings'];
 const ics = { 200: { content: { 'text/calendar': { schema: z.string() } }, description: 'iCalendar (RFC 5545)' }, ...problems };
 const FeedParam = z.object({ feed: z.string().regex(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{32}\.ics$/, 'not a calendar address').openapi({ param: { name: 'feed', in: 'path' } }) });
-const FollowUpQuery = z.object({ overdue: z.enum(['true', 'false']).default('false') });
+// `today` is the reader's own date: a follow-up due today is not overdue yet west of Greenwich.
+const FollowUpQuery = z.object({ overdue: z.enum(['true', 'false']).default('false'), today: z.iso.date('use YYYY-MM-DD').optional() });
 
 export const conveningRoutes = newRouter()
   .openapi(createRoute({ method: 'get', path: '/convenings/{id}/calendar.ics', tags, request: byId, responses: ics }), async (c) =>
@@ -34,7 +35,7 @@ export const conveningRoutes = newRouter()
   .openapi(createRoute({ method: 'post', path: '/organizations/{id}/convenings', tags, request: withBody(ConveningInputSchema), responses: created }), async (c) =>
     c.json(await service.createConvening(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201))
   .openapi(createRoute({ method: 'get', path: '/organizations/{id}/follow-ups', tags, request: { params: IdParam, query: FollowUpQuery }, responses: ok }), async (c) =>
-    c.json(await service.listFollowUps(c.get('deps').db, actorOf(c), c.req.valid('param').id, { overdue: c.req.valid('query').overdue === 'true' }), 200))
+    c.json(await service.listFollowUps(c.get('deps').db, actorOf(c), c.req.valid('param').id, { overdue: c.req.valid('query').overdue === 'true', today: c.req.valid('query').today }), 200))
   .openapi(createRoute({ method: 'get', path: '/convenings/{id}', tags, request: byId, responses: ok }), async (c) =>
     c.json(await service.getConvening(c.get('deps').db, actorOf(c), c.req.valid('param').id), 200))
   .openapi(createRoute({ method: 'put', path: '/convenings/{id}', tags, request: withBody(ConveningInputSchema), responses: done }), async (c) => {

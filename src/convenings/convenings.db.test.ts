@@ -136,6 +136,11 @@ describe.each(ENGINES)('convenings and plans on %s', (engine) => {
     const overdue = (await c('repX').get(`/api/organizations/${f.alliance.id}/follow-ups?overdue=true`)).json;
     expect(overdue.map((o: { text: string }) => o.text)).toEqual(['Send notes to all groups']);
     expect(overdue[0].ownerOrganizationName).toBe('Member Y c');
+    // Overdue on the reader's own day: not yet on the 28th, one day late on the 30th.
+    const overdueOn = async (today: string) => (await c('repX').get(`/api/organizations/${f.alliance.id}/follow-ups?overdue=true&today=${today}`)).json.map((o: { text: string }) => o.text);
+    expect(await overdueOn('2011-01-28')).toEqual([]);
+    expect(await overdueOn('2011-01-30')).toEqual(['Send notes to all groups']);
+    expect((await c('repX').get(`/api/organizations/${f.alliance.id}/follow-ups?overdue=true&today=tomorrow`)).status).toBe(422);
     expect((await c('repX').patch(`/api/follow-ups/${overdue[0].id}`, { done: true })).status).toBe(200);
     expect((await c('repX').get(`/api/organizations/${f.alliance.id}/follow-ups?overdue=true`)).json).toEqual([]);
     expect((await c('outsider').patch(`/api/follow-ups/${later.json.id}`, { done: true })).status).toBe(404);

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { Actor } from '../spaces/access.ts';
-import { listReadableSpaceIds } from '../spaces/spaces.repository.ts';
+import { listReadableSpaceIds, listRoleSpaceIds } from '../spaces/spaces.repository.ts';
 import { deriveTies, groupingsOf } from '../ties/derived-ties.ts';
 import { listMembershipGroups, listTies } from '../ties/tie.repository.ts';
 import { introductionPaths, rankAllies } from './ally-finder.ts';
@@ -14,8 +14,9 @@ import { fieldAnatomy } from './field.service.ts';
 export async function findAllies(db: Db, actor: Actor, allianceId: string, priorityOverride: string[] = [], limit = 50) {
   const { anatomies } = await fieldAnatomy(db, actor, [allianceId], priorityOverride);
   const anatomy = anatomies[0]!;
-  const readable = await listReadableSpaceIds(db, actor.userId, 'profile');
-  const [orgs, stated, memberships] = await Promise.all([listCandidateFacts(db, readable), listTies(db, readable), listMembershipGroups(db, readable)]);
+  // Stated ties are a space's own work: only those of spaces where the reader holds a role.
+  const [readable, withRole] = await Promise.all([listReadableSpaceIds(db, actor.userId, 'profile'), listRoleSpaceIds(db, actor.userId)]);
+  const [orgs, stated, memberships] = await Promise.all([listCandidateFacts(db, readable), listTies(db, withRole), listMembershipGroups(db, readable)]);
   const memberIds = new Set(memberships.filter((m) => m.groupId === allianceId).map((m) => m.memberId));
   // Trusted ties: stated ones except conflicts, and shared membership in an alliance.
   const ties = [...stated.filter((t) => t.kind !== 'conflict').map((t) => ({ a: t.a, b: t.b })), ...deriveTies(groupingsOf('co_membership', memberships)).map((t) => ({ a: t.a, b: t.b }))];

@@ -116,8 +116,9 @@ export async function startImport(db: Db, box: SealedBox, actor: Actor, spaceId:
   const done = runJob(db, box, actor, job, checked.rows, checked.index, options.importGoodRows)
     .catch((err: unknown) => {
       job.status = 'failed';
-      // A database error can quote the row it choked on: logged here, never handed back.
-      console.error(`[crossroads] import ${job.id} failed:`, err instanceof Error ? err.stack : err);
+      // A database error can quote the row it choked on: the log gets its kind, never its text.
+      const { name, code, constraint } = (err ?? {}) as { name?: string; code?: string; constraint?: string };
+      console.error(`[crossroads] import ${job.id} failed: ${name ?? 'error'}${code ? ` ${code}` : ''}${constraint ? ` on ${constraint}` : ''}`);
       job.message = 'The import failed on our side and nothing was imported; it has been logged.';
       job.rows.forEach((r) => { if (r.outcome !== 'rejected') r.outcome = 'skipped'; });
     })

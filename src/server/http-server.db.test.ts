@@ -32,9 +32,10 @@ describe.each(ENGINES)('the HTTP server on %s', (engine) => {
     method, headers: { cookie, origin: ORIGIN, 'content-type': 'application/json' }, body: JSON.stringify(body),
   });
 
+  let appCalls = 0; // requests that reached the app, past the server's read-cache shortcut
   beforeAll(async () => {
     t = await testApp(engine);
-    server = createHttpServer(t.app.fetch);
+    server = createHttpServer((request, env) => { appCalls++; return t.app.fetch(request, env); });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -50,7 +51,9 @@ describe.each(ENGINES)('the HTTP server on %s', (engine) => {
     allianceId = ((await made.json()) as { id: string }).id;
     for (const path of ['/api/organizations?q=pushback', `/api/alliances/${allianceId}`]) {
       const first = await get(path, cookie);
+      const callsBefore = appCalls;
       const again = await get(path, cookie);
+      expect(appCalls, 'a repeated read is answered before the app').toBe(callsBefore);
       expect(first.status).toBe(200);
       expect(again.status).toBe(200);
       expect(again.text).toBe(first.text);
@@ -71,7 +74,9 @@ describe.each(ENGINES)('the HTTP server on %s', (engine) => {
     await sql`update organizations set name = 'Pushback Network (renamed outside)' where id = ${allianceId}`.execute(t.db);
     expect(await name()).toBe('Pushback Network');
     // …or at once by a client that asks for a fresh answer.
+    const callsBefore = appCalls;
     expect(await name({ 'cache-control': 'no-cache' })).toBe('Pushback Network (renamed outside)');
+    expect(appCalls).toBe(callsBefore + 1);
     const renamed = await write('PUT', `/api/organizations/${allianceId}`, cookie, { name: 'The Pushback Network', kind: 'alliance', location: { stateFips: '35' } });
     expect(renamed.status, await renamed.text()).toBe(200);
     expect(await name()).toBe('The Pushback Network');
@@ -86,8 +91,10 @@ describe.each(ENGINES)('the HTTP server on %s', (engine) => {
     const outsider = await signIn('outsider@example.org');
     const signedOut = await fetch(`${base}/api/auth/logout`, { method: 'POST', headers: { cookie, origin: ORIGIN } });
     expect(signedOut.status).toBeLessThan(300);
-    expect((await get(path, cookie)).status).toBe(401);
+    // The owner's other session fills the cache again; the signed-out one must still be refused.
     expect((await get(path, owner)).status).toBe(200);
+    expect((await get(path, owner)).status).toBe(200);
+    expect((await get(path, cookie)).status).toBe(401);
     expect((await get(path, `crossroads_session=${'x'.repeat(43)}`)).status).toBe(401);
     // The same path for a caller without a role in the alliance's space: their own answer.
     expect((await get(path, outsider)).status).toBe(404);

@@ -25,7 +25,8 @@ export function rememberZodDefault(issue: z.core.$ZodIssue): void {
   if (english.localeError(raw) !== issue.message || zodDefaults.has(issue.message)) return;
   const translated = spanish.localeError(raw);
   if (typeof translated !== 'string') return;
-  if (zodDefaults.size >= 2_000) zodDefaults.clear();
+  // Bounded (a message can quote a key someone sent): the oldest goes first, not the whole map.
+  if (zodDefaults.size >= 10_000) zodDefaults.delete(zodDefaults.keys().next().value!);
   zodDefaults.set(issue.message, translated);
 }
 

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { localizeErrors, rememberZodDefault, requestLanguage } from './localize.ts';
+import { languageOf, localizeErrors, rememberZodDefault } from './localize.ts';
 
 export interface FieldError { field: string; message: string }
 
@@ -41,7 +41,7 @@ export function problemResponse(c: Context, problem: Problem): Response {
       status: problem.status,
       detail: problem.detail,
       // The title and detail are for developers; the fields' messages are for the person.
-      ...(problem.errors.length ? { errors: localizeErrors(problem.errors, requestLanguage(c.req.header('accept-language'))) } : {}),
+      ...(problem.errors.length ? { errors: localizeErrors(problem.errors, languageOf(c)) } : {}),
     }),
     problem.status,
     { 'content-type': 'application/problem+json' },

@@ -47,6 +47,11 @@ export async function listSpacesOfUser(db: Db, userId: string) {
     .where('space_roles.user_id', '=', userId).orderBy('spaces.name').execute();
 }
 
+/** The spaces the user holds a role in (where their own work, not only what is shared, is open to them). */
+export async function listRoleSpaceIds(db: Db, userId: string): Promise<string[]> {
+  return (await db.selectFrom('space_roles').select('space_id').where('user_id', '=', userId).execute()).map((r) => r.space_id);
+}
+
 /**
  * Spaces whose records of `scope` the user may read: the spaces they hold a role in, plus the
  * spaces that granted `scope` to one of those. One query; callers use it as a filter.

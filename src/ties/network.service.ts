@@ -3,8 +3,8 @@ import { type JobRegistry, JobLimitError, type JobView } from '../jobs/job-regis
 import { runInWorker } from '../jobs/worker-task.ts';
 import { allianceSpace } from '../memberships/membership.service.ts';
 import { Problem } from '../server/problem.ts';
-import { type Actor, requireAccess } from '../spaces/access.ts';
-import { listReadableSpaceIds } from '../spaces/spaces.repository.ts';
+import { type Actor, requireRole } from '../spaces/access.ts';
+import { listReadableSpaceIds, listRoleSpaceIds } from '../spaces/spaces.repository.ts';
 import type { NetworkOptions } from './analyze-network.ts';
 import { deriveTies, groupingsOf } from './derived-ties.ts';
 import { type ComputedNetwork, computeNetwork, isLargeNetwork, type NetworkInput } from './network-compute.ts';
@@ -13,22 +13,25 @@ import * as repo from './tie.repository.ts';
 // An alliance's field as a network: its members and the organizations its stated ties reach,
 // joined by stated ties (recorded in the alliance's space) and derived ones (shared alliances the
 // reader can see, the alliance's convenings and campaigns). Or the whole field the reader can
-// see. Small networks are analysed in the request; large ones as jobs on their own thread.
+// see. Memberships are readable through a profile grant; the stated ties, convenings and
+// campaigns are a space's own work, so they come only from spaces where the reader holds a
+// role. Small networks are analysed in the request; large ones as jobs on their own thread.
 
 const WORKER = new URL('./network-analysis.worker.ts', import.meta.url);
 
+// An alliance's network is its own work (stated ties, convenings, campaigns): a role in its space opens it.
 async function checkAlliance(db: Db, actor: Actor, allianceId: string) {
   const { alliance, spaceId } = await allianceSpace(db, actor, allianceId);
-  await requireAccess(db, actor, spaceId, 'viewer');
+  await requireRole(db, actor, spaceId, 'viewer', 'alliance');
   return { alliance, spaceId };
 }
 
 export async function loadAllianceNetwork(db: Db, actor: Actor, allianceId: string): Promise<NetworkInput> {
   const { alliance, spaceId } = await checkAlliance(db, actor, allianceId);
-  const stated = await repo.listTies(db, [spaceId]);
   const readable = await listReadableSpaceIds(db, actor.userId, 'profile');
-  const [memberships, convenings, campaigns] = await Promise.all([
-    repo.listMembershipGroups(db, readable), repo.listConveningGroups(db, { hostIds: [allianceId] }), repo.listCampaignGroups(db, { hostIds: [allianceId] }),
+  const [stated, memberships, convenings, campaigns] = await Promise.all([
+    repo.listTies(db, [spaceId]), repo.listMembershipGroups(db, readable),
+    repo.listConveningGroups(db, { hostIds: [allianceId] }), repo.listCampaignGroups(db, { hostIds: [allianceId] }),
   ]);
   const members = memberships.filter((m) => m.groupId === allianceId).map((m) => m.memberId);
   const nodeIds = new Set([...members, ...stated.flatMap((t) => [t.a, t.b])]);
@@ -41,10 +44,10 @@ export async function loadAllianceNetwork(db: Db, actor: Actor, allianceId: stri
 
 /** The whole field the reader can see: every organization, stated ties, shared alliances, convenings and campaigns. */
 export async function loadFieldNetwork(db: Db, actor: Actor): Promise<NetworkInput> {
-  const readable = await listReadableSpaceIds(db, actor.userId, 'profile');
+  const [readable, withRole] = await Promise.all([listReadableSpaceIds(db, actor.userId, 'profile'), listRoleSpaceIds(db, actor.userId)]);
   const [nodes, stated, memberships, convenings, campaigns] = await Promise.all([
-    repo.listNodesInSpaces(db, readable), repo.listTies(db, readable), repo.listMembershipGroups(db, readable),
-    repo.listConveningGroups(db, { spaceIds: readable }), repo.listCampaignGroups(db, { spaceIds: readable }),
+    repo.listNodesInSpaces(db, readable), repo.listTies(db, withRole), repo.listMembershipGroups(db, readable),
+    repo.listConveningGroups(db, { spaceIds: withRole }), repo.listCampaignGroups(db, { spaceIds: withRole }),
   ]);
   const derived = deriveTies([...groupingsOf('co_membership', memberships), ...groupingsOf('co_attendance', convenings), ...groupingsOf('co_campaigning', campaigns)]);
   return { alliance: null, nodes, stated, derived };

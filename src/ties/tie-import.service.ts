@@ -4,7 +4,7 @@ import { parseCsv } from '../imports/csv-file.ts';
 import { allianceSpace } from '../memberships/membership.service.ts';
 import { organizationMatcher } from '../orgs/organization-matcher.ts';
 import { invalid, Problem } from '../server/problem.ts';
-import { type Actor, requireAccess } from '../spaces/access.ts';
+import { type Actor, requireRole } from '../spaces/access.ts';
 import { listReadableSpaceIds } from '../spaces/spaces.repository.ts';
 import * as repo from './tie.repository.ts';
 import { mapTieRows, type TieRow } from './tie-rows.ts';
@@ -35,7 +35,7 @@ async function nameResolver(db: Db, actor: Actor, allianceId: string, spaceId: s
 
 export async function importTies(db: Db, actor: Actor, allianceId: string, csv: string, options: { commit: boolean; importGoodRows: boolean }) {
   const { spaceId } = await allianceSpace(db, actor, allianceId);
-  await requireAccess(db, actor, spaceId, 'member');
+  await requireRole(db, actor, spaceId, 'member');
   let parsed;
   try { parsed = parseCsv(csv); } catch (err) { throw invalid([{ field: 'csv', message: (err as Error).message }]); }
   const { columns, results, missing } = mapTieRows(parsed.headers, parsed.rows);

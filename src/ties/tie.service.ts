@@ -4,7 +4,7 @@ import { findMembershipByPair } from '../memberships/membership.repository.ts';
 import { allianceSpace } from '../memberships/membership.service.ts';
 import { findOrganization } from '../orgs/organization.repository.ts';
 import { invalid, notFound } from '../server/problem.ts';
-import { type Actor, requireAccess } from '../spaces/access.ts';
+import { type Actor, requireAccess, requireRole } from '../spaces/access.ts';
 import * as repo from './tie.repository.ts';
 import type { TieInput } from './tie.schema.ts';
 
@@ -19,7 +19,7 @@ async function checkVisible(db: Db, actor: Actor, allianceId: string, id: string
 
 export async function recordTie(db: Db, actor: Actor, allianceId: string, input: TieInput) {
   const { spaceId } = await allianceSpace(db, actor, allianceId);
-  await requireAccess(db, actor, spaceId, 'member');
+  await requireRole(db, actor, spaceId, 'member');
   await checkVisible(db, actor, allianceId, input.fromId, 'fromId');
   await checkVisible(db, actor, allianceId, input.toId, 'toId');
   return db.transaction().execute(async (trx) => {
@@ -32,7 +32,7 @@ export async function recordTie(db: Db, actor: Actor, allianceId: string, input:
 export async function removeTie(db: Db, actor: Actor, id: string) {
   const tie = await repo.findTie(db, id);
   if (!tie) throw notFound('tie');
-  await requireAccess(db, actor, tie.spaceId, 'member');
+  await requireRole(db, actor, tie.spaceId, 'member', 'tie');
   await db.transaction().execute(async (trx) => {
     await repo.deleteTie(trx, id);
     await insertAudit(trx, [{ userId: actor.userId, spaceId: tie.spaceId, action: 'delete', entity: 'tie', entityId: id }]);

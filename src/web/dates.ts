@@ -21,3 +21,8 @@ export function formatDateTime(value: string): string {
   }
   return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
 }
+
+/** Today in the viewer's own zone, as a calendar day (YYYY-MM-DD). */
+export function localToday(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

@@ -29,15 +29,19 @@ const answers = { more_powerful_together: 'Yes', who_else_at_table: 'Faith group
   what_jointly: 'A statewide budget campaign', reason_long_term: 'The budget fight lasts a decade' };
 const campaignBody = { name: 'Summer jobs for youth', status: 'active', chart: { primaryTargets: ['City Council'] } };
 
+// The alliance's own work in the fixture, by name: what a grant never shares (the imported
+// organization is a directory profile, which the profile grant does share).
+const OWN_WORK = /Foreign (Campaign|Alert|Power Map|Stakeholder)/;
+
 export const ALLIANCE_WORK_CASES: RouteCase<AllianceWorkRecords>[] = [
   // The whole field takes no alliance list (only `derived` and `kinds`): it is every organization
   // the caller can see. It names no record, so there is nothing to answer 404 for: an outsider
-  // naming a foreign alliance (the parameter is ignored) gets their own field, 200, and the leak
-  // check shows nothing of the foreign alliance is in it.
+  // naming a foreign alliance (the parameter is ignored) gets their own field, 200. Through the
+  // grants they see the alliance's profile and members, never its own work (campaigns, alerts…).
   { route: 'GET /api/field/network', name: 'whole field network', path: (r) => `/api/field/network?alliances=${r.allianceId}`,
-    need: 'viewer', ok: 200, expect: { outsider: 200 } },
+    need: 'viewer', ok: 200, expect: { outsider: 200 }, leak: OWN_WORK },
   { route: 'POST /api/field/network/analyses', name: 'start whole field analysis', path: (r) => `/api/field/network/analyses?alliances=${r.allianceId}`,
-    need: 'viewer', ok: 200, expect: { outsider: 200 }, writesNothing: true },
+    need: 'viewer', ok: 200, expect: { outsider: 200 }, writesNothing: true, leak: OWN_WORK },
   { route: 'GET /api/campaigns/{id}', name: 'read campaign', path: (r) => `/api/campaigns/${r.campaignId}`, need: 'viewer', ok: 200 },
   { route: 'PUT /api/campaigns/{id}', name: 'update campaign', path: (r) => `/api/campaigns/${r.campaignId}`, body: () => campaignBody, need: 'member', ok: 200 },
   { route: 'POST /api/campaigns/{id}/events', name: 'record campaign event', path: (r) => `/api/campaigns/${r.campaignId}/events`,
@@ -63,15 +67,17 @@ export const ALLIANCE_WORK_CASES: RouteCase<AllianceWorkRecords>[] = [
   { route: 'DELETE /api/ties/{id}', name: 'remove tie', path: (r) => `/api/ties/${r.tieId}`, need: 'member', ok: 200 },
   { route: 'GET /api/alliances/{id}/ties.csv', name: 'export ties CSV', path: (r) => `/api/alliances/${r.allianceId}/ties.csv`, need: 'viewer', ok: 200 },
   { route: 'GET /api/alliances/{id}/network.kumu.json', name: 'export network for Kumu', path: (r) => `/api/alliances/${r.allianceId}/network.kumu.json`, need: 'viewer', ok: 200 },
-  // Answers 202 at once: the job writes the rows afterwards; the start itself is logged.
+  // Answers 202 at once: the job writes the rows afterwards; the start itself is logged. The
+  // outsider sees the space's people and profiles through the grants, so is refused (403), not told it is not there.
   { route: 'POST /api/spaces/{id}/imports', name: 'start import', path: (r) => `/api/spaces/${r.spaceId}/imports`,
-    body: () => ({ entity: 'organizations', csv: 'name,kind\nImported Center,union\n' }), need: 'member', ok: 202 },
+    body: () => ({ entity: 'organizations', csv: 'name,kind\nImported Center,union\n' }), need: 'member', ok: 202, expect: { outsider: 403 } },
   // An import's report belongs to whoever started it (the owner, in the fixture), like any job:
   // the space's other roles get 404, not 403, as they would for someone else's job.
   { route: 'GET /api/imports/{id}', name: 'read import report', path: (r) => `/api/imports/${r.importJobId}`,
     need: 'owner', ok: 200, expect: { admin: 404, member: 404, viewer: 404 } },
+  // The person is shared with the outsider's alliance (the people grant): visible, so 403.
   { route: 'PUT /api/people/{id}/account', name: 'link person to account', path: (r) => `/api/people/${r.personId}/account`,
-    body: (r) => ({ email: r.accountEmail }), need: 'admin', ok: 200 },
+    body: (r) => ({ email: r.accountEmail }), need: 'admin', ok: 200, expect: { outsider: 403 } },
 ];
 
 /**
@@ -82,7 +88,7 @@ export const ALLIANCE_WORK_CASES: RouteCase<AllianceWorkRecords>[] = [
  * caller holds its role in the alliance's space.
  */
 export async function allianceWorkRecords(t: TestApp, clients: Callers, n: number): Promise<AllianceWorkRecords> {
-  const { owner, alliance, spaceId } = await foreignAlliance(t, clients, n);
+  const { owner, alliance, spaceId } = await foreignAlliance(t, clients, n, { outsiderGrants: true });
   const base = BLANK;
   const staffed = await createOrganization(t.db, owner, null, { ...base, name: `Foreign Org ${n}`, kind: 'base_building' }, { ownSpace: true });
   await upsertRole(t.db, staffed.ownSpaceId!, clients.viewer.userId!, 'member');

@@ -8,8 +8,6 @@ import { GoalInputSchema } from '../../src/plans/goal.schema.ts';
 import { createGoal, setGoalArea } from '../../src/plans/goal.service.ts';
 import { AreaInputSchema, WorkPlanInputSchema } from '../../src/plans/work-plan.schema.ts';
 import { addActivity, addArea, createPlan } from '../../src/plans/work-plan.service.ts';
-import { upsertRole } from '../../src/spaces/spaces.repository.ts';
-import { grant } from '../../src/spaces/spaces.service.ts';
 import type { TestApp } from '../test-app.ts';
 import { BLANK, type Callers, foreignAlliance, type RouteCase } from './matrix.ts';
 
@@ -62,15 +60,10 @@ export const CONVENINGS_PLANS_CASES: RouteCase<ConveningPlanRecords>[] = [
  * follow-up), a goal, and a draft work plan with a strategy area (holding the goal) and an activity.
  */
 export async function conveningPlanRecords(t: TestApp, clients: Callers, n: number): Promise<ConveningPlanRecords> {
-  const { owner: ownerActor, alliance, spaceId } = await foreignAlliance(t, clients, n);
+  const { owner: ownerActor, alliance, spaceId } = await foreignAlliance(t, clients, n, { outsiderGrants: true });
   const base = BLANK;
   const memberOrg = await createOrganization(t.db, ownerActor, spaceId, { ...base, name: `Foreign Org ${n}`, kind: 'union' });
   await addMember(t.db, ownerActor, alliance.id, { memberId: memberOrg.id, role: 'member', status: 'active' });
-  // The outsider holds a role in a neighbouring alliance that F shares everything a grant can
-  // share with: its profile, representatives and people, but never its convenings, goals or plans.
-  const neighbor = await createOrganization(t.db, ownerActor, null, { ...base, name: `Neighbor Alliance ${n}`, kind: 'alliance' });
-  await upsertRole(t.db, neighbor.ownSpaceId!, clients.outsider.userId!, 'member');
-  for (const scope of ['profile', 'representatives', 'people'] as const) await grant(t.db, ownerActor, spaceId, neighbor.ownSpaceId!, scope);
 
   const { id: conveningId } = await createConvening(t.db, ownerActor, alliance.id, ConveningInputSchema.parse({
     title: `Foreign Convening ${n}`, kind: 'convening', startsAt: '2011-01-22T10:00', endsAt: '2011-01-22T16:00', timeZone: 'America/Chicago',

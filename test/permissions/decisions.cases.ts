@@ -59,7 +59,7 @@ export const DECISIONS_CASES: RouteCase<DecisionRecords>[] = [
  * on; each caller holds its role in the space.
  */
 export async function decisionRecords(t: TestApp, clients: Callers, n: number): Promise<DecisionRecords> {
-  const { owner, alliance, spaceId } = await foreignAlliance(t, clients, n);
+  const { owner, alliance, spaceId } = await foreignAlliance(t, clients, n, { outsiderGrants: true });
   const base = BLANK;
   const org = await createOrganization(t.db, owner, spaceId, { ...base, name: `Foreign Org ${n}`, kind: 'union' });
   const membership = await addMember(t.db, owner, alliance.id, { memberId: org.id, role: 'member', status: 'active' });

@@ -13,6 +13,7 @@ import { createOrganization } from '../../src/orgs/organization.service.ts';
 import type { Actor } from '../../src/spaces/access.ts';
 import { roleAtLeast, type SpaceRole } from '../../src/spaces/roles.ts';
 import { upsertRole } from '../../src/spaces/spaces.repository.ts';
+import { grant } from '../../src/spaces/spaces.service.ts';
 import { Client, ENGINES, signedIn, type TestApp, testApp } from '../test-app.ts';
 
 export type Caller = SpaceRole | 'outsider' | 'anonymous';
@@ -33,6 +34,8 @@ export interface RouteCase<R> {
   expect?: Partial<Record<Caller, number>>;
   /** A state-changing route that stores nothing (a preview, a job), so leaves no audit entry. */
   writesNothing?: true;
+  /** What a refused or outside caller must not see, when it is narrower than the suite's (e.g. the profiles a grant shares may show). */
+  leak?: RegExp;
 }
 
 export const method = (c: RouteCase<unknown>) => c.route.split(' ')[0]!;
@@ -64,12 +67,22 @@ export async function bystander(t: TestApp, tag: string) {
 /** The fields of an organization a fixture leaves empty. */
 export const BLANK = { sectors: [], issues: [], constituencies: [], capacities: [], location: {} };
 
-/** A fresh alliance with its shared space, where the admin, member and viewer callers hold those roles (the owner made it). */
-export async function foreignAlliance(t: TestApp, clients: Callers, n: number) {
+/**
+ * A fresh alliance with its shared space, where the admin, member and viewer callers hold those
+ * roles (the owner made it). With `outsiderGrants`, the outsider holds a role in a neighbouring
+ * alliance that this one shares everything a grant can share with (its profile, representatives
+ * and people): the space's own work must still be invisible to them.
+ */
+export async function foreignAlliance(t: TestApp, clients: Callers, n: number, options: { outsiderGrants?: boolean } = {}) {
   const owner: Actor = { userId: clients.owner.userId!, isWorkspaceAdmin: true };
   const alliance = await createOrganization(t.db, owner, null, { ...BLANK, name: `Foreign Alliance ${n}`, kind: 'alliance' });
   const spaceId = alliance.ownSpaceId!;
   for (const role of ['admin', 'member', 'viewer'] as const) await upsertRole(t.db, spaceId, clients[role].userId!, role);
+  if (options.outsiderGrants) {
+    const neighbor = await createOrganization(t.db, owner, null, { ...BLANK, name: `Neighbor Alliance ${n}`, kind: 'alliance' });
+    await upsertRole(t.db, neighbor.ownSpaceId!, clients.outsider.userId!, 'member');
+    for (const scope of ['profile', 'representatives', 'people'] as const) await grant(t.db, owner, spaceId, neighbor.ownSpaceId!, scope);
+  }
   return { owner, alliance, spaceId };
 }
 
@@ -112,7 +125,7 @@ export function matrixTests<R>(cases: RouteCase<R>[], setup: () => { t: TestApp;
         const res = await client.request(method(c as RouteCase<unknown>), c.path(r), c.body?.(r));
         const want = expected(c as RouteCase<never>, caller);
         if (res.status !== want) wrong.push(`${caller}: got ${res.status}, want ${want} (${res.text.slice(0, 160)})`);
-        if (caller === 'outsider' || caller === 'anonymous') expect(res.text, `${caller} shown the records`).not.toMatch(leak);
+        if (caller === 'outsider' || caller === 'anonymous') expect(res.text, `${caller} shown the records`).not.toMatch(c.leak ?? leak);
         const wrote = STATE_CHANGING.has(method(c as RouteCase<unknown>)) && res.status < 300 && !c.writesNothing;
         if (wrote && client.userId && (await auditEntriesBy(t, client.userId)) === auditBefore) wrong.push(`${caller}: wrote without an audit entry`);
       }

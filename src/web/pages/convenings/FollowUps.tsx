@@ -4,10 +4,9 @@ import { Link, useParams } from 'react-router';
 import { api, errorText } from '../../api.ts';
 import { ErrorBanner, Field, inputClass, secondaryButtonClass } from '../../components/Field.tsx';
 import type { FollowUpView } from './convening-types.ts';
-import { formatDate } from '../../dates.ts';
+import { formatDate, localToday } from '../../dates.ts';
 import { roleAtLeast } from '../../../spaces/roles.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Follow-ups of a convening, with their owners and due dates; overdue ones stand out. */
 export function FollowUps({ conveningId, followUps, organizations, canEdit, onChange }: {
@@ -52,7 +51,7 @@ function FollowUpList({ followUps, canEdit, onChange }: { followUps: FollowUpVie
     <ErrorBanner message={error} />
     <ul className="flex flex-col gap-1 text-sm">
       {followUps.map((f) => {
-        const overdue = !f.doneAt && !!f.dueOn && f.dueOn < today();
+        const overdue = !f.doneAt && !!f.dueOn && f.dueOn < localToday();
         return (
           <li key={f.id} className={`flex flex-wrap items-center gap-2 ${overdue ? 'font-medium text-red-800' : ''}`}>
             <label className="flex items-center gap-2">
@@ -80,7 +79,7 @@ export function FollowUpsPage() {
   // Ticking a follow-up off takes a member of the organization's space; viewers only read.
   const [role, setRole] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = () => api.get<FollowUpView[]>(`/organizations/${id}/follow-ups?overdue=${overdue}`).then(setList, (err: unknown) => setError(errorText(t, err)));
+  const load = () => api.get<FollowUpView[]>(`/organizations/${id}/follow-ups?overdue=${overdue}&today=${localToday()}`).then(setList, (err: unknown) => setError(errorText(t, err)));
   useEffect(() => { void load(); }, [id, overdue]);
   useEffect(() => { api.get<{ role: string | null }>(`/organizations/${id}/convenings`).then((l) => setRole(l.role), () => setRole(null)); }, [id]);
   return (
