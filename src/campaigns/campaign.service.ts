@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import { findMembershipByPair } from '../memberships/membership.repository.ts';
 import { findOrganization } from '../orgs/organization.repository.ts';
 import { invalid, notFound } from '../server/problem.ts';
-import { type Actor, requireAccess, requireRole } from '../spaces/access.ts';
+import { type Actor, requireRole, canSeeProfiles } from '../spaces/access.ts';
 import type { SpaceRole } from '../spaces/roles.ts';
 import * as repo from './campaign.repository.ts';
 import type { CampaignEventInput, CampaignInput } from './campaign.schema.ts';
@@ -23,7 +23,7 @@ async function campaignIn(db: Db, actor: Actor, id: string, needed: SpaceRole) {
 export async function checkOrganization(db: Db, actor: Actor, holderId: string, id: string, field: string) {
   if (id === holderId || (await findMembershipByPair(db, holderId, id))) return;
   const org = await findOrganization(db, id);
-  const visible = org && (await requireAccess(db, actor, org.spaceId, 'viewer').then(() => true, () => false));
+  const visible = org && (await canSeeProfiles(db, actor, org.spaceId));
   if (!visible) throw invalid([{ field, message: 'no such organization' }]);
 }
 

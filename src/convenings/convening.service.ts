@@ -5,7 +5,7 @@ import { getOrganization } from '../orgs/organization.service.ts';
 import { findMembershipByPair } from '../memberships/membership.repository.ts';
 import { findOrganization } from '../orgs/organization.repository.ts';
 import { invalid, notFound } from '../server/problem.ts';
-import { type Actor, requireAccess, requireRole } from '../spaces/access.ts';
+import { type Actor, requireRole, canSeeProfiles } from '../spaces/access.ts';
 import type { SpaceRole } from '../spaces/roles.ts';
 import { attendanceReport } from './attendance-report.ts';
 import type { ConveningInput } from './convening.schema.ts';
@@ -38,7 +38,7 @@ async function checkOrganizations(db: Db, actor: Actor, holderId: string, ids: s
   for (const [i, id] of ids.entries()) {
     if (id === holderId || (await findMembershipByPair(db, holderId, id))) continue;
     const org = await findOrganization(db, id);
-    const visible = org && (await requireAccess(db, actor, org.spaceId, 'viewer').then(() => true, () => false));
+    const visible = org && (await canSeeProfiles(db, actor, org.spaceId));
     if (!visible) throw invalid([{ field: field(i), message: 'no such organization' }]);
   }
 }

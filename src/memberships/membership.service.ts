@@ -6,7 +6,7 @@ import type { Organization } from '../orgs/organization.schema.ts';
 import { getOrganization } from '../orgs/organization.service.ts';
 import { findPerson } from '../people/person.repository.ts';
 import { conflict, forbidden, invalid, notFound } from '../server/problem.ts';
-import { type Actor, requireAccess } from '../spaces/access.ts';
+import { type Actor, requireAccess, canSeeProfiles } from '../spaces/access.ts';
 import { findRole, listReadableSpaceIds, loadReach } from '../spaces/spaces.repository.ts';
 import { roleAtLeast } from '../spaces/roles.ts';
 import { gapOf, memberView } from './alliance-page.ts';
@@ -23,7 +23,7 @@ export async function addMember(db: Db, actor: Actor, allianceId: string, input:
   const { alliance, spaceId } = await allianceSpace(db, actor, allianceId);
   await requireAccess(db, actor, spaceId, 'member');
   const member = await findOrganization(db, input.memberId);
-  const visible = member && (await requireAccess(db, actor, member.spaceId, 'viewer').then(() => true, () => false));
+  const visible = member && (await canSeeProfiles(db, actor, member.spaceId));
   if (!member || !visible) throw invalid([{ field: 'memberId', message: 'no such organization' }]);
   if (await repo.findMembershipByPair(db, allianceId, input.memberId)) {
     throw conflict(`${member.name} is already in ${alliance.name}.`, 'memberId');

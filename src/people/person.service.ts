@@ -3,7 +3,7 @@ import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
 import { findOrganization } from '../orgs/organization.repository.ts';
 import { conflict, invalid, notFound } from '../server/problem.ts';
-import { type Actor, requireAccess } from '../spaces/access.ts';
+import { type Actor, requireAccess, canSeeProfiles } from '../spaces/access.ts';
 import { loadReach } from '../spaces/spaces.repository.ts';
 import * as repo from './person.repository.ts';
 import type { Contact, Person, PersonInput } from './person.schema.ts';
@@ -22,7 +22,7 @@ function sealContact(box: SealedBox, contact: Contact) {
 async function checkAffiliations(db: Db, actor: Actor, input: PersonInput) {
   for (const [i, a] of input.affiliations.entries()) {
     const org = await findOrganization(db, a.organizationId);
-    const readable = org && (await requireAccess(db, actor, org.spaceId, 'viewer').then(() => true, () => false));
+    const readable = org && (await canSeeProfiles(db, actor, org.spaceId));
     if (!readable) throw invalid([{ field: `affiliations[${i}].organizationId`, message: 'no such organization' }]);
   }
 }

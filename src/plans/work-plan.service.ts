@@ -6,7 +6,7 @@ import type { StepInput } from '../decisions/decision.schema.ts';
 import { createProposal } from '../decisions/proposal.service.ts';
 import { findOrganization } from '../orgs/organization.repository.ts';
 import { conflict, invalid, notFound } from '../server/problem.ts';
-import { type Actor, requireAccess, requireRole } from '../spaces/access.ts';
+import { type Actor, requireRole, canSeeProfiles } from '../spaces/access.ts';
 import type { SpaceRole } from '../spaces/roles.ts';
 import * as goalRepo from './goal.repository.ts';
 import { describeGoals } from './goal.service.ts';
@@ -33,7 +33,7 @@ async function areaIn(db: Db, actor: Actor, id: string) {
 async function checkArea(db: Db, actor: Actor, organizationId: string, input: AreaInput) {
   for (const [i, anchorId] of input.anchorIds.entries()) {
     const org = await findOrganization(db, anchorId);
-    const visible = org && (await requireAccess(db, actor, org.spaceId, 'viewer').then(() => true, () => false));
+    const visible = org && (await canSeeProfiles(db, actor, org.spaceId));
     if (!visible) throw invalid([{ field: `anchorIds[${i}]`, message: 'no such organization' }]);
   }
   if (input.committeeId && (await committeeRepo.findCommittee(db, input.committeeId))?.allianceId !== organizationId) {

@@ -40,3 +40,8 @@ export async function requireRole(db: Db, actor: Actor, spaceId: string, needed:
   if (!roleAtLeast(role, needed)) throw forbidden();
   return role;
 }
+
+/** Whether the actor may read the profiles of `spaceId` (a role there, or a profile grant): for naming an organization in a form. */
+export async function canSeeProfiles(db: Db, actor: Actor, spaceId: string): Promise<boolean> {
+  return requireAccess(db, actor, spaceId, 'viewer').then(() => true, () => false);
+}

@@ -4,7 +4,7 @@ import { findMembershipByPair } from '../memberships/membership.repository.ts';
 import { allianceSpace } from '../memberships/membership.service.ts';
 import { findOrganization } from '../orgs/organization.repository.ts';
 import { invalid, notFound } from '../server/problem.ts';
-import { type Actor, requireAccess, requireRole } from '../spaces/access.ts';
+import { type Actor, requireRole, canSeeProfiles } from '../spaces/access.ts';
 import * as repo from './tie.repository.ts';
 import type { TieInput } from './tie.schema.ts';
 
@@ -13,7 +13,7 @@ import type { TieInput } from './tie.schema.ts';
 async function checkVisible(db: Db, actor: Actor, allianceId: string, id: string, field: string) {
   if (id === allianceId || (await findMembershipByPair(db, allianceId, id))) return;
   const org = await findOrganization(db, id);
-  const visible = org && (await requireAccess(db, actor, org.spaceId, 'viewer').then(() => true, () => false));
+  const visible = org && (await canSeeProfiles(db, actor, org.spaceId));
   if (!visible) throw invalid([{ field, message: 'no such organization' }]);
 }
 
