@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { forbidden, notFound } from '../server/problem.ts';
 import { type GrantScope, roleAtLeast, type SpaceRole } from './roles.ts';
-import { findRole, hasActiveGrant } from './spaces.repository.ts';
+import { findRole, hasActiveGrant, listRoleSpaceIds } from './spaces.repository.ts';
 
 export interface Actor {
   userId: string;
@@ -21,8 +21,7 @@ export async function requireAccess(
   const role = await findRole(db, actor.userId, spaceId);
   if (roleAtLeast(role, needed)) return role;
   if (role) throw forbidden();
-  const mySpaces = await db.selectFrom('space_roles').select('space_id').where('user_id', '=', actor.userId).execute();
-  const granted = await hasActiveGrant(db, spaceId, mySpaces.map((r) => r.space_id), scope);
+  const granted = await hasActiveGrant(db, spaceId, await listRoleSpaceIds(db, actor.userId), scope);
   if (!granted) throw notFound();
   if (needed === 'viewer') return null;
   throw forbidden();

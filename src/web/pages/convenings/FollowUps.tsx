@@ -6,6 +6,7 @@ import { ErrorBanner, Field, inputClass, secondaryButtonClass } from '../../comp
 import type { FollowUpView } from './convening-types.ts';
 import { formatDate, localToday } from '../../dates.ts';
 import { roleAtLeast } from '../../../spaces/roles.ts';
+import { useSession } from '../../session.tsx';
 
 
 /** Follow-ups of a convening, with their owners and due dates; overdue ones stand out. */
@@ -76,12 +77,12 @@ export function FollowUpsPage() {
   const { t } = useTranslation();
   const [overdue, setOverdue] = useState(true);
   const [list, setList] = useState<FollowUpView[] | null>(null);
-  // Ticking a follow-up off takes a member of the organization's space; viewers only read.
-  const [role, setRole] = useState<string | null>(null);
+  // Ticking a follow-up off takes a member of the organization's own space; viewers only read.
+  const { me } = useSession();
+  const role = me?.spaces.find((s) => s.organizationId === id)?.role ?? null;
   const [error, setError] = useState<string | null>(null);
   const load = () => api.get<FollowUpView[]>(`/organizations/${id}/follow-ups?overdue=${overdue}&today=${localToday()}`).then(setList, (err: unknown) => setError(errorText(t, err)));
   useEffect(() => { void load(); }, [id, overdue]);
-  useEffect(() => { api.get<{ role: string | null }>(`/organizations/${id}/convenings`).then((l) => setRole(l.role), () => setRole(null)); }, [id]);
   return (
     <article className="flex flex-col gap-3">
       <p className="text-sm"><Link className="underline" to={`/organizations/${id}/convenings`}>{t('convenings.title')}</Link></p>
