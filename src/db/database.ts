@@ -12,6 +12,7 @@ import * as campaignsCharters from './migrations/2026_11_23_0006_campaigns_chart
 import * as ties from './migrations/2026_11_23_0007_ties.ts';
 import * as powerMaps from './migrations/2026_11_23_0008_power_maps.ts';
 import * as fieldPriorities from './migrations/2026_11_23_0009_field_priorities.ts';
+import * as secretBallotBoxes from './migrations/2026_12_06_0010_secret_ballot_boxes.ts';
 import type { Database } from './tables.ts';
 
 export type Db = Kysely<Database>;
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0007_ties': ties,
   '2026_11_23_0008_power_maps': powerMaps,
   '2026_11_23_0009_field_priorities': fieldPriorities,
+  '2026_12_06_0010_secret_ballot_boxes': secretBallotBoxes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

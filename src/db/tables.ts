@@ -269,6 +269,13 @@ export interface VoteElectorsTable {
   weight_inputs: JSONColumnType<Record<string, unknown> | null>;
 }
 
+/** A secret vote's ballots, without voters, times or ids, in random order. */
+export interface BallotBoxesTable {
+  vote_id: string;
+  space_id: string;
+  ballots: JSONColumnType<{ ballot: Record<string, unknown>; weight: { numerator: string; denominator: string } }[]>;
+}
+
 export interface BallotsTable {
   id: Generated<string>;
   space_id: string;
@@ -277,7 +284,8 @@ export interface BallotsTable {
   cast_by: string | null;
   cast_as: 'representative' | 'alternate' | 'self';
   version: number;
-  ballot: JSONColumnType<Record<string, unknown>>;
+  // Null for a secret vote: its content is in the vote's ballot box, not beside the voter.
+  ballot: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
   cast_at: Timestamp;
   superseded_at: Timestamp | null;
 }
@@ -425,6 +433,7 @@ export interface Database {
   votes: VotesTable;
   vote_electors: VoteElectorsTable;
   ballots: BallotsTable;
+  ballot_boxes: BallotBoxesTable;
   vote_events: VoteEventsTable;
   notifications: NotificationsTable;
   convenings: ConveningsTable;

@@ -86,6 +86,7 @@ export function electorWeights(weighting: (VoteConfig['weighting'] & object) | n
 interface StoredElector { electorId: string; label: string; weight: { numerator: string; denominator: string } }
 interface StoredBallot { electorId: string; ballot: unknown }
 
+
 /** The outcome of a closed vote: the method's result with its arithmetic, and the quorum. */
 export function computeOutcome(vote: StoredVote, electors: StoredElector[], ballots: StoredBallot[]) {
   const quorumShare = vote.quorum as { numerator: number; denominator: number } | null;
@@ -115,4 +116,28 @@ export function computeOutcome(vote: StoredVote, electors: StoredElector[], ball
   }
   const passed = typeof result.passed === 'boolean' ? (quorum.met && result.passed) : null;
   return { quorum, quorumMet: quorum.met, passed, weighted, result };
+}
+
+/**
+ * The outcome of a closed secret vote, from its ballot box: each ballot counts as a nameless
+ * elector with the weight it carried, the electors who did not vote count as themselves, and
+ * whatever the method reports per voter (a block, an objection, a reason) comes out with no voter.
+ */
+export function computeSecretOutcome(vote: StoredVote, electors: StoredElector[], voted: Set<string>,
+  box: { ballot: unknown; weight: StoredElector['weight'] }[]) {
+  const nameless = box.map((b, i) => ({ electorId: `secret-ballot-${i + 1}`, label: '', weight: b.weight, ballot: b.ballot }));
+  const outcome = computeOutcome(vote, [...nameless, ...electors.filter((e) => !voted.has(e.electorId))], nameless);
+  return withoutVoters(outcome, new Set(nameless.map((n) => n.electorId))) as typeof outcome;
+}
+
+/** The outcome with every nameless ballot's id replaced by null, and per-voter lists sorted by what was said. */
+function withoutVoters(value: unknown, nameless: Set<string>): unknown {
+  if (typeof value === 'string') return nameless.has(value) ? null : value;
+  if (Array.isArray(value)) {
+    const items = value.map((v) => withoutVoters(v, nameless));
+    const perVoter = items.some((i) => typeof i === 'object' && i !== null && 'voterId' in i);
+    return perVoter ? items.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) : items;
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutVoters(v, nameless)]));
 }

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import type { VoteConfig } from './decision.schema.ts';
 
@@ -69,14 +70,33 @@ export async function listElectors(db: Db, voteIds: string[]) {
     .where('vote_id', 'in', voteIds).orderBy('label').execute();
 }
 
+/** Records that an elector voted; `ballot` is null in a secret vote (its content goes to the box). */
 export async function insertBallot(db: Db, b: { spaceId: string; voteId: string; electorId: string; castBy: string;
-  castAs: 'representative' | 'alternate' | 'self'; version: number; ballot: object }) {
+  castAs: 'representative' | 'alternate' | 'self'; version: number; ballot: object | null }) {
   await db.updateTable('ballots').set({ superseded_at: new Date() })
     .where('vote_id', '=', b.voteId).where('elector_id', '=', b.electorId).where('superseded_at', 'is', null).execute();
   return db.insertInto('ballots').values({
     space_id: b.spaceId, vote_id: b.voteId, elector_id: b.electorId, cast_by: b.castBy, cast_as: b.castAs, version: b.version,
-    ballot: JSON.stringify(b.ballot),
+    ballot: b.ballot === null ? null : JSON.stringify(b.ballot),
   }).returning(['id', 'cast_at as castAt']).executeTakeFirstOrThrow();
+}
+
+export type BoxedBallot = { ballot: Record<string, unknown>; weight: { numerator: string; denominator: string } };
+
+/**
+ * Drops a secret ballot into its vote's box at a random place. The caller holds the vote's row
+ * lock, so no two casts rewrite the box at once.
+ */
+export async function dropInBallotBox(db: Db, box: { voteId: string; spaceId: string }, entry: BoxedBallot) {
+  const ballots = await readBallotBox(db, box.voteId);
+  ballots.splice(randomInt(ballots.length + 1), 0, entry);
+  await db.insertInto('ballot_boxes').values({ vote_id: box.voteId, space_id: box.spaceId, ballots: JSON.stringify(ballots) })
+    .onConflict((oc) => oc.column('vote_id').doUpdateSet({ ballots: JSON.stringify(ballots) })).execute();
+}
+
+export async function readBallotBox(db: Db, voteId: string): Promise<BoxedBallot[]> {
+  const row = await db.selectFrom('ballot_boxes').select('ballots').where('vote_id', '=', voteId).executeTakeFirst();
+  return row ? [...row.ballots] : [];
 }
 
 /** Every ballot of the votes, current and superseded, oldest first. */

@@ -9,7 +9,7 @@ import type { VoteConfig } from './decision.schema.ts';
 import * as electorateRepo from './electorate.repository.ts';
 import { castingRightsOf, type Elector, groupElectors, mayCast } from './electorate.ts';
 import * as proposalRepo from './proposal.repository.ts';
-import { computeOutcome, electorWeights, validateBallot } from './vote-outcome.ts';
+import { computeOutcome, computeSecretOutcome, electorWeights, validateBallot } from './vote-outcome.ts';
 import * as repo from './vote.repository.ts';
 
 // Votes: opening freezes the electorate and its weights; a ballot per elector, changeable until
@@ -69,9 +69,15 @@ export async function castBallot(db: Db, actor: Actor, voteId: string, input: { 
     if (mayCast(right.castAs, current) === 'alternate_after_representative') {
       throw conflict('Your organization\'s representative has already voted; the alternate votes only when the representative has not.', 'electorId');
     }
+    // A secret ballot cannot be found again to be replaced: nothing ties it to its voter.
+    if (vote.secret && current) throw conflict('This vote is secret: a ballot is final once cast.', 'electorId');
     const version = await proposalRepo.latestVersionNumber(trx, vote.proposalId);
     const ballot = await repo.insertBallot(trx, { spaceId: vote.spaceId, voteId: vote.id, electorId: right.electorId, castBy: actor.userId,
-      castAs: right.castAs, version, ballot: input.ballot });
+      castAs: right.castAs, version, ballot: vote.secret ? null : input.ballot });
+    if (vote.secret) {
+      const weight = (await repo.listElectors(trx, [vote.id])).find((e) => e.electorId === right.electorId)!.weight;
+      await repo.dropInBallotBox(trx, { voteId: vote.id, spaceId: vote.spaceId }, { ballot: input.ballot, weight });
+    }
     // The audit log records that a ballot was cast, never its content (ballots may be secret).
     await insertAudit(trx, [{ userId: actor.userId, spaceId: vote.spaceId, action: current ? 'update' : 'create', entity: 'ballot', entityId: ballot.id,
       changes: { vote: [null, vote.id], elector: [null, right.electorId], castAs: [null, right.castAs], version: [null, version] } }]);
@@ -88,7 +94,9 @@ async function everyoneVoted(db: Db, voteId: string) {
 async function closeIn(trx: Db, vote: repo.VoteRow, action: { userId: string | null; rule: string; reason?: string | null }) {
   const electors = await repo.listElectors(trx, [vote.id]);
   const ballots = (await repo.listBallots(trx, [vote.id])).filter((b) => !b.supersededAt);
-  const outcome = computeOutcome(vote, electors, ballots);
+  const outcome = vote.secret
+    ? computeSecretOutcome(vote, electors, new Set(ballots.map((b) => b.electorId)), await repo.readBallotBox(trx, vote.id))
+    : computeOutcome(vote, electors, ballots as { electorId: string; ballot: unknown }[]);
   await repo.updateVote(trx, vote.id, { status: 'closed', closedAt: new Date(), outcome });
   await repo.insertVoteEvent(trx, { voteId: vote.id, action: 'closed', rule: action.rule, reason: action.reason ?? null, userId: action.userId });
   await proposalRepo.setStepStatus(trx, vote.stepId, 'done');

@@ -47,6 +47,7 @@ export function BallotForm({ vote, electorId, electorLabel, current, onCast }: {
   return (
     <form onSubmit={submit} className="flex flex-col gap-2 rounded border border-amber-300 bg-amber-50 p-3" aria-label={t('decisions.ballotFor', { name: electorLabel })}>
       <h3 className="font-semibold">{t('decisions.ballotFor', { name: electorLabel })}</h3>
+      {vote.secret && <p className="text-sm">{t('decisions.secretFinal')}</p>}
       {POSITIONS[vote.method] && (
         <fieldset className="flex flex-wrap gap-3">
           <legend className="sr-only">{t('decisions.yourPosition')}</legend>

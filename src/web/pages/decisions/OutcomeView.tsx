@@ -27,10 +27,10 @@ export function OutcomeView({ vote }: { vote: VoteView }) {
         <ul className="text-sm">
           {r.method === 'consensus' && <li>{t('decisions.outcome.agreeCount', { count: (r.agree as string[]).length })}</li>}
           {r.method === 'consent' && <li>{t('decisions.outcome.consentCount', { count: Number(r.consents ?? 0) })}</li>}
-          {((r.standAside as Row[] | undefined) ?? []).map((s) => <li key={String(s.voterId)}>{t('decisions.outcome.standAside', { name: label(String(s.voterId)) })}{s.reason ? `: ${String(s.reason)}` : ''}</li>)}
-          {((r.blocks as Row[] | undefined) ?? []).map((s) => <li key={String(s.voterId)}>{t('decisions.outcome.block', { name: label(String(s.voterId)) })}: {String(s.reason)}</li>)}
-          {((r.objections as Row[] | undefined) ?? []).map((s) => <li key={String(s.voterId)}>{t('decisions.outcome.objection', { name: label(String(s.voterId)) })}: {String(s.reason)}</li>)}
-          {((r.reasons as Row[] | undefined) ?? []).map((s) => <li key={String(s.voterId)}>{label(String(s.voterId))}{s.position ? ` (${t(`decisions.positions.${String(s.position)}`)})` : ''}{s.reason ? `: ${String(s.reason)}` : ''}</li>)}
+          {((r.standAside as Row[] | undefined) ?? []).map((s, i) => <li key={i}>{s.voterId == null ? t('decisions.outcome.anonymousStandAside') : t('decisions.outcome.standAside', { name: label(String(s.voterId)) })}{s.reason ? `: ${String(s.reason)}` : ''}</li>)}
+          {((r.blocks as Row[] | undefined) ?? []).map((s, i) => <li key={i}>{s.voterId == null ? t('decisions.outcome.anonymousBlock') : t('decisions.outcome.block', { name: label(String(s.voterId)) })}: {String(s.reason)}</li>)}
+          {((r.objections as Row[] | undefined) ?? []).map((s, i) => <li key={i}>{s.voterId == null ? t('decisions.outcome.anonymousObjection') : t('decisions.outcome.objection', { name: label(String(s.voterId)) })}: {String(s.reason)}</li>)}
+          {((r.reasons as Row[] | undefined) ?? []).map((s, i) => <li key={i}>{s.voterId == null ? t('decisions.outcome.anonymousReason') : label(String(s.voterId))}{s.position ? ` (${t(`decisions.positions.${String(s.position)}`)})` : ''}{s.reason ? `: ${String(s.reason)}` : ''}</li>)}
         </ul>
       )}
       {(r.method === 'approval' || r.method === 'score') && (

@@ -49,8 +49,10 @@ export function VotePanel({ vote, isCoordinator, onChange }: { vote: VoteView; i
       </table>
       </div>
       {vote.status === 'open' && vote.mine.map((m) => (
-        <BallotForm key={m.electorId} vote={vote} electorId={m.electorId} current={m.ballot} onCast={onChange}
-          electorLabel={vote.electors.find((e) => e.electorId === m.electorId)?.label ?? ''} />
+        vote.secret && vote.electors.find((e) => e.electorId === m.electorId)?.voted
+          ? <p key={m.electorId} role="status" className="text-sm text-emerald-800">{t('decisions.secretCast')}</p>
+          : <BallotForm key={m.electorId} vote={vote} electorId={m.electorId} current={m.ballot} onCast={onChange}
+            electorLabel={vote.electors.find((e) => e.electorId === m.electorId)?.label ?? ''} />
       ))}
       {vote.status === 'open' && vote.mine.length === 0 && <p className="text-sm text-stone-600">{t('decisions.notInElectorate')}</p>}
       {isCoordinator && vote.status !== 'scheduled' && (
