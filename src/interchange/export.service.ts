@@ -26,7 +26,8 @@ async function allPeople(db: Db, spaceId: string) {
  * here imports back unchanged. People are exported without contact details.
  */
 export async function exportCsv(db: Db, actor: Actor, spaceId: string, entity: ImportEntity): Promise<string> {
-  await requireAccess(db, actor, spaceId, 'viewer');
+  // The same rule as the records' own routes: people need a role here or a people grant.
+  await requireAccess(db, actor, spaceId, 'viewer', entity === 'people' ? 'people' : 'profile');
   await insertAudit(db, [{ userId: actor.userId, spaceId, action: 'export', entity, entityId: null, changes: { format: 'csv' } }]);
   if (entity === 'organizations') {
     const rows = (await orgs.listOrganizationsInSpace(db, spaceId)).map((o) => ({
@@ -64,7 +65,9 @@ export async function exportPopolo(db: Db, actor: Actor, spaceId: string) {
   const extra = (await orgs.findOrganizations(db, others)).filter((o) => readable.has(o.spaceId));
   const organizations = [...own, ...extra];
   const ids = new Set(organizations.map((o) => o.id));
-  const persons = await allPeople(db, spaceId);
+  // A profile grant opens the export; its people come only with a role here or a people grant.
+  const seesPeople = await requireAccess(db, actor, spaceId, 'viewer', 'people').then(() => true, () => false);
+  const persons = seesPeople ? await allPeople(db, spaceId) : [];
   const areaIds = new Set(organizations.flatMap((o) => [o.location.stateFips, o.location.countyFips].filter((x): x is string => Boolean(x))));
   for (const c of [...areaIds].filter((a) => a.length === 5)) areaIds.add(c.slice(0, 2));
   const areas: PopoloInput['areas'] = [...areaIds].sort().flatMap((id): PopoloInput['areas'] => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/accounts/accounts.service.ts';
 import { createOrganization } from '../../src/orgs/organization.service.ts';
 import type { Actor } from '../../src/spaces/access.ts';
-import { roleAtLeast, type SpaceRole } from '../../src/spaces/roles.ts';
+import { type GrantScope, roleAtLeast, type SpaceRole } from '../../src/spaces/roles.ts';
 import { upsertRole } from '../../src/spaces/spaces.repository.ts';
 import { grant } from '../../src/spaces/spaces.service.ts';
 import { Client, ENGINES, signedIn, type TestApp, testApp } from '../test-app.ts';
@@ -71,9 +71,9 @@ export const BLANK = { sectors: [], issues: [], constituencies: [], capacities: 
  * A fresh alliance with its shared space, where the admin, member and viewer callers hold those
  * roles (the owner made it). With `outsiderGrants`, the outsider holds a role in a neighbouring
  * alliance that this one shares everything a grant can share with (its profile, representatives
- * and people): the space's own work must still be invisible to them.
+ * and people), or the scopes listed: the space's own work must still be invisible to them.
  */
-export async function foreignAlliance(t: TestApp, clients: Callers, n: number, options: { outsiderGrants?: boolean } = {}) {
+export async function foreignAlliance(t: TestApp, clients: Callers, n: number, options: { outsiderGrants?: boolean | GrantScope[] } = {}) {
   const owner: Actor = { userId: clients.owner.userId!, isWorkspaceAdmin: true };
   const alliance = await createOrganization(t.db, owner, null, { ...BLANK, name: `Foreign Alliance ${n}`, kind: 'alliance' });
   const spaceId = alliance.ownSpaceId!;
@@ -81,7 +81,8 @@ export async function foreignAlliance(t: TestApp, clients: Callers, n: number, o
   if (options.outsiderGrants) {
     const neighbor = await createOrganization(t.db, owner, null, { ...BLANK, name: `Neighbor Alliance ${n}`, kind: 'alliance' });
     await upsertRole(t.db, neighbor.ownSpaceId!, clients.outsider.userId!, 'member');
-    for (const scope of ['profile', 'representatives', 'people'] as const) await grant(t.db, owner, spaceId, neighbor.ownSpaceId!, scope);
+    const scopes = Array.isArray(options.outsiderGrants) ? options.outsiderGrants : (['profile', 'representatives', 'people'] as const);
+    for (const scope of scopes) await grant(t.db, owner, spaceId, neighbor.ownSpaceId!, scope);
   }
   return { owner, alliance, spaceId };
 }
