@@ -129,9 +129,14 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^use at least (\d+) characters$/, 'use al menos $1 caracteres'],
   [/^does not match your password$/, 'no coincide con su contraseña'],
 
+  // Votes.
+  [/^This vote is secret: a ballot is final once cast\.$/, 'Esta votación es secreta: una papeleta emitida ya no se puede cambiar.'],
+
   // Spaces and sharing.
   [/^only an owner can add an owner$/, 'solo un dueño puede agregar a otro dueño'],
   [/^A space keeps at least one owner\.$/, 'Todo espacio debe tener al menos un dueño.'],
+  [/^Only an owner can change an owner's role\.$/, 'Solo un dueño puede cambiar el rol de un dueño.'],
+  [/^Only an owner can remove an owner\.$/, 'Solo un dueño puede quitar a un dueño.'],
   [/^a space already sees its own records$/, 'un espacio ya ve sus propios registros'],
 
   // Memberships, representatives and committees.

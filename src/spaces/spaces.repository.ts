@@ -26,10 +26,10 @@ export async function deleteRole(db: Db, spaceId: string, userId: string) {
   return Number(result.numDeletedRows) > 0;
 }
 
+/** The owners of a space, their rows locked: two owners demoting each other at once cannot leave none. */
 export async function countOwners(db: Db, spaceId: string) {
-  const row = await db.selectFrom('space_roles').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('space_id', '=', spaceId).where('role', '=', 'owner').executeTakeFirstOrThrow();
-  return Number(row.n);
+  const rows = await db.selectFrom('space_roles').select('user_id').where('space_id', '=', spaceId).where('role', '=', 'owner').forUpdate().execute();
+  return rows.length;
 }
 
 export async function listRoles(db: Db, spaceId: string) {

@@ -1,7 +1,7 @@
 import { findUserByEmail } from '../accounts/accounts.repository.ts';
 import { insertAudit, listAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
-import { conflict, invalid, notFound } from '../server/problem.ts';
+import { conflict, forbidden, invalid, notFound } from '../server/problem.ts';
 import { type Actor, requireAccess } from './access.ts';
 import type { GrantScope, SpaceRole } from './roles.ts';
 import * as repo from './spaces.repository.ts';
@@ -25,8 +25,10 @@ export async function setRole(db: Db, actor: Actor, spaceId: string, email: stri
   const user = await findUserByEmail(db, email);
   if (!user) throw invalid([{ field: 'email', message: 'no account with this email; add it first (crossroads user add)' }]);
   await db.transaction().execute(async (trx) => {
+    const owners = await repo.countOwners(trx, spaceId);
     const before = await repo.findRole(trx, user.id, spaceId);
-    if (before === 'owner' && role !== 'owner' && (await repo.countOwners(trx, spaceId)) <= 1) {
+    if (before === 'owner' && myRole !== 'owner') throw forbidden('Only an owner can change an owner\'s role.');
+    if (before === 'owner' && role !== 'owner' && owners <= 1) {
       throw conflict('A space keeps at least one owner.', 'role');
     }
     await repo.upsertRole(trx, spaceId, user.id, role);
@@ -35,11 +37,13 @@ export async function setRole(db: Db, actor: Actor, spaceId: string, email: stri
 }
 
 export async function removeRole(db: Db, actor: Actor, spaceId: string, userId: string) {
-  await requireAccess(db, actor, spaceId, 'admin');
+  const myRole = await requireAccess(db, actor, spaceId, 'admin');
   await db.transaction().execute(async (trx) => {
+    const owners = await repo.countOwners(trx, spaceId);
     const before = await repo.findRole(trx, userId, spaceId);
     if (!before) throw notFound('role');
-    if (before === 'owner' && (await repo.countOwners(trx, spaceId)) <= 1) throw conflict('A space keeps at least one owner.');
+    if (before === 'owner' && myRole !== 'owner') throw forbidden('Only an owner can remove an owner.');
+    if (before === 'owner' && owners <= 1) throw conflict('A space keeps at least one owner.');
     await repo.deleteRole(trx, spaceId, userId);
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'delete', entity: 'space_role', entityId: userId, changes: { role: [before, null] } }]);
   });
