@@ -1,21 +1,26 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { insertAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
 import { findOrganization } from '../orgs/organization.repository.ts';
 import type { AppDeps } from '../server/context.ts';
 import { notFound } from '../server/problem.ts';
 import type { Actor } from '../spaces/access.ts';
+import { findRole } from '../spaces/spaces.repository.ts';
+import * as feeds from './calendar-feed.repository.ts';
 import { holderSpace } from './convening.service.ts';
 import * as repo from './convening.repository.ts';
 import { conveningToIcs, feedToIcs, type IcsConvening } from './icalendar.ts';
 
 // Convenings in people's calendars: one convening's .ics, and a feed per organization that a
 // calendar app can subscribe to. Calendar apps send no session cookie, so the feed's address
-// carries a keyed token instead: whoever holds the address can read that calendar, nothing else.
+// carries a random token instead, one per person: whoever holds the address can read that
+// calendar, nothing else, for as long as its person holds a role in the organization's space.
+// The server keeps only the token's SHA-256; the person can replace or stop the address.
 
 type Deps = Pick<AppDeps, 'db' | 'box' | 'config'>;
 
 const hostOf = (deps: Deps) => (deps.config.publicOrigin ? new URL(deps.config.publicOrigin).host : 'crossroads.local');
-const feedToken = (deps: Deps, organizationId: string) => deps.box.keyedHash(`calendar-feed:${organizationId}`).slice(0, 32);
+const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 async function asIcs(db: Db, rows: Awaited<ReturnType<typeof repo.listConvenings>>): Promise<IcsConvening[]> {
   const hosts = await repo.listHostNames(db, rows.map((r) => r.id));
@@ -33,16 +38,42 @@ export async function conveningCalendar(deps: Deps, actor: Actor, conveningId: s
   return conveningToIcs(event!, { host: hostOf(deps), now: new Date() });
 }
 
-/** The subscribable address of an organization's calendar, for those who may read it. */
-export async function calendarFeedUrl(deps: Deps, actor: Actor, organizationId: string, requestOrigin: string) {
+/** Whether the caller has a feed address for this organization's calendar (the address itself is shown only when made). */
+export async function calendarFeedStatus(deps: Deps, actor: Actor, organizationId: string) {
   await holderSpace(deps.db, actor, organizationId, 'viewer');
-  return { url: `${deps.config.publicOrigin ?? requestOrigin}/api/calendar/${organizationId}.${feedToken(deps, organizationId)}.ics` };
+  const feed = await feeds.findFeedOf(deps.db, organizationId, actor.userId);
+  return { active: !!feed, createdAt: feed?.createdAt ?? null };
+}
+
+/** Makes the caller's feed address, replacing any earlier one (which stops working). */
+export async function createCalendarFeed(deps: Deps, actor: Actor, organizationId: string, requestOrigin: string) {
+  const { spaceId } = await holderSpace(deps.db, actor, organizationId, 'viewer');
+  const token = randomBytes(24).toString('base64url');
+  await deps.db.transaction().execute(async (trx) => {
+    const replaced = await feeds.findFeedOf(trx, organizationId, actor.userId);
+    await feeds.replaceFeedToken(trx, { spaceId, organizationId, userId: actor.userId, tokenHash: hashOf(token) });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId, action: replaced ? 'update' : 'create', entity: 'calendar_feed', entityId: organizationId, changes: { replaced: [null, !!replaced] } }]);
+  });
+  return { url: `${deps.config.publicOrigin ?? requestOrigin}/api/calendar/${organizationId}.${token}.ics` };
+}
+
+/** Stops the caller's feed address. */
+export async function revokeCalendarFeed(deps: Deps, actor: Actor, organizationId: string) {
+  const { spaceId } = await holderSpace(deps.db, actor, organizationId, 'viewer');
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await feeds.deleteFeedOf(trx, organizationId, actor.userId))) throw notFound('calendar feed');
+    await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'delete', entity: 'calendar_feed', entityId: organizationId, changes: {} }]);
+  });
 }
 
 export async function calendarFeed(deps: Deps, organizationId: string, token: string) {
-  const expected = Buffer.from(feedToken(deps, organizationId));
-  const given = Buffer.from(token);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw notFound('calendar');
+  const feed = await feeds.findFeedToken(deps.db, hashOf(token));
+  if (!feed || feed.organizationId !== organizationId) throw notFound('calendar');
+  // Checked on every read as well as when a role is removed: a feed never outlives its person's role.
+  if (!(await findRole(deps.db, feed.userId, feed.spaceId))) {
+    await feeds.deleteFeedToken(deps.db, feed.id);
+    throw notFound('calendar');
+  }
   const organization = await findOrganization(deps.db, organizationId);
   if (!organization) throw notFound('calendar');
   const events = await asIcs(deps.db, await repo.listConvenings(deps.db, organizationId));

@@ -6,7 +6,7 @@ import {
 } from './convening.schema.ts';
 import * as service from './convening.service.ts';
 import { sessionItemToGoal, sessionItemToProposal } from './session-outcomes.service.ts';
-import { calendarFeed, calendarFeedUrl, conveningCalendar } from './calendar.service.ts';
+import { calendarFeed, calendarFeedStatus, conveningCalendar, createCalendarFeed, revokeCalendarFeed } from './calendar.service.ts';
 
 const Anything = z.any().openapi('ConveningRecord');
 const ok = { 200: jsonResponse(Anything), 409: problems[422], ...problems };
@@ -25,7 +25,13 @@ export const conveningRoutes = newRouter()
     c.body(await conveningCalendar(c.get('deps'), actorOf(c), c.req.valid('param').id), 200,
       { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': 'attachment; filename="convening.ics"' }) as never)
   .openapi(createRoute({ method: 'get', path: '/organizations/{id}/calendar-feed', tags, request: byId, responses: ok }), async (c) =>
-    c.json(await calendarFeedUrl(c.get('deps'), actorOf(c), c.req.valid('param').id, new URL(c.req.url).origin), 200))
+    c.json(await calendarFeedStatus(c.get('deps'), actorOf(c), c.req.valid('param').id), 200))
+  .openapi(createRoute({ method: 'post', path: '/organizations/{id}/calendar-feed', tags, description: 'Makes the caller\'s own feed address (shown once), replacing any earlier one.', request: byId, responses: created }), async (c) =>
+    c.json(await createCalendarFeed(c.get('deps'), actorOf(c), c.req.valid('param').id, new URL(c.req.url).origin), 201))
+  .openapi(createRoute({ method: 'delete', path: '/organizations/{id}/calendar-feed', tags, request: byId, responses: ok }), async (c) => {
+    await revokeCalendarFeed(c.get('deps'), actorOf(c), c.req.valid('param').id);
+    return c.json({ ok: true }, 200);
+  })
   .openapi(createRoute({ method: 'get', path: '/calendar/{feed}', tags, description: 'A subscribable calendar feed; the address itself is the key.', request: { params: FeedParam }, responses: ics }), async (c) => {
     const [organizationId, token] = c.req.valid('param').feed.replace(/\.ics$/, '').split('.');
     return c.body(await calendarFeed(c.get('deps'), organizationId!, token!), 200, { 'content-type': 'text/calendar; charset=utf-8' }) as never;

@@ -158,8 +158,10 @@ describe.each(ENGINES)('convenings and plans on %s', (engine) => {
     expect(event.startDate.toJSDate().toISOString()).toBe('2011-01-22T18:00:00.000Z');
     expect((await c('outsider').get(`/api/convenings/${id}/calendar.ics`)).status).toBe(404);
 
-    const { url } = (await c('repY').get(`/api/organizations/${f.alliance.id}/calendar-feed`)).json;
-    const path = new URL(url).pathname;
+    expect((await c('repY').get(`/api/organizations/${f.alliance.id}/calendar-feed`)).json.active).toBe(false);
+    const made = await c('repY').post(`/api/organizations/${f.alliance.id}/calendar-feed`);
+    expect(made.status).toBe(201);
+    const path = new URL(made.json.url).pathname;
     const anonymous = new Client(t.app);
     const feed = await anonymous.get(path);
     expect(feed.status).toBe(200);
@@ -167,5 +169,36 @@ describe.each(ENGINES)('convenings and plans on %s', (engine) => {
     expect(events.length).toBeGreaterThanOrEqual(4);
     expect((await anonymous.get(path.replace(/\.[A-Za-z0-9_-]{32}\.ics$/, '.00000000000000000000000000000000.ics'))).status).toBe(404);
     expect((await c('outsider').get(`/api/organizations/${f.alliance.id}/calendar-feed`)).status).toBe(404);
+    expect((await c('outsider').post(`/api/organizations/${f.alliance.id}/calendar-feed`)).status).toBe(404);
+    expect((await c('repY').get(`/api/organizations/${f.alliance.id}/calendar-feed`)).json.active).toBe(true);
+    // Only the token's hash is stored.
+    const token = path.split('.')[1]!;
+    const stored = JSON.stringify(await t.db.selectFrom('calendar_feed_tokens').selectAll().execute());
+    expect(stored).not.toContain(token);
+  });
+
+  it('gives each person a calendar address of their own that they can replace or stop, and that stops with their role', async () => {
+    const feedOf = async (name: string) => new URL((await c(name).post(`/api/organizations/${f.alliance.id}/calendar-feed`)).json.url).pathname;
+    const anonymous = new Client(t.app);
+    const first = await feedOf('repX');
+    const second = await feedOf('repX');
+    expect(second).not.toBe(first);
+    expect((await anonymous.get(first)).status).toBe(404);
+    expect((await anonymous.get(second)).status).toBe(200);
+    expect((await c('repX').delete(`/api/organizations/${f.alliance.id}/calendar-feed`)).status).toBe(200);
+    expect((await anonymous.get(second)).status).toBe(404);
+
+    // A removed role takes its person's feed with it, and another person's feed keeps working.
+    const zFeed = await feedOf('repZ');
+    const yFeed = await feedOf('repY');
+    expect((await anonymous.get(zFeed)).status).toBe(200);
+    const removed = await c('coordinator').delete(`/api/spaces/${f.allianceSpaceId}/roles/${c('repZ').userId}`);
+    expect(removed.status).toBe(200);
+    expect((await anonymous.get(zFeed)).status).toBe(404);
+    expect((await anonymous.get(yFeed)).status).toBe(200);
+    // Even a role removed behind the app's back (straight in the database) stops the feed at its next read.
+    const xFeed = await feedOf('repX');
+    await t.db.deleteFrom('space_roles').where('space_id', '=', f.allianceSpaceId).where('user_id', '=', c('repX').userId).execute();
+    expect((await anonymous.get(xFeed)).status).toBe(404);
   });
 });

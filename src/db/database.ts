@@ -13,6 +13,7 @@ import * as ties from './migrations/2026_11_23_0007_ties.ts';
 import * as powerMaps from './migrations/2026_11_23_0008_power_maps.ts';
 import * as fieldPriorities from './migrations/2026_11_23_0009_field_priorities.ts';
 import * as secretBallotBoxes from './migrations/2026_12_06_0010_secret_ballot_boxes.ts';
+import * as calendarFeedTokens from './migrations/2026_12_06_0011_calendar_feed_tokens.ts';
 import type { Database } from './tables.ts';
 
 export type Db = Kysely<Database>;
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0008_power_maps': powerMaps,
   '2026_11_23_0009_field_priorities': fieldPriorities,
   '2026_12_06_0010_secret_ballot_boxes': secretBallotBoxes,
+  '2026_12_06_0011_calendar_feed_tokens': calendarFeedTokens,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -269,6 +269,15 @@ export interface VoteElectorsTable {
   weight_inputs: JSONColumnType<Record<string, unknown> | null>;
 }
 
+export interface CalendarFeedTokensTable {
+  id: Generated<string>;
+  space_id: string;
+  organization_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Generated<Timestamp>;
+}
+
 /** A secret vote's ballots, without voters, times or ids, in random order. */
 export interface BallotBoxesTable {
   vote_id: string;
@@ -434,6 +443,7 @@ export interface Database {
   vote_electors: VoteElectorsTable;
   ballots: BallotsTable;
   ballot_boxes: BallotBoxesTable;
+  calendar_feed_tokens: CalendarFeedTokensTable;
   vote_events: VoteEventsTable;
   notifications: NotificationsTable;
   convenings: ConveningsTable;

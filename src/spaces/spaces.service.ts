@@ -1,4 +1,5 @@
 import { findUserByEmail } from '../accounts/accounts.repository.ts';
+import { deleteFeedsInSpace } from '../convenings/calendar-feed.repository.ts';
 import { insertAudit, listAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
 import { conflict, forbidden, invalid, notFound } from '../server/problem.ts';
@@ -45,6 +46,7 @@ export async function removeRole(db: Db, actor: Actor, spaceId: string, userId: 
     if (before === 'owner' && myRole !== 'owner') throw forbidden('Only an owner can remove an owner.');
     if (before === 'owner' && owners <= 1) throw conflict('A space keeps at least one owner.');
     await repo.deleteRole(trx, spaceId, userId);
+    await deleteFeedsInSpace(trx, spaceId, userId);
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'delete', entity: 'space_role', entityId: userId, changes: { role: [before, null] } }]);
   });
 }

@@ -5,6 +5,7 @@ import { CONVENING_KINDS } from '../../../convenings/convening.schema.ts';
 import { api, ApiError, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, Tag } from '../../components/Field.tsx';
 import { roleAtLeast } from '../../../spaces/roles.ts';
+import { CalendarFeed } from './CalendarFeed.tsx';
 
 interface ConveningList {
   organization: { id: string; name: string; kind: string }; role: string | null;
@@ -22,10 +23,8 @@ export function ConveningsPage() {
   const [error, setError] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [form, setForm] = useState({ title: '', kind: 'convening', startsAt: '', endsAt: '', timeZone: browserZone(), place: '', callLink: '' });
-  const [feed, setFeed] = useState<string | null>(null);
   useEffect(() => {
     api.get<ConveningList>(`/organizations/${id}/convenings`).then(setList, (err: unknown) => setError(errorText(t, err)));
-    api.get<{ url: string }>(`/organizations/${id}/calendar-feed`).then((f) => setFeed(f.url), () => undefined);
   }, [id]);
   if (!list) return error ? <ErrorBanner message={error} /> : <p role="status">{t('common.loading')}</p>;
   const canEdit = roleAtLeast(list.role, 'member');
@@ -51,9 +50,9 @@ export function ConveningsPage() {
           <Link className="underline" to={`/organizations/${id}/follow-ups`}>{t('convenings.followUps')}</Link>
           <Link className="underline" to={`/organizations/${id}/goals`}>{t('plans.goals')}</Link>
           <Link className="underline" to={`/organizations/${id}/work-plans`}>{t('plans.workPlans')}</Link>
-          {feed && <a className="underline" href={feed} title={t('convenings.subscribeHelp')}>{t('convenings.subscribe')}</a>}
         </nav>
       </header>
+      <CalendarFeed organizationId={id!} />
       {list.convenings.length === 0 && <p className="text-stone-600">{t('convenings.none')}</p>}
       <ul className="flex flex-col gap-2">
         {list.convenings.map((c) => (
