@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { clientAddressOf } from '../server/client-address.ts';
 import { actorOf } from '../server/context.ts';
 import { jsonBody, jsonResponse, newRouter, Ok, problems } from '../server/openapi-helpers.ts';
 import { LoginSchema, MePatchSchema, MeSchema, PasswordChangeSchema } from './accounts.schema.ts';
@@ -8,8 +9,10 @@ import * as service from './accounts.service.ts';
 
 export const SESSION_COOKIE = 'crossroads_session';
 
-function clientAddress(c: Parameters<typeof getConnInfo>[0]) {
-  try { return getConnInfo(c).remote.address ?? 'unknown'; } catch { return 'unknown'; }
+function clientAddress(c: Parameters<typeof getConnInfo>[0], trustedProxies: string[]) {
+  let remote: string | undefined;
+  try { remote = getConnInfo(c).remote.address; } catch { remote = undefined; }
+  return clientAddressOf(remote, c.req.header('x-forwarded-for'), trustedProxies);
 }
 
 export const accountsRoutes = newRouter()
@@ -17,7 +20,7 @@ export const accountsRoutes = newRouter()
     responses: { 200: jsonResponse(MeSchema), 401: problems[401], 422: problems[422], 429: problems[401] } }), async (c) => {
     const { db, config } = c.get('deps');
     const { email, password } = c.req.valid('json');
-    const token = await service.signIn(db, c.get('throttle'), email, password, clientAddress(c));
+    const token = await service.signIn(db, c.get('throttle'), email, password, clientAddress(c, config.trustedProxies));
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true, sameSite: 'Lax', path: '/', secure: config.secureCookies, maxAge: service.SESSION_DAYS * 86_400,
     });

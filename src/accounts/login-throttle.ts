@@ -1,29 +1,61 @@
 /**
- * Counts failed sign-ins per email and per client address in a sliding window, so that
- * password guessing slows to a crawl. In memory: one server process serves a workspace.
+ * Counts failed sign-ins in a sliding window, under three keys with their own limits, so that
+ * password guessing slows to a crawl without letting one person lock others out:
+ * - an account from one address: 5 (the guesser),
+ * - an account from anywhere: 20 (a guesser spread over many addresses; the owner still gets
+ *   in from an address that has not failed, since the pair limit is what stops most guessing),
+ * - an address: 100 (many accounts guessed from one place; high, because a whole office or a
+ *   proxy can share one address).
+ * Memory is bounded: at most `maxKeys` keys, the least recently failed dropped first, and no
+ * key keeps more timestamps than its limit.
  */
+export interface ThrottleLimits { pair: number; account: number; address: number }
+
 export class LoginThrottle {
   private failures = new Map<string, number[]>();
 
-  constructor(private readonly maxFailures = 5, private readonly windowMs = 15 * 60_000, private readonly now = () => Date.now()) {}
+  constructor(
+    private readonly limits: ThrottleLimits = { pair: 5, account: 20, address: 100 },
+    private readonly windowMs = 15 * 60_000,
+    private readonly maxKeys = 50_000,
+    private readonly now = () => Date.now(),
+  ) {}
+
+  private keys(email: string, address: string): [string, number][] {
+    const account = email.trim().toLowerCase();
+    return [[`pair:${account}\u0000${address}`, this.limits.pair], [`account:${account}`, this.limits.account], [`address:${address}`, this.limits.address]];
+  }
 
   /** Seconds to wait before another try, or 0 when a try is allowed. */
-  retryAfter(keys: string[]): number {
+  retryAfter(email: string, address: string): number {
     const t = this.now();
     let wait = 0;
-    for (const key of keys) {
+    for (const [key, limit] of this.keys(email, address)) {
       const recent = (this.failures.get(key) ?? []).filter((at) => t - at < this.windowMs);
-      this.failures.set(key, recent);
-      if (recent.length >= this.maxFailures) wait = Math.max(wait, Math.ceil((recent[0]! + this.windowMs - t) / 1000));
+      if (recent.length === 0) this.failures.delete(key);
+      else this.failures.set(key, recent);
+      if (recent.length >= limit) wait = Math.max(wait, Math.ceil((recent[recent.length - limit]! + this.windowMs - t) / 1000));
     }
     return wait;
   }
 
-  fail(keys: string[]): void {
-    for (const key of keys) this.failures.set(key, [...(this.failures.get(key) ?? []), this.now()]);
+  fail(email: string, address: string): void {
+    const t = this.now();
+    for (const [key, limit] of this.keys(email, address)) {
+      const times = [...(this.failures.get(key) ?? []), t].slice(-limit);
+      // Re-inserting moves the key to the end: the map's first key is the least recently failed.
+      this.failures.delete(key);
+      this.failures.set(key, times);
+    }
+    while (this.failures.size > this.maxKeys) this.failures.delete(this.failures.keys().next().value!);
   }
 
-  succeed(keys: string[]): void {
-    for (const key of keys) this.failures.delete(key);
+  /** A successful sign-in clears its account's failures from that address. */
+  succeed(email: string, address: string): void {
+    this.failures.delete(this.keys(email, address)[0]![0]);
+  }
+
+  get size() {
+    return this.failures.size;
   }
 }

@@ -28,6 +28,7 @@ import { organizationRoutes } from '../orgs/organization.routes.ts';
 import { personRoutes } from '../people/person.routes.ts';
 import { spacesRoutes } from '../spaces/spaces.routes.ts';
 import { vocabularyRoutes } from '../vocabularies/vocabulary.routes.ts';
+import { bodyLimits } from './body-limits.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { fieldErrorsFromZod, invalid, Problem, problemResponse } from './problem.ts';
 import {
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   app.use('*', secureHeaders({
     contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], connectSrc: ["'self'"] },
   }));
+  app.use('/api/*', bodyLimits());
   app.use('/api/*', async (c, next) => {
     // Cross-site request forgery: a state-changing request must come from our own origin.
     if (STATE_CHANGING.has(c.req.method)) {

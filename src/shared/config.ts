@@ -13,6 +13,8 @@ export interface Config {
   // Email for notifications; without it they stay in the app.
   smtpUrl: string | undefined;
   mailFrom: string;
+  // Proxies whose X-Forwarded-For is believed (for the sign-in throttle); none by default.
+  trustedProxies: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,5 +30,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.CROSSROADS_SECURE_COOKIES === 'true',
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Crossroads <no-reply@crossroads.invalid>',
+    trustedProxies: (env.CROSSROADS_TRUSTED_PROXIES ?? '').split(',').map((a) => a.trim()).filter(Boolean),
   };
 }
