@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { getDecisionLog } from './decision-record.service.ts';
+import { SAFE_CELLS } from '../imports/csv-formulas.ts';
 
 // The decision log leaves the app as CSV (a row per vote) and as Popolo JSON: a Motion per
 // proposal, a VoteEvent per vote with its Counts, and a Vote per elector unless ballots were secret.
@@ -48,7 +49,7 @@ export function decisionLogCsv(log: Log): string {
       result: resultOf(vote),
     }));
   });
-  return stringify(rows, { header: true, columns: ['proposal_id', 'title', 'version', 'status', 'decided_at', 'step', 'method', 'rule', 'secret',
+  return stringify(rows, { ...SAFE_CELLS, header: true, columns: ['proposal_id', 'title', 'version', 'status', 'decided_at', 'step', 'method', 'rule', 'secret',
     'could_vote', 'voted', 'quorum', 'result', 'outcome_statement', 'changes'] });
 }
 

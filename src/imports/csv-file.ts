@@ -1,5 +1,6 @@
 // Reading an uploaded CSV file: headers and rows of trimmed strings, or an error naming the line.
 import { parse } from 'csv-parse/sync';
+import { restoreNeutralized } from './csv-formulas.ts';
 
 
 export interface ParsedCsv { headers: string[]; rows: Record<string, string>[] }
@@ -57,7 +58,7 @@ export function parseCsv(text: string): ParsedCsv {
     if (record.length > headers.length && record.slice(headers.length).some((v) => v !== '')) {
       throw new Error(`The CSV file is malformed on line ${info.lines}: the row has ${record.length} values but the header has ${headers.length} columns (is a value with a comma missing its quotes?).`);
     }
-    return Object.fromEntries(headers.map((h, i) => [h, record[i] ?? '']));
+    return Object.fromEntries(headers.map((h, i) => [h, restoreNeutralized(record[i] ?? '')]));
   });
   while (rows.length && Object.values(rows[rows.length - 1]!).every((v) => v === '')) rows.pop();
   return { headers, rows };

@@ -8,6 +8,7 @@ import { listPeople } from '../people/person.repository.ts';
 import { type Actor, requireAccess } from '../spaces/access.ts';
 import { listReadableSpaceIds } from '../spaces/spaces.repository.ts';
 import { type PopoloInput, toPopolo } from './popolo.ts';
+import { SAFE_CELLS } from '../imports/csv-formulas.ts';
 
 const join = (values: string[]) => values.join('; ');
 
@@ -38,17 +39,17 @@ export async function exportCsv(db: Db, actor: Actor, spaceId: string, entity: I
       city: o.location.city ?? '', region: o.location.region ?? '', powerScale: o.powerScale ?? '', legalStructure: o.legalStructure ?? '',
       budgetBand: o.budgetBand ?? '', foundedOn: o.foundedOn ?? '', website: o.website ?? '', email: o.email ?? '', phone: o.phone ?? '',
     }));
-    return stringify(rows, { header: true, columns: ['externalId', 'name', 'shortName', 'kind', 'description', 'issues', 'constituencies', 'sectors', 'capacities', 'state', 'county', 'city', 'region', 'powerScale', 'legalStructure', 'budgetBand', 'foundedOn', 'website', 'email', 'phone'] });
+    return stringify(rows, { ...SAFE_CELLS, header: true, columns: ['externalId', 'name', 'shortName', 'kind', 'description', 'issues', 'constituencies', 'sectors', 'capacities', 'state', 'county', 'city', 'region', 'powerScale', 'legalStructure', 'budgetBand', 'foundedOn', 'website', 'email', 'phone'] });
   }
   if (entity === 'memberships') {
     const rows = (await membershipsOfSpace(db, spaceId)).map((m) => ({ ...m, startedOn: m.startedOn ?? '', endedOn: m.endedOn ?? '' }));
-    return stringify(rows, { header: true, columns: ['allianceName', 'memberName', 'role', 'status', 'startedOn', 'endedOn'] });
+    return stringify(rows, { ...SAFE_CELLS, header: true, columns: ['allianceName', 'memberName', 'role', 'status', 'startedOn', 'endedOn'] });
   }
   const rows = (await allPeople(db, spaceId)).map((p) => ({
     externalId: p.id, name: p.name, languages: join(p.languages),
     organizationName: p.affiliations[0]?.organizationName ?? '', affiliationRole: p.affiliations[0]?.role ?? '',
   }));
-  return stringify(rows, { header: true, columns: ['externalId', 'name', 'languages', 'organizationName', 'affiliationRole'] });
+  return stringify(rows, { ...SAFE_CELLS, header: true, columns: ['externalId', 'name', 'languages', 'organizationName', 'affiliationRole'] });
 }
 
 /**

@@ -29,6 +29,8 @@ import { personRoutes } from '../people/person.routes.ts';
 import { spacesRoutes } from '../spaces/spaces.routes.ts';
 import { vocabularyRoutes } from '../vocabularies/vocabulary.routes.ts';
 import { bodyLimits } from './body-limits.ts';
+import { cleanInput } from './clean-input.ts';
+import { databaseInputProblem } from './database-errors.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { fieldErrorsFromZod, invalid, Problem, problemResponse } from './problem.ts';
 import {
@@ -47,6 +49,8 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   app.onError((err, c) => {
     if (err instanceof Problem) return problemResponse(c, err);
     if (err instanceof ZodError) return problemResponse(c, invalid(fieldErrorsFromZod(err)));
+    const fromDatabase = databaseInputProblem(err);
+    if (fromDatabase) return problemResponse(c, fromDatabase);
     if (err instanceof HTTPException) {
       // Hono's own refusals, e.g. a body that is not valid JSON.
       return problemResponse(c, new Problem(err.status as ContentfulStatusCode, err.status === 400 ? 'Bad request' : 'Request refused', err.message || 'The request could not be read.'));
@@ -100,6 +104,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
     }
     await next();
   });
+  app.use('/api/*', cleanInput());
 
   app.get('/api/health', async (c) => {
     await deps.db.selectFrom('spaces').select('id').limit(1).execute();

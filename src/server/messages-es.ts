@@ -129,6 +129,13 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^use at least (\d+) characters$/, 'use al menos $1 caracteres'],
   [/^does not match your password$/, 'no coincide con su contraseña'],
 
+  // Input the database cannot store (server/clean-input.ts, server/database-errors.ts).
+  [/^contains a character that is not allowed \(a NUL byte or broken Unicode\)$/, 'contiene un carácter no permitido (un byte NUL o Unicode roto)'],
+  [/^already used by another record$/, 'ya lo usa otro registro'],
+  [/^send at least one field to change$/, 'envíe al menos un campo para cambiar'],
+  [/^refers to a record that does not exist$/, 'se refiere a un registro que no existe'],
+  [/^not a value this field can hold$/, 'no es un valor que este campo pueda guardar'],
+
   // Votes.
   [/^This vote is secret: a ballot is final once cast\.$/, 'Esta votación es secreta: una papeleta emitida ya no se puede cambiar.'],
 

@@ -46,6 +46,6 @@ export const spacesRoutes = newRouter()
     return c.json({ ok: true as const }, 200);
   })
   .openapi(createRoute({ method: 'get', path: '/spaces/{id}/audit', tags: ['audit'],
-    request: { params: IdParam, query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.string().regex(/^\d+$/).optional() }) },
+    request: { params: IdParam, query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.string().regex(/^\d{1,15}$/, 'a whole number from an earlier page').optional() }) },
     responses: { 200: jsonResponse(z.array(z.any())), ...problems } }), async (c) =>
     c.json(await service.readAudit(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('query')), 200));

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { analyzeNetwork, type NetworkNode, type NetworkOptions, type ReportProgress } from './analyze-network.ts';
 import type { DerivedTie } from './derived-ties.ts';
+import { SAFE_CELLS } from '../imports/csv-formulas.ts';
 
 // Pure: what the network endpoints and jobs return, computed from what was loaded.
 
@@ -48,5 +49,5 @@ export function toKumu(network: ComputedNetwork) {
 /** Stated ties as CSV, in the columns the ties import reads back. */
 export function tiesCsv(stated: StatedTieRow[]): string {
   return stringify(stated.map((t) => ({ from: t.aName, to: t.bName, kind: t.kind, strength: t.strength, started_on: t.startedOn ?? '', ended_on: t.endedOn ?? '', note: t.note ?? '' })),
-    { header: true, columns: ['from', 'to', 'kind', 'strength', 'started_on', 'ended_on', 'note'] });
+    { ...SAFE_CELLS, header: true, columns: ['from', 'to', 'kind', 'strength', 'started_on', 'ended_on', 'note'] });
 }
