@@ -16,6 +16,11 @@ export async function findMembership(db: Db, id: string) {
   return db.selectFrom('memberships').select(columns).where('id', '=', id).executeTakeFirst() as Promise<(Membership & { spaceId: string }) | undefined>;
 }
 
+/** The membership with its row locked until the transaction ends: rules across its fields hold under concurrent edits. */
+export async function lockMembership(db: Db, id: string) {
+  return db.selectFrom('memberships').select(columns).where('id', '=', id).forUpdate().executeTakeFirst() as Promise<(Membership & { spaceId: string }) | undefined>;
+}
+
 export async function findMembershipByPair(db: Db, allianceId: string, memberId: string) {
   return db.selectFrom('memberships').select(columns).where('alliance_id', '=', allianceId).where('member_id', '=', memberId)
     .executeTakeFirst() as Promise<(Membership & { spaceId: string }) | undefined>;

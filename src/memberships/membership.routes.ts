@@ -34,6 +34,11 @@ export const membershipRoutes = newRouter()
     const { spaceId: _s, ...membership } = await service.addMember(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('json'));
     return c.json(membership, 201);
   })
+  .openapi(createRoute({ method: 'get', path: '/memberships/{id}', tags: ['alliances'], description: 'One membership, with the ETag that a PATCH sends back in If-Match.',
+    request: { params: IdParam }, responses: { 200: jsonResponse(MembershipSchema), ...problems } }), async (c) => {
+    const { spaceId: _s, ...membership } = await service.getMembership(c.get('deps').db, actorOf(c), c.req.valid('param').id);
+    return c.json(membership, 200);
+  })
   .openapi(createRoute({ method: 'patch', path: '/memberships/{id}', tags: ['alliances'], request: { params: IdParam, ...jsonBody(MembershipPatchSchema) },
     responses: { 200: jsonResponse(MembershipSchema), ...problems } }), async (c) => {
     const { spaceId: _s, ...membership } = await service.updateMembership(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('json'));

@@ -48,14 +48,25 @@ async function membershipInWritableSpace(db: Db, actor: Actor, id: string) {
   return membership;
 }
 
+export async function getMembership(db: Db, actor: Actor, id: string) {
+  const membership = await repo.findMembership(db, id);
+  if (!membership) throw notFound('membership');
+  await requireAccess(db, actor, membership.spaceId, 'viewer');
+  return membership;
+}
+
 export async function updateMembership(db: Db, actor: Actor, id: string, patch: Parameters<typeof repo.updateMembership>[2]) {
-  const before = await membershipInWritableSpace(db, actor, id);
-  const startedOn = patch.startedOn ?? before.startedOn;
-  const endedOn = patch.endedOn ?? before.endedOn;
-  if (startedOn && endedOn && startedOn > endedOn) {
-    throw invalid([{ field: 'endedOn', message: 'ends before it starts' }]);
-  }
+  await membershipInWritableSpace(db, actor, id);
   return db.transaction().execute(async (trx) => {
+    // Start and end are checked against the row as it is now, locked: two edits at once (one
+    // moving the start, one the end) cannot both pass and store an end before the start.
+    const before = await repo.lockMembership(trx, id);
+    if (!before) throw notFound('membership');
+    const startedOn = patch.startedOn === undefined ? before.startedOn : patch.startedOn;
+    const endedOn = patch.endedOn === undefined ? before.endedOn : patch.endedOn;
+    if (startedOn && endedOn && startedOn > endedOn) {
+      throw invalid([{ field: 'endedOn', message: 'ends before it starts' }]);
+    }
     const after = await repo.updateMembership(trx, id, patch);
     await insertAudit(trx, [{ userId: actor.userId, spaceId: before.spaceId, action: 'update', entity: 'membership', entityId: id, changes: diffRecords(before, after) }]);
     return after;

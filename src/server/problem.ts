@@ -12,6 +12,8 @@ export class Problem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors: FieldError[] = [],
+    /** For a 412: the record as it is now. */
+    readonly current?: unknown,
   ) {
     super(detail ?? title);
   }
@@ -42,6 +44,7 @@ export function problemResponse(c: Context, problem: Problem): Response {
       detail: problem.detail,
       // The title and detail are for developers; the fields' messages are for the person.
       ...(problem.errors.length ? { errors: localizeErrors(problem.errors, languageOf(c)) } : {}),
+      ...(problem.current !== undefined ? { current: problem.current } : {}),
     }),
     problem.status,
     { 'content-type': 'application/problem+json' },

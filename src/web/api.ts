@@ -6,7 +6,9 @@ import i18n from 'i18next';
 export interface FieldError { field: string; message: string }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly title: string, readonly detail: string | undefined, readonly errors: FieldError[]) {
+  constructor(readonly status: number, readonly title: string, readonly detail: string | undefined, readonly errors: FieldError[],
+    /** For a 412: what someone else changed since this page read the record, as "field: their value". */
+    readonly changes: string[] = []) {
     super(detail ?? title);
   }
   /** The message for one field (matching its last path segments), if any. */
@@ -15,16 +17,47 @@ export class ApiError extends Error {
   }
 }
 
+// The version (ETag) of each record this page has read, sent back with a change to it, so a
+// change made meanwhile by someone else is refused (412) instead of silently overwritten.
+const versions = new Map<string, { etag: string; data: unknown }>();
+
+function flatten(value: unknown, prefix: string, depth: number, out: Map<string, string>) {
+  if (depth < 2 && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, depth + 1, out);
+  } else out.set(prefix, typeof value === 'string' ? value : JSON.stringify(value) ?? '');
+}
+
+/** The fields (two levels deep) whose values differ between two versions of a record, as "field: new value". */
+export function changedFields(before: unknown, after: unknown): string[] {
+  const old = new Map<string, string>();
+  const now = new Map<string, string>();
+  flatten(before, '', 0, old);
+  flatten(after, '', 0, now);
+  return [...now].filter(([k, v]) => old.get(k) !== v).map(([k, v]) => `${k}: ${v.length > 80 ? `${v.slice(0, 79)}…` : v}`);
+}
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const seen = method === 'PUT' || method === 'PATCH' ? versions.get(path) : undefined;
   const res = await fetch(`/api${path}`, {
     method,
     credentials: 'same-origin',
-    headers: { 'accept-language': i18n.language || 'en', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      'accept-language': i18n.language || 'en', ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(seen ? { 'if-match': seen.etag } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
+  const etag = res.headers.get('etag');
+  if (res.status === 412 && seen) {
+    // Saving again keeps this person's edits over the version now stored: that is the merge.
+    if (etag) versions.set(path, { etag, data: data?.current });
+    throw new ApiError(412, data?.title ?? res.statusText, data?.detail, [], changedFields(seen.data, data?.current));
+  }
   if (!res.ok) throw new ApiError(res.status, data?.title ?? res.statusText, data?.detail, data?.errors ?? []);
+  if (method === 'GET' && etag) versions.set(path, { etag, data });
+  if (seen) versions.delete(path);
   return data as T;
 }
 
@@ -50,6 +83,7 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 export function errorText(t: Translate, err: unknown): string {
   if (!(err instanceof ApiError)) return t('errors.network');
   if (err.status === 422 && err.errors.length) return t('errors.invalid', { fields: [...new Set(err.errors.map((e) => e.field))].join(', ') });
+  if (err.status === 412) return t('errors.stale', { changes: err.changes.join('; ') || '—' });
   const known: Record<number, string> = { 400: 'errors.badRequest', 401: 'errors.signIn', 403: 'errors.forbidden', 404: 'common.notFound', 409: 'errors.conflict', 422: 'errors.badRequest', 429: 'errors.tooMany' };
   return t(known[err.status] ?? 'errors.server');
 }

@@ -33,6 +33,7 @@ export const DIRECTORY_CASES: RouteCase<DirectoryRecords>[] = [
   { route: 'POST /api/organizations', name: 'create organization', path: () => '/api/organizations', body: (r) => ({ spaceId: r.spaceId, organization: orgBody }), need: 'member', ok: 201, ...SEEN_NOT_CHANGED },
   { route: 'PUT /api/organizations/{id}', name: 'update organization', path: (r) => `/api/organizations/${r.orgId}`, body: () => orgBody, need: 'member', ok: 200, ...SEEN_NOT_CHANGED },
   { route: 'POST /api/alliances/{id}/members', name: 'add member', path: (r) => `/api/alliances/${r.allianceId}/members`, body: (r) => ({ memberId: r.memberCandidateId }), need: 'member', ok: 201, ...SEEN_NOT_CHANGED },
+  { route: 'GET /api/memberships/{id}', name: 'read membership', path: (r) => `/api/memberships/${r.membershipId}`, need: 'viewer', ok: 200, ...SHARED_PROFILE },
   { route: 'PATCH /api/memberships/{id}', name: 'update membership', path: (r) => `/api/memberships/${r.membershipId}`, body: () => ({ status: 'lapsed' }), need: 'member', ok: 200, ...SEEN_NOT_CHANGED },
   { route: 'DELETE /api/memberships/{id}', name: 'remove membership', path: (r) => `/api/memberships/${r.membershipId}`, need: 'member', ok: 200, ...SEEN_NOT_CHANGED },
   { route: 'POST /api/memberships/{id}/representatives', name: 'seat representative', path: (r) => `/api/memberships/${r.membershipId}/representatives`, body: (r) => ({ personId: r.personId, seat: 'leader' }), need: 'member', ok: 201, expect: { outsider: 422 } /* the person is not theirs to see: 'no such person' */ },
