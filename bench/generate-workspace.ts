@@ -17,6 +17,7 @@ import {
   MEMBERSHIP_SPECTRA, PATHS_TO_POWER, POWER_SCALES, type OrganizationKind,
 } from '../src/orgs/organization.vocab.ts';
 import { getVocabularies, type Vocabularies } from '../src/vocabularies/vocabulary.service.ts';
+import { contactPlace } from '../src/people/person.service.ts';
 import {
   ALLIANCE_HOME_STATES, ALLIANCE_THEMES, FIRST_NAMES, KIND_WEIGHTS, LAST_NAMES, ORG_FOCUS, ORG_FORMS,
   randomSource, type RandomSource, STATE_WEIGHTS,
@@ -154,9 +155,7 @@ export async function generateWorkspace(db: Db, box: SealedBox, size: WorkspaceS
   }
 
   // People of the organizations with a private space. Contact details are sealed by the app's
-  // SealedBox; sealing 100,000 distinct values would only slow generation, so a few sealed
-  // values are reused (the reads benchmarked here never open them). Email hashes are per person.
-  const sealedPool = Array.from({ length: 32 }, (_, i) => box.seal({ email: `person${i}@example.org`, phone: `+1 555 010${i % 10}` }));
+  // SealedBox, each bound to its own row, as the app stores them. Email hashes are per person.
   const people: Insertable<Database['people']>[] = [];
   const affiliations: Insertable<Database['affiliations']>[] = [];
   const representatives: Insertable<Database['representatives']>[] = [];
@@ -171,7 +170,7 @@ export async function generateWorkspace(db: Db, box: SealedBox, size: WorkspaceS
       people.push({
         id, space_id: org.spaceId, external_id: null, name: `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`,
         languages: random.next() < 0.35 ? ['en', 'es'] : random.next() < 0.1 ? ['es'] : ['en'],
-        contact_sealed: sealedPool[n % sealedPool.length]!, email_hash: box.keyedHash(`person${n}@example.org`),
+        contact_sealed: box.seal({ email: `person${n}@example.org`, phone: `+1 555 010${n % 10}` }, contactPlace(id)), email_hash: box.keyedHash(`person${n}@example.org`),
       });
       const role = j < 3 ? 'staff' : j < 8 ? 'leader' : random.weighted(AFFILIATION_ROLES.map((r) => [r, r === 'member' ? 85 : 5] as const));
       if (role === 'staff') staff.push(id);

@@ -10,25 +10,30 @@ describe('sealed box', () => {
   const box = createSealedBox(randomBytes(32));
 
   it('round-trips a value and never shows the plaintext', () => {
-    const sealed = box.seal({ email: 'ana@example.org' });
+    const sealed = box.seal({ email: 'ana@example.org' }, 'people.contact_sealed:1');
     expect(sealed).not.toContain('ana');
-    expect(box.open(sealed)).toEqual({ email: 'ana@example.org' });
+    expect(box.open(sealed, 'people.contact_sealed:1')).toEqual({ email: 'ana@example.org' });
   });
 
   it('uses a fresh nonce each time', () => {
-    expect(box.seal('x')).not.toBe(box.seal('x'));
+    expect(box.seal('x', 'p')).not.toBe(box.seal('x', 'p'));
   });
 
   it('refuses a tampered value', () => {
-    const sealed = box.seal('secret');
+    const sealed = box.seal('secret', 'p');
     const parts = sealed.split('.');
     parts[3] = Buffer.from('tampered').toString('base64');
-    expect(() => box.open(parts.join('.'))).toThrow();
+    expect(() => box.open(parts.join('.'), 'p')).toThrow();
   });
 
   it('refuses a value sealed with another key', () => {
     const other = createSealedBox(randomBytes(32));
-    expect(() => other.open(box.seal('x'))).toThrow();
+    expect(() => other.open(box.seal('x', 'p'), 'p')).toThrow();
+  });
+
+  it('binds a value to its place: moved to another row, it does not open', () => {
+    const sealed = box.seal({ email: 'ana@example.org' }, 'people.contact_sealed:1');
+    expect(() => box.open(sealed, 'people.contact_sealed:2')).toThrow();
   });
 
   it('gives stable keyed hashes that differ between keys', () => {

@@ -2,29 +2,40 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 
 // AES-256-GCM for sensitive fields at rest, and HMAC-SHA256 for keyed hashes that let us
 // match records (re-imports, overlaps) without decrypting. Two keys derived from one secret.
-const VERSION = 'v1';
+//
+// Each sealed value is bound to where it is stored (its table, column and row, e.g.
+// "people.contact_sealed:<id>") as associated data: moved to another row, it no longer opens.
+// Values sealed before that binding ("v1") still open; the server re-seals them at start.
+const VERSION = 'v2';
+const LEGACY = 'v1';
 
 export interface SealedBox {
-  seal(value: unknown): string;
-  open<T>(sealed: string): T;
+  seal(value: unknown, place: string): string;
+  open<T>(sealed: string, place: string): T;
   keyedHash(value: string): string;
 }
+
+/** Where a sealed field lives, the associated data of its ciphertext. */
+export const sealedPlace = (table: string, column: string, rowId: string) => `${table}.${column}:${rowId}`;
+export const isLegacySealed = (sealed: string) => sealed.startsWith(`${LEGACY}.`);
 
 export function createSealedBox(secret: Buffer): SealedBox {
   if (secret.length !== 32) throw new Error('the secret key must be 32 bytes');
   const encKey = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'crossroads/seal', 32));
   const macKey = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'crossroads/hash', 32));
   return {
-    seal(value) {
+    seal(value, place) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', encKey, iv);
+      cipher.setAAD(Buffer.from(place, 'utf8'));
       const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
       return [VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join('.');
     },
-    open<T>(sealed: string): T {
+    open<T>(sealed: string, place: string): T {
       const [version, iv, tag, body] = sealed.split('.');
-      if (version !== VERSION || !iv || !tag || !body) throw new Error('not a sealed value');
+      if ((version !== VERSION && version !== LEGACY) || !iv || !tag || !body) throw new Error('not a sealed value');
       const decipher = createDecipheriv('aes-256-gcm', encKey, Buffer.from(iv, 'base64'));
+      if (version === VERSION) decipher.setAAD(Buffer.from(place, 'utf8'));
       decipher.setAuthTag(Buffer.from(tag, 'base64'));
       const text = Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
       return JSON.parse(text) as T;

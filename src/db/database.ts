@@ -14,6 +14,7 @@ import * as powerMaps from './migrations/2026_11_23_0008_power_maps.ts';
 import * as fieldPriorities from './migrations/2026_11_23_0009_field_priorities.ts';
 import * as secretBallotBoxes from './migrations/2026_12_06_0010_secret_ballot_boxes.ts';
 import * as calendarFeedTokens from './migrations/2026_12_06_0011_calendar_feed_tokens.ts';
+import { ensurePrivateDataDir } from './data-dir.ts';
 import type { Database } from './tables.ts';
 
 export type Db = Kysely<Database>;
@@ -64,7 +65,9 @@ export async function openDatabase(options: { url?: string; dataDir: string }): 
     handle = { db, engine: 'postgres', close: () => db.destroy() };
   } else {
     const extensions = { pg_trgm };
-    const pglite = options.dataDir === 'memory://' ? new PGlite({ extensions }) : new PGlite(options.dataDir, { extensions });
+    const onDisk = options.dataDir !== 'memory://';
+    if (onDisk) ensurePrivateDataDir(options.dataDir);
+    const pglite = onDisk ? new PGlite(options.dataDir, { extensions }) : new PGlite({ extensions });
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     handle = {
       db,
@@ -72,10 +75,13 @@ export async function openDatabase(options: { url?: string; dataDir: string }): 
       close: async () => {
         await db.destroy();
         if (!pglite.closed) await pglite.close();
+        if (onDisk) ensurePrivateDataDir(options.dataDir);
       },
     };
   }
   await migrate(handle.db);
+  // Files made by the migrations, locked down too.
+  if (!options.url && options.dataDir !== 'memory://') ensurePrivateDataDir(options.dataDir);
   return handle;
 }
 

@@ -12,6 +12,7 @@ import type { OrganizationInput } from '../orgs/organization.schema.ts';
 import { insertOrganizationInTransaction, organizationInputErrors } from '../orgs/organization.service.ts';
 import * as people from '../people/person.repository.ts';
 import type { Contact } from '../people/person.schema.ts';
+import { contactPlace } from '../people/person.service.ts';
 import { invalid } from '../server/problem.ts';
 import { invalidateReads } from '../server/read-cache.ts';
 import { type Actor, requireAccess } from '../spaces/access.ts';
@@ -212,14 +213,15 @@ async function writePerson(trx: Db, box: SealedBox, actor: Actor, spaceId: strin
   const existing = row.externalId
     ? await byExternalId(spaceId, row.externalId, (id) => people.findPersonByExternalId(trx, spaceId, id), (id) => people.findPerson(trx, id))
     : emailHash ? await people.findPersonByEmailHash(trx, spaceId, emailHash) : undefined;
-  const sealed = Object.keys(contact).length ? box.seal(contact) : null;
+  const id = existing?.id ?? randomUUID();
+  const sealed = Object.keys(contact).length ? box.seal(contact, contactPlace(id)) : null;
   if (!existing) {
-    const created = await people.insertPerson(trx, { spaceId, name: row.input.name, languages: row.input.languages, externalId: row.externalId ?? null, contactSealed: sealed, emailHash });
+    const created = await people.insertPerson(trx, { id, spaceId, name: row.input.name, languages: row.input.languages, externalId: row.externalId ?? null, contactSealed: sealed, emailHash });
     if (affiliation) await people.replaceAffiliations(trx, spaceId, created.id, [affiliation]);
     audit.push({ userId: actor.userId, spaceId, action: 'create', entity: 'person', entityId: created.id, changes: { name: [null, row.input.name], contact: '(set)' } });
     return { outcome: 'imported', id: created.id };
   }
-  const storedContact = existing.contactSealed ? box.open<Contact>(existing.contactSealed) : {};
+  const storedContact = existing.contactSealed ? box.open<Contact>(existing.contactSealed, contactPlace(existing.id)) : {};
   const current = await trx.selectFrom('affiliations').select(['organization_id', 'role']).where('person_id', '=', existing.id).execute();
   const hasAffiliation = !affiliation || current.some((a) => a.organization_id === affiliation.organizationId && a.role === affiliation.role);
   const same = existing.name === row.input.name && JSON.stringify(existing.languages) === JSON.stringify(row.input.languages)

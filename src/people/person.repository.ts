@@ -8,9 +8,10 @@ export interface PersonRow {
 
 const columns = ['id', 'space_id as spaceId', 'name', 'languages', 'contact_sealed as contactSealed', 'email_hash as emailHash', 'external_id as externalId'] as const;
 
-export async function insertPerson(db: Db, p: Omit<PersonRow, 'id'>) {
+/** `id` is chosen by the caller when a sealed field must be bound to the row before it exists. */
+export async function insertPerson(db: Db, p: Omit<PersonRow, 'id'> & { id?: string }) {
   return db.insertInto('people').values({
-    space_id: p.spaceId, name: p.name, languages: p.languages, contact_sealed: p.contactSealed, email_hash: p.emailHash, external_id: p.externalId,
+    ...(p.id ? { id: p.id } : {}), space_id: p.spaceId, name: p.name, languages: p.languages, contact_sealed: p.contactSealed, email_hash: p.emailHash, external_id: p.externalId,
   }).returning(columns).executeTakeFirstOrThrow() as Promise<PersonRow>;
 }
 
@@ -92,4 +93,14 @@ export async function findPersonOfUser(db: Db, spaceId: string, userId: string):
 
 export async function setPersonUser(db: Db, personId: string, userId: string | null) {
   await db.updateTable('people').set({ user_id: userId, updated_at: new Date() }).where('id', '=', personId).execute();
+}
+
+/** People whose contact details were sealed before sealing bound them to their row ("v1."). */
+export async function listLegacySealed(db: Db, limit: number) {
+  return db.selectFrom('people').select(['id', 'contact_sealed as contactSealed']).where('contact_sealed', 'like', 'v1.%').limit(limit)
+    .execute() as Promise<{ id: string; contactSealed: string }[]>;
+}
+
+export async function setContactSealed(db: Db, id: string, sealed: string) {
+  await db.updateTable('people').set({ contact_sealed: sealed }).where('id', '=', id).execute();
 }

@@ -1,8 +1,9 @@
 import { insertAudit } from '../audit/audit.repository.ts';
-import type { SealedBox } from '../crypto/sealed-box.ts';
+import { randomUUID } from 'node:crypto';
+import { type SealedBox, sealedPlace } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
 import { findOrganization } from '../orgs/organization.repository.ts';
-import { conflict, invalid, notFound } from '../server/problem.ts';
+import { conflict, invalid, notFound, Problem } from '../server/problem.ts';
 import { type Actor, requireAccess, canSeeProfiles } from '../spaces/access.ts';
 import { loadReach } from '../spaces/spaces.repository.ts';
 import * as repo from './person.repository.ts';
@@ -10,10 +11,12 @@ import type { Contact, Person, PersonInput } from './person.schema.ts';
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
-function sealContact(box: SealedBox, contact: Contact) {
+export const contactPlace = (personId: string) => sealedPlace('people', 'contact_sealed', personId);
+
+function sealContact(box: SealedBox, personId: string, contact: Contact) {
   const present = Object.fromEntries(Object.entries(contact).filter(([, v]) => v != null && v !== ''));
   return {
-    contactSealed: Object.keys(present).length ? box.seal(present) : null,
+    contactSealed: Object.keys(present).length ? box.seal(present, contactPlace(personId)) : null,
     emailHash: contact.email ? box.keyedHash(normalizeEmail(contact.email)) : null,
   };
 }
@@ -57,14 +60,34 @@ export async function readContact(db: Db, box: SealedBox, actor: Actor, id: stri
   const person = await requirePersonReadable(db, actor, id);
   await requireAccess(db, actor, person.spaceId, 'member');
   await insertAudit(db, [{ userId: actor.userId, spaceId: person.spaceId, action: 'read_sensitive', entity: 'person.contact', entityId: id }]);
-  return person.contactSealed ? box.open<Contact>(person.contactSealed) : {};
+  if (!person.contactSealed) return {};
+  try {
+    return box.open<Contact>(person.contactSealed, contactPlace(person.id));
+  } catch {
+    // Sealed for another row (moved in the database), or with another key: never shown.
+    throw new Problem(409, 'Cannot be read', 'These contact details were not sealed for this person with this server\'s key.');
+  }
+}
+
+/** Re-seals contact details stored before sealed values were bound to their row. Run at start. */
+export async function resealLegacyContacts(db: Db, box: SealedBox) {
+  let done = 0;
+  for (;;) {
+    const batch = await repo.listLegacySealed(db, 500);
+    if (batch.length === 0) return done;
+    for (const row of batch) {
+      await repo.setContactSealed(db, row.id, box.seal(box.open(row.contactSealed, contactPlace(row.id)), contactPlace(row.id)));
+    }
+    done += batch.length;
+  }
 }
 
 export async function createPerson(db: Db, box: SealedBox, actor: Actor, spaceId: string, input: PersonInput) {
   await requireAccess(db, actor, spaceId, 'member');
   await checkAffiliations(db, actor, input);
   return db.transaction().execute(async (trx) => {
-    const person = await repo.insertPerson(trx, { spaceId, name: input.name, languages: input.languages, externalId: input.externalId ?? null, ...sealContact(box, input.contact) });
+    const id = randomUUID();
+    const person = await repo.insertPerson(trx, { id, spaceId, name: input.name, languages: input.languages, externalId: input.externalId ?? null, ...sealContact(box, id, input.contact) });
     await repo.replaceAffiliations(trx, spaceId, person.id, input.affiliations);
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'person', entityId: person.id,
       changes: { name: [null, input.name], languages: [null, input.languages], contact: '(set)', affiliations: [null, input.affiliations] } }]);
@@ -77,7 +100,7 @@ export async function updatePerson(db: Db, box: SealedBox, actor: Actor, id: str
   await requireAccess(db, actor, person.spaceId, 'member');
   await checkAffiliations(db, actor, input);
   await db.transaction().execute(async (trx) => {
-    await repo.updatePerson(trx, id, { name: input.name, languages: input.languages, ...sealContact(box, input.contact) });
+    await repo.updatePerson(trx, id, { name: input.name, languages: input.languages, ...sealContact(box, id, input.contact) });
     await repo.replaceAffiliations(trx, person.spaceId, id, input.affiliations);
     const changes: Record<string, unknown> = { contact: '(changed or confirmed)' };
     if (person.name !== input.name) changes.name = [person.name, input.name];

@@ -2,6 +2,7 @@ import { createSealedBox } from '../crypto/sealed-box.ts';
 import { loadSecretKey } from '../crypto/secret-key.ts';
 import { openDatabase } from '../db/database.ts';
 import { createMailer } from '../notifications/mailer.ts';
+import { resealLegacyContacts } from '../people/person.service.ts';
 import type { Config } from '../shared/config.ts';
 import { ensureDefaultVocabularies } from '../vocabularies/vocabulary.service.ts';
 import type { AppDeps } from './context.ts';
@@ -11,6 +12,7 @@ export async function bootstrap(config: Config): Promise<AppDeps & { close(): Pr
   const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await ensureDefaultVocabularies(handle.db);
   const box = createSealedBox(loadSecretKey(config.secretKey, config.dataDir));
+  await resealLegacyContacts(handle.db, box);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
   return { db: handle.db, box, config, mailer, engine: handle.engine, close: handle.close };
 }
