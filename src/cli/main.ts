@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAnalyzeCommands } from './analyze.commands.ts';
+import { registerBackupCommands } from './backup.commands.ts';
 import { registerInterchangeCommands } from './interchange.commands.ts';
 import { registerPlansCommands } from './plans.commands.ts';
 import { registerServeCommands } from './serve.commands.ts';
@@ -17,6 +18,7 @@ registerInterchangeCommands(program);
 registerPlansCommands(program);
 registerAnalyzeCommands(program);
 registerTallyCommands(program);
+registerBackupCommands(program);
 
 program.parseAsync().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err));

@@ -11,6 +11,7 @@ import { accountsRoutes, SESSION_COOKIE } from '../accounts/accounts.routes.ts';
 import { actorForToken } from '../accounts/accounts.service.ts';
 import { LoginThrottle } from '../accounts/login-throttle.ts';
 import { alertRoutes } from '../alerts/alert.routes.ts';
+import { backupRoutes } from '../backup/backup.routes.ts';
 import { campaignRoutes } from '../campaigns/campaign.routes.ts';
 import { charterRoutes } from '../charters/charter.routes.ts';
 import { conveningRoutes } from '../convenings/convening.routes.ts';
@@ -132,6 +133,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   api.route('/', jobRoutes);
   api.route('/', fieldRoutes);
   api.route('/', powerMapRoutes);
+  api.route('/', backupRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Crossroads API', version: '0.1.0', description: 'The working system for alliances of grassroots organizations.' },

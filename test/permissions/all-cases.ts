@@ -21,6 +21,7 @@ export const EXEMPT: Record<string, string> = {
   'GET /api/areas/states': 'public reference data (US states)',
   'GET /api/areas/counties': 'public reference data (US counties)',
   'GET /api/calendar/{feed}': 'a calendar feed, authorized by its secret address rather than a session',
+  'GET /api/backup': 'the whole workspace, for workspace administrators only, not a space role: tested in backup.db.test.ts',
   'GET /api/jobs/{id}': "the caller's own jobs, kept per account",
   'DELETE /api/jobs/{id}': "the caller's own jobs, kept per account",
 };
