@@ -10,12 +10,16 @@ export interface AuditEntry {
   changes?: Record<string, unknown> | null;
 }
 
+// Six parameters a row: 1,000 rows a statement stay far below PostgreSQL's 65,535.
+const AUDIT_ROWS_PER_INSERT = 1000;
+
 export async function insertAudit(db: Db, entries: AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await db.insertInto('audit_log').values(entries.map((e) => ({
-    user_id: e.userId, space_id: e.spaceId, action: e.action, entity: e.entity,
-    entity_id: e.entityId, changes: JSON.stringify(e.changes ?? null),
-  }))).execute();
+  for (let i = 0; i < entries.length; i += AUDIT_ROWS_PER_INSERT) {
+    await db.insertInto('audit_log').values(entries.slice(i, i + AUDIT_ROWS_PER_INSERT).map((e) => ({
+      user_id: e.userId, space_id: e.spaceId, action: e.action, entity: e.entity,
+      entity_id: e.entityId, changes: JSON.stringify(e.changes ?? null),
+    }))).execute();
+  }
 }
 
 export async function listAudit(db: Db, spaceId: string, options: { limit: number; before?: string }) {

@@ -14,6 +14,7 @@ import * as powerMaps from './migrations/2026_11_23_0008_power_maps.ts';
 import * as fieldPriorities from './migrations/2026_11_23_0009_field_priorities.ts';
 import * as secretBallotBoxes from './migrations/2026_12_06_0010_secret_ballot_boxes.ts';
 import * as calendarFeedTokens from './migrations/2026_12_06_0011_calendar_feed_tokens.ts';
+import * as importUndoLog from './migrations/2026_12_06_0012_import_undo_log.ts';
 import { ensurePrivateDataDir } from './data-dir.ts';
 import type { Database } from './tables.ts';
 
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0009_field_priorities': fieldPriorities,
   '2026_12_06_0010_secret_ballot_boxes': secretBallotBoxes,
   '2026_12_06_0011_calendar_feed_tokens': calendarFeedTokens,
+  '2026_12_06_0012_import_undo_log': importUndoLog,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

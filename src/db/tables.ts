@@ -269,6 +269,15 @@ export interface VoteElectorsTable {
   weight_inputs: JSONColumnType<Record<string, unknown> | null>;
 }
 
+export interface ImportJobChangesTable {
+  id: Generated<number>;
+  job_id: string;
+  entity: 'organizations' | 'memberships' | 'people';
+  record_id: string;
+  action: 'created' | 'updated';
+  before: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+}
+
 export interface CalendarFeedTokensTable {
   id: Generated<string>;
   space_id: string;
@@ -444,6 +453,7 @@ export interface Database {
   ballots: BallotsTable;
   ballot_boxes: BallotBoxesTable;
   calendar_feed_tokens: CalendarFeedTokensTable;
+  import_job_changes: ImportJobChangesTable;
   vote_events: VoteEventsTable;
   notifications: NotificationsTable;
   convenings: ConveningsTable;

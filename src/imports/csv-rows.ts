@@ -20,6 +20,8 @@ export interface VocabularyTerm { key: string; en: string; es: string }
 export interface MapContext {
   /** The workspace's vocabularies: a cell may hold a term's key, English or Spanish label. */
   vocabularies: Record<VocabularyKind, VocabularyTerm[]>;
+  /** The spreadsheet row of the first row given (2: the one after the header), for files read in batches. */
+  firstRowNumber?: number;
   /** Memberships: the alliance for rows that name none (e.g. the alliance whose space it is). */
   defaultAllianceName?: string | null;
 }
@@ -337,7 +339,7 @@ export function mapRows(entity: ImportEntity, rows: Record<string, string>[], ma
   const vocab = Object.fromEntries(Object.entries(ctx.vocabularies).map(([kind, terms]) => [kind, vocabularyLookup(terms)])) as Record<VocabularyKind, Map<string, string>>;
   for (const [, kind] of VOCAB_FIELDS) vocab[kind] ??= new Map();
   return rows.map((row, i): RowResult<NormalizedRow> => {
-    const rowNumber = i + 2;
+    const rowNumber = i + (ctx.firstRowNumber ?? 2);
     const r = new RowReader(row, columns);
     if (Object.values(row).every((v) => v.trim() === '')) return { rowNumber, ok: false, errors: [{ field: 'row', message: 'the row is empty' }] };
     const value = entity === 'organizations' ? mapOrganization(r, vocab) : entity === 'memberships' ? mapMembership(r, ctx) : mapPerson(r);

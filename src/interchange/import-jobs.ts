@@ -36,7 +36,18 @@ export function findJob(id: string): ImportJob | undefined {
   return jobs.get(id);
 }
 
+// A million-row import keeps its counts, every rejected row up to a limit, and a sample of the rest.
+const KEPT_REJECTED = 10_000;
+const KEPT_OTHERS = 1_000;
+
 export function record(job: ImportJob, outcome: RowOutcome) {
-  job.rows.push(outcome);
+  const kept = outcome.outcome === 'rejected' ? job.counts.rejected < KEPT_REJECTED : job.counts.imported + job.counts.updated + job.counts.unchanged + job.counts.skipped < KEPT_OTHERS;
+  if (kept) job.rows.push(outcome);
   job.counts[outcome.outcome] += 1;
+}
+
+/** After a failure: nothing was written, so every row that was not rejected was skipped. */
+export function nothingWritten(job: ImportJob) {
+  job.counts = { imported: 0, updated: 0, unchanged: 0, rejected: job.counts.rejected, skipped: job.total - job.counts.rejected };
+  job.rows = job.rows.map((r) => (r.outcome === 'rejected' ? r : { rowNumber: r.rowNumber, outcome: 'skipped' }));
 }

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { insertAudit, type AuditEntry } from '../audit/audit.repository.ts';
 import { diffRecords } from '../audit/diff.ts';
 import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
 import { type ColumnMapping, IMPORT_FIELDS, type ImportEntity, suggestMapping } from '../imports/column-mapping.ts';
 import { parseCsv } from '../imports/csv-file.ts';
+import { type CsvBatch, csvBatches } from '../imports/csv-stream.ts';
 import { mapRows, type MembershipRow, type OrganizationRow, type PersonRow, type RowResult } from '../imports/csv-rows.ts';
 import * as memberships from '../memberships/membership.repository.ts';
 import * as orgs from '../orgs/organization.repository.ts';
@@ -19,7 +21,9 @@ import { type Actor, requireAccess } from '../spaces/access.ts';
 import { roleAtLeast } from '../spaces/roles.ts';
 import { findRole, listReadableSpaceIds } from '../spaces/spaces.repository.ts';
 import { getVocabularies, type Vocabularies } from '../vocabularies/vocabulary.service.ts';
-import { findJob, type ImportJob, record, startJob } from './import-jobs.ts';
+import { findJob, type ImportJob, nothingWritten, record, type RowOutcome, startJob } from './import-jobs.ts';
+import { findJobRow, forgetJobChanges, type ImportChange, logChanges } from './import-undo.repository.ts';
+import { undoImport } from './import-undo.service.ts';
 import { saveJobReport, startJobRow } from './import.repository.ts';
 import { buildOrgIndex, type OrgIndex } from './org-index.ts';
 
@@ -100,56 +104,105 @@ export async function previewImport(db: Db, actor: Actor, spaceId: string, entit
   };
 }
 
+/** Where an import reads its file from: opened once to check every row and once more to write. */
+export type CsvSource = () => AsyncIterable<Buffer | string>;
+const fromText = (csv: string): CsvSource => () => Readable.from([Buffer.from(csv, 'utf8')]);
+const BATCH = 500;
+
+async function headersOf(source: CsvSource): Promise<string[]> {
+  try {
+    for await (const batch of csvBatches(source(), 1)) return batch.headers;
+  } catch (err) {
+    throw invalid([{ field: 'csv', message: err instanceof Error ? err.message : String(err) }]);
+  }
+  throw invalid([{ field: 'csv', message: 'The file is empty.' }]);
+}
+
 /**
- * Starts an import job and returns it at once; `done` settles when it has finished. A file with
- * bad rows imports nothing unless importGoodRows; all writes happen in one transaction, so a
- * failure leaves nothing half-written. Rows that match existing records update them, and a row
- * identical to what is stored changes nothing, so importing the same file twice is harmless.
+ * Starts an import job and returns it at once; `done` settles when it has finished. The file is
+ * read twice, in batches, never whole: first every row is checked (a file with bad rows imports
+ * nothing unless importGoodRows), then the rows are written, each batch in a short transaction of
+ * its own so the rest of the app keeps answering. What each batch changed is logged, and a
+ * failure (or a crash, at the next start) takes the whole import back: it is all or nothing.
+ * Rows that match existing records update them, and a row identical to what is stored changes
+ * nothing, so importing the same file twice is harmless.
  */
-export async function startImport(db: Db, box: SealedBox, actor: Actor, spaceId: string, options: { entity: ImportEntity; csv: string; mapping?: ColumnMapping | null; importGoodRows: boolean }) {
-  const checked = await validate(db, actor, spaceId, options.entity, options.csv, options.mapping);
-  const job = startJob({ id: randomUUID(), userId: actor.userId, spaceId, entity: options.entity, total: checked.rows.length });
+export async function startImport(db: Db, box: SealedBox, actor: Actor, spaceId: string,
+  options: { entity: ImportEntity; csv?: string; source?: CsvSource; mapping?: ColumnMapping | null; importGoodRows: boolean; batchSize?: number }) {
+  await requireAccess(db, actor, spaceId, 'member');
+  const source = options.source ?? fromText(options.csv ?? '');
+  const headers = await headersOf(source);
+  const mapping = options.mapping ?? suggestMapping(options.entity, headers);
+  checkMapping(options.entity, headers, mapping);
+  const vocabularies = await getVocabularies(db);
+  const index = await buildOrgIndex(db, await listReadableSpaceIds(db, actor.userId, 'profile'));
+  const job = startJob({ id: randomUUID(), userId: actor.userId, spaceId, entity: options.entity, total: 0 });
   // Logged when it starts, so an import that is rejected or fails is in the log too; the job logs what it wrote when done.
   await db.transaction().execute(async (trx) => {
     await startJobRow(trx, job);
-    await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'import_job', entityId: job.id, changes: { entity: [null, options.entity], rows: [null, job.total] } }]);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'import_job', entityId: job.id, changes: { entity: [null, options.entity] } }]);
   });
-  const done = runJob(db, box, actor, job, checked.rows, checked.index, options.importGoodRows)
-    .catch((err: unknown) => {
+  const checkRows = async (batch: CsvBatch) =>
+    resolveNames(db, actor, options.entity, mapRows(options.entity, batch.rows, mapping, { vocabularies, firstRowNumber: batch.firstRowNumber }) as Row[], index, vocabularies);
+  const done = runJob(db, box, actor, job, source, checkRows, index, options.importGoodRows, options.batchSize ?? BATCH)
+    .catch(async (err: unknown) => {
       job.status = 'failed';
       // A database error can quote the row it choked on: the log gets its kind, never its text.
       const { name, code, constraint } = (err ?? {}) as { name?: string; code?: string; constraint?: string };
       console.error(`[crossroads] import ${job.id} failed: ${name ?? 'error'}${code ? ` ${code}` : ''}${constraint ? ` on ${constraint}` : ''}`);
-      job.message = 'The import failed on our side and nothing was imported; it has been logged.';
-      job.rows.forEach((r) => { if (r.outcome !== 'rejected') r.outcome = 'skipped'; });
+      await undoImport(db, job);
+      nothingWritten(job);
+      job.message = 'The import failed and what it had written was taken back: nothing was imported. It has been logged; try again.';
     })
     .then(() => saveJobReport(db, job));
   return { job, done };
 }
 
-async function runJob(db: Db, box: SealedBox, actor: Actor, job: ImportJob, rows: Row[], index: OrgIndex, importGoodRows: boolean) {
-  const bad = rows.filter((r) => !r.ok);
-  if (bad.length && !importGoodRows) {
-    for (const r of rows) record(job, r.ok ? { rowNumber: r.rowNumber, outcome: 'skipped' } : { rowNumber: r.rowNumber, outcome: 'rejected', errors: r.errors });
-    job.processed = rows.length;
+async function runJob(db: Db, box: SealedBox, actor: Actor, job: ImportJob, source: CsvSource, checkRows: (batch: CsvBatch) => Promise<Row[]>,
+  index: OrgIndex, importGoodRows: boolean, batchSize: number) {
+  // First pass: check every row; the report keeps the rejected ones.
+  for await (const batch of csvBatches(source(), batchSize)) {
+    for (const row of await checkRows(batch)) {
+      if (!row.ok) record(job, { rowNumber: row.rowNumber, outcome: 'rejected', errors: row.errors });
+      job.total += 1;
+    }
+    job.processed = job.total;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const bad = job.counts.rejected;
+  if (bad && !importGoodRows) {
+    job.counts.skipped = job.total - bad;
     job.status = 'rejected';
-    job.message = `${bad.length} of ${rows.length} rows have errors; nothing was imported.`;
+    job.message = `${bad} of ${job.total} rows have errors; nothing was imported.`;
     return;
   }
+  // Second pass: write, a batch a transaction, logging what each batch changed.
   job.status = 'writing';
+  job.processed = 0;
+  for await (const batch of csvBatches(source(), batchSize)) {
+    const rows = await checkRows(batch);
+    const outcomes = await db.transaction().execute(async (trx) => {
+      const audit: AuditEntry[] = [];
+      const written: (RowOutcome & { change: ImportChange | null })[] = [];
+      for (const row of rows) {
+        if (!row.ok) continue;
+        const outcome = job.entity === 'organizations' ? await writeOrganization(trx, actor, job.spaceId, row.value as OrganizationRow, audit)
+          : job.entity === 'memberships' ? await writeMembership(trx, actor, row.value as MembershipRow, index, audit)
+          : await writePerson(trx, box, actor, job.spaceId, row.value as PersonRow, index, audit);
+        written.push({ rowNumber: row.rowNumber, ...outcome });
+      }
+      await insertAudit(trx, audit);
+      await logChanges(trx, job.id, written.flatMap((w) => (w.change ? [w.change] : [])));
+      return written;
+    });
+    // Counted once committed, so the counts never include what was not written.
+    for (const { change: _c, ...outcome } of outcomes) record(job, outcome);
+    job.processed += rows.length;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   await db.transaction().execute(async (trx) => {
-    const audit: AuditEntry[] = [];
-    for (const row of rows) {
-      if (!row.ok) record(job, { rowNumber: row.rowNumber, outcome: 'rejected', errors: row.errors });
-      else if (job.entity === 'organizations') record(job, { rowNumber: row.rowNumber, ...(await writeOrganization(trx, actor, job.spaceId, row.value as OrganizationRow, audit)) });
-      else if (job.entity === 'memberships') record(job, { rowNumber: row.rowNumber, ...(await writeMembership(trx, actor, row.value as MembershipRow, index, audit)) });
-      else record(job, { rowNumber: row.rowNumber, ...(await writePerson(trx, box, actor, job.spaceId, row.value as PersonRow, index, audit)) });
-      job.processed += 1;
-      // Let progress requests through between rows.
-      if (job.processed % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
-    }
-    audit.push({ userId: actor.userId, spaceId: job.spaceId, action: 'import', entity: job.entity, entityId: job.id, changes: { ...job.counts } });
-    await insertAudit(trx, audit);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: job.spaceId, action: 'import', entity: job.entity, entityId: job.id, changes: { ...job.counts } }]);
+    await forgetJobChanges(trx, job.id);
   });
   // Committed after the request that started it has answered: drop cached reads now.
   invalidateReads();
@@ -168,7 +221,7 @@ async function byExternalId<T extends { spaceId: string }>(spaceId: string, exte
   return own?.spaceId === spaceId ? own : undefined;
 }
 
-type Outcome = { outcome: 'imported' | 'updated' | 'unchanged'; id: string };
+type Outcome = { outcome: 'imported' | 'updated' | 'unchanged'; id: string; change: ImportChange | null };
 
 async function writeOrganization(trx: Db, actor: Actor, spaceId: string, row: OrganizationRow, audit: AuditEntry[]): Promise<Outcome> {
   const existing = row.externalId
@@ -176,16 +229,16 @@ async function writeOrganization(trx: Db, actor: Actor, spaceId: string, row: Or
     : (await orgs.findOrganizationsByName(trx, [spaceId], row.input.name))[0];
   if (!existing) {
     const created = await insertOrganizationInTransaction(trx, actor, spaceId, row.input, { externalId: row.externalId });
-    return { outcome: 'imported', id: created.id };
+    return { outcome: 'imported', id: created.id, change: { entity: 'organizations', recordId: created.id, action: 'created', before: { ownSpaceId: created.ownSpaceId } } };
   }
   // A CSV carries no alliance profile: keep the stored one.
   const input: OrganizationInput = { ...row.input, alliance: existing.alliance };
   const before = orgs.toColumns({ ...existing, alliance: existing.alliance ?? undefined } as OrganizationInput);
   const changes = diffRecords(before, orgs.toColumns(input));
-  if (Object.keys(changes).length === 0) return { outcome: 'unchanged', id: existing.id };
+  if (Object.keys(changes).length === 0) return { outcome: 'unchanged', id: existing.id, change: null };
   await orgs.updateOrganization(trx, existing.id, input);
   audit.push({ userId: actor.userId, spaceId: existing.spaceId, action: 'update', entity: 'organization', entityId: existing.id, changes });
-  return { outcome: 'updated', id: existing.id };
+  return { outcome: 'updated', id: existing.id, change: { entity: 'organizations', recordId: existing.id, action: 'updated', before: existing as unknown as Record<string, unknown> } };
 }
 
 async function writeMembership(trx: Db, actor: Actor, row: MembershipRow, index: OrgIndex, audit: AuditEntry[]): Promise<Outcome> {
@@ -197,13 +250,14 @@ async function writeMembership(trx: Db, actor: Actor, row: MembershipRow, index:
     if (await memberships.wouldCreateCycle(trx, alliance.id, member.id)) throw new Error(`${row.allianceName} ↔ ${row.memberName} would form a cycle of memberships.`);
     const created = await memberships.insertMembership(trx, alliance.ownSpaceId!, { allianceId: alliance.id, memberId: member.id, ...fields });
     audit.push({ userId: actor.userId, spaceId: alliance.ownSpaceId, action: 'create', entity: 'membership', entityId: created.id, changes: diffRecords(null, fields) });
-    return { outcome: 'imported', id: created.id };
+    return { outcome: 'imported', id: created.id, change: { entity: 'memberships', recordId: created.id, action: 'created', before: null } };
   }
-  const changes = diffRecords({ role: existing.role, status: existing.status, startedOn: existing.startedOn, endedOn: existing.endedOn }, fields);
-  if (Object.keys(changes).length === 0) return { outcome: 'unchanged', id: existing.id };
+  const before = { role: existing.role, status: existing.status, startedOn: existing.startedOn, endedOn: existing.endedOn };
+  const changes = diffRecords(before, fields);
+  if (Object.keys(changes).length === 0) return { outcome: 'unchanged', id: existing.id, change: null };
   await memberships.updateMembership(trx, existing.id, fields);
   audit.push({ userId: actor.userId, spaceId: existing.spaceId, action: 'update', entity: 'membership', entityId: existing.id, changes });
-  return { outcome: 'updated', id: existing.id };
+  return { outcome: 'updated', id: existing.id, change: { entity: 'memberships', recordId: existing.id, action: 'updated', before } };
 }
 
 async function writePerson(trx: Db, box: SealedBox, actor: Actor, spaceId: string, row: PersonRow, index: OrgIndex, audit: AuditEntry[]): Promise<Outcome> {
@@ -219,24 +273,32 @@ async function writePerson(trx: Db, box: SealedBox, actor: Actor, spaceId: strin
     const created = await people.insertPerson(trx, { id, spaceId, name: row.input.name, languages: row.input.languages, externalId: row.externalId ?? null, contactSealed: sealed, emailHash });
     if (affiliation) await people.replaceAffiliations(trx, spaceId, created.id, [affiliation]);
     audit.push({ userId: actor.userId, spaceId, action: 'create', entity: 'person', entityId: created.id, changes: { name: [null, row.input.name], contact: '(set)' } });
-    return { outcome: 'imported', id: created.id };
+    return { outcome: 'imported', id: created.id, change: { entity: 'people', recordId: created.id, action: 'created', before: null } };
   }
   const storedContact = existing.contactSealed ? box.open<Contact>(existing.contactSealed, contactPlace(existing.id)) : {};
   const current = await trx.selectFrom('affiliations').select(['organization_id', 'role']).where('person_id', '=', existing.id).execute();
   const hasAffiliation = !affiliation || current.some((a) => a.organization_id === affiliation.organizationId && a.role === affiliation.role);
   const same = existing.name === row.input.name && JSON.stringify(existing.languages) === JSON.stringify(row.input.languages)
     && JSON.stringify(storedContact) === JSON.stringify(contact) && hasAffiliation;
-  if (same) return { outcome: 'unchanged', id: existing.id };
+  if (same) return { outcome: 'unchanged', id: existing.id, change: null };
+  const before = { spaceId, name: existing.name, languages: existing.languages, contactSealed: existing.contactSealed, emailHash: existing.emailHash,
+    affiliations: current.map((a) => ({ organizationId: a.organization_id, role: a.role })) };
   await people.updatePerson(trx, existing.id, { name: row.input.name, languages: row.input.languages, contactSealed: sealed, emailHash });
   if (!hasAffiliation) {
     await people.replaceAffiliations(trx, spaceId, existing.id, [...current.map((a) => ({ organizationId: a.organization_id, role: a.role })), affiliation!]);
   }
   audit.push({ userId: actor.userId, spaceId, action: 'update', entity: 'person', entityId: existing.id, changes: { name: [existing.name, row.input.name], contact: '(changed or confirmed)' } });
-  return { outcome: 'updated', id: existing.id };
+  return { outcome: 'updated', id: existing.id, change: { entity: 'people', recordId: existing.id, action: 'updated', before } };
 }
 
-/** A running or finished job, for the person who started it. */
-export function jobFor(actor: Actor, id: string) {
+/** A running or finished job, for the person who started it: from memory while the server that ran it runs, else its stored report. */
+export async function jobFor(db: Db, actor: Actor, id: string): Promise<ImportJob | undefined> {
   const job = findJob(id);
-  return job && job.userId === actor.userId ? job : undefined;
+  if (job) return job.userId === actor.userId ? job : undefined;
+  const stored = await findJobRow(db, id);
+  if (!stored || stored.userId !== actor.userId) return undefined;
+  const report = (stored.report ?? {}) as Partial<ImportJob>;
+  return { id: stored.id, userId: stored.userId, spaceId: stored.spaceId, entity: stored.entity, total: stored.total, processed: stored.processed,
+    status: (report.status ?? (stored.status === 'running' ? 'writing' : stored.status)) as ImportJob['status'],
+    counts: report.counts ?? { imported: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0 }, rows: report.rows ?? [], message: report.message };
 }

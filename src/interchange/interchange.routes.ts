@@ -37,8 +37,8 @@ export const interchangeRoutes = newRouter()
     return c.json({ id: job.id }, 202);
   })
   .openapi(createRoute({ method: 'get', path: '/imports/{id}', tags: ['import'], request: { params: IdParam },
-    responses: { 200: jsonResponse(Job), ...problems } }), (c) => {
-    const job = jobFor(actorOf(c), c.req.valid('param').id);
+    responses: { 200: jsonResponse(Job), ...problems } }), async (c) => {
+    const job = await jobFor(c.get('deps').db, actorOf(c), c.req.valid('param').id);
     if (!job) throw notFound('import');
     const { userId: _u, spaceId: _s, ...view } = job;
     return c.json(localizeReport(view, languageOf(c)), 200);

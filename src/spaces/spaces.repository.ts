@@ -2,6 +2,10 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { GrantScope, SpaceRole } from './roles.ts';
 
+export async function deleteSpace(db: Db, id: string) {
+  await db.deleteFrom('spaces').where('id', '=', id).execute();
+}
+
 export async function insertSpace(db: Db, space: { kind: 'organization' | 'alliance'; name: string }) {
   return db.insertInto('spaces').values(space).returning(['id', 'kind', 'name']).executeTakeFirstOrThrow();
 }
