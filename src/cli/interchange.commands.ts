@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { IMPORT_ENTITIES, type ImportEntity } from '../imports/column-mapping.ts';
 import { exportCsv, exportPopolo } from '../interchange/export.service.ts';
@@ -20,14 +20,25 @@ export function registerInterchangeCommands(program: Command) {
     .option('--dry-run', 'only check the file and print the report')
     .action(async (file: string, o: { entity: string; space: string; as: string; goodRows?: boolean; dryRun?: boolean }) => {
       const entity = checkEntity(o.entity);
-      const csv = readFileSync(file, 'utf8');
       await asUser(o.as, async (deps, actor) => {
-        const preview = await previewImport(deps.db, actor, o.space, entity, csv);
-        console.log(`Columns: ${Object.entries(preview.mapping).map(([h, f]) => `${h} → ${f ?? '(ignored)'}`).join(', ')}`);
-        for (const row of preview.rows.filter((r) => !r.ok)) console.log(`row ${row.rowNumber}: ${row.errors!.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
-        if (o.dryRun) { console.log(`${preview.total} rows, ${preview.errorCount} with errors (dry run: nothing written).`); return; }
-        const { job, done } = await startImport(deps.db, deps.box, actor, o.space, { entity, csv, importGoodRows: Boolean(o.goodRows) });
-        await done;
+        if (o.dryRun) {
+          // A dry run reads the file whole to show every row's errors at once.
+          const preview = await previewImport(deps.db, actor, o.space, entity, readFileSync(file, 'utf8'));
+          console.log(`Columns: ${Object.entries(preview.mapping).map(([h, f]) => `${h} → ${f ?? '(ignored)'}`).join(', ')}`);
+          for (const row of preview.rows.filter((r) => !r.ok)) console.log(`row ${row.rowNumber}: ${row.errors!.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
+          console.log(`${preview.total} rows, ${preview.errorCount} with errors (dry run: nothing written).`);
+          return;
+        }
+        // The file is streamed (read twice: checked, then written), so its size does not matter.
+        const { job, done } = await startImport(deps.db, deps.box, actor, o.space, { entity, source: () => createReadStream(file), importGoodRows: Boolean(o.goodRows) });
+        const progress = setInterval(() => {
+          process.stderr.write(job.status === 'writing' ? `\rwriting: ${job.processed} of ${job.total} rows   ` : `\rchecking: ${job.processed} rows   `);
+        }, 1000);
+        try { await done; } finally { clearInterval(progress); process.stderr.write('\n'); }
+        for (const row of job.rows.filter((r) => r.outcome === 'rejected').slice(0, 50)) {
+          console.log(`row ${row.rowNumber}: ${row.errors!.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
+        }
+        if (job.counts.rejected > 50) console.log(`… and ${job.counts.rejected - 50} more rows with errors.`);
         console.log(job.message ?? `${job.status}: ${Object.entries(job.counts).map(([k, n]) => `${n} ${k}`).join(', ')}`);
         if (job.status !== 'done') process.exitCode = 1;
       });

@@ -96,5 +96,10 @@ describe.each(ENGINES)('imports that can be trusted on %s', (engine) => {
     expect(job.counts).toMatchObject({ imported: rows, rejected: 0 });
     expect(answered).toBeGreaterThan(2);
     expect((await orgNames()).filter((n) => n.startsWith('Big File Org'))).toHaveLength(rows);
+    // Each created organization has its audit entry, and the finished import leaves no undo log.
+    const audited = await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('entity', '=', 'organization').where('action', '=', 'create').where('space_id', '=', alliance.ownSpaceId).executeTakeFirstOrThrow();
+    expect(Number(audited.n)).toBeGreaterThanOrEqual(rows);
+    expect(await t.db.selectFrom('import_job_changes').select('id').where('job_id', '=', job.id).execute()).toEqual([]);
   }, 300_000);
 });

@@ -183,8 +183,9 @@ async function runJob(db: Db, box: SealedBox, actor: Actor, job: ImportJob, sour
     const rows = await checkRows(batch);
     const outcomes = await db.transaction().execute(async (trx) => {
       const audit: AuditEntry[] = [];
-      const written: (RowOutcome & { change: ImportChange | null })[] = [];
-      for (const row of rows) {
+      const fast = job.entity === 'organizations' ? await insertNewOrganizations(trx, actor, job.spaceId, rows, audit) : null;
+      const written: (RowOutcome & { change: ImportChange | null })[] = fast ?? [];
+      for (const row of fast ? [] : rows) {
         if (!row.ok) continue;
         const outcome = job.entity === 'organizations' ? await writeOrganization(trx, actor, job.spaceId, row.value as OrganizationRow, audit)
           : job.entity === 'memberships' ? await writeMembership(trx, actor, row.value as MembershipRow, index, audit)
@@ -207,6 +208,26 @@ async function runJob(db: Db, box: SealedBox, actor: Actor, job: ImportJob, sour
   // Committed after the request that started it has answered: drop cached reads now.
   invalidateReads();
   job.status = 'done';
+}
+
+/**
+ * A batch of organizations that are all new — no name, short name or external id of the batch is
+ * in the space yet or twice in the batch, none an alliance (which gets a space of its own) —
+ * goes in with one insert: the common case of a big first import, many times faster than row by
+ * row. Returns null when the batch is not like that, and the rows are written one by one.
+ */
+async function insertNewOrganizations(trx: Db, actor: Actor, spaceId: string, rows: Row[], audit: AuditEntry[]) {
+  const good = rows.filter((r): r is Extract<Row, { ok: true }> => r.ok).map((r) => ({ rowNumber: r.rowNumber, value: r.value as OrganizationRow }));
+  const keys = good.flatMap((r) => [r.value.input.name, r.value.input.shortName].filter((n): n is string => !!n).map((n) => n.trim().toLowerCase()));
+  const externalIds = good.flatMap((r) => (r.value.externalId ? [r.value.externalId] : []));
+  if (good.some((r) => r.value.input.kind === 'alliance' || (r.value.externalId && UUID.test(r.value.externalId)))) return null;
+  if (new Set(keys).size !== keys.length || new Set(externalIds).size !== externalIds.length) return null;
+  if (await orgs.anyOrganizationNamed(trx, spaceId, keys, externalIds)) return null;
+  const items = good.map((r) => ({ id: randomUUID(), input: r.value.input, externalId: r.value.externalId ?? null }));
+  await orgs.insertOrganizations(trx, spaceId, items);
+  audit.push(...items.map((item): AuditEntry => ({ userId: actor.userId, spaceId, action: 'create', entity: 'organization', entityId: item.id, changes: diffRecords(null, orgs.toColumns(item.input)) })));
+  return good.map((r, i) => ({ rowNumber: r.rowNumber, outcome: 'imported' as const, id: items[i]!.id,
+    change: { entity: 'organizations' as const, recordId: items[i]!.id, action: 'created' as const, before: { ownSpaceId: null } } }));
 }
 
 /**

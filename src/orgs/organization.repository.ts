@@ -49,6 +49,25 @@ export async function insertOrganization(db: Db, spaceId: string, input: Organiz
   return toOrganization(row);
 }
 
+/** Many new directory entries of one space at once (no own spaces), with ids chosen by the caller. */
+export async function insertOrganizations(db: Db, spaceId: string, items: { id: string; input: OrganizationInput; externalId: string | null }[]) {
+  if (items.length === 0) return;
+  await db.insertInto('organizations')
+    .values(items.map((item) => ({ ...toColumns(item.input), id: item.id, space_id: spaceId, own_space_id: null, external_id: item.externalId })))
+    .execute();
+}
+
+/** Whether any organization of the space has one of these names or short names (lowercased), or one of these external ids. */
+export async function anyOrganizationNamed(db: Db, spaceId: string, lowerNames: string[], externalIds: string[]) {
+  if (lowerNames.length === 0 && externalIds.length === 0) return false;
+  const row = await db.selectFrom('organizations').select('id').where('space_id', '=', spaceId)
+    .where((eb) => eb.or([
+      ...(lowerNames.length ? [eb(eb.fn('lower', ['name']), 'in', lowerNames), eb(eb.fn('lower', ['short_name']), 'in', lowerNames)] : []),
+      ...(externalIds.length ? [eb('external_id', 'in', externalIds)] : []),
+    ])).limit(1).executeTakeFirst();
+  return !!row;
+}
+
 export async function updateOrganization(db: Db, id: string, input: OrganizationInput) {
   const row = await db.updateTable('organizations').set({ ...toColumns(input), updated_at: new Date() })
     .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
