@@ -8,6 +8,8 @@ declare module 'autocannon' {
     pipelining?: number;
     timeout?: number;
     headers?: Record<string, string>;
+    /** Cycled through by each connection. */
+    requests?: { method?: string; path: string; headers?: Record<string, string>; body?: string }[];
   }
   export interface Histogram {
     average: number; mean: number; stddev: number; min: number; max: number;
@@ -16,7 +18,7 @@ declare module 'autocannon' {
   export interface Result {
     duration: number; // seconds
     errors: number; timeouts: number; non2xx: number; resets: number;
-    '2xx': number;
+    '2xx': number; '4xx': number; '5xx': number;
     latency: Histogram & { totalCount: number };
     requests: Histogram & { sent: number; total: number };
     throughput: Histogram;

@@ -8,19 +8,13 @@
 //   BENCH_ROUNDS   app and ceiling runs, alternated, per endpoint (default 3); the medians are
 //                  compared, since one run of either on a shared machine can be off by a third
 //   BENCH_WORKERS  autocannon worker threads, off the server's event loop (default 1; 0 = same thread)
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import autocannon, { type Result } from 'autocannon';
-import pg from 'pg';
-import { bootstrap } from '../src/server/bootstrap.ts';
 import { createApp } from '../src/server/app.ts';
 import { createHttpServer } from '../src/server/http-server.ts';
-import { loadConfig } from '../src/shared/config.ts';
-import { BENCH_USER, DEFAULT_SIZE, generateWorkspace } from './generate-workspace.ts';
+import { listen, openBenchDatabase, signIn } from './bench-support.ts';
+import { DEFAULT_SIZE, generateWorkspace } from './generate-workspace.ts';
 
 const SECONDS = positiveNumber('BENCH_SECONDS', 5);
 const ROUNDS = Math.floor(positiveNumber('BENCH_ROUNDS', 3));
@@ -36,53 +30,6 @@ function positiveNumber(name: string, fallback: number, zeroAllowed = false) {
   const value = Number(raw);
   if (!Number.isFinite(value) || value < 0 || (value === 0 && !zeroAllowed)) throw new Error(`${name} must be a positive number, got "${raw}"`);
   return value;
-}
-
-/** PGlite in a temporary directory, or a new database on the DATABASE_URL server; close() removes either. */
-async function openBenchDatabase() {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'crossroads-bench-'));
-  const serverUrl = process.env.DATABASE_URL || undefined;
-  const name = `crossroads_bench_${randomBytes(6).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try { await client.query(statement); } finally { await client.end(); }
-  };
-  let url: string | undefined;
-  if (serverUrl) {
-    await admin(`create database ${name}`).catch(async (error: unknown) => {
-      await rm(dataDir, { recursive: true, force: true });
-      throw error;
-    });
-    const u = new URL(serverUrl);
-    u.pathname = `/${name}`;
-    url = u.toString();
-  }
-  const removeStorage = async () => {
-    try {
-      if (serverUrl) await admin(`drop database if exists ${name} with (force)`);
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  };
-  try {
-    const deps = await bootstrap(loadConfig({
-      ...process.env, CROSSROADS_DATA_DIR: dataDir, DATABASE_URL: url ?? '', CROSSROADS_PUBLIC_ORIGIN: '', CROSSROADS_SECRET_KEY: '',
-    }));
-    return { deps, engine: deps.engine, close: async () => { try { await deps.close(); } finally { await removeStorage(); } } };
-  } catch (error) {
-    await removeStorage();
-    throw error;
-  }
-}
-
-async function listen(server: http.Server): Promise<{ base: string; close(): Promise<void> }> {
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    base: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
-  };
 }
 
 /** The ceiling: a bare node:http server answering every request with the same bytes. */
@@ -112,16 +59,6 @@ function summarize(r: Result) {
 function medianRun(runs: ReturnType<typeof summarize>[]) {
   const sorted = [...runs].sort((a, b) => a.rps - b.rps);
   return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, allRps: runs.map((r) => r.rps) };
-}
-
-async function signIn(base: string) {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST', headers: { origin: base, 'content-type': 'application/json' },
-    body: JSON.stringify({ email: BENCH_USER.email, password: BENCH_USER.password }),
-  });
-  const cookie = res.headers.getSetCookie()[0]?.split(';')[0];
-  if (res.status !== 200 || !cookie) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  return cookie;
 }
 
 function table(rows: string[][]) {
