@@ -1,8 +1,12 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Command } from 'commander';
 import { databaseDigest, restoreBackup, writeBackup } from '../backup/backup.service.ts';
+import { createSealedBox } from '../crypto/sealed-box.ts';
+import { rotateContactKey } from '../people/person.service.ts';
 import { bootstrap } from '../server/bootstrap.ts';
 import { loadConfig } from '../shared/config.ts';
 
@@ -40,6 +44,35 @@ export function registerBackupCommands(program: Command) {
       const deps = await bootstrap(loadConfig());
       try {
         console.log(JSON.stringify(await databaseDigest(deps.db), null, 2));
+      } finally {
+        await deps.close();
+      }
+    });
+}
+
+/**
+ * `crossroads rotate-key`: re-seals every contact with a new key (CROSSROADS_NEW_SECRET_KEY, or a
+ * fresh one), then puts the new key where the old one was read from. See docs/security.md.
+ */
+export function registerKeyCommands(program: Command) {
+  program.command('rotate-key')
+    .description('re-seal every contact detail with a new secret key (CROSSROADS_NEW_SECRET_KEY, or a new random one); stop the app first')
+    .action(async () => {
+      const config = loadConfig();
+      const deps = await bootstrap(config);
+      try {
+        const next = process.env.CROSSROADS_NEW_SECRET_KEY ? Buffer.from(process.env.CROSSROADS_NEW_SECRET_KEY, 'base64') : randomBytes(32);
+        if (next.length !== 32) throw new Error('CROSSROADS_NEW_SECRET_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+        const keyFile = path.join(config.dataDir, 'secret.key');
+        // The new key is on disk before the database moves to it, so a crash between the two loses neither.
+        if (!config.secretKey) writeFileSync(`${keyFile}.new`, `${next.toString('base64')}\n`, { mode: 0o600 });
+        const rotated = await rotateContactKey(deps.db, deps.box, createSealedBox(next));
+        if (config.secretKey) {
+          console.log(`Re-sealed ${rotated} contacts. Set CROSSROADS_SECRET_KEY to the new key before starting the app again:\n${next.toString('base64')}`);
+        } else {
+          renameSync(`${keyFile}.new`, keyFile);
+          console.log(`Re-sealed ${rotated} contacts with a new key, now in ${keyFile}. Back it up; backups taken before need the old key.`);
+        }
       } finally {
         await deps.close();
       }

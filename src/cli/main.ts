@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { registerAnalyzeCommands } from './analyze.commands.ts';
-import { registerBackupCommands } from './backup.commands.ts';
+import { registerBackupCommands, registerKeyCommands } from './backup.commands.ts';
 import { registerInterchangeCommands } from './interchange.commands.ts';
 import { registerPlansCommands } from './plans.commands.ts';
 import { registerServeCommands } from './serve.commands.ts';
@@ -19,6 +19,7 @@ registerPlansCommands(program);
 registerAnalyzeCommands(program);
 registerTallyCommands(program);
 registerBackupCommands(program);
+registerKeyCommands(program);
 
 program.parseAsync().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err));

@@ -101,6 +101,13 @@ export async function listLegacySealed(db: Db, limit: number) {
     .execute() as Promise<{ id: string; contactSealed: string }[]>;
 }
 
-export async function setContactSealed(db: Db, id: string, sealed: string) {
-  await db.updateTable('people').set({ contact_sealed: sealed }).where('id', '=', id).execute();
+/** A new sealed value (and, when given, the email's keyed hash that goes with the key). */
+export async function setContactSealed(db: Db, id: string, sealed: string, emailHash: string | null | undefined) {
+  await db.updateTable('people').set({ contact_sealed: sealed, ...(emailHash !== undefined ? { email_hash: emailHash } : {}) }).where('id', '=', id).execute();
+}
+
+/** Sealed contacts in id order, `limit` after `afterId`: a key rotation walks them a page at a time. */
+export async function listSealedContacts(db: Db, afterId: string, limit: number) {
+  return db.selectFrom('people').select(['id', 'contact_sealed as contactSealed']).where('contact_sealed', 'is not', null)
+    .where('id', '>', afterId).orderBy('id').limit(limit).execute() as Promise<{ id: string; contactSealed: string }[]>;
 }

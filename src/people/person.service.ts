@@ -69,6 +69,27 @@ export async function readContact(db: Db, box: SealedBox, actor: Actor, id: stri
   }
 }
 
+/**
+ * Moves every sealed contact to a new key: opened with the old box, sealed with the new one, its
+ * email's keyed hash recomputed. One transaction: either every row is on the new key or none is.
+ */
+export async function rotateContactKey(db: Db, oldBox: SealedBox, newBox: SealedBox) {
+  return db.transaction().execute(async (trx) => {
+    let rotated = 0;
+    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+      const page = await repo.listSealedContacts(trx, after, 1000);
+      if (page.length === 0) return rotated;
+      for (const row of page) {
+        const contact = oldBox.open<Contact>(row.contactSealed, contactPlace(row.id));
+        await repo.setContactSealed(trx, row.id, newBox.seal(contact, contactPlace(row.id)),
+          contact.email ? newBox.keyedHash(normalizeEmail(contact.email)) : null);
+      }
+      rotated += page.length;
+      after = page.at(-1)!.id;
+    }
+  });
+}
+
 /** Re-seals contact details stored before sealed values were bound to their row. Run at start. */
 export async function resealLegacyContacts(db: Db, box: SealedBox) {
   let done = 0;
@@ -76,7 +97,7 @@ export async function resealLegacyContacts(db: Db, box: SealedBox) {
     const batch = await repo.listLegacySealed(db, 500);
     if (batch.length === 0) return done;
     for (const row of batch) {
-      await repo.setContactSealed(db, row.id, box.seal(box.open(row.contactSealed, contactPlace(row.id)), contactPlace(row.id)));
+      await repo.setContactSealed(db, row.id, box.seal(box.open(row.contactSealed, contactPlace(row.id)), contactPlace(row.id)), undefined);
     }
     done += batch.length;
   }

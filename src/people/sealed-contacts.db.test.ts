@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSealedBox } from '../crypto/sealed-box.ts';
 import { openDatabase } from '../db/database.ts';
 import { signedIn, type TestApp, testApp } from '../../test/test-app.ts';
-import { resealLegacyContacts } from './person.service.ts';
+import { readContact, resealLegacyContacts, rotateContactKey } from './person.service.ts';
 
 // Contact details at rest: each sealed value is bound to its row, older values are re-sealed so
 // they are too, and the embedded database's files are readable by their owner only.
@@ -52,6 +52,26 @@ describe('sealed contact details', () => {
     expect(row.contact_sealed).toMatch(/^v2\./);
     expect(box.open(row.contact_sealed!, `people.contact_sealed:${id}`)).toEqual({ email: 'carla@example.org' });
     expect(() => box.open(row.contact_sealed!, 'people.contact_sealed:someone-else')).toThrow();
+  });
+});
+
+describe('rotating the secret key', () => {
+  it('re-seals every contact and its email hash with the new key, and the old key opens nothing', async () => {
+    const t = await testApp();
+    try {
+      const owner = await signedIn(t, 'rotate@example.org', { admin: true });
+      const spaceId = (await owner.post('/api/organizations', { ownSpace: true, organization: { name: 'Rotate Center', kind: 'union' } })).json.ownSpaceId;
+      const id = (await owner.post(`/api/spaces/${spaceId}/people`, { name: 'Rosa Rotate', languages: ['es'], contact: { email: 'Rosa.Rotate@example.org', phone: '+1 555 0199' } })).json.id;
+      const next = createSealedBox(randomBytes(32));
+      expect(await rotateContactKey(t.db, t.deps.box, next)).toBe(1);
+      const actor = { userId: owner.userId, isWorkspaceAdmin: true };
+      expect(await readContact(t.db, next, actor, id)).toEqual({ email: 'Rosa.Rotate@example.org', phone: '+1 555 0199' });
+      await expect(readContact(t.db, t.deps.box, actor, id)).rejects.toThrow();
+      const row = await t.db.selectFrom('people').select('email_hash').where('id', '=', id).executeTakeFirstOrThrow();
+      expect(row.email_hash).toBe(next.keyedHash('rosa.rotate@example.org'));
+    } finally {
+      await t.close();
+    }
   });
 });
 
