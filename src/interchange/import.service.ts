@@ -150,11 +150,19 @@ export async function startImport(db: Db, box: SealedBox, actor: Actor, spaceId:
       // A database error can quote the row it choked on: the log gets its kind, never its text.
       const { name, code, constraint } = (err ?? {}) as { name?: string; code?: string; constraint?: string };
       console.error(`[crossroads] import ${job.id} failed: ${name ?? 'error'}${code ? ` ${code}` : ''}${constraint ? ` on ${constraint}` : ''}`);
-      await undoImport(db, job);
+      try {
+        await undoImport(db, job);
+      } catch {
+        // The job stays "running" in the database, so the next start takes it back.
+        job.message = 'The import failed and could not be taken back yet; it will be when the server next starts.';
+        return false;
+      }
       nothingWritten(job);
       job.message = 'The import failed and what it had written was taken back: nothing was imported. It has been logged; try again.';
+      return true;
     })
-    .then(() => saveJobReport(db, job));
+    .then((settled) => (settled === false ? undefined : saveJobReport(db, job)))
+    .catch((err: unknown) => console.error(`[crossroads] import ${job.id}: its report could not be saved (${err instanceof Error ? err.name : 'error'})`));
   return { job, done };
 }
 

@@ -8,7 +8,9 @@ export interface FieldError { field: string; message: string }
 export class ApiError extends Error {
   constructor(readonly status: number, readonly title: string, readonly detail: string | undefined, readonly errors: FieldError[],
     /** For a 412: what someone else changed since this page read the record, as "field: their value". */
-    readonly changes: string[] = []) {
+    readonly changes: string[] = [],
+    /** For a 412: the record as it is now (what the GET of its page answers). */
+    readonly current: unknown = undefined) {
     super(detail ?? title);
   }
   /** The message for one field (matching its last path segments), if any. */
@@ -33,7 +35,10 @@ export function changedFields(before: unknown, after: unknown): string[] {
   const now = new Map<string, string>();
   flatten(before, '', 0, old);
   flatten(after, '', 0, now);
-  return [...now].filter(([k, v]) => old.get(k) !== v).map(([k, v]) => `${k}: ${v.length > 80 ? `${v.slice(0, 79)}…` : v}`);
+  // Timestamps change with every save and say nothing to a person; a wrapper ("organization.") is dropped.
+  const changed = [...now].filter(([k, v]) => old.get(k) !== v && !/(^|\.)(id|\w+At)$/.test(k));
+  const wrapper = changed.length && changed.every(([k]) => k.startsWith(`${changed[0]![0].split('.')[0]}.`)) ? `${changed[0]![0].split('.')[0]}.` : '';
+  return changed.map(([k, v]) => `${k.slice(wrapper.length)}: ${v.length > 80 ? `${v.slice(0, 79)}…` : v}`);
 }
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -53,7 +58,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   if (res.status === 412 && seen) {
     // Saving again keeps this person's edits over the version now stored: that is the merge.
     if (etag) versions.set(path, { etag, data: data?.current });
-    throw new ApiError(412, data?.title ?? res.statusText, data?.detail, [], changedFields(seen.data, data?.current));
+    throw new ApiError(412, data?.title ?? res.statusText, data?.detail, [], changedFields(seen.data, data?.current), data?.current);
   }
   if (!res.ok) throw new ApiError(res.status, data?.title ?? res.statusText, data?.detail, data?.errors ?? []);
   if (method === 'GET' && etag) versions.set(path, { etag, data });

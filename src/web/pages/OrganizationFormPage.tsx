@@ -45,6 +45,8 @@ function OrganizationForm({ existing }: { existing?: Organization }) {
   const navigate = useNavigate();
   const { me, vocab, states, refresh } = useSession();
   const [draft, setDraft] = useState<Draft>(existing ?? EMPTY);
+  // The version the form started from: on a conflict, this person's edits are what differs from it.
+  const [base, setBase] = useState<Draft>(existing ?? EMPTY);
   const writableSpaces = (me?.spaces ?? []).filter((s) => s.role !== 'viewer');
   const [spaceId, setSpaceId] = useState<string>(writableSpaces[0]?.id ?? 'new');
   const [counties, setCounties] = useState<{ fips: string; name: string }[]>([]);
@@ -77,6 +79,13 @@ function OrganizationForm({ existing }: { existing?: Organization }) {
       if (saved.ownSpaceId && !existing) await refresh();
       navigate(saved.kind === 'alliance' ? `/alliances/${saved.id}` : `/organizations/${saved.id}`);
     } catch (err) {
+      const current = err instanceof ApiError && err.status === 412 ? (err.current as OrganizationPageResult | undefined)?.organization : undefined;
+      if (current) {
+        // Someone saved first: start again from their version, with this person's own edits on top.
+        const mine = Object.fromEntries(Object.entries(draft).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(base[k as keyof Draft])));
+        setBase(current);
+        setDraft({ ...current, ...mine } as Draft);
+      }
       setError(err instanceof ApiError ? err : new ApiError(0, String(err), undefined, []));
     }
   }
