@@ -31,6 +31,7 @@ import { spacesRoutes } from '../spaces/spaces.routes.ts';
 import { vocabularyRoutes } from '../vocabularies/vocabulary.routes.ts';
 import { bodyLimits } from './body-limits.ts';
 import { cleanInput } from './clean-input.ts';
+import { versionedParent } from './record-parents.ts';
 import { recordVersions } from './record-versions.ts';
 import { databaseInputProblem } from './database-errors.ts';
 import type { AppDeps, AppEnv } from './context.ts';
@@ -107,7 +108,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
     await next();
   });
   app.use('/api/*', cleanInput());
-  app.use('/api/*', recordVersions((path, headers) => Promise.resolve(app.request(path, { headers }))));
+  app.use('/api/*', recordVersions((path, headers) => Promise.resolve(app.request(path, { headers })), (path) => versionedParent(deps.db, path)));
 
   app.get('/api/health', async (c) => {
     await deps.db.selectFrom('spaces').select('id').limit(1).execute();

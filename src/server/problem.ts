@@ -12,8 +12,9 @@ export class Problem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors: FieldError[] = [],
-    /** For a 412: the record as it is now. */
+    /** For a 412: the record as it is now, and its ETag. */
     readonly current?: unknown,
+    readonly etag?: string,
   ) {
     super(detail ?? title);
   }
@@ -36,6 +37,7 @@ export function fieldErrorsFromZod(error: ZodError, prefix = ''): FieldError[] {
 }
 
 export function problemResponse(c: Context, problem: Problem): Response {
+  if (problem.etag) c.header('etag', problem.etag);
   return c.body(
     JSON.stringify({
       type: 'about:blank',

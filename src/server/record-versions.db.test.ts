@@ -71,6 +71,23 @@ describe.each(ENGINES)('record versions on %s', (engine) => {
     expect((await ana.request('PATCH', membershipPath, { role: 'anchor' }, { 'if-match': m.etag })).status).toBe(412);
   });
 
+  it('versions a part of a record (a convening session, a vocabulary) by the page it is read from', async () => {
+    const convening = (await ana.post(`/api/organizations/${alliance.id}/convenings`, { title: 'Versioned convening', kind: 'convening',
+      startsAt: '2011-01-22T10:00', endsAt: '2011-01-22T16:00', timeZone: 'America/Los_Angeles' })).json;
+    const session = (await ana.post(`/api/convenings/${convening.id}/sessions`, { title: 'Breakout', facilitator: 'Grace' })).json;
+    const page = await read(ana, `/api/convenings/${convening.id}`);
+    const bensPage = await read(ben, `/api/convenings/${convening.id}`);
+    expect((await ben.request('PUT', `/api/sessions/${session.id}`, { title: 'Breakout', notes: 'Ben wrote the notes.' }, { 'if-match': bensPage.etag })).status).toBe(200);
+    const stale = await ana.request('PUT', `/api/sessions/${session.id}`, { title: 'Breakout', notes: 'Ana wrote other notes.' }, { 'if-match': page.etag });
+    expect(stale.status).toBe(412);
+    expect(JSON.stringify(stale.json.current)).toContain('Ben wrote the notes.');
+
+    const vocab = await read(ana, '/api/vocabularies');
+    const issues = vocab.json.issue as { key: string; en: string; es: string }[];
+    expect((await ana.request('PUT', '/api/vocabularies/issue', { terms: issues }, { 'if-match': vocab.etag })).status).toBe(200);
+    expect((await ana.request('PUT', '/api/vocabularies/issue', { terms: [...issues, { key: 'water', en: 'Water', es: 'Agua' }] }, { 'if-match': '"stale"' })).status).toBe(412);
+  });
+
   it('never stores a membership that ends before it starts, however its edits interleave', async () => {
     const membership = (await ana.post(`/api/alliances/${alliance.id}/members`, { memberId: (await ana.post('/api/organizations', { spaceId: alliance.ownSpaceId, organization: { name: 'Skew Org', kind: 'union' } })).json.id,
       startedOn: '2010-01-01', endedOn: '2012-01-01' })).json;

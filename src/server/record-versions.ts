@@ -9,7 +9,7 @@ import { Problem } from './problem.ts';
 // per record (this process serves the workspace), so no write slips in between them.
 
 const VERSIONED = [
-  /^\/api\/organizations\/[^/]+$/, /^\/api\/people\/[^/]+$/, /^\/api\/memberships\/[^/]+$/, /^\/api\/campaigns\/[^/]+$/,
+  /^\/api\/vocabularies$/, /^\/api\/organizations\/[^/]+$/, /^\/api\/people\/[^/]+$/, /^\/api\/memberships\/[^/]+$/, /^\/api\/campaigns\/[^/]+$/,
   /^\/api\/convenings\/[^/]+$/, /^\/api\/goals\/[^/]+$/, /^\/api\/work-plans\/[^/]+$/, /^\/api\/me$/, /^\/api\/alliances\/[^/]+\/priorities$/,
 ];
 export const isVersioned = (path: string) => VERSIONED.some((r) => r.test(path));
@@ -30,10 +30,23 @@ async function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** `readCurrent` re-reads the record as the writer would see it now (a GET through the whole app). */
-export function recordVersions(readCurrent: (path: string, headers: Headers) => Promise<Response>): MiddlewareHandler {
+/**
+ * `readCurrent` re-reads the record as the writer would see it now (a GET through the whole app);
+ * `parentOf` names the page whose version a part of a record shares (record-parents.ts), or null.
+ */
+export function recordVersions(readCurrent: (path: string, headers: Headers) => Promise<Response>,
+  parentOf: (path: string) => Promise<string | null> = async () => null): MiddlewareHandler {
   return async (c, next) => {
-    if (!isVersioned(c.req.path)) return next();
+    if (!isVersioned(c.req.path)) {
+      if (c.req.method !== 'PUT') return next();
+      const parent = await parentOf(c.req.path);
+      if (!parent) return next();
+      return oneAtATime(parent, async () => {
+        const ifMatch = c.req.header('if-match');
+        if (ifMatch) await checkIfMatch(ifMatch, parent, c.req.header('cookie'), c.req.header('accept-language'), readCurrent);
+        await next();
+      });
+    }
     if (c.req.method === 'GET') {
       await next();
       if (c.res.status === 200) c.header('etag', etagOf(new Uint8Array(await c.res.clone().arrayBuffer())));
@@ -42,19 +55,21 @@ export function recordVersions(readCurrent: (path: string, headers: Headers) => 
     if (c.req.method !== 'PUT' && c.req.method !== 'PATCH') return next();
     return oneAtATime(c.req.path, async () => {
       const ifMatch = c.req.header('if-match');
-      if (ifMatch && ifMatch.trim() !== '*') {
-        const headers = new Headers({ 'cache-control': 'no-cache', cookie: c.req.header('cookie') ?? '', 'accept-language': c.req.header('accept-language') ?? '' });
-        const current = await readCurrent(c.req.path, headers);
-        if (current.status === 200) {
-          const body = await current.text();
-          const tags = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
-          if (!tags.includes(etagOf(body))) {
-            c.header('etag', etagOf(body));
-            throw new Problem(412, 'Changed since you read it', 'Someone changed this record after you read it; here it is as it is now.', [], JSON.parse(body) as unknown);
-          }
-        }
-      }
+      if (ifMatch) await checkIfMatch(ifMatch, c.req.path, c.req.header('cookie'), c.req.header('accept-language'), readCurrent);
       await next();
     });
   };
+}
+
+/** Refuses with 412 (and the record as it is now) when `ifMatch` names none of the record's current version. */
+async function checkIfMatch(ifMatch: string, path: string, cookie: string | undefined, language: string | undefined,
+  readCurrent: (path: string, headers: Headers) => Promise<Response>) {
+  if (ifMatch.trim() === '*') return;
+  const current = await readCurrent(path, new Headers({ 'cache-control': 'no-cache', cookie: cookie ?? '', 'accept-language': language ?? '' }));
+  if (current.status !== 200) return;
+  const body = await current.text();
+  const tags = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
+  if (!tags.includes(etagOf(body))) {
+    throw new Problem(412, 'Changed since you read it', 'Someone changed this record after you read it; here it is as it is now.', [], JSON.parse(body) as unknown, etagOf(body));
+  }
 }
