@@ -64,13 +64,17 @@ async function main() {
       const load = () => autocannon({ url: app.base, connections: CONNECTIONS, duration: SECONDS, requests });
       const rss0 = process.memoryUsage().rss;
       const mixed = summary('mixed reads and writes', await load(), rss0);
+      console.log(JSON.stringify(mixed));
 
       const rss1 = process.memoryUsage().rss;
       const importStarted = Date.now();
       const { job, done } = await startImport(database.deps.db, database.deps.box, { userId: workspace.userId, isWorkspaceAdmin: true }, alliance.spaceId,
         { entity: 'organizations', source: organizationsCsv(IMPORT_ROWS), importGoodRows: false });
       const during = summary(`the same during an import of ${IMPORT_ROWS.toLocaleString('en')} organizations`, await load(), rss1);
+      console.log(JSON.stringify(during));
+      const progress = setInterval(() => console.log(`import: ${job.status}, ${job.processed} of ${job.total || '?'} rows, ${Math.round((Date.now() - importStarted) / 1000)} s`), 30_000);
       await done;
+      clearInterval(progress);
       const importSeconds = (Date.now() - importStarted) / 1000;
       const target = TARGET_P99[database.engine as 'postgres' | 'pglite'];
       console.log(`\nengine: ${database.engine}; ${CONNECTIONS} connections, ${SECONDS} s each; ${os.cpus().length} CPUs; p99 target ≤ ${target} ms`);
