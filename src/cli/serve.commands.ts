@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoWorkspace } from '../demo/load-demo.ts';
 import { startVoteClock } from '../decisions/vote-clock.ts';
+import { recoverInterruptedImports } from '../interchange/import-undo.service.ts';
 import { createApp } from '../server/app.ts';
 import { bootstrap } from '../server/bootstrap.ts';
 import { serveHttp } from '../server/http-server.ts';
@@ -20,11 +21,15 @@ export function registerServeCommands(program: Command) {
       }
       const app = createApp(deps);
       const stopClock = startVoteClock(deps);
+      // Imports whose process stopped (this server's last run, or a CLI import) are taken back.
+      await recoverInterruptedImports(deps.db);
+      const recovery = setInterval(() => void recoverInterruptedImports(deps.db), 60_000);
+      recovery.unref();
       const server = serveHttp(app.fetch, { port: config.port, hostname: config.host }, (info) => {
         console.log(`Crossroads is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/ (database: ${deps.engine})`);
         if (options.demo) console.log(`Sign in as ${DEMO_USERS.coordinator.email} with password "${DEMO_PASSWORD}".`);
       });
-      const stop = () => { stopClock(); server.close(() => void deps.mailer.idle().then(() => deps.close()).then(() => process.exit(0))); };
+      const stop = () => { stopClock(); clearInterval(recovery); server.close(() => void deps.mailer.idle().then(() => deps.close()).then(() => process.exit(0))); };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });

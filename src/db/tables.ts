@@ -155,6 +155,7 @@ export interface ImportJobsTable {
   processed: Generated<number>;
   report: JSONColumnType<object | null>;
   created_at: Timestamp;
+  heartbeat_at: Timestamp | null;
 }
 
 export interface CommitteesTable {

@@ -4,6 +4,7 @@ import { addMember } from '../memberships/membership.service.ts';
 import { createOrganization } from '../orgs/organization.service.ts';
 import type { Actor } from '../spaces/access.ts';
 import { ENGINES, signedIn, type TestApp, testApp } from '../../test/test-app.ts';
+import { logChanges } from './import-undo.repository.ts';
 import { recoverInterruptedImports } from './import-undo.service.ts';
 import { startImport } from './import.service.ts';
 
@@ -68,13 +69,34 @@ describe.each(ENGINES)('imports that can be trusted on %s', (engine) => {
     for (let i = 0; i < 200 && !(job.status === 'writing' && job.processed >= 2); i++) await new Promise((r) => setTimeout(r, 10));
     expect(job.processed).toBe(2);
     expect(await orgNames()).toEqual(expect.arrayContaining(['Cut Off One', 'Cut Off Two']));
-    // The next start finds the job still running and takes it back.
-    expect(await recoverInterruptedImports(t.db)).toBe(1);
+    // While the job is alive, nobody takes it back; once it has given no sign of life for a while, the server does.
+    expect(await recoverInterruptedImports(t.db)).toBe(0);
+    expect(await recoverInterruptedImports(t.db, 0)).toBe(1);
     expect(await orgNames()).not.toEqual(expect.arrayContaining(['Cut Off One']));
     const row = await t.db.selectFrom('import_jobs').select(['status', 'report']).where('id', '=', job.id).executeTakeFirstOrThrow();
     expect(row.status).toBe('failed');
     expect(JSON.stringify(row.report)).toContain('Start the import again');
     release();
+  });
+
+  it('takes back what it can when records changed meanwhile, and never stops the server over the rest', async () => {
+    const org = await createOrganization(t.db, actor, alliance.ownSpaceId, { ...BLANK, name: 'Deleted Meanwhile', kind: 'union' });
+    const job = await t.db.insertInto('import_jobs').values({ space_id: alliance.ownSpaceId, user_id: actor.userId, entity: 'people', status: 'running', total: 2, report: 'null' })
+      .returning('id').executeTakeFirstOrThrow();
+    const person = (await coordinator.post(`/api/spaces/${alliance.ownSpaceId}/people`, { name: 'Changed By Import', languages: ['es'] })).json;
+    // The import had updated this person (before: an affiliation to an organization since deleted) and an organization since deleted.
+    await logChanges(t.db, job.id, [
+      { entity: 'organizations', recordId: org.id, action: 'updated', before: { ...BLANK, name: 'Old Name', kind: 'union' } },
+      { entity: 'people', recordId: person.id, action: 'updated', before: { spaceId: alliance.ownSpaceId, name: 'Before The Import', languages: ['en'],
+        contactSealed: null, emailHash: null, affiliations: [{ organizationId: org.id, role: 'staff' }] } },
+    ]);
+    await t.db.deleteFrom('organizations').where('id', '=', org.id).execute();
+    expect(await recoverInterruptedImports(t.db, 0)).toBe(1);
+    const stored = await t.db.selectFrom('import_jobs').select(['status', 'report']).where('id', '=', job.id).executeTakeFirstOrThrow();
+    expect(stored.status).toBe('failed');
+    expect(JSON.stringify(stored.report)).toContain('except 1 records');
+    // The person could not get back an affiliation to an organization that is gone: left as it is.
+    expect((await t.db.selectFrom('people').select('name').where('id', '=', person.id).executeTakeFirstOrThrow()).name).toBe('Changed By Import');
   });
 
   it('imports a file past ten thousand rows with true counts, and answers other requests while it writes', async () => {

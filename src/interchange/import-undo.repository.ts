@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 
 // The undo log of imports in progress (see the migration 0012).
@@ -26,8 +27,27 @@ export async function forgetJobChanges(db: Db, jobId: string) {
   await db.deleteFrom('import_job_changes').where('job_id', '=', jobId).execute();
 }
 
-export async function interruptedJobs(db: Db) {
-  return db.selectFrom('import_jobs').select(['id', 'space_id as spaceId', 'user_id as userId', 'entity', 'total', 'report']).where('status', '=', 'running').execute();
+/** Jobs still marked running that no process has marked alive since `before`. */
+export async function interruptedJobs(db: Db, before: Date) {
+  return db.selectFrom('import_jobs').select(['id', 'space_id as spaceId', 'user_id as userId', 'entity', 'total', 'report']).where('status', '=', 'running')
+    .where((eb) => eb.or([eb('heartbeat_at', '<', before), eb.and([eb('heartbeat_at', 'is', null), eb('created_at', '<', before)])])).execute();
+}
+
+export async function markAlive(db: Db, jobId: string, processed: number) {
+  await db.updateTable('import_jobs').set({ heartbeat_at: new Date(), processed }).where('id', '=', jobId).execute();
+}
+
+/** Runs `work` so that a database error in it undoes only its own statements (a savepoint). */
+export async function inSavepoint(trx: Db, work: () => Promise<void>): Promise<boolean> {
+  await sql`savepoint undo_change`.execute(trx);
+  try {
+    await work();
+    await sql`release savepoint undo_change`.execute(trx);
+    return true;
+  } catch {
+    await sql`rollback to savepoint undo_change`.execute(trx);
+    return false;
+  }
 }
 
 export async function findJobRow(db: Db, id: string) {

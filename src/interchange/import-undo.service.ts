@@ -19,44 +19,65 @@ async function revert(trx: Db, change: Awaited<ReturnType<typeof repo.latestChan
     if (change.action === 'created') {
       await orgs.deleteOrganization(trx, change.recordId);
       if (before?.ownSpaceId) await deleteSpace(trx, before.ownSpaceId as string);
-    } else await orgs.updateOrganization(trx, change.recordId, before as unknown as OrganizationInput);
+    } else if (await orgs.findOrganization(trx, change.recordId)) await orgs.updateOrganization(trx, change.recordId, before as unknown as OrganizationInput);
   } else if (change.entity === 'memberships') {
     if (change.action === 'created') await memberships.deleteMembership(trx, change.recordId);
-    else await memberships.updateMembership(trx, change.recordId, before as never);
+    else if (await memberships.findMembership(trx, change.recordId)) await memberships.updateMembership(trx, change.recordId, before as never);
   } else if (change.action === 'created') {
     await people.deletePerson(trx, change.recordId);
-  } else {
+  } else if (await people.findPerson(trx, change.recordId)) {
     const b = before as { spaceId: string; name: string; languages: string[]; contactSealed: string | null; emailHash: string | null; affiliations: { organizationId: string; role: string }[] };
     await people.updatePerson(trx, change.recordId, b);
     await people.replaceAffiliations(trx, b.spaceId, change.recordId, b.affiliations);
   }
 }
 
-/** Takes back everything the job wrote; returns how many changes were taken back. */
+/**
+ * Takes back everything the job wrote; returns how many changes were taken back and how many
+ * could not be (a record changed since in a way that refuses its old state, e.g. an affiliation
+ * to an organization deleted meanwhile): those are left as they are, counted and logged.
+ */
 export async function undoImport(db: Db, job: { id: string; spaceId: string; userId: string | null }) {
   let undone = 0;
+  let refused = 0;
   for (;;) {
     const batch = await repo.latestChanges(db, job.id, BATCH);
     if (batch.length === 0) break;
     await db.transaction().execute(async (trx) => {
-      for (const change of batch) await revert(trx, change);
+      for (const change of batch) {
+        if (await repo.inSavepoint(trx, () => revert(trx, change))) undone += 1;
+        else refused += 1;
+      }
       await repo.forgetChanges(trx, batch.map((c) => Number(c.id)));
     });
-    undone += batch.length;
   }
-  if (undone) await insertAudit(db, [{ userId: job.userId, spaceId: job.spaceId, action: 'delete', entity: 'import_job', entityId: job.id, changes: { undone } }]);
-  return undone;
+  if (undone || refused) await insertAudit(db, [{ userId: job.userId, spaceId: job.spaceId, action: 'delete', entity: 'import_job', entityId: job.id, changes: { undone, refused } }]);
+  return { undone, refused };
 }
 
-/** At start: imports the server was writing when it stopped are taken back and marked failed. */
-export async function recoverInterruptedImports(db: Db) {
-  const jobs = await repo.interruptedJobs(db);
-  for (const job of jobs) {
-    await undoImport(db, job);
-    await repo.markJobFailed(db, job.id, {
-      status: 'failed', counts: { imported: 0, updated: 0, unchanged: 0, rejected: 0, skipped: job.total }, rows: [],
-      message: 'The server stopped during this import; what it had written was taken back. Start the import again.',
-    });
+/** How long an import may go without marking itself alive before it is taken for interrupted. */
+export const IMPORT_STALE_MS = 2 * 60_000;
+
+/**
+ * Imports whose process stopped (no sign of life for IMPORT_STALE_MS) are taken back and marked
+ * failed. The server runs it when it starts and every minute. It never throws: a job that cannot
+ * be taken back is logged and left for the next try.
+ */
+export async function recoverInterruptedImports(db: Db, staleMs = IMPORT_STALE_MS) {
+  let recovered = 0;
+  for (const job of await repo.interruptedJobs(db, new Date(Date.now() - staleMs))) {
+    try {
+      const { refused } = await undoImport(db, job);
+      await repo.markJobFailed(db, job.id, {
+        status: 'failed', counts: { imported: 0, updated: 0, unchanged: 0, rejected: 0, skipped: job.total }, rows: [],
+        message: refused
+          ? `The import stopped before it finished; what it had written was taken back except ${refused} records changed since. Start the import again.`
+          : 'The import stopped before it finished; what it had written was taken back. Start the import again.',
+      });
+      recovered += 1;
+    } catch (err) {
+      console.error(`[crossroads] import ${job.id} could not be taken back yet: ${err instanceof Error ? err.name : 'error'}`);
+    }
   }
-  return jobs.length;
+  return recovered;
 }

@@ -22,7 +22,7 @@ import { roleAtLeast } from '../spaces/roles.ts';
 import { findRole, listReadableSpaceIds } from '../spaces/spaces.repository.ts';
 import { getVocabularies, type Vocabularies } from '../vocabularies/vocabulary.service.ts';
 import { findJob, type ImportJob, nothingWritten, record, type RowOutcome, startJob } from './import-jobs.ts';
-import { findJobRow, forgetJobChanges, type ImportChange, logChanges } from './import-undo.repository.ts';
+import { findJobRow, forgetJobChanges, type ImportChange, logChanges, markAlive } from './import-undo.repository.ts';
 import { undoImport } from './import-undo.service.ts';
 import { saveJobReport, startJobRow } from './import.repository.ts';
 import { buildOrgIndex, type OrgIndex } from './org-index.ts';
@@ -150,15 +150,18 @@ export async function startImport(db: Db, box: SealedBox, actor: Actor, spaceId:
       // A database error can quote the row it choked on: the log gets its kind, never its text.
       const { name, code, constraint } = (err ?? {}) as { name?: string; code?: string; constraint?: string };
       console.error(`[crossroads] import ${job.id} failed: ${name ?? 'error'}${code ? ` ${code}` : ''}${constraint ? ` on ${constraint}` : ''}`);
+      let refused = 0;
       try {
-        await undoImport(db, job);
+        ({ refused } = await undoImport(db, job));
       } catch {
         // The job stays "running" in the database, so the next start takes it back.
         job.message = 'The import failed and could not be taken back yet; it will be when the server next starts.';
         return false;
       }
       nothingWritten(job);
-      job.message = 'The import failed and what it had written was taken back: nothing was imported. It has been logged; try again.';
+      job.message = refused
+        ? `The import failed and what it had written was taken back, except ${refused} records changed since by someone else. It has been logged; try again.`
+        : 'The import failed and what it had written was taken back: nothing was imported. It has been logged; try again.';
       return true;
     })
     .then((settled) => (settled === false ? undefined : saveJobReport(db, job)))
@@ -175,6 +178,7 @@ async function runJob(db: Db, box: SealedBox, actor: Actor, job: ImportJob, sour
       job.total += 1;
     }
     job.processed = job.total;
+    await markAlive(db, job.id, 0);
     await new Promise((resolve) => setImmediate(resolve));
   }
   const bad = job.counts.rejected;
@@ -207,6 +211,7 @@ async function runJob(db: Db, box: SealedBox, actor: Actor, job: ImportJob, sour
     // Counted once committed, so the counts never include what was not written.
     for (const { change: _c, ...outcome } of outcomes) record(job, outcome);
     job.processed += rows.length;
+    await markAlive(db, job.id, job.processed);
     await new Promise((resolve) => setImmediate(resolve));
   }
   await db.transaction().execute(async (trx) => {

@@ -1,7 +1,6 @@
 import { createSealedBox } from '../crypto/sealed-box.ts';
 import { loadSecretKey } from '../crypto/secret-key.ts';
 import { openDatabase } from '../db/database.ts';
-import { recoverInterruptedImports } from '../interchange/import-undo.service.ts';
 import { createMailer } from '../notifications/mailer.ts';
 import { resealLegacyContacts } from '../people/person.service.ts';
 import type { Config } from '../shared/config.ts';
@@ -14,8 +13,6 @@ export async function bootstrap(config: Config): Promise<AppDeps & { close(): Pr
   await ensureDefaultVocabularies(handle.db);
   const box = createSealedBox(loadSecretKey(config.secretKey, config.dataDir));
   await resealLegacyContacts(handle.db, box);
-  // One server process serves a workspace: an import still marked running was cut off by a stop.
-  await recoverInterruptedImports(handle.db);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
   return { db: handle.db, box, config, mailer, engine: handle.engine, close: handle.close };
 }

@@ -14,6 +14,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       before jsonb
     )`.execute(db);
   await sql`create index import_job_changes_job_idx on import_job_changes (job_id, id)`.execute(db);
+  // The process running an import marks it alive after every batch; only a job nobody has marked
+  // for a while is taken for interrupted (another process, a CLI import say, may still be at work).
+  await sql`alter table import_jobs add column heartbeat_at timestamptz`.execute(db);
   // Imports match each row to a stored organization by name or short name: with both indexed,
   // each lookup stays an index probe however big the directory grows.
   await sql`create index organizations_short_name_idx on organizations (lower(short_name))`.execute(db);
@@ -21,5 +24,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop index if exists organizations_short_name_idx`.execute(db);
+  await sql`alter table import_jobs drop column if exists heartbeat_at`.execute(db);
   await sql`drop table if exists import_job_changes`.execute(db);
 }
