@@ -104,8 +104,9 @@ export function inSnapshot<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T>
 export function inRestore<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
     await sql`set local timezone = 'UTC'`.execute(trx);
-    // Rows go in parents first; a replica session also lets cycles of references in. Servers
-    // where the account may not do this still restore a workspace whose references form no cycle.
+    // Rows go in parents first. A replica session does not check foreign keys at all (it also lets
+    // cycles of references in): the backup was a consistent snapshot, and its trailer's counts are
+    // checked. Servers where the account may not do this check every reference as rows go in.
     await sql`savepoint replica`.execute(trx);
     try {
       await sql`set local session_replication_role = replica`.execute(trx);

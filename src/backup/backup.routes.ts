@@ -1,4 +1,9 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { createRoute, z } from '@hono/zod-openapi';
 import { insertAudit } from '../audit/audit.repository.ts';
@@ -16,12 +21,22 @@ export const backupRoutes = newRouter()
     if (!actor.isWorkspaceAdmin) throw forbidden('Only workspace administrators back up the workspace.');
     const { db } = c.get('deps');
     await insertAudit(db, [{ userId: actor.userId, spaceId: null, action: 'export', entity: 'backup', entityId: null, changes: {} }]);
-    const gzip = createGzip();
-    writeBackup(db, gzip).catch((err: unknown) => {
-      console.error(`[crossroads] backup failed: ${err instanceof Error ? err.name : 'error'}`);
-      gzip.destroy(err instanceof Error ? err : new Error('backup failed'));
-    });
-    return c.body(Readable.toWeb(gzip) as ReadableStream, 200, {
+    // Written to a private temporary file first, so the snapshot's transaction lasts as long as
+    // the dump and not as long as a slow download (on PGlite it holds the only connection).
+    const dir = await mkdtemp(path.join(tmpdir(), 'crossroads-backup-'));
+    const file = path.join(dir, 'backup.jsonl.gz');
+    try {
+      const gzip = createGzip();
+      const written = pipeline(gzip, createWriteStream(file, { mode: 0o600 }));
+      await writeBackup(db, gzip);
+      await written;
+    } catch (err) {
+      await rm(dir, { recursive: true, force: true });
+      throw err;
+    }
+    const download = createReadStream(file);
+    download.on('close', () => void rm(dir, { recursive: true, force: true }));
+    return c.body(Readable.toWeb(download) as ReadableStream, 200, {
       'content-type': 'application/gzip', 'content-disposition': 'attachment; filename="crossroads-backup.jsonl.gz"',
     }) as never;
   });

@@ -12,11 +12,17 @@ import * as repo from './backup.repository.ts';
 // The secret key is not in the backup: sealed contact details open only with it (README).
 
 export const BACKUP_FORMAT = 'crossroads-backup';
+
+export class BackupError extends Error {}
 const VERSION = 1;
 const BATCH = 500;
 
 async function put(sink: Writable, text: string) {
-  if (!sink.write(text)) await once(sink, 'drain');
+  if (sink.destroyed) throw new BackupError('The backup was not written to the end: its destination closed.');
+  if (!sink.write(text)) {
+    // A destination that closes instead of draining (a download cut off) ends the backup, and its transaction.
+    await Promise.race([once(sink, 'drain'), once(sink, 'close').then(() => { throw new BackupError('The backup was not written to the end: its destination closed.'); })]);
+  }
 }
 
 export async function writeBackup(db: Db, sink: Writable): Promise<{ tables: number; rows: number }> {
@@ -40,13 +46,12 @@ export async function writeBackup(db: Db, sink: Writable): Promise<{ tables: num
   return totals;
 }
 
-export class BackupError extends Error {}
 
 /** Restores a backup into a database with no accounts (fresh, migrated). Returns the row counts restored. */
 export async function restoreBackup(db: Db, source: Readable): Promise<Record<string, number>> {
   if ((await repo.countRows(db, 'users')) > 0) throw new BackupError('This database already has accounts: restore into an empty data directory or database.');
   const known = await repo.listTables(db);
-  const knownMigrations = new Set(await repo.appliedMigrations(db));
+  const migrations = await repo.appliedMigrations(db);
   return repo.inRestore(db, async (trx) => {
     // What the first start put in (default vocabularies) gives way to what the backup holds.
     for (const table of [...known].reverse()) await repo.deleteAllRows(trx, table.name);
@@ -66,8 +71,14 @@ export async function restoreBackup(db: Db, source: Readable): Promise<Record<st
       if (lineNumber === 1) {
         const header = parse(line, lineNumber) as { format?: string; version?: number; migrations?: string[] };
         if (header.format !== BACKUP_FORMAT || header.version !== VERSION) throw new BackupError('Not a Crossroads backup (line 1).');
-        const unknown = (header.migrations ?? []).filter((m) => !knownMigrations.has(m));
+        // Migrations also move data (secret ballots into their boxes, say): rows are restored only
+        // into the very schema they were backed up from.
+        const theirs = header.migrations ?? [];
+        const unknown = theirs.filter((m) => !migrations.includes(m));
         if (unknown.length) throw new BackupError(`The backup comes from a newer Crossroads (migrations ${unknown.join(', ')}): update this one first.`);
+        if (theirs.length !== migrations.length) {
+          throw new BackupError(`The backup comes from an older Crossroads (up to ${theirs.at(-1) ?? 'none'}): restore it with that version, start it once, and back up again.`);
+        }
         continue;
       }
       if (line.startsWith('{"table":')) {

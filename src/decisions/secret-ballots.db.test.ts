@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allianceWithMembers, type AllianceFixture, proposalWith } from '../../test/alliance-fixture.ts';
 import { ENGINES, type TestApp, testApp } from '../../test/test-app.ts';
+import { scrubSecretOutcomes } from '../db/migrations/2026_12_06_0010_secret_ballot_boxes.ts';
 
 // A secret ballot stays secret after the vote closes, for every method: no reader (viewer,
 // member, coordinator), no export, no audit entry and no table row ties what was voted to who
@@ -94,6 +95,21 @@ describe.each(ENGINES)('secret ballots on %s', (engine) => {
     const audit = await sql<{ changes: unknown }>`select changes from audit_log where space_id = ${f.allianceSpaceId}`.execute(t.db);
     const auditText = JSON.stringify(audit.rows);
     for (const w of words) expect(auditText).not.toContain(w);
+  });
+
+  it('takes the voters out of the outcome of a secret vote closed before ballots were kept apart', async () => {
+    const { voteId } = await openSecretVote('consensus');
+    expect((await c('repX').post(`/api/votes/${voteId}/ballots`, { ballot: { position: 'block', reason: 'An old block.' } })).status).toBe(201);
+    expect((await c('coordinator').post(`/api/votes/${voteId}/close`, { rule: 'by_coordinator' })).status).toBe(200);
+    // As the previous version stored it: the blocker named.
+    const named = { quorumMet: true, passed: false, result: { method: 'consensus', agree: [f.members.Y!.id], standAside: [], blocks: [{ voterId: f.members.X!.id, reason: 'An old block.' }] } };
+    await t.db.updateTable('votes').set({ outcome: JSON.stringify(named) }).where('id', '=', voteId).execute();
+    await scrubSecretOutcomes(t.db as never);
+    const stored = await t.db.selectFrom('votes').select('outcome').where('id', '=', voteId).executeTakeFirstOrThrow();
+    const text = JSON.stringify(stored.outcome);
+    expect(text).not.toContain(f.members.X!.id);
+    expect(text).not.toContain(f.members.Y!.id);
+    expect(text).toContain('An old block.');
   });
 
   it('an open vote keeps its ballots as it always did, and a voter may change one', async () => {
