@@ -63,6 +63,9 @@ export async function openDatabase(options: { url?: string; dataDir: string }): 
   let handle: DatabaseHandle;
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 20 });
+    // An idle connection the server closes (a restart, an administrator) is dropped from the
+    // pool and logged; unhandled, it would end the process.
+    pool.on('error', (err: Error & { code?: string }) => console.error(`[crossroads] a database connection was closed: ${err.code ?? err.name}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     handle = { db, engine: 'postgres', close: () => db.destroy() };
   } else {
