@@ -25,12 +25,11 @@ export async function createUser(db: Db, user: { email: string; displayName: str
 export async function signIn(db: Db, throttle: LoginThrottle, email: string, password: string, clientAddress: string): Promise<string> {
   const wait = throttle.retryAfter(email, clientAddress);
   if (wait > 0) throw new Problem(429, 'Too many attempts', `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minutes.`);
+  // Counted before the slow password check, so guesses sent all at once are counted all the same.
+  throttle.fail(email, clientAddress);
   const user = await repo.findUserByEmail(db, email);
   const ok = await verifyPassword(password, user?.password_hash ?? (await (dummyHash ??= hashPassword('not a real password'))));
-  if (!user || !ok) {
-    throttle.fail(email, clientAddress);
-    throw new Problem(401, 'Sign-in failed', 'That email and password do not match an account.');
-  }
+  if (!user || !ok) throw new Problem(401, 'Sign-in failed', 'That email and password do not match an account.');
   throttle.succeed(email, clientAddress);
   const token = randomBytes(32).toString('base64url');
   await repo.insertSession(db, { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000) });

@@ -23,6 +23,12 @@ describe('the sign-in throttle', () => {
     expect(throttle.retryAfter('ana@example.org', '198.51.100.200')).toBeGreaterThan(0);
   });
 
+  it('lets a success take back its own attempt, so signing in never counts against anyone', () => {
+    const throttle = new LoginThrottle();
+    for (let i = 0; i < 100; i++) { throttle.fail('ana@example.org', `10.0.0.${i % 4}`); throttle.succeed('ana@example.org', `10.0.0.${i % 4}`); }
+    expect(throttle.retryAfter('ana@example.org', '10.0.0.1')).toBe(0);
+  });
+
   it('forgets after the window and keeps its memory bounded', () => {
     let now = 0;
     const throttle = new LoginThrottle({ pair: 5, account: 20, address: 100 }, 60_000, 1_000, () => now);

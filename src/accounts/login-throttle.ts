@@ -2,8 +2,8 @@
  * Counts failed sign-ins in a sliding window, under three keys with their own limits, so that
  * password guessing slows to a crawl without letting one person lock others out:
  * - an account from one address: 5 (the guesser),
- * - an account from anywhere: 20 (a guesser spread over many addresses; the owner still gets
- *   in from an address that has not failed, since the pair limit is what stops most guessing),
+ * - an account from anywhere: 20 (a guesser spread over many addresses; while it holds, the
+ *   account's owner waits too: the price of stopping a spread-out guesser, for 15 minutes),
  * - an address: 100 (many accounts guessed from one place; high, because a whole office or a
  *   proxy can share one address).
  * Memory is bounded: at most `maxKeys` keys, the least recently failed dropped first, and no
@@ -50,9 +50,14 @@ export class LoginThrottle {
     while (this.failures.size > this.maxKeys) this.failures.delete(this.failures.keys().next().value!);
   }
 
-  /** A successful sign-in clears its account's failures from that address. */
+  /**
+   * A successful sign-in clears its account's failures from that address, and takes back the
+   * attempt it was counted as under the account and the address (attempts are counted first).
+   */
   succeed(email: string, address: string): void {
-    this.failures.delete(this.keys(email, address)[0]![0]);
+    const [pair, ...others] = this.keys(email, address);
+    this.failures.delete(pair![0]);
+    for (const [key] of others) this.failures.get(key)?.pop();
   }
 
   get size() {

@@ -61,6 +61,11 @@ export function registerKeyCommands(program: Command) {
       const config = loadConfig();
       const deps = await bootstrap(config);
       try {
+        // A key kept in the environment is replaced by one the operator made and has kept: never
+        // by a random one that would exist only in this command's output.
+        if (config.secretKey && !process.env.CROSSROADS_NEW_SECRET_KEY) {
+          throw new Error('CROSSROADS_SECRET_KEY is set: make the new key first (openssl rand -base64 32), keep it, and pass it as CROSSROADS_NEW_SECRET_KEY.');
+        }
         const next = process.env.CROSSROADS_NEW_SECRET_KEY ? Buffer.from(process.env.CROSSROADS_NEW_SECRET_KEY, 'base64') : randomBytes(32);
         if (next.length !== 32) throw new Error('CROSSROADS_NEW_SECRET_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
         const keyFile = path.join(config.dataDir, 'secret.key');
@@ -68,7 +73,7 @@ export function registerKeyCommands(program: Command) {
         if (!config.secretKey) writeFileSync(`${keyFile}.new`, `${next.toString('base64')}\n`, { mode: 0o600 });
         const rotated = await rotateContactKey(deps.db, deps.box, createSealedBox(next));
         if (config.secretKey) {
-          console.log(`Re-sealed ${rotated} contacts. Set CROSSROADS_SECRET_KEY to the new key before starting the app again:\n${next.toString('base64')}`);
+          console.log(`Re-sealed ${rotated} contacts. Set CROSSROADS_SECRET_KEY to the new key (CROSSROADS_NEW_SECRET_KEY) before starting the app again.`);
         } else {
           renameSync(`${keyFile}.new`, keyFile);
           console.log(`Re-sealed ${rotated} contacts with a new key, now in ${keyFile}. Back it up; backups taken before need the old key.`);

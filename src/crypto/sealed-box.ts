@@ -5,13 +5,16 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 //
 // Each sealed value is bound to where it is stored (its table, column and row, e.g.
 // "people.contact_sealed:<id>") as associated data: moved to another row, it no longer opens.
-// Values sealed before that binding ("v1") still open; the server re-seals them at start.
+// Values sealed before that binding ("v1") open only to be re-sealed, which the server does at start.
 const VERSION = 'v2';
 const LEGACY = 'v1';
 
 export interface SealedBox {
   seal(value: unknown, place: string): string;
+  /** Opens a value sealed for `place`; a value sealed for another place, or unbound (v1), does not open. */
   open<T>(sealed: string, place: string): T;
+  /** Opens an unbound value of the earlier version, for re-sealing it with its place (nothing else). */
+  openLegacy<T>(sealed: string): T;
   keyedHash(value: string): string;
 }
 
@@ -23,6 +26,14 @@ export function createSealedBox(secret: Buffer): SealedBox {
   if (secret.length !== 32) throw new Error('the secret key must be 32 bytes');
   const encKey = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'crossroads/seal', 32));
   const macKey = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'crossroads/hash', 32));
+  const openWith = <T>(sealed: string, version: string, place: string | null): T => {
+    const [v, iv, tag, body] = sealed.split('.');
+    if (v !== version || !iv || !tag || !body) throw new Error(v === LEGACY || v === VERSION ? 'sealed by another version' : 'not a sealed value');
+    const decipher = createDecipheriv('aes-256-gcm', encKey, Buffer.from(iv, 'base64'));
+    if (place !== null) decipher.setAAD(Buffer.from(place, 'utf8'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64'));
+    return JSON.parse(Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8')) as T;
+  };
   return {
     seal(value, place) {
       const iv = randomBytes(12);
@@ -32,13 +43,10 @@ export function createSealedBox(secret: Buffer): SealedBox {
       return [VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join('.');
     },
     open<T>(sealed: string, place: string): T {
-      const [version, iv, tag, body] = sealed.split('.');
-      if ((version !== VERSION && version !== LEGACY) || !iv || !tag || !body) throw new Error('not a sealed value');
-      const decipher = createDecipheriv('aes-256-gcm', encKey, Buffer.from(iv, 'base64'));
-      if (version === VERSION) decipher.setAAD(Buffer.from(place, 'utf8'));
-      decipher.setAuthTag(Buffer.from(tag, 'base64'));
-      const text = Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
-      return JSON.parse(text) as T;
+      return openWith(sealed, VERSION, place);
+    },
+    openLegacy<T>(sealed: string): T {
+      return openWith(sealed, LEGACY, null);
     },
     keyedHash(value) {
       return createHmac('sha256', macKey).update(value).digest('base64url');

@@ -52,6 +52,12 @@ describe('sealed contact details', () => {
     expect(row.contact_sealed).toMatch(/^v2\./);
     expect(box.open(row.contact_sealed!, `people.contact_sealed:${id}`)).toEqual({ email: 'carla@example.org' });
     expect(() => box.open(row.contact_sealed!, 'people.contact_sealed:someone-else')).toThrow();
+    // An unbound value does not open at any row: only to be re-sealed.
+    expect(() => box.open(legacy, `people.contact_sealed:${id}`)).toThrow();
+    // One sealed with another key is left sealed, marked, and does not stop the re-sealing.
+    await t.db.updateTable('people').set({ contact_sealed: legacy }).where('id', '=', id).execute();
+    expect(await resealLegacyContacts(t.db, createSealedBox(randomBytes(32)))).toBe(0);
+    expect((await owner.get(`/api/people/${id}/contact`)).status).toBe(409);
   });
 });
 

@@ -7,12 +7,12 @@ import { findArea } from '../plans/work-plan.repository.ts';
 // read them from. A PUT of the part sends the parent's ETag in If-Match.
 
 export async function versionedParent(db: Db, path: string): Promise<string | null> {
-  const session = /^\/api\/sessions\/([0-9a-f-]{36})$/.exec(path);
+  const session = /^\/api\/sessions\/([0-9a-f-]{36})$/i.exec(path);
   if (session) {
     const found = await findSession(db, session[1]!);
     return found ? `/api/convenings/${found.conveningId}` : null;
   }
-  const area = /^\/api\/areas\/([0-9a-f-]{36})$/.exec(path);
+  const area = /^\/api\/areas\/([0-9a-f-]{36})$/i.exec(path);
   if (area) {
     const found = await findArea(db, area[1]!);
     return found ? `/api/work-plans/${found.workPlanId}` : null;

@@ -41,7 +41,7 @@ export function recordVersions(readCurrent: (path: string, headers: Headers) => 
       if (c.req.method !== 'PUT') return next();
       const parent = await parentOf(c.req.path);
       if (!parent) return next();
-      return oneAtATime(parent, async () => {
+      return oneAtATime(parent.toLowerCase(), async () => {
         const ifMatch = c.req.header('if-match');
         if (ifMatch) await checkIfMatch(ifMatch, parent, c.req.header('cookie'), c.req.header('accept-language'), readCurrent);
         await next();
@@ -53,7 +53,8 @@ export function recordVersions(readCurrent: (path: string, headers: Headers) => 
       return;
     }
     if (c.req.method !== 'PUT' && c.req.method !== 'PATCH') return next();
-    return oneAtATime(c.req.path, async () => {
+    // Ids are UUIDs, which PostgreSQL reads in either case: one queue per record, however written.
+    return oneAtATime(c.req.path.toLowerCase(), async () => {
       const ifMatch = c.req.header('if-match');
       if (ifMatch) await checkIfMatch(ifMatch, c.req.path, c.req.header('cookie'), c.req.header('accept-language'), readCurrent);
       await next();

@@ -4,7 +4,7 @@ import { insertAudit, listAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
 import { conflict, forbidden, invalid, notFound } from '../server/problem.ts';
 import { type Actor, requireAccess } from './access.ts';
-import type { GrantScope, SpaceRole } from './roles.ts';
+import { type GrantScope, roleAtLeast, type SpaceRole } from './roles.ts';
 import * as repo from './spaces.repository.ts';
 
 export async function getSpace(db: Db, actor: Actor, spaceId: string) {
@@ -27,8 +27,12 @@ export async function setRole(db: Db, actor: Actor, spaceId: string, email: stri
   if (!user) throw invalid([{ field: 'email', message: 'no account with this email; add it first (crossroads user add)' }]);
   await db.transaction().execute(async (trx) => {
     const owners = await repo.countOwners(trx, spaceId);
+    // Read again with the owners locked: a caller demoted a moment ago acts with the role they have now.
+    const myRoleNow = await repo.findRole(trx, actor.userId, spaceId);
+    if (!roleAtLeast(myRoleNow, 'admin')) throw forbidden();
+    if (role === 'owner' && myRoleNow !== 'owner') throw invalid([{ field: 'role', message: 'only an owner can add an owner' }]);
     const before = await repo.findRole(trx, user.id, spaceId);
-    if (before === 'owner' && myRole !== 'owner') throw forbidden('Only an owner can change an owner\'s role.');
+    if (before === 'owner' && myRoleNow !== 'owner') throw forbidden('Only an owner can change an owner\'s role.');
     if (before === 'owner' && role !== 'owner' && owners <= 1) {
       throw conflict('A space keeps at least one owner.', 'role');
     }
@@ -38,12 +42,14 @@ export async function setRole(db: Db, actor: Actor, spaceId: string, email: stri
 }
 
 export async function removeRole(db: Db, actor: Actor, spaceId: string, userId: string) {
-  const myRole = await requireAccess(db, actor, spaceId, 'admin');
+  await requireAccess(db, actor, spaceId, 'admin');
   await db.transaction().execute(async (trx) => {
     const owners = await repo.countOwners(trx, spaceId);
+    const myRoleNow = await repo.findRole(trx, actor.userId, spaceId);
+    if (!roleAtLeast(myRoleNow, 'admin')) throw forbidden();
     const before = await repo.findRole(trx, userId, spaceId);
     if (!before) throw notFound('role');
-    if (before === 'owner' && myRole !== 'owner') throw forbidden('Only an owner can remove an owner.');
+    if (before === 'owner' && myRoleNow !== 'owner') throw forbidden('Only an owner can remove an owner.');
     if (before === 'owner' && owners <= 1) throw conflict('A space keeps at least one owner.');
     await repo.deleteRole(trx, spaceId, userId);
     await deleteFeedsInSpace(trx, spaceId, userId);

@@ -41,8 +41,13 @@ export function changedFields(before: unknown, after: unknown): string[] {
   return changed.map(([k, v]) => `${k.slice(wrapper.length)}: ${v.length > 80 ? `${v.slice(0, 79)}…` : v}`);
 }
 
+// A part of a record saved on its own carries the version of the page it was read from
+// (server/record-parents.ts); the web app edits one such part: a vocabulary.
+const pageOf = (path: string) => (/^\/vocabularies\/[a-z_]+$/.test(path) ? '/vocabularies' : path);
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const seen = method === 'PUT' || method === 'PATCH' ? versions.get(path) : undefined;
+  const versionKey = pageOf(path);
+  const seen = method === 'PUT' || method === 'PATCH' ? versions.get(versionKey) : undefined;
   const res = await fetch(`/api${path}`, {
     method,
     credentials: 'same-origin',
@@ -57,12 +62,12 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const etag = res.headers.get('etag');
   if (res.status === 412 && seen) {
     // Saving again keeps this person's edits over the version now stored: that is the merge.
-    if (etag) versions.set(path, { etag, data: data?.current });
+    if (etag) versions.set(versionKey, { etag, data: data?.current });
     throw new ApiError(412, data?.title ?? res.statusText, data?.detail, [], changedFields(seen.data, data?.current), data?.current);
   }
   if (!res.ok) throw new ApiError(res.status, data?.title ?? res.statusText, data?.detail, data?.errors ?? []);
   if (method === 'GET' && etag) versions.set(path, { etag, data });
-  if (seen) versions.delete(path);
+  if (seen) versions.delete(versionKey);
   return data as T;
 }
 
