@@ -2,7 +2,8 @@
 // 60) against the app on a generated workspace, then the same while a CSV import of
 // BENCH_IMPORT_ROWS organizations (default 1,000,000) streams in. Prints server errors (must be
 // 0), p50/p99 latency, requests per second, the server's RSS before and after, and how long the
-// import took. PGlite by default; with DATABASE_URL, a fresh database on that server.
+// import took. PGlite by default; with DATABASE_URL, a fresh database on that server. The load
+// generator runs in BENCH_WORKERS worker threads (default 1; 0 = on the server's own thread).
 // It prints numbers; it asserts nothing.
 import os from 'node:os';
 import { Readable } from 'node:stream';
@@ -16,6 +17,8 @@ import { generateWorkspace } from './generate-workspace.ts';
 const SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 const CONNECTIONS = 50;
+// The load generator in worker threads, off the server's event loop (0 = the same thread).
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const TARGET_P99 = { postgres: 50, pglite: 250 };
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
@@ -61,7 +64,7 @@ async function main() {
         const res = await fetch(app.base + r.path, { method: r.method, headers: r.headers, body: r.body });
         console.log(`${r.method} ${r.path.replace(/[0-9a-f-]{36}/g, '{id}')}: ${res.status}${res.status >= 400 ? ` ${(await res.text()).slice(0, 160)}` : ''}`);
       }
-      const load = () => autocannon({ url: app.base, connections: CONNECTIONS, duration: SECONDS, requests });
+      const load = () => autocannon({ url: app.base, connections: CONNECTIONS, duration: SECONDS, requests, ...(WORKERS ? { workers: WORKERS } : {}) });
       const rss0 = process.memoryUsage().rss;
       const mixed = summary('mixed reads and writes', await load(), rss0);
       console.log(JSON.stringify(mixed));
@@ -77,7 +80,7 @@ async function main() {
       clearInterval(progress);
       const importSeconds = (Date.now() - importStarted) / 1000;
       const target = TARGET_P99[database.engine as 'postgres' | 'pglite'];
-      console.log(`\nengine: ${database.engine}; ${CONNECTIONS} connections, ${SECONDS} s each; ${os.cpus().length} CPUs; p99 target ≤ ${target} ms`);
+      console.log(`\nengine: ${database.engine}; ${CONNECTIONS} connections, ${SECONDS} s each; load generator ${WORKERS ? `in ${WORKERS} worker thread(s)` : 'on the main thread'}; ${os.cpus().length} CPUs; p99 target ≤ ${target} ms`);
       console.table([mixed, during]);
       console.log(`import: ${job.status}, ${JSON.stringify(job.counts)}, ${importSeconds.toFixed(1)} s (${Math.round(IMPORT_ROWS / importSeconds)} rows/s); RSS after ${mb(process.memoryUsage().rss)}`);
       console.log(JSON.stringify({ engine: database.engine, seconds: SECONDS, importRows: IMPORT_ROWS, importSeconds, importStatus: job.status, mixed, during }));
