@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashToken } from '../accounts/accounts.service.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
 import { findOrganization } from '../orgs/organization.repository.ts';
@@ -20,7 +21,6 @@ import { conveningToIcs, feedToIcs, type IcsConvening } from './icalendar.ts';
 type Deps = Pick<AppDeps, 'db' | 'box' | 'config'>;
 
 const hostOf = (deps: Deps) => (deps.config.publicOrigin ? new URL(deps.config.publicOrigin).host : 'crossroads.local');
-const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 async function asIcs(db: Db, rows: Awaited<ReturnType<typeof repo.listConvenings>>): Promise<IcsConvening[]> {
   const hosts = await repo.listHostNames(db, rows.map((r) => r.id));
@@ -51,7 +51,7 @@ export async function createCalendarFeed(deps: Deps, actor: Actor, organizationI
   const token = randomBytes(24).toString('base64url');
   await deps.db.transaction().execute(async (trx) => {
     const replaced = await feeds.findFeedOf(trx, organizationId, actor.userId);
-    await feeds.replaceFeedToken(trx, { spaceId, organizationId, userId: actor.userId, tokenHash: hashOf(token) });
+    await feeds.replaceFeedToken(trx, { spaceId, organizationId, userId: actor.userId, tokenHash: hashToken(token) });
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: replaced ? 'update' : 'create', entity: 'calendar_feed', entityId: organizationId, changes: { replaced: [null, !!replaced] } }]);
   });
   return { url: `${deps.config.publicOrigin ?? requestOrigin}/api/calendar/${organizationId}.${token}.ics` };
@@ -67,7 +67,7 @@ export async function revokeCalendarFeed(deps: Deps, actor: Actor, organizationI
 }
 
 export async function calendarFeed(deps: Deps, organizationId: string, token: string) {
-  const feed = await feeds.findFeedToken(deps.db, hashOf(token));
+  const feed = await feeds.findFeedToken(deps.db, hashToken(token));
   if (!feed || feed.organizationId !== organizationId) throw notFound('calendar');
   // Checked on every read as well as when a role is removed: a feed never outlives its person's role.
   if (!(await findRole(deps.db, feed.userId, feed.spaceId))) {

@@ -20,7 +20,6 @@ export interface SealedBox {
 
 /** Where a sealed field lives, the associated data of its ciphertext. */
 export const sealedPlace = (table: string, column: string, rowId: string) => `${table}.${column}:${rowId}`;
-export const isLegacySealed = (sealed: string) => sealed.startsWith(`${LEGACY}.`);
 
 export function createSealedBox(secret: Buffer): SealedBox {
   if (secret.length !== 32) throw new Error('the secret key must be 32 bytes');

@@ -27,15 +27,6 @@ export async function forgetJobChanges(db: Db, jobId: string) {
   await db.deleteFrom('import_job_changes').where('job_id', '=', jobId).execute();
 }
 
-/** Jobs still marked running that no process has marked alive since `before`. */
-export async function interruptedJobs(db: Db, before: Date) {
-  return db.selectFrom('import_jobs').select(['id', 'space_id as spaceId', 'user_id as userId', 'entity', 'total', 'report']).where('status', '=', 'running')
-    .where((eb) => eb.or([eb('heartbeat_at', '<', before), eb.and([eb('heartbeat_at', 'is', null), eb('created_at', '<', before)])])).execute();
-}
-
-export async function markAlive(db: Db, jobId: string, processed: number) {
-  await db.updateTable('import_jobs').set({ heartbeat_at: new Date(), processed }).where('id', '=', jobId).execute();
-}
 
 /** Runs `work` so that a database error in it undoes only its own statements (a savepoint). */
 export async function inSavepoint(trx: Db, work: () => Promise<void>): Promise<boolean> {
@@ -50,11 +41,3 @@ export async function inSavepoint(trx: Db, work: () => Promise<void>): Promise<b
   }
 }
 
-export async function findJobRow(db: Db, id: string) {
-  return db.selectFrom('import_jobs').select(['id', 'space_id as spaceId', 'user_id as userId', 'entity', 'status', 'total', 'processed', 'report'])
-    .where('id', '=', id).executeTakeFirst();
-}
-
-export async function markJobFailed(db: Db, id: string, report: object) {
-  await db.updateTable('import_jobs').set({ status: 'failed', report: JSON.stringify(report) }).where('id', '=', id).execute();
-}

@@ -6,6 +6,7 @@ import type { OrganizationInput } from '../orgs/organization.schema.ts';
 import * as people from '../people/person.repository.ts';
 import { deleteSpace } from '../spaces/spaces.repository.ts';
 import * as repo from './import-undo.repository.ts';
+import { interruptedJobs, markJobFailed } from './import.repository.ts';
 
 // Taking back what a failed or interrupted import wrote, newest change first, in short
 // transactions (so the app keeps answering meanwhile): created records are deleted, updated ones
@@ -65,10 +66,10 @@ export const IMPORT_STALE_MS = 2 * 60_000;
  */
 export async function recoverInterruptedImports(db: Db, staleMs = IMPORT_STALE_MS) {
   let recovered = 0;
-  for (const job of await repo.interruptedJobs(db, new Date(Date.now() - staleMs))) {
+  for (const job of await interruptedJobs(db, new Date(Date.now() - staleMs))) {
     try {
       const { refused } = await undoImport(db, job);
-      await repo.markJobFailed(db, job.id, {
+      await markJobFailed(db, job.id, {
         status: 'failed', counts: { imported: 0, updated: 0, unchanged: 0, rejected: 0, skipped: job.total }, rows: [],
         message: refused
           ? `The import stopped before it finished; what it had written was taken back except ${refused} records changed since. Start the import again.`

@@ -13,3 +13,22 @@ export async function saveJobReport(db: Db, job: ImportJob) {
     report: JSON.stringify({ status: job.status, counts: job.counts, rows: job.rows, message: job.message ?? null }),
   }).where('id', '=', job.id).execute();
 }
+
+/** Jobs still marked running that no process has marked alive since `before`. */
+export async function interruptedJobs(db: Db, before: Date) {
+  return db.selectFrom('import_jobs').select(['id', 'space_id as spaceId', 'user_id as userId', 'entity', 'total', 'report']).where('status', '=', 'running')
+    .where((eb) => eb.or([eb('heartbeat_at', '<', before), eb.and([eb('heartbeat_at', 'is', null), eb('created_at', '<', before)])])).execute();
+}
+
+export async function markAlive(db: Db, jobId: string, processed: number) {
+  await db.updateTable('import_jobs').set({ heartbeat_at: new Date(), processed }).where('id', '=', jobId).execute();
+}
+
+export async function findJobRow(db: Db, id: string) {
+  return db.selectFrom('import_jobs').select(['id', 'space_id as spaceId', 'user_id as userId', 'entity', 'status', 'total', 'processed', 'report'])
+    .where('id', '=', id).executeTakeFirst();
+}
+
+export async function markJobFailed(db: Db, id: string, report: object) {
+  await db.updateTable('import_jobs').set({ status: 'failed', report: JSON.stringify(report) }).where('id', '=', id).execute();
+}

@@ -22,9 +22,9 @@ import { roleAtLeast } from '../spaces/roles.ts';
 import { findRole, listReadableSpaceIds } from '../spaces/spaces.repository.ts';
 import { getVocabularies, type Vocabularies } from '../vocabularies/vocabulary.service.ts';
 import { findJob, type ImportJob, nothingWritten, record, type RowOutcome, startJob } from './import-jobs.ts';
-import { findJobRow, forgetJobChanges, type ImportChange, logChanges, markAlive } from './import-undo.repository.ts';
+import { forgetJobChanges, type ImportChange, logChanges } from './import-undo.repository.ts';
 import { undoImport } from './import-undo.service.ts';
-import { saveJobReport, startJobRow } from './import.repository.ts';
+import { findJobRow, markAlive, saveJobReport, startJobRow } from './import.repository.ts';
 import { buildOrgIndex, type OrgIndex } from './org-index.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -20,9 +20,7 @@ export async function listRoles(db: Db, actor: Actor, spaceId: string) {
 }
 
 export async function setRole(db: Db, actor: Actor, spaceId: string, email: string, role: SpaceRole) {
-  const myRole = await requireAccess(db, actor, spaceId, 'admin');
-  // Only owners make owners.
-  if (role === 'owner' && myRole !== 'owner') throw invalid([{ field: 'role', message: 'only an owner can add an owner' }]);
+  await requireAccess(db, actor, spaceId, 'admin');
   const user = await findUserByEmail(db, email);
   if (!user) throw invalid([{ field: 'email', message: 'no account with this email; add it first (crossroads user add)' }]);
   await db.transaction().execute(async (trx) => {
@@ -30,6 +28,7 @@ export async function setRole(db: Db, actor: Actor, spaceId: string, email: stri
     // Read again with the owners locked: a caller demoted a moment ago acts with the role they have now.
     const myRoleNow = await repo.findRole(trx, actor.userId, spaceId);
     if (!roleAtLeast(myRoleNow, 'admin')) throw forbidden();
+    // Only owners make owners.
     if (role === 'owner' && myRoleNow !== 'owner') throw invalid([{ field: 'role', message: 'only an owner can add an owner' }]);
     const before = await repo.findRole(trx, user.id, spaceId);
     if (before === 'owner' && myRoleNow !== 'owner') throw forbidden('Only an owner can change an owner\'s role.');
