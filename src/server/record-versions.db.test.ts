@@ -44,7 +44,6 @@ describe.each(ENGINES)('record versions on %s', (engine) => {
 
   it('lets exactly one of fifty pairs of simultaneous edits through per pair', async () => {
     const path = `/api/organizations/${org.id}`;
-    let refused = 0;
     for (let i = 0; i < 50; i++) {
       const { etag } = await read(ana, path);
       const results = await Promise.all([
@@ -52,9 +51,7 @@ describe.each(ENGINES)('record versions on %s', (engine) => {
         ben.request('PUT', path, { name: `Ben ${i}`, kind: 'base_building' }, { 'if-match': etag }),
       ]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
-      refused += 1;
     }
-    expect(refused).toBe(50);
   });
 
   it('versions people and memberships too', async () => {
