@@ -27,7 +27,7 @@ describe.skipIf(browserMissing)('editing the same organization at once, in Chrom
     await b.getByRole('button', { name: 'Save' }).click();
     const banner = b.getByText(/Someone changed this while you were editing/);
     await banner.waitFor();
-    expect(await banner.textContent()).toContain('A description written by the first person.');
+    expect(await banner.textContent()).toContain('Description: A description written by the first person.');
     await b.screenshot({ path: 'test-results/concurrent-edit.png', fullPage: true });
     // The form now holds the first person's description and the second person's short name.
     expect(await b.getByLabel('Description').inputValue()).toBe('A description written by the first person.');

@@ -45,7 +45,7 @@ const SAMPLES = [
   'only an owner can add an owner', 'A space keeps at least one owner.', 'Only an owner can change an owner\'s role.', 'Only an owner can remove an owner.',
   'This vote is secret: a ballot is final once cast.',
   'contains a character that is not allowed (a NUL byte or broken Unicode)', 'already used by another record', 'refers to a record that does not exist',
-  'not a value this field can hold', 'send at least one field to change', 'a space already sees its own records',
+  'not a value this field can hold', 'send at least one field to change', 'a whole number from an earlier page', 'a space already sees its own records',
   "this person is not one of Pilipino Workers Center's people", 'this person is not affiliated with that organization',
   'Inland Coalition is itself a member (directly or through other alliances) of Warehouse Workers United; memberships cannot form a cycle.',
   'Warehouse Workers United is already in Inland Coalition.',

@@ -133,6 +133,7 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^contains a character that is not allowed \(a NUL byte or broken Unicode\)$/, 'contiene un carácter no permitido (un byte NUL o Unicode roto)'],
   [/^already used by another record$/, 'ya lo usa otro registro'],
   [/^send at least one field to change$/, 'envíe al menos un campo para cambiar'],
+  [/^a whole number from an earlier page$/, 'un número entero de una página anterior'],
   [/^refers to a record that does not exist$/, 'se refiere a un registro que no existe'],
   [/^not a value this field can hold$/, 'no es un valor que este campo pueda guardar'],
 

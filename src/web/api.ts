@@ -7,8 +7,8 @@ export interface FieldError { field: string; message: string }
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly title: string, readonly detail: string | undefined, readonly errors: FieldError[],
-    /** For a 412: what someone else changed since this page read the record, as "field: their value". */
-    readonly changes: string[] = [],
+    /** For a 412: what someone else changed since this page read the record (field path, their value). */
+    readonly changes: { field: string; value: string }[] = [],
     /** For a 412: the record as it is now (what the GET of its page answers). */
     readonly current: unknown = undefined) {
     super(detail ?? title);
@@ -29,8 +29,8 @@ function flatten(value: unknown, prefix: string, depth: number, out: Map<string,
   } else out.set(prefix, typeof value === 'string' ? value : JSON.stringify(value) ?? '');
 }
 
-/** The fields (two levels deep) whose values differ between two versions of a record, as "field: new value". */
-export function changedFields(before: unknown, after: unknown): string[] {
+/** The fields (two levels deep) whose values differ between two versions of a record, with their new values. */
+export function changedFields(before: unknown, after: unknown): { field: string; value: string }[] {
   const old = new Map<string, string>();
   const now = new Map<string, string>();
   flatten(before, '', 0, old);
@@ -38,7 +38,7 @@ export function changedFields(before: unknown, after: unknown): string[] {
   // Timestamps change with every save and say nothing to a person; a wrapper ("organization.") is dropped.
   const changed = [...now].filter(([k, v]) => old.get(k) !== v && !/(^|\.)(id|\w+At)$/.test(k));
   const wrapper = changed.length && changed.every(([k]) => k.startsWith(`${changed[0]![0].split('.')[0]}.`)) ? `${changed[0]![0].split('.')[0]}.` : '';
-  return changed.map(([k, v]) => `${k.slice(wrapper.length)}: ${v.length > 80 ? `${v.slice(0, 79)}…` : v}`);
+  return changed.map(([k, v]) => ({ field: k.slice(wrapper.length), value: v.length > 80 ? `${v.slice(0, 79)}…` : v }));
 }
 
 // A part of a record saved on its own carries the version of the page it was read from
@@ -93,7 +93,11 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 export function errorText(t: Translate, err: unknown): string {
   if (!(err instanceof ApiError)) return t('errors.network');
   if (err.status === 422 && err.errors.length) return t('errors.invalid', { fields: [...new Set(err.errors.map((e) => e.field))].join(', ') });
-  if (err.status === 412) return t('errors.stale', { changes: err.changes.join('; ') || '—' });
+  if (err.status === 412) {
+    // Fields are named as the form labels them (org.*), in the person's language.
+    const label = (field: string) => t(`org.${field.split('.').pop()}`, { defaultValue: field });
+    return t('errors.stale', { changes: err.changes.map((c) => `${label(c.field)}: ${c.value}`).join('; ') || '—' });
+  }
   const known: Record<number, string> = { 400: 'errors.badRequest', 401: 'errors.signIn', 403: 'errors.forbidden', 404: 'common.notFound', 409: 'errors.conflict', 422: 'errors.badRequest', 429: 'errors.tooMany' };
   return t(known[err.status] ?? 'errors.server');
 }
