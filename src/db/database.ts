@@ -15,6 +15,7 @@ import * as fieldPriorities from './migrations/2026_11_23_0009_field_priorities.
 import * as secretBallotBoxes from './migrations/2026_12_06_0010_secret_ballot_boxes.ts';
 import * as calendarFeedTokens from './migrations/2026_12_06_0011_calendar_feed_tokens.ts';
 import * as importUndoLog from './migrations/2026_12_06_0012_import_undo_log.ts';
+import * as contacts from './migrations/2026_12_06_0013_contacts.ts';
 import { ensurePrivateDataDir } from './data-dir.ts';
 import type { Database } from './tables.ts';
 
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_06_0010_secret_ballot_boxes': secretBallotBoxes,
   '2026_12_06_0011_calendar_feed_tokens': calendarFeedTokens,
   '2026_12_06_0012_import_undo_log': importUndoLog,
+  '2026_12_06_0013_contacts': contacts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -288,6 +288,101 @@ export interface CalendarFeedTokensTable {
   created_at: Generated<Timestamp>;
 }
 
+/** An organization's contact: private to its space; email, phone, street and birth date sealed. */
+export interface ContactsTable {
+  id: Generated<string>;
+  space_id: string;
+  external_id: string | null;
+  first_name: string;
+  last_name: string;
+  languages: string[];
+  // AES-256-GCM sealed JSON {email, phone, street, birthDate, middleName}, bound to the row.
+  sealed: string | null;
+  // Keyed hashes (blind indexes) for exact lookups and deduplication without decrypting.
+  email_hash: string | null;
+  phone_hash: string | null;
+  name_address_hash: string | null;
+  household_key: string | null;
+  city: string | null;
+  state_fips: string | null;
+  county_fips: string | null;
+  zip: string | null;
+  birth_year: number | null;
+  // Keyed hash of the full birth date: tells two people with one name and email apart.
+  birth_key: string | null;
+  tags: string[];
+  custom_fields: JSONColumnType<Record<string, string>, string, string>;
+  email_opt_in: boolean | null;
+  sms_opt_in: boolean | null;
+  do_not_contact: Generated<boolean>;
+  source: string;
+  // The import that created it: hidden while that import runs, removed if it fails.
+  import_job_id: string | null;
+  // Its data row in that import's file, to name it in the report ("same person as row 12").
+  import_row: number | null;
+  // Set when merged into another contact: kept for history, out of every list.
+  merged_into: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ContactTagsTable {
+  id: Generated<string>;
+  space_id: string;
+  name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ContactHistoryTable {
+  id: Generated<string>;
+  contact_id: string;
+  space_id: string;
+  action: 'merged' | 'absorbed';
+  other_contact_id: string | null;
+  before_sealed: string | null;
+  user_id: string | null;
+  at: Timestamp;
+}
+
+export interface SegmentsTable {
+  id: Generated<string>;
+  space_id: string;
+  name: string;
+  definition: JSONColumnType<object, string, string>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ContactListsTable {
+  id: Generated<string>;
+  space_id: string;
+  name: string;
+  description: string | null;
+  segment_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ContactListItemsTable {
+  list_id: string;
+  contact_id: string;
+  created_at: Timestamp;
+}
+
+export interface OsdiTokensTable {
+  id: Generated<string>;
+  space_id: string;
+  user_id: string;
+  label: string;
+  token_hash: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
 /** A secret vote's ballots, without voters, times or ids, in random order. */
 export interface BallotBoxesTable {
   vote_id: string;
@@ -454,6 +549,13 @@ export interface Database {
   ballots: BallotsTable;
   ballot_boxes: BallotBoxesTable;
   calendar_feed_tokens: CalendarFeedTokensTable;
+  contacts: ContactsTable;
+  contact_tags: ContactTagsTable;
+  contact_history: ContactHistoryTable;
+  segments: SegmentsTable;
+  contact_lists: ContactListsTable;
+  contact_list_items: ContactListItemsTable;
+  osdi_tokens: OsdiTokensTable;
   import_job_changes: ImportJobChangesTable;
   vote_events: VoteEventsTable;
   notifications: NotificationsTable;

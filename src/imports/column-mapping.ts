@@ -102,7 +102,15 @@ const ALIASES: Record<ImportEntity, Record<string, string[]>> = {
  * people, a lone Spanish "Nombre" column beside an "Apellido" column is the first name.
  */
 export function suggestMapping(entity: ImportEntity, headers: string[]): ColumnMapping {
-  const aliases = ALIASES[entity];
+  return suggestFromAliases(ALIASES[entity], headers, entity === 'people');
+}
+
+/**
+ * The mapping that known column names suggest: each header to the field whose alias list names
+ * it earliest, each field fed by one column at most. `nameBesideLastName`: a lone "Name" or
+ * "Nombre" column beside a last-name column holds the first name.
+ */
+export function suggestFromAliases(aliases: Record<string, string[]>, headers: string[], nameBesideLastName: boolean): ColumnMapping {
   const candidates: { header: string; field: string; rank: number; position: number }[] = [];
   headers.forEach((header, position) => {
     const key = normalizeHeader(header);
@@ -112,7 +120,7 @@ export function suggestMapping(entity: ImportEntity, headers: string[]): ColumnM
       if (rank >= 0) candidates.push({ header, field, rank, position });
     }
   });
-  if (entity === 'people' && candidates.some((c) => c.field === 'lastName')) {
+  if (nameBesideLastName && candidates.some((c) => c.field === 'lastName')) {
     // "Nombre" + "Apellido", "Name" + "Last Name": the name column holds the first name.
     const hasFirstName = candidates.some((o) => o.field === 'firstName');
     for (const c of candidates) {

@@ -7,6 +7,8 @@ export interface RowOutcome {
   outcome: 'imported' | 'updated' | 'unchanged' | 'rejected' | 'skipped';
   id?: string;
   errors?: { field: string; message: string }[];
+  /** A contact row that shares an email, phone, address or id with another row or contact. */
+  duplicateOf?: { row?: number; contactId?: string; by: 'externalId' | 'email' | 'phone' | 'address'; samePerson: boolean };
 }
 
 export interface ImportJob {
@@ -20,6 +22,9 @@ export interface ImportJob {
   counts: Record<RowOutcome['outcome'], number>;
   rows: RowOutcome[];
   message?: string;
+  /** Contact imports: rows that share an email, phone or address with another but are someone else. */
+  possibleDuplicates?: number;
+  dryRun?: boolean;
 }
 
 const jobs = new Map<string, ImportJob>();
@@ -41,7 +46,7 @@ const KEPT_REJECTED = 10_000;
 const KEPT_OTHERS = 1_000;
 
 export function record(job: ImportJob, outcome: RowOutcome) {
-  const kept = outcome.outcome === 'rejected' ? job.counts.rejected < KEPT_REJECTED : job.counts.imported + job.counts.updated + job.counts.unchanged + job.counts.skipped < KEPT_OTHERS;
+  const kept = outcome.outcome === 'rejected' || outcome.duplicateOf ? job.rows.length < KEPT_REJECTED : job.counts.imported + job.counts.updated + job.counts.unchanged + job.counts.skipped < KEPT_OTHERS;
   if (kept) job.rows.push(outcome);
   job.counts[outcome.outcome] += 1;
 }

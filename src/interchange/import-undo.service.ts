@@ -1,4 +1,5 @@
 import { insertAudit } from '../audit/audit.repository.ts';
+import { deleteImportedBatch } from '../contacts/contact.repository.ts';
 import type { Db } from '../db/database.ts';
 import * as memberships from '../memberships/membership.repository.ts';
 import * as orgs from '../orgs/organization.repository.ts';
@@ -41,6 +42,11 @@ async function revert(trx: Db, change: Awaited<ReturnType<typeof repo.latestChan
 export async function undoImport(db: Db, job: { id: string; spaceId: string; userId: string | null }) {
   let undone = 0;
   let refused = 0;
+  // Contacts an import created carry its id: they go a few thousand at a time.
+  for (let gone = -1; gone !== 0;) {
+    gone = await deleteImportedBatch(db, job.id, 5000);
+    undone += gone;
+  }
   for (;;) {
     const batch = await repo.latestChanges(db, job.id, BATCH);
     if (batch.length === 0) break;

@@ -334,5 +334,6 @@ export async function jobFor(db: Db, actor: Actor, id: string): Promise<ImportJo
   const report = (stored.report ?? {}) as Partial<ImportJob>;
   return { id: stored.id, userId: stored.userId, spaceId: stored.spaceId, entity: stored.entity, total: stored.total, processed: stored.processed,
     status: (report.status ?? (stored.status === 'running' ? 'writing' : stored.status)) as ImportJob['status'],
-    counts: report.counts ?? { imported: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0 }, rows: report.rows ?? [], message: report.message };
+    counts: report.counts ?? { imported: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0 }, rows: report.rows ?? [], message: report.message,
+    ...(report.possibleDuplicates !== undefined ? { possibleDuplicates: report.possibleDuplicates } : {}), ...(report.dryRun ? { dryRun: true } : {}) };
 }

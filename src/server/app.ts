@@ -27,6 +27,8 @@ import { interchangeRoutes } from '../interchange/interchange.routes.ts';
 import { membershipRoutes } from '../memberships/membership.routes.ts';
 import { organizationRoutes } from '../orgs/organization.routes.ts';
 import { personRoutes } from '../people/person.routes.ts';
+import { contactRoutes } from '../contacts/contact.routes.ts';
+import { segmentRoutes } from '../contacts/segment.routes.ts';
 import { spacesRoutes } from '../spaces/spaces.routes.ts';
 import { vocabularyRoutes } from '../vocabularies/vocabulary.routes.ts';
 import { bodyLimits } from './body-limits.ts';
@@ -135,6 +137,8 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   api.route('/', fieldRoutes);
   api.route('/', powerMapRoutes);
   api.route('/', backupRoutes);
+  api.route('/', contactRoutes);
+  api.route('/', segmentRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Crossroads API', version: '0.1.0', description: 'The working system for alliances of grassroots organizations.' },

@@ -1,0 +1,208 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+
+// SQL for contacts. Contacts created by an import still running are hidden (`hiddenJobs`), and
+// merged contacts are out of every list; both stay in the table for the undo and the history.
+
+export interface ContactRow {
+  id: string;
+  spaceId: string;
+  externalId: string | null;
+  firstName: string;
+  lastName: string;
+  languages: string[];
+  sealed: string | null;
+  emailHash: string | null;
+  phoneHash: string | null;
+  nameAddressHash: string | null;
+  householdKey: string | null;
+  city: string | null;
+  stateFips: string | null;
+  countyFips: string | null;
+  zip: string | null;
+  birthYear: number | null;
+  birthKey: string | null;
+  tags: string[];
+  customFields: Record<string, string>;
+  emailOptIn: boolean | null;
+  smsOptIn: boolean | null;
+  doNotContact: boolean;
+  source: string;
+  importJobId: string | null;
+  importRow: number | null;
+  mergedInto: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type NewContact = Omit<ContactRow, 'createdAt' | 'updatedAt' | 'mergedInto'>;
+
+const columns = [
+  'id', 'space_id as spaceId', 'external_id as externalId', 'first_name as firstName', 'last_name as lastName', 'languages', 'sealed',
+  'email_hash as emailHash', 'phone_hash as phoneHash', 'name_address_hash as nameAddressHash', 'household_key as householdKey',
+  'city', 'state_fips as stateFips', 'county_fips as countyFips', 'zip', 'birth_year as birthYear', 'birth_key as birthKey', 'tags', 'custom_fields as customFields',
+  'email_opt_in as emailOptIn', 'sms_opt_in as smsOptIn', 'do_not_contact as doNotContact', 'source', 'import_job_id as importJobId',
+  'import_row as importRow', 'merged_into as mergedInto', 'created_at as createdAt', 'updated_at as updatedAt',
+] as const;
+
+// A unit separator cannot be typed into a spreadsheet cell: lists travel as one joined string.
+const SEP = '\u001f';
+const joinList = (values: string[]) => values.map((v) => v.replaceAll(SEP, ' ')).join(SEP);
+
+/**
+ * Inserts many contacts in one statement: each column travels as one array parameter, so a
+ * batch of thousands costs as many parameters as there are columns.
+ */
+export async function insertContacts(db: Db, rows: NewContact[]) {
+  if (rows.length === 0) return;
+  const col = <T>(f: (r: NewContact) => T) => rows.map(f);
+  await sql`
+    insert into contacts (id, space_id, external_id, first_name, last_name, languages, sealed, email_hash, phone_hash, name_address_hash,
+      household_key, city, state_fips, county_fips, zip, birth_year, birth_key, tags, custom_fields, email_opt_in, sms_opt_in, do_not_contact,
+      source, import_job_id, import_row)
+    select id, space_id, external_id, first_name, last_name, string_to_array(languages, ${SEP}), sealed, email_hash, phone_hash, name_address_hash,
+      household_key, city, state_fips, county_fips, zip, birth_year, birth_key, string_to_array(tags, ${SEP}), custom_fields::jsonb, email_opt_in, sms_opt_in,
+      do_not_contact, source, import_job_id, import_row
+    from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.spaceId)}::uuid[], ${col((r) => r.externalId)}::text[], ${col((r) => r.firstName)}::text[],
+      ${col((r) => r.lastName)}::text[], ${col((r) => joinList(r.languages))}::text[], ${col((r) => r.sealed)}::text[], ${col((r) => r.emailHash)}::text[],
+      ${col((r) => r.phoneHash)}::text[], ${col((r) => r.nameAddressHash)}::text[], ${col((r) => r.householdKey)}::text[], ${col((r) => r.city)}::text[],
+      ${col((r) => r.stateFips)}::text[], ${col((r) => r.countyFips)}::text[], ${col((r) => r.zip)}::text[], ${col((r) => r.birthYear)}::int[], ${col((r) => r.birthKey)}::text[],
+      ${col((r) => joinList(r.tags))}::text[], ${col((r) => JSON.stringify(r.customFields))}::text[], ${col((r) => r.emailOptIn)}::bool[],
+      ${col((r) => r.smsOptIn)}::bool[], ${col((r) => r.doNotContact)}::bool[], ${col((r) => r.source)}::text[], ${col((r) => r.importJobId)}::uuid[],
+      ${col((r) => r.importRow)}::int[])
+      as t(id, space_id, external_id, first_name, last_name, languages, sealed, email_hash, phone_hash, name_address_hash, household_key, city,
+        state_fips, county_fips, zip, birth_year, birth_key, tags, custom_fields, email_opt_in, sms_opt_in, do_not_contact, source, import_job_id, import_row)
+  `.execute(db);
+}
+
+export interface MatchCandidate {
+  id: string; externalId: string | null; firstName: string; lastName: string; birthYear: number | null; birthKey: string | null;
+  emailHash: string | null; phoneHash: string | null; nameAddressHash: string | null; importJobId: string | null; importRow: number | null;
+}
+
+/** Contacts of a space (merged ones left out) sharing any of these keys: candidates for "the same person". */
+export async function findMatchCandidates(db: Db, spaceId: string, keys: { emailHashes: string[]; phoneHashes: string[]; nameAddressHashes: string[]; externalIds: string[] }) {
+  const any = (values: string[]) => (values.length ? values : ['']);
+  const { rows } = await sql<MatchCandidate>`
+    select id, external_id as "externalId", first_name as "firstName", last_name as "lastName", birth_year as "birthYear", birth_key as "birthKey", email_hash as "emailHash",
+      phone_hash as "phoneHash", name_address_hash as "nameAddressHash", import_job_id as "importJobId", import_row as "importRow"
+    from contacts where space_id = ${spaceId} and merged_into is null and (
+      email_hash = any(${any(keys.emailHashes)}::text[]) or phone_hash = any(${any(keys.phoneHashes)}::text[])
+      or name_address_hash = any(${any(keys.nameAddressHashes)}::text[]) or external_id = any(${any(keys.externalIds)}::text[]))
+  `.execute(db);
+  return rows;
+}
+
+export async function findContact(db: Db, id: string) {
+  return db.selectFrom('contacts').select(columns).where('id', '=', id).executeTakeFirst() as Promise<ContactRow | undefined>;
+}
+
+export interface ContactListOptions { q?: string; hiddenJobs: string[]; limit: number; offset: number; ids?: string[]; modifiedFilter?: { op: '>' | '<' | '='; at: Date } }
+
+function visible(db: Db, spaceId: string, options: Pick<ContactListOptions, 'q' | 'hiddenJobs' | 'ids' | 'modifiedFilter'>) {
+  let query = db.selectFrom('contacts').where('space_id', '=', spaceId).where('merged_into', 'is', null);
+  if (options.hiddenJobs.length) query = query.where((eb) => eb.or([eb('import_job_id', 'is', null), eb('import_job_id', 'not in', options.hiddenJobs)]));
+  if (options.ids) query = options.ids.length ? query.where('id', 'in', options.ids) : query.where(sql<boolean>`false`);
+  if (options.modifiedFilter) {
+    // OSDI dates have whole seconds: "eq" means within that second, and the index on updated_at serves all three.
+    const { op, at } = options.modifiedFilter;
+    const next = new Date(at.getTime() + 1000);
+    query = op === '=' ? query.where(sql<boolean>`updated_at >= ${at} and updated_at < ${next}`)
+      : op === '>' ? query.where(sql<boolean>`updated_at >= ${next}`) : query.where(sql<boolean>`updated_at < ${at}`);
+  }
+  if (options.q) {
+    const like = `%${options.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    query = query.where((eb) => eb.or([eb('first_name', 'ilike', like), eb('last_name', 'ilike', like), eb(sql<string>`first_name || ' ' || last_name`, 'ilike', like)]));
+  }
+  return query;
+}
+
+export async function countContacts(db: Db, spaceId: string, options: Pick<ContactListOptions, 'q' | 'hiddenJobs' | 'ids' | 'modifiedFilter'>) {
+  const row = await visible(db, spaceId, options).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listContacts(db: Db, spaceId: string, options: ContactListOptions) {
+  return visible(db, spaceId, options).select(columns).orderBy(sql`lower(last_name)`).orderBy(sql`lower(first_name)`).orderBy('id')
+    .limit(options.limit).offset(options.offset).execute() as Promise<ContactRow[]>;
+}
+
+/** Visible contacts in id order after `afterId`: an export walks them a page at a time. */
+export async function pageContacts(db: Db, spaceId: string, afterId: string, limit: number, hiddenJobs: string[], ids?: string[]) {
+  let query = visible(db, spaceId, { hiddenJobs }).select(columns).where('id', '>', afterId);
+  if (ids) query = query.where('id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
+  return query.orderBy('id').limit(limit).execute() as Promise<ContactRow[]>;
+}
+
+export type ContactChanges = Partial<Pick<NewContact, 'externalId' | 'firstName' | 'lastName' | 'languages' | 'sealed' | 'emailHash' | 'phoneHash'
+  | 'nameAddressHash' | 'householdKey' | 'city' | 'stateFips' | 'countyFips' | 'zip' | 'birthYear' | 'birthKey' | 'tags' | 'customFields' | 'emailOptIn' | 'smsOptIn' | 'doNotContact'>>;
+
+const columnOf: Record<keyof ContactChanges, string> = {
+  externalId: 'external_id', firstName: 'first_name', lastName: 'last_name', languages: 'languages', sealed: 'sealed', emailHash: 'email_hash',
+  phoneHash: 'phone_hash', nameAddressHash: 'name_address_hash', householdKey: 'household_key', city: 'city', stateFips: 'state_fips',
+  countyFips: 'county_fips', zip: 'zip', birthYear: 'birth_year', birthKey: 'birth_key', tags: 'tags', customFields: 'custom_fields', emailOptIn: 'email_opt_in',
+  smsOptIn: 'sms_opt_in', doNotContact: 'do_not_contact',
+};
+
+export async function updateContact(db: Db, id: string, changes: ContactChanges) {
+  const set: Record<string, unknown> = { updated_at: new Date() };
+  for (const [key, value] of Object.entries(changes)) {
+    set[columnOf[key as keyof ContactChanges]] = key === 'customFields' ? JSON.stringify(value) : value;
+  }
+  await db.updateTable('contacts').set(set).where('id', '=', id).execute();
+}
+
+export async function markMerged(db: Db, id: string, into: string) {
+  await db.updateTable('contacts').set({ merged_into: into, external_id: null, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+export async function insertHistory(db: Db, entry: { contactId: string; spaceId: string; action: 'merged' | 'absorbed'; otherContactId: string; beforeSealed: string | null; userId: string }) {
+  await db.insertInto('contact_history').values({
+    contact_id: entry.contactId, space_id: entry.spaceId, action: entry.action, other_contact_id: entry.otherContactId, before_sealed: entry.beforeSealed, user_id: entry.userId,
+  }).execute();
+}
+
+export async function listHistory(db: Db, contactId: string) {
+  return db.selectFrom('contact_history').select(['id', 'action', 'other_contact_id as otherContactId', 'user_id as userId', 'at'])
+    .where('contact_id', '=', contactId).orderBy('at').execute();
+}
+
+export async function deleteContact(db: Db, id: string) {
+  await db.deleteFrom('contacts').where('id', '=', id).execute();
+}
+
+/** Removes what one import created, `limit` rows at a time; returns how many went. */
+export async function deleteImportedBatch(db: Db, jobId: string, limit: number) {
+  const result = await sql`delete from contacts where id in (select id from contacts where import_job_id = ${jobId} limit ${limit})`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** Contact imports of a space still running: their contacts are not shown yet. */
+export async function runningContactImports(db: Db, spaceId: string) {
+  const rows = await db.selectFrom('import_jobs').select('id').where('space_id', '=', spaceId).where('entity', '=', 'contacts')
+    .where('status', '=', 'running').execute();
+  return rows.map((r) => r.id);
+}
+
+/** Tag names are kept per space (with ids, for OSDI); new names are added, existing ones kept. */
+export async function ensureTags(db: Db, spaceId: string, names: string[]) {
+  const unique = [...new Set(names)];
+  if (unique.length === 0) return;
+  await sql`
+    insert into contact_tags (space_id, name) select ${spaceId}, n from unnest(${unique}::text[]) as t(n)
+    on conflict (space_id, lower(name)) do nothing`.execute(db);
+}
+
+export async function listTags(db: Db, spaceId: string, limit: number, offset: number) {
+  return db.selectFrom('contact_tags').select(['id', 'name', 'created_at as createdAt', 'updated_at as updatedAt']).where('space_id', '=', spaceId)
+    .orderBy(sql`lower(name)`).limit(limit).offset(offset).execute();
+}
+
+export async function countTags(db: Db, spaceId: string) {
+  const row = await db.selectFrom('contact_tags').select((eb) => eb.fn.countAll<number>().as('n')).where('space_id', '=', spaceId).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function findTag(db: Db, id: string) {
+  return db.selectFrom('contact_tags').select(['id', 'space_id as spaceId', 'name', 'created_at as createdAt', 'updated_at as updatedAt']).where('id', '=', id).executeTakeFirst();
+}

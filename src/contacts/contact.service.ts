@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { findCounty, listStates } from '../areas/us-areas.ts';
+import { insertAudit } from '../audit/audit.repository.ts';
+import type { SealedBox } from '../crypto/sealed-box.ts';
+import type { Db } from '../db/database.ts';
+import { invalid, notFound } from '../server/problem.ts';
+import { type Actor, requireRole } from '../spaces/access.ts';
+import { CONTACT_FIELDS, type ContactRecord, readContactRow } from './contact-columns.ts';
+import { publicFields } from './contact-import.service.ts';
+import { normalizeEmail, normalizePhone } from './contact-identity.ts';
+import { type ContactDetails, contactKeys, openContact, sealContact } from './contact-sealing.ts';
+import type { ContactInput, ContactView } from './contact.schema.ts';
+import * as repo from './contact.repository.ts';
+
+// An organization's contacts are its own: only a role in its space opens them (requireRole), never
+// a grant, so an alliance coordinator sees none of its members' contacts. Viewers see names and
+// places; members read the sealed details (each read logged) and write; admins delete and export.
+
+const postalOf = new Map(listStates().map((s) => [s.fips, s.postal]));
+
+export function contactView(r: repo.ContactRow): ContactView {
+  return {
+    id: r.id, spaceId: r.spaceId, externalId: r.externalId, firstName: r.firstName, lastName: r.lastName, languages: r.languages,
+    city: r.city, state: r.stateFips ? postalOf.get(r.stateFips) ?? null : null, stateFips: r.stateFips, countyFips: r.countyFips,
+    county: r.countyFips ? findCounty(r.countyFips)?.name ?? null : null, zip: r.zip, birthYear: r.birthYear, tags: r.tags, customFields: r.customFields,
+    emailOptIn: r.emailOptIn, smsOptIn: r.smsOptIn, doNotContact: r.doNotContact, source: r.source, hasEmail: r.emailHash !== null,
+    hasPhone: r.phoneHash !== null, createdAt: new Date(r.createdAt).toISOString(), updatedAt: new Date(r.updatedAt).toISOString(),
+  };
+}
+
+/** The same rules as an import row: the input's fields are read as the columns of a one-row file. */
+export function readInput(input: ContactInput, thisYear = new Date().getUTCFullYear()): ContactRecord {
+  const row: Record<string, string> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (typeof value === 'string') row[key] = value;
+    if (typeof value === 'boolean') row[key] = value ? 'yes' : 'no';
+  }
+  row.languages = input.languages.join(';');
+  const columns = new Map(CONTACT_FIELDS.filter((f) => f !== 'custom' && f !== 'tags').map((f) => [f, [f]]));
+  const result = readContactRow(row, columns, thisYear);
+  if (!result.ok) throw invalid(result.errors.map((e) => ({ field: e.column, message: e.message })));
+  return { ...result.value, tags: [...new Set(input.tags)], customFields: input.customFields };
+}
+
+/** A contact of a space the actor holds `needed` in; 404 for anyone else. */
+async function requireContact(db: Db, actor: Actor, id: string, needed: 'viewer' | 'member' | 'admin') {
+  const contact = await repo.findContact(db, id);
+  if (!contact || contact.mergedInto) throw notFound('contact');
+  await requireRole(db, actor, contact.spaceId, needed, 'contact');
+  return contact;
+}
+
+export async function listContacts(db: Db, actor: Actor, spaceId: string, options: { q?: string; limit: number; offset: number }) {
+  await requireRole(db, actor, spaceId, 'viewer', 'contacts');
+  const hiddenJobs = await repo.runningContactImports(db, spaceId);
+  const [total, rows] = await Promise.all([repo.countContacts(db, spaceId, { ...options, hiddenJobs }), repo.listContacts(db, spaceId, { ...options, hiddenJobs })]);
+  return { total, items: rows.map(contactView) };
+}
+
+export async function getContact(db: Db, actor: Actor, id: string) {
+  const contact = await requireContact(db, actor, id, 'viewer');
+  return { ...contactView(contact), history: await repo.listHistory(db, id) };
+}
+
+/** The sealed details, opened for members of the contact's space; every read is logged. */
+export async function readDetails(db: Db, box: SealedBox, actor: Actor, id: string): Promise<ContactDetails> {
+  const contact = await requireContact(db, actor, id, 'member');
+  await insertAudit(db, [{ userId: actor.userId, spaceId: contact.spaceId, action: 'read_sensitive', entity: 'contact', entityId: id, changes: null }]);
+  return openContact(box, id, contact.sealed);
+}
+
+export async function createContact(db: Db, box: SealedBox, actor: Actor, spaceId: string, input: ContactInput, source = 'manual') {
+  await requireRole(db, actor, spaceId, 'member', 'contacts');
+  const record = readInput(input);
+  const id = randomUUID();
+  await db.transaction().execute(async (trx) => {
+    await repo.insertContacts(trx, [{ id, spaceId, source, importJobId: null, importRow: null, ...publicFields(record), ...contactKeys(box, record), ...sealContact(box, id, record) }]);
+    await repo.ensureTags(trx, spaceId, record.tags);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'contact', entityId: id, changes: { name: [null, `${record.firstName} ${record.lastName}`.trim()] } }]);
+  });
+  return id;
+}
+
+/** Replaces a contact's fields, sealed details included, with the input. */
+export async function updateContact(db: Db, box: SealedBox, actor: Actor, id: string, input: ContactInput) {
+  const contact = await requireContact(db, actor, id, 'member');
+  const record = readInput(input);
+  const before = contactView(contact);
+  await db.transaction().execute(async (trx) => {
+    await repo.updateContact(trx, id, { ...publicFields(record), ...contactKeys(box, record), ...sealContact(box, id, record) });
+    await repo.ensureTags(trx, contact.spaceId, record.tags);
+    const after = contactView({ ...contact, ...publicFields(record) });
+    const changed = Object.fromEntries(Object.entries(after).filter(([k, v]) => k !== 'updatedAt' && JSON.stringify(v) !== JSON.stringify(before[k as keyof ContactView]))
+      .map(([k, v]) => [k, [before[k as keyof ContactView], v]]));
+    // Sealed fields are logged by name only.
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: contact.spaceId, action: 'update', entity: 'contact', entityId: id, changes: { ...changed, details: 'sealed' } }]);
+  });
+}
+
+export async function deleteContact(db: Db, actor: Actor, id: string) {
+  const contact = await requireContact(db, actor, id, 'admin');
+  await db.transaction().execute(async (trx) => {
+    await repo.deleteContact(trx, id);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: contact.spaceId, action: 'delete', entity: 'contact', entityId: id, changes: null }]);
+  });
+}
+
+/** Exact lookup through the blind index: the stored hashes are compared, nothing is decrypted. */
+export async function lookupContacts(db: Db, box: SealedBox, actor: Actor, spaceId: string, query: { email?: string; phone?: string }) {
+  await requireRole(db, actor, spaceId, 'member', 'contacts');
+  const phone = query.phone ? normalizePhone(query.phone) : undefined;
+  if (query.phone && !phone) throw invalid([{ field: 'phone', message: 'not a phone number' }]);
+  if (!query.email && !phone) throw invalid([{ field: 'email', message: 'give an email or a phone' }]);
+  const candidates = await repo.findMatchCandidates(db, spaceId, {
+    emailHashes: query.email ? [box.keyedHash(`email:${normalizeEmail(query.email)}`)] : [], phoneHashes: phone ? [box.keyedHash(`phone:${phone}`)] : [],
+    nameAddressHashes: [], externalIds: [],
+  });
+  const hiddenJobs = new Set(await repo.runningContactImports(db, spaceId));
+  const ids = candidates.filter((c) => !c.importJobId || !hiddenJobs.has(c.importJobId)).map((c) => c.id);
+  const rows = await repo.listContacts(db, spaceId, { ids, hiddenJobs: [], limit: 100, offset: 0 });
+  return rows.map(contactView);
+}
+
+/**
+ * Merges a duplicate into a contact: the contact keeps its values and takes the duplicate's
+ * where it has none (tags and languages are joined); the duplicate is kept, marked merged, out
+ * of every list. Both get a history entry (the survivor's with its sealed details as they were).
+ */
+export async function mergeContacts(db: Db, box: SealedBox, actor: Actor, id: string, duplicateId: string) {
+  const keep = await requireContact(db, actor, id, 'member');
+  const duplicate = await requireContact(db, actor, duplicateId, 'member');
+  if (keep.spaceId !== duplicate.spaceId) throw notFound('contact');
+  if (keep.id === duplicate.id) throw invalid([{ field: 'duplicateId', message: 'a contact cannot be merged into itself' }]);
+  const details = { ...openContact(box, duplicate.id, duplicate.sealed), ...openContact(box, keep.id, keep.sealed) };
+  const pick = <T>(a: T | null, b: T | null) => (a === null || a === '' ? b : a);
+  const merged: repo.ContactChanges = {
+    externalId: keep.externalId ?? duplicate.externalId, firstName: keep.firstName || duplicate.firstName, lastName: keep.lastName || duplicate.lastName,
+    languages: [...new Set([...keep.languages, ...duplicate.languages])], tags: [...new Set([...keep.tags, ...duplicate.tags])],
+    customFields: { ...duplicate.customFields, ...keep.customFields }, city: pick(keep.city, duplicate.city), stateFips: pick(keep.stateFips, duplicate.stateFips),
+    countyFips: pick(keep.countyFips, duplicate.countyFips), zip: pick(keep.zip, duplicate.zip), birthYear: pick(keep.birthYear, duplicate.birthYear),
+    emailOptIn: pick(keep.emailOptIn, duplicate.emailOptIn), smsOptIn: pick(keep.smsOptIn, duplicate.smsOptIn), doNotContact: keep.doNotContact || duplicate.doNotContact,
+    householdKey: keep.householdKey ?? duplicate.householdKey,
+  };
+  const record = { ...details, firstName: merged.firstName!, lastName: merged.lastName!, zip: merged.zip ?? undefined, city: merged.city ?? undefined };
+  const keys = contactKeys(box, record);
+  await db.transaction().execute(async (trx) => {
+    await repo.markMerged(trx, duplicate.id, keep.id);
+    await repo.updateContact(trx, keep.id, { ...merged, ...sealContact(box, keep.id, details), emailHash: keys.emailHash, phoneHash: keys.phoneHash, nameAddressHash: keys.nameAddressHash, birthKey: keys.birthKey });
+    await repo.insertHistory(trx, { contactId: keep.id, spaceId: keep.spaceId, action: 'absorbed', otherContactId: duplicate.id, beforeSealed: keep.sealed, userId: actor.userId });
+    await repo.insertHistory(trx, { contactId: duplicate.id, spaceId: keep.spaceId, action: 'merged', otherContactId: keep.id, beforeSealed: null, userId: actor.userId });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: keep.spaceId, action: 'update', entity: 'contact', entityId: keep.id, changes: { mergedFrom: [null, duplicate.id] } }]);
+  });
+}

@@ -1,0 +1,59 @@
+import { z } from '@hono/zod-openapi';
+
+// A segment is a condition on contacts, built from simple conditions combined with and / or /
+// not. Every simple condition is true or false for every contact (never unknown: a contact with
+// no ZIP is simply not in "ZIP 94612"), so a segment and its negation split the contacts in two.
+
+export const FLAGS = ['hasEmail', 'hasPhone', 'emailOptIn', 'smsOptIn', 'doNotContact'] as const;
+
+export type Condition =
+  | { type: 'and'; conditions: Condition[] }
+  | { type: 'or'; conditions: Condition[] }
+  | { type: 'not'; condition: Condition }
+  | { type: 'tag'; tag: string }
+  | { type: 'language'; language: string }
+  | { type: 'state'; state: string }
+  | { type: 'county'; county: string }
+  | { type: 'zip'; zip: string }
+  | { type: 'city'; city: string }
+  | { type: 'birthYear'; min?: number | null; max?: number | null }
+  | { type: 'list'; listId: string }
+  | { type: 'flag'; flag: (typeof FLAGS)[number] }
+  | { type: 'custom'; key: string; value: string }
+  | { type: 'source'; source: string };
+
+const leaf = [
+  z.object({ type: z.literal('tag'), tag: z.string().trim().min(1).max(80) }),
+  z.object({ type: z.literal('language'), language: z.string().trim().regex(/^[a-z]{2,3}$/, 'an ISO 639 language code such as en or es') }),
+  z.object({ type: z.literal('state'), state: z.string().regex(/^\d{2}$/, 'a two-digit state FIPS code') }),
+  z.object({ type: z.literal('county'), county: z.string().regex(/^\d{5}$/, 'a five-digit county FIPS code') }),
+  z.object({ type: z.literal('zip'), zip: z.string().regex(/^\d{3,5}$/, 'a ZIP code, or its first 3 or 4 digits') }),
+  z.object({ type: z.literal('city'), city: z.string().trim().min(1).max(100) }),
+  z.object({ type: z.literal('birthYear'), min: z.number().int().min(1800).max(2200).nullish(), max: z.number().int().min(1800).max(2200).nullish() }),
+  z.object({ type: z.literal('list'), listId: z.uuid('not a valid id') }),
+  z.object({ type: z.literal('flag'), flag: z.enum(FLAGS) }),
+  z.object({ type: z.literal('custom'), key: z.string().trim().min(1).max(60), value: z.string().trim().max(500) }),
+  z.object({ type: z.literal('source'), source: z.string().trim().min(1).max(100) }),
+] as const;
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() => z.discriminatedUnion('type', [
+  z.object({ type: z.literal('and'), conditions: z.array(ConditionSchema).min(1).max(50) }),
+  z.object({ type: z.literal('or'), conditions: z.array(ConditionSchema).min(1).max(50) }),
+  z.object({ type: z.literal('not'), condition: ConditionSchema }),
+  ...leaf,
+])) as z.ZodType<Condition>;
+
+/** How deep the and/or/not nesting goes; a definition deeper than MAX_DEPTH is refused. */
+export function depthOf(c: Condition): number {
+  if (c.type === 'and' || c.type === 'or') return 1 + Math.max(...c.conditions.map(depthOf));
+  if (c.type === 'not') return 1 + depthOf(c.condition);
+  return 1;
+}
+export const MAX_DEPTH = 8;
+
+/** The lists a definition refers to (each must be a list of the segment's own space). */
+export function listsOf(c: Condition): string[] {
+  if (c.type === 'and' || c.type === 'or') return c.conditions.flatMap(listsOf);
+  if (c.type === 'not') return listsOf(c.condition);
+  return c.type === 'list' ? [c.listId] : [];
+}
