@@ -41,7 +41,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() => z.discriminate
   z.object({ type: z.literal('or'), conditions: z.array(ConditionSchema).min(1).max(50) }),
   z.object({ type: z.literal('not'), condition: ConditionSchema }),
   ...leaf,
-])) as z.ZodType<Condition>;
+])).openapi('SegmentCondition') as unknown as z.ZodType<Condition>;
 
 /** How deep the and/or/not nesting goes; a definition deeper than MAX_DEPTH is refused. */
 export function depthOf(c: Condition): number {

@@ -1,0 +1,66 @@
+// Contacts, segments and lists, for the permission matrix (matrix.ts). The outsider is a member
+// of an alliance that the organization has shared everything a grant can share with (its
+// profile, representatives and people): a grant never reaches contacts, so they get 404.
+import { createContact } from '../../src/contacts/contact.service.ts';
+import { ContactInputSchema } from '../../src/contacts/contact.schema.ts';
+import { createList, createSegment } from '../../src/contacts/segment.service.ts';
+import { createOrganization } from '../../src/orgs/organization.service.ts';
+import type { Actor } from '../../src/spaces/access.ts';
+import { upsertRole } from '../../src/spaces/spaces.repository.ts';
+import { grant } from '../../src/spaces/spaces.service.ts';
+import type { TestApp } from '../test-app.ts';
+import { BLANK, type Callers, type RouteCase } from './matrix.ts';
+
+export interface ContactRecords { spaceId: string; contactId: string; duplicateId: string; segmentId: string; listId: string }
+
+const contact = (n: number) => ({ firstName: 'Foreign', lastName: `Contact ${n}`, email: `foreign-contact-${n}@example.org`, tags: ['door'] });
+
+export const CONTACT_CASES: RouteCase<ContactRecords>[] = [
+  { route: 'GET /api/spaces/{id}/contacts', name: 'list contacts', path: (r) => `/api/spaces/${r.spaceId}/contacts`, need: 'viewer', ok: 200 },
+  { route: 'POST /api/spaces/{id}/contacts', name: 'add contact', path: (r) => `/api/spaces/${r.spaceId}/contacts`,
+    body: () => ({ firstName: 'Nueva', lastName: 'Persona', phone: '510-555-0199' }), need: 'member', ok: 201 },
+  { route: 'GET /api/spaces/{id}/contacts/lookup', name: 'look up contact by email', path: (r) => `/api/spaces/${r.spaceId}/contacts/lookup?email=${encodeURIComponent('foreign-contact-1@example.org')}`,
+    need: 'member', ok: 200 },
+  { route: 'GET /api/spaces/{id}/contacts/export', name: 'export contacts', path: (r) => `/api/spaces/${r.spaceId}/contacts/export`, need: 'admin', ok: 200 },
+  { route: 'POST /api/spaces/{id}/contact-imports/columns', name: 'read contact file columns', path: (r) => `/api/spaces/${r.spaceId}/contact-imports/columns`,
+    body: () => ({ csv: 'First Name,Last Name,Email\nAna,Ruiz,ana@example.org\n' }), need: 'member', ok: 200, writesNothing: true },
+  { route: 'POST /api/spaces/{id}/contact-imports', name: 'start contact import', path: (r) => `/api/spaces/${r.spaceId}/contact-imports`,
+    body: () => ({ csv: 'First Name,Last Name,Email\nAna,Ruiz,ana@example.org\n' }), need: 'member', ok: 202 },
+  { route: 'GET /api/contacts/{id}', name: 'read contact', path: (r) => `/api/contacts/${r.contactId}`, need: 'viewer', ok: 200 },
+  { route: 'GET /api/contacts/{id}/details', name: 'open contact details', path: (r) => `/api/contacts/${r.contactId}/details`, need: 'member', ok: 200 },
+  { route: 'PUT /api/contacts/{id}', name: 'update contact', path: (r) => `/api/contacts/${r.contactId}`,
+    body: () => ({ firstName: 'Foreign', lastName: 'Renamed', tags: ['phone'] }), need: 'member', ok: 200 },
+  { route: 'POST /api/contacts/{id}/merge', name: 'merge contacts', path: (r) => `/api/contacts/${r.contactId}/merge`, body: (r) => ({ duplicateId: r.duplicateId }), need: 'member', ok: 200 },
+  { route: 'DELETE /api/contacts/{id}', name: 'delete contact', path: (r) => `/api/contacts/${r.contactId}`, need: 'admin', ok: 200 },
+  { route: 'GET /api/spaces/{id}/segments', name: 'list segments', path: (r) => `/api/spaces/${r.spaceId}/segments`, need: 'viewer', ok: 200 },
+  { route: 'POST /api/spaces/{id}/segments', name: 'save segment', path: (r) => `/api/spaces/${r.spaceId}/segments`,
+    body: () => ({ name: 'Door knockers', definition: { type: 'tag', tag: 'door' } }), need: 'member', ok: 201 },
+  { route: 'POST /api/spaces/{id}/segments/count', name: 'count a definition', path: (r) => `/api/spaces/${r.spaceId}/segments/count`,
+    body: () => ({ definition: { type: 'not', condition: { type: 'tag', tag: 'door' } } }), need: 'viewer', ok: 200, writesNothing: true },
+  { route: 'GET /api/segments/{id}', name: 'read segment', path: (r) => `/api/segments/${r.segmentId}`, need: 'viewer', ok: 200 },
+  { route: 'PUT /api/segments/{id}', name: 'update segment', path: (r) => `/api/segments/${r.segmentId}`,
+    body: () => ({ name: 'Renamed', definition: { type: 'flag', flag: 'hasEmail' } }), need: 'member', ok: 200 },
+  { route: 'DELETE /api/segments/{id}', name: 'delete segment', path: (r) => `/api/segments/${r.segmentId}`, need: 'member', ok: 200 },
+  { route: 'POST /api/segments/{id}/freeze', name: 'freeze segment into a list', path: (r) => `/api/segments/${r.segmentId}/freeze`, body: () => ({ name: 'Frozen' }), need: 'member', ok: 201 },
+  { route: 'GET /api/spaces/{id}/lists', name: 'list lists', path: (r) => `/api/spaces/${r.spaceId}/lists`, need: 'viewer', ok: 200 },
+  { route: 'POST /api/spaces/{id}/lists', name: 'make a list', path: (r) => `/api/spaces/${r.spaceId}/lists`, body: (r) => ({ name: 'Hand-picked', contactIds: [r.contactId] }),
+    need: 'member', ok: 201 },
+  { route: 'GET /api/lists/{id}', name: 'read list', path: (r) => `/api/lists/${r.listId}`, need: 'viewer', ok: 200 },
+  { route: 'DELETE /api/lists/{id}', name: 'delete list', path: (r) => `/api/lists/${r.listId}`, need: 'member', ok: 200 },
+];
+
+/** An organization with a space of its own, two contacts, a segment and a list; shared by every grant with the outsider's alliance. */
+export async function contactRecords(t: TestApp, clients: Callers, n: number): Promise<ContactRecords> {
+  const owner: Actor = { userId: clients.owner.userId!, isWorkspaceAdmin: true };
+  const org = await createOrganization(t.db, owner, null, { ...BLANK, name: `Foreign Base ${n}`, kind: 'base_building' }, { ownSpace: true });
+  const spaceId = org.ownSpaceId!;
+  for (const role of ['admin', 'member', 'viewer'] as const) await upsertRole(t.db, spaceId, clients[role].userId!, role);
+  const neighbor = await createOrganization(t.db, owner, null, { ...BLANK, name: `Neighbor Alliance ${n}`, kind: 'alliance' });
+  await upsertRole(t.db, neighbor.ownSpaceId!, clients.outsider.userId!, 'owner');
+  for (const scope of ['profile', 'representatives', 'people'] as const) await grant(t.db, owner, spaceId, neighbor.ownSpaceId!, scope);
+  const contactId = await createContact(t.db, t.deps.box, owner, spaceId, ContactInputSchema.parse(contact(n)));
+  const duplicateId = await createContact(t.db, t.deps.box, owner, spaceId, ContactInputSchema.parse({ ...contact(n), tags: ['phone'] }));
+  const segmentId = await createSegment(t.db, owner, spaceId, { name: `Foreign Segment ${n}`, definition: { type: 'tag', tag: 'door' } });
+  const listId = await createList(t.db, owner, spaceId, { name: `Foreign List ${n}`, contactIds: [contactId] });
+  return { spaceId, contactId, duplicateId, segmentId, listId };
+}
