@@ -92,6 +92,12 @@ const SAMPLES = [
   'say what kind of tie', 'a whole number from 1 to 5', 'the same tie as row 4',
   'no organization with id 3f2a9c1e-0b7d-4c1a-9e2f-5a6b7c8d9e0f that you can see',
   "2 organizations are called \"CHIRLA\"; use the organization's id", 'no organization called "Pueblo Unido" that you can see',
+  '"zip" is not a field of contacts', 'files over 60 MB: use the command line (crossroads contacts import)',
+  'not a phone number', 'not a US state or territory', 'not a county of California', 'a county needs a state', 'not a ZIP code (5 digits, or ZIP+4)',
+  'not a date: use YYYY-MM-DD or MM/DD/YYYY', '1990-2-30 is not a date', 'a birth year between 1901 and 2026',
+  '"Klingon" is not a language we know: write its name in English or Spanish, or its ISO code', 'yes or no',
+  'a contact needs a name, an email or a phone', 'give an email or a phone', 'a contact cannot be merged into itself', 'no such contact', 'no such list',
+  'at most 8 levels of and / or / not', 'a ZIP code, or its first 3 or 4 digits',
 ];
 
 describe('the Spanish catalog', () => {

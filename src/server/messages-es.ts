@@ -216,6 +216,8 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^"(.+)" is not a field of organizations$/, '"$1" no es un campo de las organizaciones'],
   [/^"(.+)" is not a field of memberships$/, '"$1" no es un campo de las membresías'],
   [/^"(.+)" is not a field of people$/, '"$1" no es un campo de las personas'],
+  [/^"(.+)" is not a field of contacts$/, '"$1" no es un campo de los contactos'],
+  [/^files over (\d+) MB: use the command line \(crossroads contacts import\)$/, 'para archivos de más de $1 MB, use la línea de comandos (crossroads contacts import)'],
 
   // Rows of an imported file: organizations, memberships, people (src/imports).
   [/^the row is empty$/, 'la fila está vacía'],
@@ -241,6 +243,26 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^no organization called "(.+)"$/, 'ninguna organización se llama "$1"'],
   [/^(.+) is not an alliance$/, '$1 no es una alianza'],
   [/^you cannot change (.+)'s memberships$/, 'usted no puede cambiar las membresías de $1'],
+
+  // Contacts, their import rows, segments and lists (src/contacts).
+  [/^not a phone number$/, 'no es un número de teléfono'],
+  [/^not a US state or territory$/, 'no es un estado ni un territorio de EE. UU.'],
+  [/^not a county of (.+)$/, 'no es un condado de $1'],
+  [/^a county needs a state$/, 'un condado necesita su estado'],
+  [/^not a ZIP code \(5 digits, or ZIP\+4\)$/, 'no es un código postal (5 dígitos, o ZIP+4)'],
+  [/^not a date: use YYYY-MM-DD or MM\/DD\/YYYY$/, 'no es una fecha: use AAAA-MM-DD o MM/DD/AAAA'],
+  [/^(\d+-\d+-\d+) is not a date$/, '$1 no es una fecha'],
+  [/^a birth year between (\d+) and (\d+)$/, 'un año de nacimiento entre $1 y $2'],
+  [/^"(.+)" is not a language we know: write its name in English or Spanish, or its ISO code$/,
+    '"$1" no es un idioma que conozcamos: escriba su nombre en inglés o en español, o su código ISO'],
+  [/^yes or no$/, 'sí o no'],
+  [/^a contact needs a name, an email or a phone$/, 'un contacto necesita un nombre, un correo o un teléfono'],
+  [/^give an email or a phone$/, 'indique un correo o un teléfono'],
+  [/^a contact cannot be merged into itself$/, 'un contacto no se puede fusionar consigo mismo'],
+  [/^no such contact$/, 'no existe ese contacto'],
+  [/^no such list$/, 'no existe esa lista'],
+  [/^at most (\d+) levels of and \/ or \/ not$/, 'como máximo $1 niveles de y / o / no'],
+  [/^a ZIP code, or its first 3 or 4 digits$/, 'un código postal, o sus primeros 3 o 4 dígitos'],
 
   // Ties and tie imports (src/ties).
   [/^a tie joins two different organizations$/, 'un lazo une a dos organizaciones distintas'],
