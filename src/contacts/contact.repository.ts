@@ -97,19 +97,20 @@ export async function findContact(db: Db, id: string) {
   return db.selectFrom('contacts').select(columns).where('id', '=', id).executeTakeFirst() as Promise<ContactRow | undefined>;
 }
 
-export interface ContactListOptions { q?: string; hiddenJobs: string[]; limit: number; offset: number; ids?: string[]; modifiedFilter?: { op: '>' | '<' | '='; at: Date } }
+export interface ContactListOptions { q?: string; hiddenJobs: string[]; limit: number; offset: number; ids?: string[]; modifiedFilters?: { op: '>' | '<' | '='; at: Date }[]; tag?: string; listId?: string }
 
-function visible(db: Db, spaceId: string, options: Pick<ContactListOptions, 'q' | 'hiddenJobs' | 'ids' | 'modifiedFilter'>) {
+function visible(db: Db, spaceId: string, options: Pick<ContactListOptions, 'q' | 'hiddenJobs' | 'ids' | 'modifiedFilters' | 'tag' | 'listId'>) {
   let query = db.selectFrom('contacts').where('space_id', '=', spaceId).where('merged_into', 'is', null);
   if (options.hiddenJobs.length) query = query.where((eb) => eb.or([eb('import_job_id', 'is', null), eb('import_job_id', 'not in', options.hiddenJobs)]));
   if (options.ids) query = options.ids.length ? query.where('id', 'in', options.ids) : query.where(sql<boolean>`false`);
-  if (options.modifiedFilter) {
-    // OSDI dates have whole seconds: "eq" means within that second, and the index on updated_at serves all three.
-    const { op, at } = options.modifiedFilter;
+  // OSDI dates have whole seconds: "eq" means within that second; the index on updated_at serves all three.
+  for (const { op, at } of options.modifiedFilters ?? []) {
     const next = new Date(at.getTime() + 1000);
     query = op === '=' ? query.where(sql<boolean>`updated_at >= ${at} and updated_at < ${next}`)
       : op === '>' ? query.where(sql<boolean>`updated_at >= ${next}`) : query.where(sql<boolean>`updated_at < ${at}`);
   }
+  if (options.tag) query = query.where(sql<boolean>`tags @> array[${options.tag}]::text[]`);
+  if (options.listId) query = query.where(sql<boolean>`exists (select 1 from contact_list_items i where i.list_id = ${options.listId} and i.contact_id = contacts.id)`);
   if (options.q) {
     const like = `%${options.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     query = query.where((eb) => eb.or([eb('first_name', 'ilike', like), eb('last_name', 'ilike', like), eb(sql<string>`first_name || ' ' || last_name`, 'ilike', like)]));
@@ -117,7 +118,7 @@ function visible(db: Db, spaceId: string, options: Pick<ContactListOptions, 'q' 
   return query;
 }
 
-export async function countContacts(db: Db, spaceId: string, options: Pick<ContactListOptions, 'q' | 'hiddenJobs' | 'ids' | 'modifiedFilter'>) {
+export async function countContacts(db: Db, spaceId: string, options: Pick<ContactListOptions, 'q' | 'hiddenJobs' | 'ids' | 'modifiedFilters' | 'tag' | 'listId'>) {
   const row = await visible(db, spaceId, options).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -205,4 +206,15 @@ export async function countTags(db: Db, spaceId: string) {
 
 export async function findTag(db: Db, id: string) {
   return db.selectFrom('contact_tags').select(['id', 'space_id as spaceId', 'name', 'created_at as createdAt', 'updated_at as updatedAt']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findTagByName(db: Db, spaceId: string, name: string) {
+  return db.selectFrom('contact_tags').select(['id', 'space_id as spaceId', 'name', 'created_at as createdAt', 'updated_at as updatedAt'])
+    .where('space_id', '=', spaceId).where(sql<string>`lower(name)`, '=', name.toLowerCase()).executeTakeFirstOrThrow();
+}
+
+export async function findTagsByName(db: Db, spaceId: string, names: string[]) {
+  if (names.length === 0) return [];
+  return db.selectFrom('contact_tags').select(['id', 'name', 'created_at as createdAt', 'updated_at as updatedAt'])
+    .where('space_id', '=', spaceId).where(sql<string>`lower(name)`, 'in', names.map((n) => n.toLowerCase())).orderBy(sql`lower(name)`).execute();
 }

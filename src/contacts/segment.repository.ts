@@ -123,3 +123,7 @@ export async function listsInSpace(db: Db, spaceId: string, ids: string[]) {
   if (ids.length === 0) return [];
   return (await db.selectFrom('contact_lists').select('id').where('space_id', '=', spaceId).where('id', 'in', ids).execute()).map((r) => r.id);
 }
+
+export async function hasItem(db: Db, listId: string, contactId: string) {
+  return (await db.selectFrom('contact_list_items').select('list_id').where('list_id', '=', listId).where('contact_id', '=', contactId).executeTakeFirst()) !== undefined;
+}

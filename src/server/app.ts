@@ -29,6 +29,8 @@ import { organizationRoutes } from '../orgs/organization.routes.ts';
 import { personRoutes } from '../people/person.routes.ts';
 import { contactRoutes } from '../contacts/contact.routes.ts';
 import { segmentRoutes } from '../contacts/segment.routes.ts';
+import { osdiRoutes } from '../osdi/osdi.routes.ts';
+import { osdiTokenRoutes } from '../osdi/osdi-token.routes.ts';
 import { spacesRoutes } from '../spaces/spaces.routes.ts';
 import { vocabularyRoutes } from '../vocabularies/vocabulary.routes.ts';
 import { bodyLimits } from './body-limits.ts';
@@ -99,8 +101,10 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   }));
   app.use('/api/*', bodyLimits());
   app.use('/api/*', async (c, next) => {
-    // Cross-site request forgery: a state-changing request must come from our own origin.
-    if (STATE_CHANGING.has(c.req.method)) {
+    // Cross-site request forgery: a state-changing request must come from our own origin. The
+    // OSDI server is exempt: it ignores cookies and takes only its token header, which a browser
+    // cannot send to another site without its consent.
+    if (STATE_CHANGING.has(c.req.method) && !c.req.path.startsWith('/api/osdi/')) {
       const origin = c.req.header('origin');
       const allowed = deps.config.publicOrigin ?? new URL(c.req.url).origin;
       if (origin !== allowed && !(origin === undefined && c.req.header('sec-fetch-site') === 'same-origin')) {
@@ -139,6 +143,9 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   api.route('/', backupRoutes);
   api.route('/', contactRoutes);
   api.route('/', segmentRoutes);
+  api.route('/', osdiTokenRoutes);
+  // OSDI speaks HAL+JSON and is documented by its own specification, not in openapi.json.
+  app.route('/api/osdi/v1', osdiRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Crossroads API', version: '0.1.0', description: 'The working system for alliances of grassroots organizations.' },

@@ -4,6 +4,7 @@
 import { createContact } from '../../src/contacts/contact.service.ts';
 import { ContactInputSchema } from '../../src/contacts/contact.schema.ts';
 import { createList, createSegment } from '../../src/contacts/segment.service.ts';
+import { createToken } from '../../src/osdi/osdi-token.service.ts';
 import { createOrganization } from '../../src/orgs/organization.service.ts';
 import type { Actor } from '../../src/spaces/access.ts';
 import { upsertRole } from '../../src/spaces/spaces.repository.ts';
@@ -11,7 +12,7 @@ import { grant } from '../../src/spaces/spaces.service.ts';
 import type { TestApp } from '../test-app.ts';
 import { BLANK, type Callers, type RouteCase } from './matrix.ts';
 
-export interface ContactRecords { spaceId: string; contactId: string; duplicateId: string; segmentId: string; listId: string }
+export interface ContactRecords { spaceId: string; contactId: string; duplicateId: string; segmentId: string; listId: string; tokenId: string }
 
 const contact = (n: number) => ({ firstName: 'Foreign', lastName: `Contact ${n}`, email: `foreign-contact-${n}@example.org`, tags: ['door'] });
 
@@ -47,6 +48,10 @@ export const CONTACT_CASES: RouteCase<ContactRecords>[] = [
     need: 'member', ok: 201 },
   { route: 'GET /api/lists/{id}', name: 'read list', path: (r) => `/api/lists/${r.listId}`, need: 'viewer', ok: 200 },
   { route: 'DELETE /api/lists/{id}', name: 'delete list', path: (r) => `/api/lists/${r.listId}`, need: 'member', ok: 200 },
+  { route: 'GET /api/spaces/{id}/osdi-tokens', name: 'list OSDI tokens', path: (r) => `/api/spaces/${r.spaceId}/osdi-tokens`, need: 'admin', ok: 200 },
+  { route: 'POST /api/spaces/{id}/osdi-tokens', name: 'make OSDI token', path: (r) => `/api/spaces/${r.spaceId}/osdi-tokens`, body: () => ({ label: 'Action Network sync' }),
+    need: 'admin', ok: 201 },
+  { route: 'DELETE /api/osdi-tokens/{id}', name: 'revoke OSDI token', path: (r) => `/api/osdi-tokens/${r.tokenId}`, need: 'admin', ok: 200 },
 ];
 
 /** An organization with a space of its own, two contacts, a segment and a list; shared by every grant with the outsider's alliance. */
@@ -62,5 +67,6 @@ export async function contactRecords(t: TestApp, clients: Callers, n: number): P
   const duplicateId = await createContact(t.db, t.deps.box, owner, spaceId, ContactInputSchema.parse({ ...contact(n), tags: ['phone'] }));
   const segmentId = await createSegment(t.db, owner, spaceId, { name: `Foreign Segment ${n}`, definition: { type: 'tag', tag: 'door' } });
   const listId = await createList(t.db, owner, spaceId, { name: `Foreign List ${n}`, contactIds: [contactId] });
-  return { spaceId, contactId, duplicateId, segmentId, listId };
+  const { id: tokenId } = await createToken(t.db, owner, spaceId, `Foreign Token ${n}`);
+  return { spaceId, contactId, duplicateId, segmentId, listId, tokenId };
 }

@@ -1,0 +1,139 @@
+// OSDI 1.x shapes (../shared/conformance/osdi/spec): HAL+JSON resources and collections, the
+// person resource, the filter subset we answer, and osdi:error bodies. Pure: no database.
+
+export const NAMESPACE = 'crossroads';
+
+export interface Paging { page: number; perPage: number; total: number }
+
+export function pagingOf(query: { page?: string; per_page?: string }, maxPageSize: number): { page: number; perPage: number } | string {
+  const page = query.page === undefined ? 1 : Number(query.page);
+  const perPage = query.per_page === undefined ? 25 : Number(query.per_page);
+  if (!Number.isInteger(page) || page < 1) return 'page';
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > maxPageSize) return 'per_page';
+  return { page, perPage };
+}
+
+const CURIES = (base: string) => [{ name: 'osdi', href: `${base}/docs/v1/{rel}`, templated: true }];
+
+/** A collection page: paging numbers, links to self/next/prev and to each item, the items embedded. */
+export function collection(base: string, path: string, rel: string, paging: Paging, items: { id: string; body: object }[], extraQuery = '') {
+  const totalPages = Math.max(1, Math.ceil(paging.total / paging.perPage));
+  const pageHref = (p: number) => `${base}${path}?page=${p}&per_page=${paging.perPage}${extraQuery}`;
+  return {
+    total_pages: totalPages, per_page: paging.perPage, page: paging.page, total_records: paging.total,
+    _links: {
+      self: { href: pageHref(paging.page) },
+      ...(paging.page < totalPages ? { next: { href: pageHref(paging.page + 1) } } : {}),
+      ...(paging.page > 1 ? { prev: { href: pageHref(Math.min(paging.page - 1, totalPages)) } } : {}),
+      [rel]: items.map((i) => ({ href: `${base}${path}/${i.id}` })),
+      curies: CURIES(base),
+    },
+    _embedded: { [rel]: items.map((i) => i.body) },
+  };
+}
+
+export function entryPoint(base: string) {
+  const link = (path: string, title: string) => ({ href: `${base}${path}`, title });
+  return {
+    motd: 'Crossroads: the working system for alliances of grassroots organizations. This token sees one organization\'s contacts.',
+    vendor_name: 'Crossroads', product_name: 'Crossroads', osdi_version: '1.0', max_pagesize: 100, namespace: NAMESPACE,
+    _links: {
+      curies: CURIES(base),
+      self: link('', 'This API entry point'),
+      'osdi:people': link('/people', 'The collection of people in the system'),
+      'osdi:tags': link('/tags', 'The collection of tags in the system'),
+      'osdi:lists': link('/lists', 'The collection of lists in the system'),
+      'osdi:person_signup_helper': link('/people/person_signup', 'The person signup helper for the system'),
+      docs: { href: `${base}/docs/v1/`, title: 'Documentation', name: 'Docs', index: 'index' },
+    },
+  };
+}
+
+export interface PersonFacts {
+  id: string; externalId: string | null; source: string; firstName: string; lastName: string; languages: string[]; city: string | null; state: string | null;
+  zip: string | null; tags: string[]; customFields: Record<string, string>; emailOptIn: boolean | null; smsOptIn: boolean | null; createdAt: string; updatedAt: string;
+  details: { email?: string; phone?: string; street?: string; birthDate?: string; middleName?: string };
+}
+
+const osdiDate = (iso: string) => iso.replace(/\.\d{3}Z$/, 'Z');
+
+export function personResource(base: string, p: PersonFacts) {
+  const d = p.details;
+  const [year, month, day] = d.birthDate ? d.birthDate.split('-').map(Number) : [];
+  return {
+    identifiers: [`${NAMESPACE}:${p.id}`, ...(p.externalId ? [p.externalId.includes(':') ? p.externalId : `${p.source.replace(/[^a-z0-9_]/gi, '_')}:${p.externalId}`] : [])],
+    origin_system: 'Crossroads', created_date: osdiDate(p.createdAt), modified_date: osdiDate(p.updatedAt),
+    given_name: p.firstName, family_name: p.lastName, ...(d.middleName ? { additional_name: d.middleName } : {}),
+    ...(year ? { birthdate: { year, month, day } } : {}), languages_spoken: p.languages, ...(p.languages[0] ? { preferred_language: p.languages[0] } : {}),
+    email_addresses: d.email ? [{ primary: true, address: d.email, status: p.emailOptIn === false ? 'unsubscribed' : p.emailOptIn ? 'subscribed' : 'unknown' }] : [],
+    phone_numbers: d.phone ? [{ primary: true, number: d.phone.replace(/^\+/, ''), ...(p.smsOptIn !== null ? { sms_capable: p.smsOptIn } : {}) }] : [],
+    postal_addresses: d.street || p.city || p.zip || p.state ? [{ primary: true, address_lines: d.street ? [d.street] : [], ...(p.city ? { locality: p.city } : {}),
+      ...(p.state ? { region: p.state } : {}), ...(p.zip ? { postal_code: p.zip } : {}), country: 'US' }] : [],
+    custom_fields: p.customFields,
+    _links: {
+      self: { href: `${base}/people/${p.id}` },
+      'osdi:taggings': { href: `${base}/people/${p.id}/taggings` },
+    },
+  };
+}
+
+export function tagResource(base: string, t: { id: string; name: string; createdAt: Date | string; updatedAt: Date | string }) {
+  return {
+    identifiers: [`${NAMESPACE}:${t.id}`], name: t.name, created_date: osdiDate(new Date(t.createdAt).toISOString()), modified_date: osdiDate(new Date(t.updatedAt).toISOString()),
+    _links: { self: { href: `${base}/tags/${t.id}` }, 'osdi:taggings': { href: `${base}/tags/${t.id}/taggings` } },
+  };
+}
+
+export function taggingResource(base: string, tagId: string, personId: string) {
+  return {
+    identifiers: [`${NAMESPACE}:${tagId}:${personId}`],
+    _links: { self: { href: `${base}/tags/${tagId}/taggings/${personId}` }, 'osdi:tag': { href: `${base}/tags/${tagId}` }, 'osdi:person': { href: `${base}/people/${personId}` } },
+  };
+}
+
+export function listResource(base: string, l: { id: string; name: string; description: string | null; size: number; createdAt: Date | string; updatedAt: Date | string }) {
+  return {
+    identifiers: [`${NAMESPACE}:${l.id}`], name: l.name, title: l.name, ...(l.description ? { description: l.description } : {}), total_items: l.size,
+    created_date: osdiDate(new Date(l.createdAt).toISOString()), modified_date: osdiDate(new Date(l.updatedAt).toISOString()),
+    _links: { self: { href: `${base}/lists/${l.id}` }, 'osdi:items': { href: `${base}/lists/${l.id}/items` } },
+  };
+}
+
+export function itemResource(base: string, listId: string, contactId: string) {
+  return {
+    identifiers: [`${NAMESPACE}:${listId}:${contactId}`], item_type: 'osdi:person',
+    _links: { self: { href: `${base}/lists/${listId}/items/${contactId}` }, 'osdi:list': { href: `${base}/lists/${listId}` }, 'osdi:person': { href: `${base}/people/${contactId}` } },
+  };
+}
+
+/** The filter we answer: conditions joined by "and" on modified_date (gt, lt, eq) and email_address (eq). */
+export interface PeopleFilter { modified?: { op: '>' | '<' | '='; at: Date }[]; email?: string }
+
+export function parsePeopleFilter(filter: string): PeopleFilter | string {
+  const result: PeopleFilter = {};
+  for (const part of filter.trim().split(/\s+and\s+/i)) {
+    const m = /^(modified_date|email_address)\s+(eq|gt|lt)\s+'((?:[^']|'')*)'$/i.exec(part.trim());
+    if (!m) return `cannot filter on "${part.trim().slice(0, 80)}": use modified_date gt|lt|eq '2024-01-31T00:00:00Z' or email_address eq '…', joined by and`;
+    const [, field, op, raw] = m;
+    const value = raw!.replace(/''/g, "'");
+    if (field!.toLowerCase() === 'email_address') {
+      if (op!.toLowerCase() !== 'eq') return 'email_address takes eq only';
+      result.email = value;
+    } else {
+      const at = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+      if (Number.isNaN(at.getTime())) return `"${value.slice(0, 40)}" is not a date and time`;
+      (result.modified ??= []).push({ op: op!.toLowerCase() === 'gt' ? '>' : op!.toLowerCase() === 'lt' ? '<' : '=', at });
+    }
+  }
+  return result;
+}
+
+/** An osdi:error body for an atomic request. */
+export function osdiError(status: number, errorCode: string, description: string, properties: string[] = [], hint?: string) {
+  return {
+    'osdi:error': {
+      request_type: 'atomic', response_code: status,
+      resource_status: [{ resource: 'osdi:person', response_code: status, error_descriptions: [{ error_code: errorCode, description, properties, ...(hint ? { hint } : {}) }] }],
+    },
+  };
+}

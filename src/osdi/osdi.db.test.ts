@@ -1,0 +1,158 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, ORIGIN, signedIn, type TestApp, testApp } from '../../test/test-app.ts';
+import { startContactImport, textSource } from '../contacts/contact-import.service.ts';
+import { createList } from '../contacts/segment.service.ts';
+import { createOrganization } from '../orgs/organization.service.ts';
+import type { Actor } from '../spaces/access.ts';
+import { upsertRole } from '../spaces/spaces.repository.ts';
+
+// The OSDI server as an Action Network client would use it, checked against the specification
+// pages in ../shared/conformance/osdi/spec: the entry point's links, paging, the filter, the
+// person signup helper (idempotent by email), tags, taggings, lists and items, osdi:error bodies,
+// and a token that opens one organization's contacts and no one else's.
+const SPEC = path.resolve(process.cwd(), '../shared/conformance/osdi/spec');
+const BLANK = { sectors: [], issues: [], constituencies: [], capacities: [], location: {} };
+
+describe.each(ENGINES)('the OSDI server on %s', (engine) => {
+  let t: TestApp;
+  let actor: Actor;
+  let spaceId: string;
+  let otherSpaceId: string;
+  let token: string;
+  let otherToken: string;
+  let owner: Awaited<ReturnType<typeof signedIn>>;
+  const osdi = async (method: string, p: string, body?: unknown, key = token) => {
+    const res = await t.app.request(`${ORIGIN}/api/osdi/v1${p}`, {
+      method, headers: { 'osdi-api-token': key, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    return { status: res.status, type: res.headers.get('content-type'), json: text ? JSON.parse(text) : null };
+  };
+
+  beforeAll(async () => {
+    t = await testApp(engine);
+    owner = await signedIn(t, 'osdi@example.org', { admin: true });
+    actor = { userId: owner.userId, isWorkspaceAdmin: true };
+    spaceId = (await createOrganization(t.db, actor, null, { ...BLANK, name: 'OSDI Org', kind: 'base_building' }, { ownSpace: true })).ownSpaceId!;
+    otherSpaceId = (await createOrganization(t.db, actor, null, { ...BLANK, name: 'Other Org', kind: 'union' }, { ownSpace: true })).ownSpaceId!;
+    const rows = Array.from({ length: 60 }, (_, i) => `Given${i},Family${String(i).padStart(2, '0')},p${i}@osdi.example,${i % 2 ? 'door' : ''}`);
+    await (await startContactImport(t.db, t.deps.box, actor, spaceId, { source: textSource(['first_name,last_name,email,tags', ...rows].join('\n')) })).done;
+    await (await startContactImport(t.db, t.deps.box, actor, otherSpaceId, { source: textSource('first_name,last_name,email\nSecret,Member,secret@other.example') })).done;
+    token = (await owner.post(`/api/spaces/${spaceId}/osdi-tokens`, { label: 'Action Network' })).json.token;
+    otherToken = (await owner.post(`/api/spaces/${otherSpaceId}/osdi-tokens`, { label: 'Other' })).json.token;
+  });
+  afterAll(async () => t?.close());
+
+  it('answers the entry point with the links of the specification', async () => {
+    const res = await osdi('GET', '');
+    expect(res.status).toBe(200);
+    expect(res.type).toMatch(/^application\/hal\+json/);
+    expect(res.json).toMatchObject({ osdi_version: '1.0', max_pagesize: 100 });
+    for (const rel of ['self', 'osdi:people', 'osdi:tags', 'osdi:lists', 'osdi:person_signup_helper']) expect(res.json._links[rel].href).toMatch(/^http:\/\/crossroads\.test\/api\/osdi\/v1/);
+    expect(res.json._links.curies[0]).toMatchObject({ name: 'osdi', templated: true });
+    if (existsSync(SPEC)) {
+      // Every link we give is one the specification's entry point names.
+      const specLinks = [...readFileSync(path.join(SPEC, 'aep.md'), 'utf8').matchAll(/"(osdi:[a-z_]+|self|docs|curies)"\s*:/g)].map((m) => m[1]);
+      for (const rel of Object.keys(res.json._links)) expect(specLinks).toContain(rel);
+    }
+  });
+
+  it('pages through people with page, per_page, total_pages and total_records', async () => {
+    const first = await osdi('GET', '/people?per_page=25');
+    expect(first.json).toMatchObject({ total_records: 60, total_pages: 3, per_page: 25, page: 1 });
+    expect(first.json._embedded['osdi:people']).toHaveLength(25);
+    expect(first.json._links['osdi:people']).toHaveLength(25);
+    const person = first.json._embedded['osdi:people'][0];
+    expect(person).toMatchObject({ given_name: 'Given0', family_name: 'Family00', email_addresses: [{ primary: true, address: 'p0@osdi.example' }] });
+    expect(person.identifiers[0]).toMatch(/^crossroads:[0-9a-f-]{36}$/);
+    expect(person.modified_date).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    const seen = new Set<string>();
+    let next: string | undefined = first.json._links.self.href;
+    while (next) {
+      const page = await osdi('GET', next.replace(`${ORIGIN}/api/osdi/v1`, ''));
+      for (const p of page.json._embedded['osdi:people']) seen.add(p.identifiers[0]);
+      next = page.json._links.next?.href;
+    }
+    expect(seen.size).toBe(60);
+    expect((await osdi('GET', '/people?per_page=101')).status).toBe(400);
+  });
+
+  it('filters people by modified_date and by email address', async () => {
+    const future = await osdi('GET', `/people?filter=${encodeURIComponent("modified_date gt '2999-01-01T00:00:00Z'")}`);
+    expect(future.json.total_records).toBe(0);
+    const past = await osdi('GET', `/people?filter=${encodeURIComponent("modified_date gt '2000-01-01'")}`);
+    expect(past.json.total_records).toBe(60);
+    expect(past.json._links.next.href).toContain('filter=');
+    const byEmail = await osdi('GET', `/people?filter=${encodeURIComponent("email_address eq 'P7@osdi.example'")}`);
+    expect(byEmail.json._embedded['osdi:people'].map((p: { given_name: string }) => p.given_name)).toEqual(['Given7']);
+    const unsupported = await osdi('GET', `/people?filter=${encodeURIComponent("gender eq 'Male'")}`);
+    expect(unsupported.status).toBe(400);
+    expect(unsupported.json['osdi:error']).toMatchObject({ request_type: 'atomic', response_code: 400 });
+  });
+
+  it('signs a person up once however often the helper is called, adding tags', async () => {
+    const body = { person: { given_name: 'Labadie', family_name: 'Edwin', email_addresses: [{ address: 'Test-3@Example.com', primary: true }],
+      postal_addresses: [{ primary: true, address_lines: ['935 Ed Lock'], locality: 'New Dudley', region: 'MN', postal_code: '55101' }],
+      phone_numbers: [{ primary: true, number: 16125550123 }] }, add_tags: ['volunteer'] };
+    const first = await osdi('POST', '/people/person_signup', body);
+    expect(first.status).toBe(201);
+    const second = await osdi('POST', '/people/person_signup', { ...body, person: { ...body.person, email_addresses: [{ address: 'test-3@example.com' }], given_name: 'Edwin' }, add_tags: ['donor'] });
+    expect(second.status).toBe(200);
+    expect(second.json.identifiers[0]).toBe(first.json.identifiers[0]);
+    expect(second.json).toMatchObject({ given_name: 'Edwin', postal_addresses: [{ locality: 'New Dudley', region: 'MN', postal_code: '55101' }] });
+    const id = first.json.identifiers[0].split(':')[1];
+    const taggings = await osdi('GET', `/people/${id}/taggings`);
+    expect(taggings.json.total_records).toBe(2);
+    const all = await osdi('GET', '/people?per_page=1');
+    expect(all.json.total_records).toBe(61);
+    const bad = await osdi('POST', '/people/person_signup', { person: { given_name: 'X', email_addresses: [{ address: 'not an email' }] } });
+    expect(bad.status).toBe(400);
+    expect(bad.json['osdi:error'].resource_status[0].error_descriptions[0].properties).toEqual(['email_addresses']);
+  });
+
+  it('lists tags, their taggings, and tags and untags a person', async () => {
+    const tags = await osdi('GET', '/tags');
+    const door = tags.json._embedded['osdi:tags'].find((x: { name: string }) => x.name === 'door');
+    const tagId = door.identifiers[0].split(':')[1];
+    const taggings = await osdi('GET', `/tags/${tagId}/taggings?per_page=100`);
+    expect(taggings.json.total_records).toBe(30);
+    const someone = (await osdi('GET', `/people?filter=${encodeURIComponent("email_address eq 'p0@osdi.example'")}`)).json._embedded['osdi:people'][0];
+    const personId = someone.identifiers[0].split(':')[1];
+    expect((await osdi('POST', `/tags/${tagId}/taggings`, { _links: { 'osdi:person': { href: `${ORIGIN}/api/osdi/v1/people/${personId}` } } })).status).toBe(201);
+    expect((await osdi('GET', `/tags/${tagId}/taggings`)).json.total_records).toBe(31);
+    expect((await osdi('DELETE', `/tags/${tagId}/taggings/${personId}`)).status).toBe(204);
+    expect((await osdi('GET', `/tags/${tagId}/taggings`)).json.total_records).toBe(30);
+  });
+
+  it('lists lists and their items', async () => {
+    const someone = (await osdi('GET', '/people?per_page=2')).json._embedded['osdi:people'].map((p: { identifiers: string[] }) => p.identifiers[0].split(':')[1]);
+    const listId = await createList(t.db, actor, spaceId, { name: 'Phone bank', contactIds: someone });
+    const lists = await osdi('GET', '/lists');
+    expect(lists.json._embedded['osdi:lists'][0]).toMatchObject({ name: 'Phone bank', total_items: 2 });
+    const items = await osdi('GET', `/lists/${listId}/items`);
+    expect(items.json.total_records).toBe(2);
+    expect(items.json._embedded['osdi:items'][0]._links['osdi:person'].href).toMatch(/\/people\/[0-9a-f-]{36}$/);
+  });
+
+  it("never opens another organization's contacts, and stops a token whose maker left or that was revoked", async () => {
+    const theirs = await osdi('GET', '/people', undefined, otherToken);
+    expect(theirs.json.total_records).toBe(1);
+    const secretId = theirs.json._embedded['osdi:people'][0].identifiers[0].split(':')[1];
+    expect((await osdi('GET', `/people/${secretId}`)).status).toBe(404);
+    const mine = await osdi('GET', '/people?per_page=100');
+    expect(JSON.stringify(mine.json)).not.toContain('secret@other.example');
+    expect((await osdi('GET', '/people', undefined, 'osdi_not-a-token')).status).toBe(401);
+    expect((await osdi('GET', '/people', undefined, '')).status).toBe(401);
+    // A session cookie is no key here.
+    expect((await owner.get('/api/osdi/v1/people')).status).toBe(401);
+    const made = await owner.post(`/api/spaces/${otherSpaceId}/osdi-tokens`, { label: 'Leaving' });
+    await upsertRole(t.db, otherSpaceId, owner.userId, 'viewer');
+    expect((await osdi('GET', '/people', undefined, made.json.token)).status).toBe(401);
+    await upsertRole(t.db, otherSpaceId, owner.userId, 'owner');
+    expect((await osdi('GET', '/people', undefined, made.json.token)).status).toBe(200);
+    expect((await owner.delete(`/api/osdi-tokens/${made.json.id}`)).status).toBe(200);
+    expect((await osdi('GET', '/people', undefined, made.json.token)).status).toBe(401);
+  });
+});
