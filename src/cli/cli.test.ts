@@ -63,6 +63,35 @@ describe('the crossroads command', () => {
     expect(stranger.stderr).toMatch(/No record here/);
   });
 
+  it('lists spaces, imports and exports contacts by the organization\'s name, makes an OSDI token', { timeout: 240_000 }, async () => {
+    const spaces = await crossroads('spaces', '--as', 'organizer@example.org');
+    expect(spaces.code, spaces.stderr).toBe(0);
+    const own = spaces.stdout.split('\n').find((l) => /organization\s+owner/.test(l))!;
+    const orgName = own.split(/\s{2,}/).pop()!.trim();
+    const file = path.join(dataDir, 'contacts.csv');
+    writeFileSync(file, '\uFEFFVANID,FirstName,LastName,PreferredEmail,CellPhone,Zip5\n901,Lupe,Ramírez,lupe@example.org,213-555-0142,90033\n902,Beto,Nuñez,not-an-email,,90033\n');
+    const refused = await crossroads('contacts', 'import', file, '--org', orgName, '--as', 'organizer@example.org');
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('row 3: PreferredEmail: not an email address');
+    const imported = await crossroads('contacts', 'import', file, '--org', orgName, '--as', 'organizer@example.org', '--good-rows');
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('1 new');
+    const out = path.join(dataDir, 'contacts-out.csv');
+    const exported = await crossroads('contacts', 'export', '--org', orgName, '--as', 'organizer@example.org', '-o', out);
+    expect(exported.code, exported.stderr).toBe(0);
+    const csv = readFileSync(out, 'utf8');
+    // A phone starts with +: the cell is kept from running as a formula, and imports back as it was.
+    expect(csv).toContain("901,Lupe,,Ramírez,lupe@example.org,'+12135550142,,,,,90033");
+    // The demo's generated base came in too.
+    expect(csv.split('\n').length).toBeGreaterThan(2500);
+    const token = await crossroads('osdi', 'token', '--org', orgName, '--as', 'organizer@example.org');
+    expect(token.code, token.stderr).toBe(0);
+    expect(token.stdout.trim()).toMatch(/^osdi_[\w-]{32}$/);
+    const stranger = await crossroads('contacts', 'export', '--org', orgName, '--as', 'funder@example.org');
+    expect(stranger.code).toBe(1);
+    expect(stranger.stderr).toMatch(/No organization .* you hold a role in/);
+  });
+
   it('checks a goal, lists convenings, prints a work plan and a convening\'s .ics, in the web app\'s permissions', { timeout: 240_000 }, async () => {
     const smartie = await crossroads('smartie', 'Ensure the steering committee is highly engaged this year.', '--lang', 'es');
     expect(smartie.code).toBe(3);

@@ -4,6 +4,7 @@ import { IMPORT_ENTITIES, type ImportEntity } from '../imports/column-mapping.ts
 import { exportCsv, exportPopolo } from '../interchange/export.service.ts';
 import { previewImport, startImport } from '../interchange/import.service.ts';
 import { asUser } from './as-user.ts';
+import { resolveSpace, spaceOptions } from './space-option.ts';
 
 function checkEntity(entity: string): ImportEntity {
   if (!IMPORT_ENTITIES.includes(entity as ImportEntity)) throw new Error(`--entity must be one of ${IMPORT_ENTITIES.join(', ')}`);
@@ -11,26 +12,26 @@ function checkEntity(entity: string): ImportEntity {
 }
 
 export function registerInterchangeCommands(program: Command) {
-  program.command('import <file>')
-    .description('import a CSV file of organizations, memberships or people into a space')
+  spaceOptions(program.command('import <file>')
+    .description('import a CSV file of organizations, memberships or people into a space'), 'the space the records belong to')
     .requiredOption('--entity <entity>', IMPORT_ENTITIES.join(' | '))
-    .requiredOption('--space <spaceId>', 'the space the records belong to')
     .requiredOption('--as <email>', 'the account doing the import (its role in the space is checked)')
     .option('--good-rows', 'import the good rows even when some rows have errors')
     .option('--dry-run', 'only check the file and print the report')
-    .action(async (file: string, o: { entity: string; space: string; as: string; goodRows?: boolean; dryRun?: boolean }) => {
+    .action(async (file: string, o: { entity: string; space?: string; org?: string; as: string; goodRows?: boolean; dryRun?: boolean }) => {
       const entity = checkEntity(o.entity);
       await asUser(o.as, async (deps, actor) => {
+        const space = await resolveSpace(deps.db, o, actor.userId);
         if (o.dryRun) {
           // A dry run reads the file whole to show every row's errors at once.
-          const preview = await previewImport(deps.db, actor, o.space, entity, readFileSync(file, 'utf8'));
+          const preview = await previewImport(deps.db, actor, space, entity, readFileSync(file, 'utf8'));
           console.log(`Columns: ${Object.entries(preview.mapping).map(([h, f]) => `${h} → ${f ?? '(ignored)'}`).join(', ')}`);
           for (const row of preview.rows.filter((r) => !r.ok)) console.log(`row ${row.rowNumber}: ${row.errors!.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
           console.log(`${preview.total} rows, ${preview.errorCount} with errors (dry run: nothing written).`);
           return;
         }
         // The file is streamed (read twice: checked, then written), so its size does not matter.
-        const { job, done } = await startImport(deps.db, deps.box, actor, o.space, { entity, source: () => createReadStream(file), importGoodRows: Boolean(o.goodRows) });
+        const { job, done } = await startImport(deps.db, deps.box, actor, space, { entity, source: () => createReadStream(file), importGoodRows: Boolean(o.goodRows) });
         const progress = setInterval(() => {
           process.stderr.write(job.status === 'writing' ? `\rwriting: ${job.processed} of ${job.total} rows   ` : `\rchecking: ${job.processed} rows   `);
         }, 1000);
@@ -44,19 +45,19 @@ export function registerInterchangeCommands(program: Command) {
       });
     });
 
-  program.command('export')
-    .description('export a space as CSV or Popolo JSON')
-    .requiredOption('--space <spaceId>', 'the space to export')
+  spaceOptions(program.command('export')
+    .description('export a space as CSV or Popolo JSON'), 'the space to export')
     .requiredOption('--as <email>', 'the account doing the export')
     .option('--format <format>', 'csv | popolo', 'csv')
     .option('--entity <entity>', `for CSV: ${IMPORT_ENTITIES.join(' | ')}`, 'organizations')
     .option('-o, --output <file>', 'write to a file instead of standard output')
-    .action(async (o: { space: string; as: string; format: string; entity: string; output?: string }) => {
+    .action(async (o: { space?: string; org?: string; as: string; format: string; entity: string; output?: string }) => {
       if (!['csv', 'popolo'].includes(o.format)) throw new Error('--format must be csv or popolo');
       const entity = checkEntity(o.entity);
-      const text = await asUser(o.as, async (deps, actor) => o.format === 'popolo'
-        ? `${JSON.stringify(await exportPopolo(deps.db, actor, o.space), null, 2)}\n`
-        : exportCsv(deps.db, actor, o.space, entity));
+      const text = await asUser(o.as, async (deps, actor) => {
+        const space = await resolveSpace(deps.db, o, actor.userId);
+        return o.format === 'popolo' ? `${JSON.stringify(await exportPopolo(deps.db, actor, space), null, 2)}\n` : exportCsv(deps.db, actor, space, entity);
+      });
       if (o.output) writeFileSync(o.output, text); else process.stdout.write(text);
     });
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAnalyzeCommands } from './analyze.commands.ts';
 import { registerBackupCommands, registerKeyCommands } from './backup.commands.ts';
+import { registerContactCommands } from './contacts.commands.ts';
 import { registerInterchangeCommands } from './interchange.commands.ts';
 import { registerPlansCommands } from './plans.commands.ts';
 import { registerServeCommands } from './serve.commands.ts';
@@ -15,6 +16,7 @@ const program = new Command()
 registerServeCommands(program);
 registerUserCommands(program);
 registerInterchangeCommands(program);
+registerContactCommands(program);
 registerPlansCommands(program);
 registerAnalyzeCommands(program);
 registerTallyCommands(program);

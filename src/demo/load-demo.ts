@@ -9,6 +9,7 @@ import { createOrganization } from '../orgs/organization.service.ts';
 import { createPerson } from '../people/person.service.ts';
 import type { Actor } from '../spaces/access.ts';
 import { insertGrant, upsertRole } from '../spaces/spaces.repository.ts';
+import { loadDemoContacts } from './demo-contacts.ts';
 import { DEMO_MEMBERSHIPS, DEMO_ORGANIZATIONS, DEMO_PEOPLE } from './demo-data.ts';
 
 export const DEMO_PASSWORD = 'crossroads-demo';
@@ -116,6 +117,10 @@ export async function loadDemoWorkspace(deps: AppDeps) {
   await loadDemoConvenings(db, { coordinator, orgIds, committeeId });
   // 9. The ports campaign, the IAD's answer to SB 1070, its charter draft and stage.
   await loadDemoCampaigns(db, { coordinator, orgIds });
+
+  // 10. The base: generated contacts for the first two member organizations with a space of their own.
+  const bases = [...staffOf.entries()].filter(([key, staff]) => staff !== coordinator && spaceOf.get(key)).slice(0, 2);
+  await loadDemoContacts(db, box, bases.map(([key, actor]) => ({ actor, spaceId: spaceOf.get(key)! })));
 
   return { organizations: DEMO_ORGANIZATIONS.length, memberships: DEMO_MEMBERSHIPS.length, people: DEMO_PEOPLE.length };
 }

@@ -9,7 +9,7 @@ export async function startJobRow(db: Db, job: ImportJob) {
 
 export async function saveJobReport(db: Db, job: ImportJob) {
   await db.updateTable('import_jobs').set({
-    status: job.status === 'failed' ? 'failed' : 'done', processed: job.processed,
+    status: job.status === 'failed' ? 'failed' : 'done', total: job.total, processed: job.processed,
     report: JSON.stringify({ status: job.status, counts: job.counts, rows: job.rows, message: job.message ?? null,
       ...(job.possibleDuplicates !== undefined ? { possibleDuplicates: job.possibleDuplicates } : {}), ...(job.dryRun ? { dryRun: true } : {}) }),
   }).where('id', '=', job.id).execute();

@@ -152,3 +152,12 @@ export async function setAllianceStage(db: Db, id: string, stage: string) {
     .set({ alliance_profile: sql`jsonb_set(coalesce(alliance_profile, '{}'::jsonb), '{stage}', to_jsonb(${stage}::text))`, updated_at: new Date() })
     .where('id', '=', id).execute();
 }
+
+/** Organizations with a space of their own named by id, name or short name (ignoring case): for `--org` on the command line. */
+export async function findOwnSpacesByReference(db: Db, reference: string) {
+  const ref = reference.trim();
+  const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref);
+  return db.selectFrom('organizations').select(['id', 'name', 'own_space_id as ownSpaceId']).where('own_space_id', 'is not', null)
+    .where((eb) => (isId ? eb('id', '=', ref) : eb.or([eb(eb.fn('lower', ['name']), '=', ref.toLowerCase()), eb(eb.fn('lower', ['short_name']), '=', ref.toLowerCase())])))
+    .execute() as Promise<{ id: string; name: string; ownSpaceId: string }[]>;
+}

@@ -127,7 +127,7 @@ describe.each(ENGINES)('the OSDI server on %s', (engine) => {
   });
 
   it('lists lists and their items', async () => {
-    const someone = (await osdi('GET', '/people?per_page=2')).json._embedded['osdi:people'].map((p: { identifiers: string[] }) => p.identifiers[0].split(':')[1]);
+    const someone = (await osdi('GET', '/people?per_page=2')).json._embedded['osdi:people'].map((p: { identifiers: string[] }) => p.identifiers[0]!.split(':')[1]!);
     const listId = await createList(t.db, actor, spaceId, { name: 'Phone bank', contactIds: someone });
     const lists = await osdi('GET', '/lists');
     expect(lists.json._embedded['osdi:lists'][0]).toMatchObject({ name: 'Phone bank', total_items: 2 });

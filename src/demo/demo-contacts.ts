@@ -1,0 +1,59 @@
+import { startContactImport, textSource } from '../contacts/contact-import.service.ts';
+import { createSegment, freezeSegment } from '../contacts/segment.service.ts';
+import type { SealedBox } from '../crypto/sealed-box.ts';
+import type { Db } from '../db/database.ts';
+import type { Actor } from '../spaces/access.ts';
+
+// Generated contacts for two member organizations (fictional people, example.org addresses and
+// 555-01xx phone numbers), imported through the app's own import, with a segment and a list.
+
+const FIRST = ['María', 'José', 'Guadalupe', 'Juan', 'Rosa', 'Luis', 'Ana', 'Carlos', 'Lucía', 'Miguel', 'Keisha', 'Darnell', 'Mei', 'Thanh', 'Grace', 'David',
+  'Fatima', 'Omar', 'Jasmine', 'Andre', 'Sofía', 'Jesús', 'Ngozi', 'Tomás', 'Leticia', 'Marcus', 'Imani', 'Hoa', 'Rafael', 'Esperanza'];
+const LAST = ['García', 'Hernández', 'López', 'Martínez', 'González', 'Pérez', 'Rodríguez', 'Sánchez', 'Ramírez', 'Flores', 'Johnson', 'Williams', 'Nguyen',
+  'Tran', 'Kim', 'Washington', 'Jackson', 'Ortiz', 'Morales', 'Núñez', 'Castillo', 'Brown', 'Okafor', 'Reyes', 'Cruz', 'Vargas', 'Chen', 'Lee', 'Díaz', 'Jiménez'];
+const STREETS = ['Cesar E Chavez Ave', 'Whittier Blvd', 'E 1st St', 'S Soto St', 'Atlantic Ave', 'Pacific Blvd', 'Florence Ave', 'Slauson Ave', 'Vermont Ave', 'Figueroa St'];
+const PLACES: [string, string, string][] = [['Los Angeles', '90033', 'Los Angeles'], ['Huntington Park', '90255', 'Los Angeles'], ['South Gate', '90280', 'Los Angeles'],
+  ['Long Beach', '90813', 'Los Angeles'], ['Riverside', '92501', 'Riverside'], ['San Bernardino', '92410', 'San Bernardino'], ['Ontario', '91761', 'San Bernardino']];
+const TAGS = ['member', 'volunteer', 'door knocked', 'phone bank', 'house meeting', 'leader', 'tenant', 'worker'];
+
+/** A small seeded generator, so the demo is the same on every machine. */
+function random(seed: number) {
+  // mulberry32: 32-bit integer arithmetic only (a product past 2^53 would lose bits and cycle).
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(s ^ (s >>> 15), 1 | s);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function demoContactsCsv(count: number, seed: number, domain: string) {
+  const r = random(seed);
+  const pick = <T>(list: T[]) => list[Math.floor(r() * list.length)]!;
+  const rows = ['First Name,Last Name,Email,Phone,Address,City,State,County,Zip,Language,Tags,Year of Birth'];
+  for (let i = 0; i < count; i++) {
+    const [city, zip, county] = pick(PLACES);
+    const tags = TAGS.filter(() => r() < 0.25).join(';');
+    const language = r() < 0.55 ? 'Spanish' : r() < 0.8 ? 'English' : pick(['Vietnamese', 'Korean', 'Tagalog', 'Chinese']);
+    const email = r() < 0.7 ? `demo${seed}.${i}@${domain}` : '';
+    const phone = r() < 0.6 ? `(213) 555-01${String(i % 100).padStart(2, '0')}` : '';
+    rows.push([pick(FIRST), pick(LAST), email, phone, `${100 + Math.floor(r() * 9000)} ${pick(STREETS)}`, city, 'CA', county, zip, language,
+      `"${tags}"`, String(1940 + Math.floor(r() * 65))].join(','));
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+export async function loadDemoContacts(db: Db, box: SealedBox, orgs: { actor: Actor; spaceId: string }[]) {
+  let seed = 7;
+  for (const { actor, spaceId } of orgs) {
+    const { job, done } = await startContactImport(db, box, actor, spaceId, { source: textSource(demoContactsCsv(2500, seed++, 'example.org')), sourceName: 'demo' });
+    await done;
+    if (job.status !== 'done') throw new Error(`demo contacts: ${job.message ?? job.status}`);
+    const segmentId = await createSegment(db, actor, spaceId, {
+      name: 'Spanish speakers in Los Angeles County who volunteer',
+      definition: { type: 'and', conditions: [{ type: 'language', language: 'es' }, { type: 'county', county: '06037' }, { type: 'tag', tag: 'volunteer' }] },
+    });
+    await freezeSegment(db, actor, segmentId, { name: 'Phone bank list', description: 'Frozen from the volunteers segment' });
+  }
+}
