@@ -1,3 +1,6 @@
+import { ContactImportPage } from './pages/contacts/ContactImportPage.tsx';
+import { ContactsPage } from './pages/contacts/ContactsPage.tsx';
+import { SegmentsPage } from './pages/contacts/SegmentsPage.tsx';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
@@ -77,6 +80,9 @@ function Routed() {
         <Route path="/spaces/:id" element={<SpacePage />} />
         <Route path="/spaces/:id/people" element={<PeoplePage />} />
         <Route path="/spaces/:id/import" element={<ImportPage />} />
+        <Route path="/spaces/:id/contacts" element={<ContactsPage />} />
+        <Route path="/spaces/:id/contacts/import" element={<ContactImportPage />} />
+        <Route path="/spaces/:id/segments" element={<SegmentsPage />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/vocabularies" element={<VocabulariesPage />} />
         <Route path="*" element={<p>{t('common.notFound')}</p>} />
