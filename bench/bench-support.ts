@@ -41,7 +41,7 @@ export async function openBenchDatabase() {
     const deps = await bootstrap(loadConfig({
       ...process.env, CROSSROADS_DATA_DIR: dataDir, DATABASE_URL: url ?? '', CROSSROADS_PUBLIC_ORIGIN: '', CROSSROADS_SECRET_KEY: '',
     }));
-    return { deps, engine: deps.engine, close: async () => { try { await deps.close(); } finally { await removeStorage(); } } };
+    return { deps, engine: deps.engine, dataDir, url, close: async () => { try { await deps.close(); } finally { await removeStorage(); } } };
   } catch (error) {
     await removeStorage();
     throw error;

@@ -75,6 +75,21 @@ export interface ContactRecord {
   doNotContact?: boolean;
 }
 
+// A file repeats the same few states, counties and languages a million times: their lookups are
+// remembered (a bounded map, emptied when full).
+function remembered<T>(lookup: (key: string) => T, limit = 5000): (key: string) => T {
+  const seen = new Map<string, T>();
+  return (key) => {
+    if (seen.has(key)) return seen.get(key)!;
+    if (seen.size >= limit) seen.clear();
+    const value = lookup(key);
+    seen.set(key, value);
+    return value;
+  };
+}
+const stateOf = remembered((text: string) => findState(text));
+const countyOf = remembered((key: string) => findCountyByName(key.slice(0, 2), key.slice(3)));
+
 /** `column` is the file's column header: what a person sees in their spreadsheet. */
 export interface CellError { column: string; message: string }
 
@@ -86,11 +101,11 @@ const LANGUAGE_NAMES: Record<string, string> = {
   japanese: 'ja', hindi: 'hi', punjabi: 'pa', bengali: 'bn', urdu: 'ur', farsi: 'fa', persian: 'fa', polish: 'pl',
 };
 
-function languageCode(value: string): string | undefined {
+const languageCode = remembered((value: string): string | undefined => {
   const key = normalizeHeader(value);
   if (/^[a-z]{2,3}$/.test(key)) return key;
   return LANGUAGE_NAMES[key];
-}
+});
 
 const YES = new Set(['yes', 'y', 'true', '1', 'si', 'x', 'subscribed', 'optedin']);
 const NO = new Set(['no', 'n', 'false', '0', 'unsubscribed', 'optedout']);
@@ -153,12 +168,12 @@ export function readContactRow(row: Record<string, string>, columns: Map<string,
   const city = text('city');
   if (city) record.city = city.slice(0, 100);
   const stateText = text('state');
-  const state = stateText ? findState(stateText) : undefined;
+  const state = stateText ? stateOf(stateText) : undefined;
   if (stateText && !state) fail('state', 'not a US state or territory');
   if (state) record.stateFips = state.fips;
   const countyText = text('county');
   if (countyText) {
-    const county = state ? findCountyByName(state.fips, countyText) : undefined;
+    const county = state ? countyOf(`${state.fips}|${countyText}`) : undefined;
     if (county) record.countyFips = county.fips;
     else fail('county', state ? `not a county of ${state.name}` : 'a county needs a state');
   }

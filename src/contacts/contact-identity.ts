@@ -20,9 +20,9 @@ export function looksLikeEmail(value: string): boolean {
  * country code are read as US numbers; ten bare digits skip the parser (most files are that).
  */
 export function normalizePhone(value: string): string | undefined {
-  const digits = value.replace(/[^\d+]/g, '');
-  if (/^\d{10}$/.test(digits) && /^[2-9]\d{2}[2-9]/.test(digits)) return `+1${digits}`;
-  if (/^1\d{10}$/.test(digits) && /^1[2-9]\d{2}[2-9]/.test(digits)) return `+${digits}`;
+  const digits = value.replace(/[^\d+]/g, '').replace(/^\+(?=1\d{10}$)/, '');
+  if (/^[2-9]\d{2}[2-9]\d{6}$/.test(digits)) return `+1${digits}`;
+  if (/^1[2-9]\d{2}[2-9]\d{6}$/.test(digits)) return `+${digits}`;
   const parsed = parsePhoneNumberFromString(value, 'US');
   return parsed?.isPossible() ? parsed.number : undefined;
 }

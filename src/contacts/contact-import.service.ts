@@ -14,12 +14,13 @@ import { type Actor, requireRole } from '../spaces/access.ts';
 import { columnsByField, CONTACT_FIELDS, type ContactRecord, readContactRow, suggestContactMapping } from './contact-columns.ts';
 import { contactKeys, sealContact } from './contact-sealing.ts';
 import { samePerson } from './contact-identity.ts';
+import { GrowingKeyFilter } from './key-filter.ts';
+import { contactsChanged } from './contact-counts.ts';
 import * as repo from './contact.repository.ts';
 
-// Importing an organization's contacts from a CSV file of any size. The file is read twice, in
-// batches, never whole. The first pass checks every row (a bad row is named by row and column; a
-// file with bad rows imports nothing unless goodRows). The second writes a batch a statement:
-// each row is matched against the space's contacts — and the rows already written — by external
+// Importing an organization's contacts from a CSV file of any size, read in batches, never whole.
+// Every row is checked (a bad row is named by row and column; a file with bad rows imports nothing
+// unless goodRows), and written a batch a statement: each row is matched against the space's contacts — and the rows already written — by external
 // id, email, phone, or name + address (through keyed hashes), and:
 //  - the same person already there is left as it is ("unchanged", with its id);
 //  - the same person earlier in the file is written once ("skipped", naming that row);
@@ -88,65 +89,79 @@ export async function startContactImport(db: Db, box: SealedBox, actor: Actor, s
       job.message = 'The import failed and what it had written was taken back: nothing was imported. It has been logged; try again.';
     })
     .then(() => saveJobReport(db, job))
-    .then(() => invalidateReads())
+    .then(() => { contactsChanged(spaceId); invalidateReads(); })
+    .then(() => (job.status === 'done' && job.counts.imported > 10_000 ? repo.analyzeContacts(db) : undefined))
     .catch((err: unknown) => console.error(`[crossroads] contact import ${job.id}: its report could not be saved (${err instanceof Error ? err.name : 'error'})`));
   return { job, done };
 }
 
 interface Prepared { rowNumber: number; record: ContactRecord; row: repo.NewContact }
+interface PreparedBatch { size: number; rows: Prepared[]; rejected: { rowNumber: number; errors: { field: string; message: string }[] }[] }
 
+/**
+ * One pass over the file: each batch is read, checked, keyed and sealed, then matched and
+ * written (hidden) while the next batch is being prepared. A bad row stops the writing — the file
+ * is still read to the end, to name every bad row — and what was written is taken back, unless
+ * goodRows. A clean file is thus read once.
+ */
 async function runImport(db: Db, box: SealedBox, actor: Actor, job: ImportJob, mapping: ColumnMapping, options: ContactImportOptions) {
   const columns = columnsByField(mapping);
   const thisYear = new Date().getUTCFullYear();
-  const batchSize = options.batchSize ?? 2000;
-  const pause = () => new Promise((resolve) => setImmediate(resolve));
-
-  // First pass: every row checked, nothing written.
-  for await (const batch of csvBatches(options.source(), batchSize)) {
+  const source = options.sourceName ?? 'import';
+  const batches = csvBatches(options.source(), options.batchSize ?? 2000)[Symbol.asyncIterator]();
+  let writing = true;
+  const prepareNext = async (): Promise<PreparedBatch | null> => {
+    const next = await batches.next();
+    if (next.done) return null;
+    const batch = next.value;
+    const prepared: PreparedBatch = { size: batch.rows.length, rows: [], rejected: [] };
     batch.rows.forEach((row, i) => {
+      const rowNumber = batch.firstRowNumber + i;
       const result = readContactRow(row, columns, thisYear);
-      if (!result.ok) record(job, { rowNumber: batch.firstRowNumber + i, outcome: 'rejected', errors: result.errors.map((e) => ({ field: e.column, message: e.message })) });
+      if (!result.ok) {
+        prepared.rejected.push({ rowNumber, errors: result.errors.map((e) => ({ field: e.column, message: e.message })) });
+        return;
+      }
+      // Once nothing more will be written, rows are only checked: no keys, no sealing.
+      if (!writing) return;
+      const id = randomUUID();
+      prepared.rows.push({ rowNumber, record: result.value, row: {
+        id, spaceId: job.spaceId, source, importJobId: job.id, importRow: rowNumber,
+        ...contactKeys(box, result.value), ...sealContact(box, id, result.value), ...publicFields(result.value),
+      } });
     });
-    job.total += batch.rows.length;
+    return prepared;
+  };
+
+  job.status = 'writing';
+  const known = await loadKeyFilter(db, job.spaceId);
+  let pending = prepareNext();
+  for (let current = await pending; current; current = await pending) {
+    pending = prepareNext(); // read and prepare the next batch while this one is written
+    for (const r of current.rejected) record(job, { rowNumber: r.rowNumber, outcome: 'rejected', errors: r.errors });
+    if (job.counts.rejected && !options.goodRows) writing = false;
+    if (writing) {
+      const toWrite = await matchBatch(db, job, current.rows, known);
+      await db.transaction().execute(async (trx) => {
+        await repo.insertContacts(trx, toWrite);
+        await repo.ensureTags(trx, job.spaceId, [...new Set(toWrite.flatMap((r) => r.tags))]);
+      });
+    }
+    job.total += current.size;
     job.processed = job.total;
     options.onProgress?.(job);
-    await markAlive(db, job.id, 0);
-    await pause();
+    await markAlive(db, job.id, job.processed);
   }
+
   const bad = job.counts.rejected;
   if (bad && !options.goodRows) {
-    job.counts.skipped = job.total - bad;
+    await undoImport(db, job);
+    nothingWritten(job);
+    job.possibleDuplicates = 0;
     job.status = 'rejected';
     job.message = `${bad} of ${job.total} rows have errors; nothing was imported.`;
     return;
   }
-
-  // Second pass: matched and written a batch at a time.
-  job.status = 'writing';
-  job.processed = 0;
-  const source = options.sourceName ?? 'import';
-  for await (const batch of csvBatches(options.source(), batchSize)) {
-    const prepared: Prepared[] = [];
-    batch.rows.forEach((row, i) => {
-      const result = readContactRow(row, columns, thisYear);
-      if (!result.ok) return;
-      const id = randomUUID();
-      prepared.push({ rowNumber: batch.firstRowNumber + i, record: result.value, row: {
-        id, spaceId: job.spaceId, source, importJobId: job.id, importRow: batch.firstRowNumber + i,
-        ...contactKeys(box, result.value), ...sealContact(box, id, result.value), ...publicFields(result.value),
-      } });
-    });
-    const toWrite = await matchBatch(db, job, prepared);
-    await db.transaction().execute(async (trx) => {
-      await repo.insertContacts(trx, toWrite);
-      await repo.ensureTags(trx, job.spaceId, toWrite.flatMap((r) => r.tags));
-    });
-    job.processed += batch.rows.length;
-    options.onProgress?.(job);
-    await markAlive(db, job.id, job.processed);
-    await pause();
-  }
-
   if (options.dryRun) {
     await undoImport(db, job);
     job.message = 'A trial run: this is what the import would do. Nothing was kept.';
@@ -173,12 +188,30 @@ const KEYS: { key: Key; of: (r: repo.NewContact | repo.MatchCandidate) => string
   { key: 'address', of: (r) => r.nameAddressHash },
 ];
 
-/** Decides each row of a batch (see the top of this file) and returns the contacts to create. */
-async function matchBatch(db: Db, job: ImportJob, prepared: Prepared[]): Promise<repo.NewContact[]> {
-  const pick = (f: (r: repo.NewContact) => string | null) => prepared.map((p) => f(p.row)).filter((v): v is string => v !== null);
-  const stored = await repo.findMatchCandidates(db, job.spaceId, {
+const keysOf = (r: { externalId: string | null; emailHash: string | null; phoneHash: string | null; nameAddressHash: string | null }) =>
+  KEYS.map(({ key, of }) => { const v = of(r as repo.NewContact); return v ? `${key}:${v}` : null; }).filter((k): k is string => k !== null);
+
+/** Every match key of the space's contacts, in a key filter. */
+async function loadKeyFilter(db: Db, spaceId: string) {
+  const filter = new GrowingKeyFilter();
+  for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+    const page = await repo.pageMatchKeys(db, spaceId, after, 10_000);
+    if (page.length === 0) return filter;
+    for (const r of page) for (const k of keysOf(r)) filter.add(k);
+    after = page[page.length - 1]!.id;
+  }
+}
+
+/**
+ * Decides each row of a batch (see the top of this file) and returns the contacts to create. Only
+ * rows whose keys the filter might know are looked up in the database; the others are new.
+ */
+async function matchBatch(db: Db, job: ImportJob, prepared: Prepared[], known: GrowingKeyFilter): Promise<repo.NewContact[]> {
+  const maybeKnown = prepared.filter((p) => keysOf(p.row).some((k) => known.mightHave(k)));
+  const pick = (f: (r: repo.NewContact) => string | null) => maybeKnown.map((p) => f(p.row)).filter((v): v is string => v !== null);
+  const stored = maybeKnown.length ? await repo.findMatchCandidates(db, job.spaceId, {
     externalIds: pick((r) => r.externalId), emailHashes: pick((r) => r.emailHash), phoneHashes: pick((r) => r.phoneHash), nameAddressHashes: pick((r) => r.nameAddressHash),
-  });
+  }) : [];
   // Known contacts by each key, those of this batch added as they are accepted.
   const index = new Map<string, repo.MatchCandidate[]>();
   const add = (c: repo.MatchCandidate) => {
@@ -208,6 +241,7 @@ async function matchBatch(db: Db, job: ImportJob, prepared: Prepared[]): Promise
     }
     created.push(p.row);
     add({ ...p.row });
+    for (const k of keysOf(p.row)) known.add(k);
     if (other) {
       job.possibleDuplicates = (job.possibleDuplicates ?? 0) + 1;
       record(job, { rowNumber: p.rowNumber, outcome: 'imported', id: p.row.id,

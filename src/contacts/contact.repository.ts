@@ -218,3 +218,14 @@ export async function findTagsByName(db: Db, spaceId: string, names: string[]) {
   return db.selectFrom('contact_tags').select(['id', 'name', 'created_at as createdAt', 'updated_at as updatedAt'])
     .where('space_id', '=', spaceId).where(sql<string>`lower(name)`, 'in', names.map((n) => n.toLowerCase())).orderBy(sql`lower(name)`).execute();
 }
+
+/** The match keys of a space's contacts in id order, a page at a time (an import loads them into its key filter). */
+export async function pageMatchKeys(db: Db, spaceId: string, afterId: string, limit: number) {
+  return db.selectFrom('contacts').select(['id', 'external_id as externalId', 'email_hash as emailHash', 'phone_hash as phoneHash', 'name_address_hash as nameAddressHash'])
+    .where('space_id', '=', spaceId).where('merged_into', 'is', null).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+}
+
+/** Fresh planner statistics after a big import, so the next queries pick the right indexes. */
+export async function analyzeContacts(db: Db) {
+  await sql`analyze contacts`.execute(db);
+}

@@ -11,6 +11,7 @@ import { normalizeEmail, normalizePhone } from './contact-identity.ts';
 import { type ContactDetails, contactKeys, openContact, sealContact } from './contact-sealing.ts';
 import type { ContactInput, ContactView } from './contact.schema.ts';
 import * as repo from './contact.repository.ts';
+import { contactsChanged, rememberedCount } from './contact-counts.ts';
 
 // An organization's contacts are its own: only a role in its space opens them (requireRole), never
 // a grant, so an alliance coordinator sees none of its members' contacts. Viewers see names and
@@ -53,7 +54,10 @@ async function requireContact(db: Db, actor: Actor, id: string, needed: 'viewer'
 export async function listContacts(db: Db, actor: Actor, spaceId: string, options: { q?: string; limit: number; offset: number }) {
   await requireRole(db, actor, spaceId, 'viewer', 'contacts');
   const hiddenJobs = await repo.runningContactImports(db, spaceId);
-  const [total, rows] = await Promise.all([repo.countContacts(db, spaceId, { ...options, hiddenJobs }), repo.listContacts(db, spaceId, { ...options, hiddenJobs })]);
+  const [total, rows] = await Promise.all([
+    rememberedCount(spaceId, JSON.stringify({ q: options.q ?? '', hiddenJobs }), () => repo.countContacts(db, spaceId, { ...options, hiddenJobs })),
+    repo.listContacts(db, spaceId, { ...options, hiddenJobs }),
+  ]);
   return { total, items: rows.map(contactView) };
 }
 
@@ -78,6 +82,7 @@ export async function createContact(db: Db, box: SealedBox, actor: Actor, spaceI
     await repo.ensureTags(trx, spaceId, record.tags);
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'contact', entityId: id, changes: { name: [null, `${record.firstName} ${record.lastName}`.trim()] } }]);
   });
+  contactsChanged(spaceId);
   return id;
 }
 
@@ -95,6 +100,7 @@ export async function updateContact(db: Db, box: SealedBox, actor: Actor, id: st
     // Sealed fields are logged by name only.
     await insertAudit(trx, [{ userId: actor.userId, spaceId: contact.spaceId, action: 'update', entity: 'contact', entityId: id, changes: { ...changed, details: 'sealed' } }]);
   });
+  contactsChanged(contact.spaceId);
 }
 
 export async function deleteContact(db: Db, actor: Actor, id: string) {
@@ -103,6 +109,7 @@ export async function deleteContact(db: Db, actor: Actor, id: string) {
     await repo.deleteContact(trx, id);
     await insertAudit(trx, [{ userId: actor.userId, spaceId: contact.spaceId, action: 'delete', entity: 'contact', entityId: id, changes: null }]);
   });
+  contactsChanged(contact.spaceId);
 }
 
 /** Exact lookup through the blind index: the stored hashes are compared, nothing is decrypted. */
@@ -150,4 +157,5 @@ export async function mergeContacts(db: Db, box: SealedBox, actor: Actor, id: st
     await repo.insertHistory(trx, { contactId: duplicate.id, spaceId: keep.spaceId, action: 'merged', otherContactId: keep.id, beforeSealed: null, userId: actor.userId });
     await insertAudit(trx, [{ userId: actor.userId, spaceId: keep.spaceId, action: 'update', entity: 'contact', entityId: keep.id, changes: { mergedFrom: [null, duplicate.id] } }]);
   });
+  contactsChanged(keep.spaceId);
 }

@@ -4,6 +4,7 @@ import { openContact } from '../contacts/contact-sealing.ts';
 import type { ContactInput } from '../contacts/contact.schema.ts';
 import { ContactInputSchema } from '../contacts/contact.schema.ts';
 import * as contacts from '../contacts/contact.repository.ts';
+import { contactsChanged, rememberedCount } from '../contacts/contact-counts.ts';
 import { contactView, createContact, updateContact } from '../contacts/contact.service.ts';
 import * as segments from '../contacts/segment.repository.ts';
 import type { SealedBox } from '../crypto/sealed-box.ts';
@@ -33,7 +34,7 @@ export async function listPeople(db: Db, box: SealedBox, caller: OsdiCaller, pag
   if (filter.email) ids = (await contacts.findMatchCandidates(db, caller.spaceId, { emailHashes: [box.keyedHash(`email:${normalizeEmail(filter.email)}`)], phoneHashes: [], nameAddressHashes: [], externalIds: [] })).map((c) => c.id);
   const options = { hiddenJobs, ids, modifiedFilters: filter.modified, tag: filter.tag, listId: filter.listId };
   const [total, rows] = await Promise.all([
-    contacts.countContacts(db, caller.spaceId, options),
+    rememberedCount(caller.spaceId, JSON.stringify({ ...filter, hiddenJobs }), () => contacts.countContacts(db, caller.spaceId, options)),
     contacts.listContacts(db, caller.spaceId, { ...options, limit: page.perPage, offset: (page.page - 1) * page.perPage }),
   ]);
   await logRead(db, caller, rows.length);
@@ -157,6 +158,7 @@ export async function setTagging(db: Db, caller: OsdiCaller, tagId: string, pers
   if (has === present) return;
   const tags = present ? [...row.tags, tag.name] : row.tags.filter((t) => t !== tag.name);
   await contacts.updateContact(db, personId, { tags });
+  contactsChanged(caller.spaceId);
   await insertAudit(db, [{ userId: caller.actor.userId, spaceId: caller.spaceId, action: 'update', entity: 'contact', entityId: personId, changes: { tags: [row.tags, tags] } }]);
 }
 
