@@ -80,7 +80,7 @@ async function run(engine: 'pglite' | 'postgres', file: string) {
     // 1. The app's import.
     const stopRss = peakRss();
     const started = Date.now();
-    const { job, done } = await startContactImport(db, box, actor, spaceId, { source: () => createReadStream(file) });
+    const { job, done } = await startContactImport(db, box, actor, spaceId, { source: () => createReadStream(file), file });
     const progress = setInterval(() => process.stderr.write(`\r${engine}: ${job.status} ${job.processed.toLocaleString('en')} rows, ${Math.round((Date.now() - started) / 1000)} s   `), 2000);
     await done;
     clearInterval(progress);

@@ -23,7 +23,7 @@ export function registerContactCommands(program: Command) {
         const spaceId = await resolveSpace(deps.db, o, actor.userId);
         let last = 0;
         const { job, done } = await startContactImport(deps.db, deps.box, actor, spaceId, {
-          source: () => createReadStream(file), goodRows: Boolean(o.goodRows), dryRun: Boolean(o.dryRun), sourceName: 'import',
+          source: () => createReadStream(file), file, goodRows: Boolean(o.goodRows), dryRun: Boolean(o.dryRun), sourceName: 'import',
           onProgress: (j) => {
             if (Date.now() - last < 500) return;
             last = Date.now();

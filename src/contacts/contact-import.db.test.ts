@@ -32,7 +32,8 @@ describe.each(ENGINES)('contact imports on %s', (engine) => {
 
   it.skipIf(!existsSync(SAMPLE))('imports the OSDI sample file as it is, and a second time changes nothing', async () => {
     const source = () => createReadStream(SAMPLE);
-    const { job, done } = await startContactImport(t.db, t.deps.box, actor, spaceId, { source });
+    // Read and sealed on a worker thread, as a big file is.
+    const { job, done } = await startContactImport(t.db, t.deps.box, actor, spaceId, { source, file: SAMPLE, worker: true });
     await done;
     expect(job.status).toBe('done');
     expect(job.total).toBe(11_540);
@@ -72,10 +73,20 @@ describe.each(ENGINES)('contact imports on %s', (engine) => {
     expect(tags.map((x) => x.name)).toContain('volunteer');
   });
 
+  it('keeps every character of a big batch as it was: tabs, backslashes, quotes, braces, accents, emoji', async () => {
+    const odd = 'Zoë\\ "Q" {x}, y\tz 🌱';
+    const rows = Array.from({ length: 250 }, (_, i) => `"${odd.replace(/"/g, '""')} ${i}",Oddity,"a\\b;{c};""d"";N${i}"`);
+    const { job, done } = await startContactImport(t.db, t.deps.box, actor, spaceId, { source: textSource(['First,Last,Tags', ...rows].join('\n')) });
+    await done;
+    expect(job.counts.imported).toBe(250);
+    const row = await t.db.selectFrom('contacts').select(['first_name', 'tags']).where('space_id', '=', spaceId).where('first_name', '=', `${odd} 7`).executeTakeFirstOrThrow();
+    expect(row).toEqual({ first_name: `${odd} 7`, tags: ['a\\b', '{c}', '"d"', 'N7'] });
+  });
+
   it('imports nothing from a file with a bad row, naming its row and column, unless told to take the good rows', async () => {
     const before = await count();
     const csv = ['first_name,last_name,email,zip_code,can2_state_abbreviated', 'Rosa,Parks,rosa@example.org,35203,AL', 'Bad,Row,not-an-email,352,ZZ', 'Luz,Ortiz,luz@example.org,2139,MA'].join('\n');
-    const first = await startContactImport(t.db, t.deps.box, actor, spaceId, { source: textSource(csv) });
+    const first = await startContactImport(t.db, t.deps.box, actor, spaceId, { source: textSource(csv), text: csv, worker: true });
     await first.done;
     expect(first.job.status).toBe('rejected');
     expect(first.job.rows).toEqual([{ rowNumber: 3, outcome: 'rejected', errors: [

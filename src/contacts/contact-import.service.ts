@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { Readable } from 'node:stream';
 import { insertAudit } from '../audit/audit.repository.ts';
 import type { SealedBox } from '../crypto/sealed-box.ts';
@@ -11,10 +13,11 @@ import { undoImport } from '../interchange/import-undo.service.ts';
 import { invalid } from '../server/problem.ts';
 import { invalidateReads } from '../server/read-cache.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
-import { columnsByField, CONTACT_FIELDS, type ContactRecord, readContactRow, suggestContactMapping } from './contact-columns.ts';
-import { contactKeys, sealContact } from './contact-sealing.ts';
+import { columnsByField, CONTACT_FIELDS, suggestContactMapping } from './contact-columns.ts';
 import { samePerson } from './contact-identity.ts';
 import { GrowingKeyFilter } from './key-filter.ts';
+import { type Prepared, type PreparedBatch, type PrepareContext, prepareBatch } from './contact-prepare.ts';
+import type { FromImport, FromWorker, PrepareWorkerInput } from './contact-prepare.worker.ts';
 import { contactsChanged } from './contact-counts.ts';
 import * as repo from './contact.repository.ts';
 
@@ -41,6 +44,11 @@ export interface ContactImportOptions {
   /** Called after each batch of each pass (the CLI draws its progress from it). */
   onProgress?: (job: ImportJob) => void;
   sourceName?: string;
+  /** The file the source reads, or the text: a big one is prepared on a worker thread. */
+  file?: string;
+  text?: string;
+  /** Force (or forbid) the worker thread, whatever the size. */
+  worker?: boolean;
 }
 
 async function headersOf(source: CsvSource): Promise<string[]> {
@@ -95,9 +103,6 @@ export async function startContactImport(db: Db, box: SealedBox, actor: Actor, s
   return { job, done };
 }
 
-interface Prepared { rowNumber: number; record: ContactRecord; row: repo.NewContact }
-interface PreparedBatch { size: number; rows: Prepared[]; rejected: { rowNumber: number; errors: { field: string; message: string }[] }[] }
-
 /**
  * One pass over the file: each batch is read, checked, keyed and sealed, then matched and
  * written (hidden) while the next batch is being prepared. A bad row stops the writing — the file
@@ -105,52 +110,32 @@ interface PreparedBatch { size: number; rows: Prepared[]; rejected: { rowNumber:
  * goodRows. A clean file is thus read once.
  */
 async function runImport(db: Db, box: SealedBox, actor: Actor, job: ImportJob, mapping: ColumnMapping, options: ContactImportOptions) {
-  const columns = columnsByField(mapping);
-  const thisYear = new Date().getUTCFullYear();
-  const source = options.sourceName ?? 'import';
-  const batches = csvBatches(options.source(), options.batchSize ?? 2000)[Symbol.asyncIterator]();
+  const context: PrepareContext = { spaceId: job.spaceId, jobId: job.id, source: options.sourceName ?? 'import', thisYear: new Date().getUTCFullYear(), columns: columnsByField(mapping) };
+  const preparer = usesWorker(options) ? workerPreparer(box, context, options) : inThreadPreparer(box, context, options);
   let writing = true;
-  const prepareNext = async (): Promise<PreparedBatch | null> => {
-    const next = await batches.next();
-    if (next.done) return null;
-    const batch = next.value;
-    const prepared: PreparedBatch = { size: batch.rows.length, rows: [], rejected: [] };
-    batch.rows.forEach((row, i) => {
-      const rowNumber = batch.firstRowNumber + i;
-      const result = readContactRow(row, columns, thisYear);
-      if (!result.ok) {
-        prepared.rejected.push({ rowNumber, errors: result.errors.map((e) => ({ field: e.column, message: e.message })) });
-        return;
-      }
-      // Once nothing more will be written, rows are only checked: no keys, no sealing.
-      if (!writing) return;
-      const id = randomUUID();
-      prepared.rows.push({ rowNumber, record: result.value, row: {
-        id, spaceId: job.spaceId, source, importJobId: job.id, importRow: rowNumber,
-        ...contactKeys(box, result.value), ...sealContact(box, id, result.value), ...publicFields(result.value),
-      } });
-    });
-    return prepared;
-  };
+  const prepareNext = () => preparer.next(writing);
 
   job.status = 'writing';
   const known = await loadKeyFilter(db, job.spaceId);
   let pending = prepareNext();
-  for (let current = await pending; current; current = await pending) {
-    pending = prepareNext(); // read and prepare the next batch while this one is written
-    for (const r of current.rejected) record(job, { rowNumber: r.rowNumber, outcome: 'rejected', errors: r.errors });
-    if (job.counts.rejected && !options.goodRows) writing = false;
-    if (writing) {
-      const toWrite = await matchBatch(db, job, current.rows, known);
-      await db.transaction().execute(async (trx) => {
-        await repo.insertContacts(trx, toWrite);
-        await repo.ensureTags(trx, job.spaceId, [...new Set(toWrite.flatMap((r) => r.tags))]);
-      });
+  try {
+    for (let current = await pending; current; current = await pending) {
+      pending = prepareNext(); // read and prepare the next batch while this one is written
+      for (const r of current.rejected) record(job, { rowNumber: r.rowNumber, outcome: 'rejected', errors: r.errors });
+      if (job.counts.rejected && !options.goodRows) writing = false;
+      if (writing) {
+        const toWrite = await matchBatch(db, job, current.rows, known);
+        // One statement each (a COPY on a PostgreSQL server): a batch is in whole or not at all.
+        await repo.insertContacts(db, toWrite);
+        await repo.ensureTags(db, job.spaceId, [...new Set(toWrite.flatMap((r) => r.tags))]);
+      }
+      job.total += current.size;
+      job.processed = job.total;
+      options.onProgress?.(job);
+      await markAlive(db, job.id, job.processed);
     }
-    job.total += current.size;
-    job.processed = job.total;
-    options.onProgress?.(job);
-    await markAlive(db, job.id, job.processed);
+  } finally {
+    preparer.close();
   }
 
   const bad = job.counts.rejected;
@@ -169,15 +154,6 @@ async function runImport(db: Db, box: SealedBox, actor: Actor, job: ImportJob, m
   job.status = 'done';
   await insertAudit(db, [{ userId: actor.userId, spaceId: job.spaceId, action: 'import', entity: 'contacts', entityId: job.id,
     changes: { counts: job.counts, possibleDuplicates: job.possibleDuplicates, dryRun: options.dryRun ?? false } }]);
-}
-
-/** The fields stored in clear. */
-export function publicFields(c: ContactRecord) {
-  return {
-    externalId: c.externalId ?? null, firstName: c.firstName, lastName: c.lastName, languages: c.languages, city: c.city ?? null,
-    stateFips: c.stateFips ?? null, countyFips: c.countyFips ?? null, zip: c.zip ?? null, birthYear: c.birthYear, tags: c.tags,
-    customFields: c.customFields, emailOptIn: c.emailOptIn ?? null, smsOptIn: c.smsOptIn ?? null, doNotContact: c.doNotContact ?? false,
-  };
 }
 
 type Key = 'externalId' | 'email' | 'phone' | 'address';
@@ -217,7 +193,10 @@ async function matchBatch(db: Db, job: ImportJob, prepared: Prepared[], known: G
   const add = (c: repo.MatchCandidate) => {
     for (const { key, of } of KEYS) {
       const value = of(c);
-      if (value) index.set(`${key}:${value}`, [...(index.get(`${key}:${value}`) ?? []), c]);
+      if (!value) continue;
+      const list = index.get(`${key}:${value}`);
+      if (list) list.push(c);
+      else index.set(`${key}:${value}`, [c]);
     }
   };
   stored.forEach(add);
@@ -249,4 +228,56 @@ async function matchBatch(db: Db, job: ImportJob, prepared: Prepared[], known: G
     } else record(job, { rowNumber: p.rowNumber, outcome: 'imported', id: p.row.id });
   }
   return created;
+}
+
+interface Preparer { next(writing: boolean): Promise<PreparedBatch | null>; close(): void }
+
+// Above this size a file is prepared on a worker thread, in parallel with the writing.
+const WORKER_BYTES = 8 * 1024 * 1024;
+function usesWorker(options: ContactImportOptions) {
+  if (options.worker !== undefined) return options.worker && Boolean(options.file ?? options.text);
+  if (options.text) return options.text.length > WORKER_BYTES;
+  return options.file ? statSync(options.file).size > WORKER_BYTES : false;
+}
+
+function inThreadPreparer(box: SealedBox, context: PrepareContext, options: ContactImportOptions): Preparer {
+  const batches = csvBatches(options.source(), options.batchSize ?? 2000)[Symbol.asyncIterator]();
+  return {
+    async next(writing) {
+      const next = await batches.next();
+      return next.done ? null : prepareBatch(box, context, next.value, writing);
+    },
+    close() { void batches.return?.(undefined); },
+  };
+}
+
+function workerPreparer(box: SealedBox, context: PrepareContext, options: ContactImportOptions): Preparer {
+  const input: PrepareWorkerInput = {
+    file: options.file, text: options.file ? undefined : options.text, batchSize: options.batchSize ?? 2000, secret: box.secretForWorker(),
+    context: { ...context, columns: [...context.columns.entries()] },
+  };
+  const worker = new Worker(new URL('../jobs/worker-boot.mjs', import.meta.url), { workerData: { entry: new URL('./contact-prepare.worker.ts', import.meta.url).href, input } });
+  worker.unref();
+  let waiting: { resolve: (b: PreparedBatch | null) => void; reject: (e: Error) => void } | null = null;
+  let failure: Error | null = null;
+  worker.on('message', (message: FromWorker) => {
+    const w = waiting;
+    waiting = null;
+    if (message.type === 'batch') w?.resolve(message.batch);
+    else if (message.type === 'end') w?.resolve(null);
+    else w?.reject(new Error(message.message));
+  });
+  const fail = (error: Error) => { failure = error; waiting?.reject(error); waiting = null; };
+  worker.on('error', fail);
+  worker.on('exit', (code) => { if (code !== 0) fail(new Error(`the file reader stopped (exit code ${code})`)); });
+  return {
+    next(writing) {
+      if (failure) return Promise.reject(failure);
+      return new Promise((resolve, reject) => {
+        waiting = { resolve, reject };
+        worker.postMessage({ type: 'next', writing } satisfies FromImport);
+      });
+    },
+    close() { void worker.terminate(); },
+  };
 }

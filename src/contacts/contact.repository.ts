@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../db/database.ts';
+import { copierOf, type Db } from '../db/database.ts';
 
 // SQL for contacts. Contacts created by an import still running are hidden (`hiddenJobs`), and
 // merged contacts are out of every list; both stay in the table for the undo and the history.
@@ -55,6 +55,8 @@ const joinList = (values: string[]) => values.map((v) => v.replaceAll(SEP, ' '))
  */
 export async function insertContacts(db: Db, rows: NewContact[]) {
   if (rows.length === 0) return;
+  const copy = copierOf(db);
+  if (copy && rows.length >= 200) return copy(COPY_CONTACTS, rows.map(copyLine).join(''));
   const col = <T>(f: (r: NewContact) => T) => rows.map(f);
   await sql`
     insert into contacts (id, space_id, external_id, first_name, last_name, languages, sealed, email_hash, phone_hash, name_address_hash,
@@ -73,6 +75,24 @@ export async function insertContacts(db: Db, rows: NewContact[]) {
       as t(id, space_id, external_id, first_name, last_name, languages, sealed, email_hash, phone_hash, name_address_hash, household_key, city,
         state_fips, county_fips, zip, birth_year, birth_key, tags, custom_fields, email_opt_in, sms_opt_in, do_not_contact, source, import_job_id, import_row)
   `.execute(db);
+}
+
+// COPY's text format: tab-separated, \N for null, backslash escapes; arrays as {"a","b"} literals.
+const COPY_CONTACTS = `copy contacts (id, space_id, external_id, first_name, last_name, languages, sealed, email_hash, phone_hash, name_address_hash,
+  household_key, city, state_fips, county_fips, zip, birth_year, birth_key, tags, custom_fields, email_opt_in, sms_opt_in, do_not_contact, source,
+  import_job_id, import_row) from stdin`;
+const copyText = (v: string) => (!/[\\\t\n\r]/.test(v) ? v : v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r'));
+const copyValue = (v: string | number | boolean | null) => (v === null ? '\\N' : copyText(String(v)));
+const copyArray = (values: string[]) => copyText(`{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`);
+
+function copyLine(r: NewContact): string {
+  return [
+    copyValue(r.id), copyValue(r.spaceId), copyValue(r.externalId), copyValue(r.firstName), copyValue(r.lastName), copyArray(r.languages),
+    copyValue(r.sealed), copyValue(r.emailHash), copyValue(r.phoneHash), copyValue(r.nameAddressHash), copyValue(r.householdKey), copyValue(r.city),
+    copyValue(r.stateFips), copyValue(r.countyFips), copyValue(r.zip), copyValue(r.birthYear), copyValue(r.birthKey), copyArray(r.tags),
+    copyValue(JSON.stringify(r.customFields)), copyValue(r.emailOptIn), copyValue(r.smsOptIn), copyValue(r.doNotContact), copyValue(r.source),
+    copyValue(r.importJobId), copyValue(r.importRow),
+  ].join('\t') + '\n';
 }
 
 export interface MatchCandidate {

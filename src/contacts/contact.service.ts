@@ -6,7 +6,7 @@ import type { Db } from '../db/database.ts';
 import { invalid, notFound } from '../server/problem.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
 import { CONTACT_FIELDS, type ContactRecord, readContactRow } from './contact-columns.ts';
-import { publicFields } from './contact-import.service.ts';
+import { publicFields } from './contact-prepare.ts';
 import { normalizeEmail, normalizePhone } from './contact-identity.ts';
 import { type ContactDetails, contactKeys, openContact, sealContact } from './contact-sealing.ts';
 import type { ContactInput, ContactView } from './contact.schema.ts';
