@@ -73,10 +73,10 @@ export async function readDetails(db: Db, box: SealedBox, actor: Actor, id: stri
   return openContact(box, id, contact.sealed);
 }
 
-export async function createContact(db: Db, box: SealedBox, actor: Actor, spaceId: string, input: ContactInput, source = 'manual') {
-  await requireRole(db, actor, spaceId, 'member', 'contacts');
+/** `id`: chosen by the caller when a phone made the contact offline (a retried sign-up is the same contact). */
+export async function createContact(db: Db, box: SealedBox, actor: Actor, spaceId: string, input: ContactInput, source = 'manual', id: string = randomUUID(), needed: 'member' | 'viewer' = 'member') {
+  await requireRole(db, actor, spaceId, needed, 'contacts');
   const record = readInput(input);
-  const id = randomUUID();
   await db.transaction().execute(async (trx) => {
     await repo.insertContacts(trx, [{ id, spaceId, source, importJobId: null, importRow: null, ...publicFields(record), ...contactKeys(box, record), ...sealContact(box, id, record) }]);
     await repo.ensureTags(trx, spaceId, record.tags);

@@ -25,6 +25,11 @@ export function conditionSql(c: Condition): RawBuilder<boolean> {
         : c.flag === 'doNotContact' ? sql<boolean>`c.do_not_contact` : never(sql.ref(c.flag === 'emailOptIn' ? 'c.email_opt_in' : 'c.sms_opt_in'));
     case 'custom': return never(sql`c.custom_fields ->> ${c.key} = ${c.value}`);
     case 'source': return never(sql`c.source = ${c.source}`);
+    case 'lastResult':
+      return never(sql`(select a.result from outreach_attempts a where a.contact_id = c.id order by a.made_at desc, a.id desc limit 1) = ${c.result}`);
+    case 'answer':
+      return sql<boolean>`exists (select 1 from outreach_attempts a where a.contact_id = c.id and a.answers ->> ${c.question} = ${c.answer})`;
+    case 'ladderStep': return never(sql`c.ladder_step = ${c.step}`);
   }
 }
 

@@ -20,7 +20,10 @@ export type Condition =
   | { type: 'list'; listId: string }
   | { type: 'flag'; flag: (typeof FLAGS)[number] }
   | { type: 'custom'; key: string; value: string }
-  | { type: 'source'; source: string };
+  | { type: 'source'; source: string }
+  | { type: 'lastResult'; result: string }
+  | { type: 'answer'; question: string; answer: string }
+  | { type: 'ladderStep'; step: string };
 
 const leaf = [
   z.object({ type: z.literal('tag'), tag: z.string().trim().min(1).max(80) }),
@@ -34,6 +37,11 @@ const leaf = [
   z.object({ type: z.literal('flag'), flag: z.enum(FLAGS) }),
   z.object({ type: z.literal('custom'), key: z.string().trim().min(1).max(60), value: z.string().trim().max(500) }),
   z.object({ type: z.literal('source'), source: z.string().trim().min(1).max(100) }),
+  // The result of the contact's latest outreach attempt (not home, refused, contacted…).
+  z.object({ type: z.literal('lastResult'), result: z.string().regex(/^[a-z_]{1,40}$/, 'lowercase letters and _') }),
+  // A values-based segment: an answer given to a script's question in any attempt.
+  z.object({ type: z.literal('answer'), question: z.string().regex(/^[a-z0-9_]{1,40}$/, 'lowercase letters, digits and _'), answer: z.string().trim().max(200) }),
+  z.object({ type: z.literal('ladderStep'), step: z.string().regex(/^[a-z0-9_]{1,40}$/, 'lowercase letters, digits and _') }),
 ] as const;
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() => z.discriminatedUnion('type', [

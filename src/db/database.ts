@@ -19,6 +19,7 @@ import * as secretBallotBoxes from './migrations/2026_12_06_0010_secret_ballot_b
 import * as calendarFeedTokens from './migrations/2026_12_06_0011_calendar_feed_tokens.ts';
 import * as importUndoLog from './migrations/2026_12_06_0012_import_undo_log.ts';
 import * as contacts from './migrations/2026_12_06_0013_contacts.ts';
+import * as outreach from './migrations/2026_12_07_0014_outreach.ts';
 import { ensurePrivateDataDir } from './data-dir.ts';
 import type { Database } from './tables.ts';
 
@@ -60,6 +61,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_06_0011_calendar_feed_tokens': calendarFeedTokens,
   '2026_12_06_0012_import_undo_log': importUndoLog,
   '2026_12_06_0013_contacts': contacts,
+  '2026_12_07_0014_outreach': outreach,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

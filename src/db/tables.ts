@@ -320,6 +320,8 @@ export interface ContactsTable {
   import_job_id: string | null;
   // Its data row in that import's file, to name it in the report ("same person as row 12").
   import_row: number | null;
+  // The contact's step on its organization's engagement ladder (ladders.steps[].key).
+  ladder_step: string | null;
   // Set when merged into another contact: kept for history, out of every list.
   merged_into: string | null;
   created_at: Timestamp;
@@ -381,6 +383,81 @@ export interface OsdiTokensTable {
   created_at: Timestamp;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+}
+
+export interface OutreachTargetsTable {
+  id: Generated<string>;
+  space_id: string;
+  name: string;
+  goal: number;
+  measure: 'conversations' | 'attempts' | 'people_reached';
+  due_on: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface OutreachEffortsTable {
+  id: Generated<string>;
+  space_id: string;
+  name: string;
+  kind: 'canvass' | 'phone_bank' | 'text_bank' | 'relational';
+  script: JSONColumnType<object, string, string | undefined>;
+  segment_id: string | null;
+  target_id: string | null;
+  status: Generated<'draft' | 'active' | 'closed'>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OutreachAssignmentsTable {
+  id: Generated<string>;
+  effort_id: string;
+  space_id: string;
+  name: string;
+  user_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface OutreachAssignmentContactsTable {
+  assignment_id: string;
+  contact_id: string;
+  position: number;
+}
+
+/** One attempt to reach a contact; its id is made on the volunteer's device (a retry is the same attempt). */
+export interface OutreachAttemptsTable {
+  id: string;
+  effort_id: string;
+  space_id: string;
+  assignment_id: string | null;
+  contact_id: string | null;
+  result: string;
+  answers: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  notes_sealed: string | null;
+  made_by: string | null;
+  made_at: Timestamp;
+  recorded_at: Timestamp;
+}
+
+export interface LaddersTable {
+  id: Generated<string>;
+  space_id: string;
+  steps: JSONColumnType<object, string, string>;
+  rules: JSONColumnType<object, string, string | undefined>;
+  updated_at: Timestamp;
+}
+
+export interface LadderMovesTable {
+  id: Generated<string>;
+  contact_id: string;
+  space_id: string;
+  from_step: string | null;
+  to_step: string;
+  reason: string;
+  manual: Generated<boolean>;
+  user_id: string | null;
+  at: Timestamp;
 }
 
 /** A secret vote's ballots, without voters, times or ids, in random order. */
@@ -556,6 +633,13 @@ export interface Database {
   contact_lists: ContactListsTable;
   contact_list_items: ContactListItemsTable;
   osdi_tokens: OsdiTokensTable;
+  outreach_targets: OutreachTargetsTable;
+  outreach_efforts: OutreachEffortsTable;
+  outreach_assignments: OutreachAssignmentsTable;
+  outreach_assignment_contacts: OutreachAssignmentContactsTable;
+  outreach_attempts: OutreachAttemptsTable;
+  ladders: LaddersTable;
+  ladder_moves: LadderMovesTable;
   import_job_changes: ImportJobChangesTable;
   vote_events: VoteEventsTable;
   notifications: NotificationsTable;

@@ -25,4 +25,5 @@ export const EXEMPT: Record<string, string> = {
   'GET /api/backup': 'the whole workspace, for workspace administrators only, not a space role: tested in backup.db.test.ts',
   'GET /api/jobs/{id}': "the caller's own jobs, kept per account",
   'DELETE /api/jobs/{id}': "the caller's own jobs, kept per account",
+  'GET /api/me/assignments': "the caller's own field assignments",
 };
