@@ -1,6 +1,8 @@
 import { ContactImportPage } from './pages/contacts/ContactImportPage.tsx';
 import { ContactsPage } from './pages/contacts/ContactsPage.tsx';
 import { SegmentsPage } from './pages/contacts/SegmentsPage.tsx';
+import { FieldAssignmentPage } from './field/FieldAssignmentPage.tsx';
+import { MyAssignmentsPage } from './field/MyAssignmentsPage.tsx';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
@@ -83,6 +85,8 @@ function Routed() {
         <Route path="/spaces/:id/contacts" element={<ContactsPage />} />
         <Route path="/spaces/:id/contacts/import" element={<ContactImportPage />} />
         <Route path="/spaces/:id/segments" element={<SegmentsPage />} />
+        <Route path="/outreach" element={<MyAssignmentsPage />} />
+        <Route path="/outreach/assignments/:id" element={<FieldAssignmentPage />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/vocabularies" element={<VocabulariesPage />} />
         <Route path="*" element={<p>{t('common.notFound')}</p>} />

@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { api, ApiError } from './api.ts';
 import { type Language, setLanguage } from './i18n.ts';
+import { forgetPackets } from './field/field-store.ts';
 
 export interface SpaceOfMe { id: string; kind: 'organization' | 'alliance'; name: string; role: 'owner' | 'admin' | 'member' | 'viewer'; organizationId: string | null }
 export interface Me { id: string; email: string; displayName: string; locale: Language; isWorkspaceAdmin: boolean; spaces: SpaceOfMe[] }
@@ -19,6 +20,7 @@ interface Session {
 }
 
 const SessionContext = createContext<Session | null>(null);
+const KEPT_ACCOUNT = 'crossroads.account';
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
@@ -30,12 +32,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       const next = await api.get<Me>('/me');
       setMe(next);
+      localStorage.setItem(KEPT_ACCOUNT, JSON.stringify(next));
       await setLanguage(next.locale);
       const [v, s] = await Promise.all([api.get<Vocabularies>('/vocabularies'), api.get<UsState[]>('/areas/states')]);
       setVocab(v);
       setStates(s);
     } catch (err) {
+      // No signal (a volunteer in the field): carry on as the account last seen on this device.
+      const kept = localStorage.getItem(KEPT_ACCOUNT);
+      if (!(err instanceof ApiError) && kept) {
+        setMe(JSON.parse(kept) as Me);
+        return;
+      }
       if (!(err instanceof ApiError && err.status === 401)) throw err;
+      localStorage.removeItem(KEPT_ACCOUNT);
       setMe(null);
     } finally {
       setLoading(false);
@@ -46,6 +56,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     await api.post('/auth/logout');
+    localStorage.removeItem(KEPT_ACCOUNT);
+    // Turfs downloaded to this device leave with the person (results not yet sent stay, to be sent at the next sign-in).
+    await forgetPackets();
     setMe(null);
   }, []);
 

@@ -23,6 +23,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <nav aria-label={t('nav.main')} className="flex flex-wrap gap-1 text-sm">
             <NavLink to="/" end className={navClass}>{t('nav.directory')}</NavLink>
             <NavLink to="/field" className={navClass}>{t('nav.field')}</NavLink>
+            <NavLink to="/outreach" className={navClass}>{t('nav.outreach')}</NavLink>
             <NavLink to="/spaces" className={navClass}>{t('nav.spaces')}</NavLink>
             <NavLink to="/vocabularies" className={navClass}>{t('nav.lists')}</NavLink>
             <NavLink to="/notifications" className={navClass}>{t('nav.notifications')}{unread > 0 && <span className="ml-1 rounded-full bg-amber-700 px-1.5 text-xs text-white">{unread}<span className="sr-only"> {t('nav.unread')}</span></span>}</NavLink>
