@@ -30,19 +30,20 @@ export interface ContactRow {
   source: string;
   importJobId: string | null;
   importRow: number | null;
+  ladderStep: string | null;
   mergedInto: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export type NewContact = Omit<ContactRow, 'createdAt' | 'updatedAt' | 'mergedInto'>;
+export type NewContact = Omit<ContactRow, 'createdAt' | 'updatedAt' | 'mergedInto' | 'ladderStep'>;
 
 const columns = [
   'id', 'space_id as spaceId', 'external_id as externalId', 'first_name as firstName', 'last_name as lastName', 'languages', 'sealed',
   'email_hash as emailHash', 'phone_hash as phoneHash', 'name_address_hash as nameAddressHash', 'household_key as householdKey',
   'city', 'state_fips as stateFips', 'county_fips as countyFips', 'zip', 'birth_year as birthYear', 'birth_key as birthKey', 'tags', 'custom_fields as customFields',
   'email_opt_in as emailOptIn', 'sms_opt_in as smsOptIn', 'do_not_contact as doNotContact', 'source', 'import_job_id as importJobId',
-  'import_row as importRow', 'merged_into as mergedInto', 'created_at as createdAt', 'updated_at as updatedAt',
+  'import_row as importRow', 'ladder_step as ladderStep', 'merged_into as mergedInto', 'created_at as createdAt', 'updated_at as updatedAt',
 ] as const;
 
 // A unit separator cannot be typed into a spreadsheet cell: lists travel as one joined string.

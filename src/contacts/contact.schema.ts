@@ -48,6 +48,7 @@ export const ContactViewSchema = z.object({
   smsOptIn: z.boolean().nullable(),
   doNotContact: z.boolean(),
   source: z.string(),
+  ladderStep: z.string().nullable(),
   hasEmail: z.boolean(),
   hasPhone: z.boolean(),
   createdAt: z.string(),

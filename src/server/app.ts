@@ -32,6 +32,7 @@ import { segmentRoutes } from '../contacts/segment.routes.ts';
 import { osdiRoutes } from '../osdi/osdi.routes.ts';
 import { osdiTokenRoutes } from '../osdi/osdi-token.routes.ts';
 import { outreachRoutes } from '../outreach/outreach.routes.ts';
+import { ladderRoutes } from '../ladder/ladder.routes.ts';
 import { spacesRoutes } from '../spaces/spaces.routes.ts';
 import { vocabularyRoutes } from '../vocabularies/vocabulary.routes.ts';
 import { bodyLimits } from './body-limits.ts';
@@ -146,6 +147,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   api.route('/', segmentRoutes);
   api.route('/', osdiTokenRoutes);
   api.route('/', outreachRoutes);
+  api.route('/', ladderRoutes);
   // OSDI speaks HAL+JSON and is documented by its own specification, not in openapi.json.
   app.route('/api/osdi/v1', osdiRoutes);
   api.doc31('/openapi.json', {

@@ -98,6 +98,10 @@ const SAMPLES = [
   '"Klingon" is not a language we know: write its name in English or Spanish, or its ISO code', 'yes or no',
   'a contact needs a name, an email or a phone', 'give an email or a phone', 'a contact cannot be merged into itself', 'no such contact', 'no such list',
   'at most 8 levels of and / or / not', 'a ZIP code, or its first 3 or 4 digits',
+  'say it in English', 'say it in Spanish', 'a choice question needs at least two choices', 'each question needs its own key', 'not a question of this script',
+  "this person has no role in the organization's space", 'not a contact of this assignment', 'already used by another assignment', 'no such segment',
+  'not a target of this organization or of an alliance it is an active member of', 'not a step of this ladder', 'a ladder has at least two steps',
+  'each step needs its own key', 'a rule names a step the ladder does not have',
 ];
 
 describe('the Spanish catalog', () => {

@@ -264,6 +264,22 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^at most (\d+) levels of and \/ or \/ not$/, 'como máximo $1 niveles de y / o / no'],
   [/^a ZIP code, or its first 3 or 4 digits$/, 'un código postal, o sus primeros 3 o 4 dígitos'],
 
+  // Field outreach and ladders (src/outreach, src/ladder).
+  [/^say it in English$/, 'dígalo en inglés'],
+  [/^say it in Spanish$/, 'dígalo en español'],
+  [/^a choice question needs at least two choices$/, 'una pregunta de opciones necesita al menos dos opciones'],
+  [/^each question needs its own key$/, 'cada pregunta necesita su propia clave'],
+  [/^not a question of this script$/, 'no es una pregunta de este guion'],
+  [/^this person has no role in the organization's space$/, 'esta persona no tiene ningún papel en el espacio de la organización'],
+  [/^not a contact of this assignment$/, 'no es un contacto de esta asignación'],
+  [/^already used by another assignment$/, 'ya lo usa otra asignación'],
+  [/^no such segment$/, 'no existe ese segmento'],
+  [/^not a target of this organization or of an alliance it is an active member of$/, 'no es una meta de esta organización ni de una alianza de la que sea miembro activo'],
+  [/^not a step of this ladder$/, 'no es un escalón de esta escalera'],
+  [/^a ladder has at least two steps$/, 'una escalera tiene al menos dos escalones'],
+  [/^each step needs its own key$/, 'cada escalón necesita su propia clave'],
+  [/^a rule names a step the ladder does not have$/, 'una regla nombra un escalón que la escalera no tiene'],
+
   // Ties and tie imports (src/ties).
   [/^a tie joins two different organizations$/, 'un lazo une a dos organizaciones distintas'],
   [/^no "(.+)" column \(found: (.*)\)$/, 'falta la columna "$1" (columnas del archivo: $2)'],

@@ -3,10 +3,11 @@ import { ALLIANCE_WORK_CASES } from './alliance-work.cases.ts';
 import { CONTACT_CASES } from './contacts.cases.ts';
 import { CONVENINGS_PLANS_CASES } from './convenings-plans.cases.ts';
 import { OUTREACH_CASES } from './outreach.cases.ts';
+import { LADDER_CASES } from './ladder.cases.ts';
 import { DECISIONS_CASES } from './decisions.cases.ts';
 import { DIRECTORY_CASES } from './directory.cases.ts';
 
-export const ALL_CASES: Array<{ route: string }> = [...DIRECTORY_CASES, ...DECISIONS_CASES, ...CONVENINGS_PLANS_CASES, ...ALLIANCE_WORK_CASES, ...CONTACT_CASES, ...OUTREACH_CASES];
+export const ALL_CASES: Array<{ route: string }> = [...DIRECTORY_CASES, ...DECISIONS_CASES, ...CONVENINGS_PLANS_CASES, ...ALLIANCE_WORK_CASES, ...CONTACT_CASES, ...OUTREACH_CASES, ...LADDER_CASES];
 
 /** Routes outside the matrix, and why: none of them touches a record in a space. */
 export const EXEMPT: Record<string, string> = {

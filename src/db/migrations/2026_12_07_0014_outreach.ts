@@ -79,6 +79,8 @@ const DDL = `
     );
 
     alter table contacts add column ladder_step text;
+    create index contacts_languages_idx on contacts using gin (languages);
+    create index contacts_ladder_idx on contacts (space_id, ladder_step) where ladder_step is not null;
 
     create table ladder_moves (
       id uuid primary key default gen_random_uuid(),
@@ -102,5 +104,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop table if exists ladder_moves, ladders, outreach_attempts, outreach_assignment_contacts, outreach_assignments, outreach_efforts, outreach_targets cascade`.execute(db);
+  await sql`drop index if exists contacts_languages_idx`.execute(db);
   await sql`alter table contacts drop column if exists ladder_step`.execute(db);
 }
