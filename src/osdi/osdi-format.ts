@@ -43,6 +43,8 @@ export function entryPoint(base: string) {
       'osdi:people': link('/people', 'The collection of people in the system'),
       'osdi:tags': link('/tags', 'The collection of tags in the system'),
       'osdi:lists': link('/lists', 'The collection of lists in the system'),
+      'osdi:questions': link('/questions', 'The collection of questions in the system'),
+      'osdi:canvassing_efforts': link('/canvassing_efforts', 'The collection of canvassing efforts in the system'),
       'osdi:person_signup_helper': link('/people/person_signup', 'The person signup helper for the system'),
       docs: { href: `${base}/docs/v1/`, title: 'Documentation', name: 'Docs', index: 'index' },
     },
@@ -135,5 +137,50 @@ export function osdiError(status: number, errorCode: string, description: string
       request_type: 'atomic', response_code: status,
       resource_status: [{ resource: 'osdi:person', response_code: status, error_descriptions: [{ error_code: errorCode, description, properties, ...(hint ? { hint } : {}) }] }],
     },
+  };
+}
+
+const CONTACT_TYPE: Record<string, string> = { canvass: 'in-person', phone_bank: 'phone', text_bank: 'text', relational: 'in-person' };
+const EFFORT_TYPE: Record<string, string> = { canvass: 'in-person', phone_bank: 'phone banking', text_bank: 'text banking', relational: 'relational' };
+
+export function canvassingEffortResource(base: string, e: { id: string; name: string; kind: string; createdAt: Date | string; updatedAt: Date | string; total: number }) {
+  return {
+    identifiers: [`${NAMESPACE}:${e.id}`], origin_system: 'Crossroads', name: e.name, title: e.name, type: EFFORT_TYPE[e.kind] ?? e.kind, total_canvasses: e.total,
+    created_date: osdiDate(new Date(e.createdAt).toISOString()), modified_date: osdiDate(new Date(e.updatedAt).toISOString()),
+    _links: { self: { href: `${base}/canvassing_efforts/${e.id}` }, 'osdi:canvasses': { href: `${base}/canvassing_efforts/${e.id}/canvasses` } },
+  };
+}
+
+export function canvassResource(base: string, effort: { id: string; kind: string }, a: { id: string; contactId: string | null; result: string; madeAt: Date | string }) {
+  return {
+    identifiers: [`${NAMESPACE}:${a.id}`], origin_system: 'Crossroads', action_date: osdiDate(new Date(a.madeAt).toISOString()), contact_type: CONTACT_TYPE[effort.kind] ?? 'in-person',
+    input_type: 'mobile', success: a.result === 'contacted' || a.result === 'attended', status_code: a.result === 'contacted' ? 'success' : a.result.replace(/_/g, '-'),
+    _links: {
+      self: { href: `${base}/canvassing_efforts/${effort.id}/canvasses/${a.id}` }, 'osdi:canvassing_effort': { href: `${base}/canvassing_efforts/${effort.id}` },
+      ...(a.contactId ? { 'osdi:target': { href: `${base}/people/${a.contactId}` } } : {}),
+    },
+  };
+}
+
+/** A script question as an OSDI question; its id joins the effort's and the question's keys. */
+export function questionResource(base: string, effortId: string, q: { key: string; type: string; prompt: { en: string; es: string }; choices?: { key: string; label: { en: string } }[] }) {
+  const id = `${effortId}.${q.key}`;
+  const type = q.type === 'text' ? 'Paragraph' : 'SingleChoice';
+  const responses = q.type === 'yes_no' ? [{ key: 'true', name: 'Yes', title: 'Yes' }, { key: 'false', name: 'No', title: 'No' }]
+    : q.type === 'choice' ? (q.choices ?? []).map((c) => ({ key: c.key, name: c.label.en, title: c.label.en })) : [];
+  return {
+    identifiers: [`${NAMESPACE}:${id}`], origin_system: 'Crossroads', name: q.key, title: q.prompt.en, description: q.prompt.es, question_type: type,
+    ...(responses.length ? { responses } : {}),
+    _links: { self: { href: `${base}/questions/${id}` }, 'osdi:answers': { href: `${base}/questions/${id}/answers` } },
+  };
+}
+
+export function answerResource(base: string, questionId: string, key: string, a: { id: string; contactId: string | null; answers: Record<string, unknown>; madeAt: Date | string }) {
+  const value = a.answers[key];
+  return {
+    identifiers: [`${NAMESPACE}:${a.id}.${key}`], origin_system: 'Crossroads', action_date: osdiDate(new Date(a.madeAt).toISOString()),
+    ...(typeof value === 'string' || typeof value === 'number' ? { value: String(value) } : {}), responses: [String(value)],
+    _links: { self: { href: `${base}/questions/${questionId}/answers/${a.id}` }, 'osdi:question': { href: `${base}/questions/${questionId}` },
+      ...(a.contactId ? { 'osdi:person': { href: `${base}/people/${a.contactId}` } } : {}) },
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, ORIGIN, signedIn, type TestApp, testApp } from '../../test/test-app.ts';
@@ -53,9 +53,9 @@ describe.each(ENGINES)('the OSDI server on %s', (engine) => {
     for (const rel of ['self', 'osdi:people', 'osdi:tags', 'osdi:lists', 'osdi:person_signup_helper']) expect(res.json._links[rel].href).toMatch(/^http:\/\/crossroads\.test\/api\/osdi\/v1/);
     expect(res.json._links.curies[0]).toMatchObject({ name: 'osdi', templated: true });
     if (existsSync(SPEC)) {
-      // Every link we give is one the specification's entry point names.
-      const specLinks = [...readFileSync(path.join(SPEC, 'aep.md'), 'utf8').matchAll(/"(osdi:[a-z_]+|self|docs|curies)"\s*:/g)].map((m) => m[1]);
-      for (const rel of Object.keys(res.json._links)) expect(specLinks).toContain(rel);
+      // Every link we give is one the specification names (the entry point's page, or the resource's own page).
+      const spec = readdirSync(SPEC).map((f) => readFileSync(path.join(SPEC, f), 'utf8')).join('\n');
+      for (const rel of Object.keys(res.json._links)) expect(spec, rel).toContain(rel.startsWith('osdi:') ? rel : `"${rel}"`);
     }
   });
 
@@ -134,6 +134,30 @@ describe.each(ENGINES)('the OSDI server on %s', (engine) => {
     const items = await osdi('GET', `/lists/${listId}/items`);
     expect(items.json.total_records).toBe(2);
     expect(items.json._embedded['osdi:items'][0]._links['osdi:person'].href).toMatch(/\/people\/[0-9a-f-]{36}$/);
+  });
+
+  it('answers canvassing efforts, their canvasses, questions and answers from the field', async () => {
+    const effort = await owner.post(`/api/spaces/${spaceId}/efforts`, { name: 'Phone bank', kind: 'phone_bank', script: { questions: [
+      { key: 'will_vote', type: 'yes_no', prompt: { en: 'Will you vote?', es: '¿Va a votar?' } }] } });
+    const [turf] = (await owner.post(`/api/efforts/${effort.json.id}/turfs`, { by: 'size', size: 100 })).json.items;
+    const packet = await owner.get(`/api/assignments/${turf.id}/packet`);
+    const [a, b] = packet.json.contacts;
+    const sync = await owner.post(`/api/assignments/${turf.id}/attempts`, { attempts: [
+      { id: crypto.randomUUID(), contactId: a.id, result: 'contacted', answers: { will_vote: true }, madeAt: '2026-11-01T18:00:00Z' },
+      { id: crypto.randomUUID(), contactId: b.id, result: 'wrong_number', madeAt: '2026-11-01T18:05:00Z' }] });
+    expect(sync.json.recorded).toBe(2);
+    const efforts = await osdi('GET', '/canvassing_efforts');
+    expect(efforts.json._embedded['osdi:canvassing_efforts'][0]).toMatchObject({ name: 'Phone bank', type: 'phone banking', total_canvasses: 2 });
+    const canvasses = await osdi('GET', `/canvassing_efforts/${effort.json.id}/canvasses`);
+    expect(canvasses.json._embedded['osdi:canvasses'].map((x: { success: boolean; status_code: string; contact_type: string }) => [x.success, x.status_code, x.contact_type]))
+      .toEqual([[true, 'success', 'phone'], [false, 'wrong-number', 'phone']]);
+    const questions = await osdi('GET', '/questions');
+    const question = questions.json._embedded['osdi:questions'][0];
+    expect(question).toMatchObject({ name: 'will_vote', title: 'Will you vote?', question_type: 'SingleChoice', responses: [{ key: 'true' }, { key: 'false' }] });
+    const answers = await osdi('GET', `/questions/${question.identifiers[0].split(':')[1]}/answers`);
+    expect(answers.json._embedded['osdi:answers']).toEqual([expect.objectContaining({ responses: ['true'], _links: expect.objectContaining({ 'osdi:person': { href: `${ORIGIN}/api/osdi/v1/people/${a.id}` } }) })]);
+    expect((await osdi('GET', '/questions/not-a-question/answers')).status).toBe(404);
+    expect((await osdi('GET', '/canvassing_efforts', undefined, otherToken)).json.total_records).toBe(0);
   });
 
   it("never opens another organization's contacts, and stops a token whose maker left or that was revoked", async () => {

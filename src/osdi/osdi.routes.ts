@@ -144,6 +144,36 @@ export const osdiRoutes = new Hono<AppEnv>()
     if (!(await service.listHasPerson(c.get('deps').db, caller, listId, personId))) throw new Problem(404, 'Not found', 'no such item');
     return hal(c, format.itemResource(base, listId, personId));
   }))
+  .get('/canvassing_efforts', osdi(async (c, caller, base) => {
+    const page = paging(c);
+    const { total, items } = await service.listCanvassingEfforts(c.get('deps').db, caller, page);
+    return hal(c, format.collection(base, '/canvassing_efforts', 'osdi:canvassing_efforts', { ...page, total }, items.map((e) => ({ id: e.id, body: format.canvassingEffortResource(base, e) }))));
+  }))
+  .get('/canvassing_efforts/:id', osdi(async (c, caller, base) =>
+    hal(c, format.canvassingEffortResource(base, await service.getCanvassingEffort(c.get('deps').db, caller, uuid(c.req.param('id')!))))))
+  .get('/canvassing_efforts/:id/canvasses', osdi(async (c, caller, base) => {
+    const page = paging(c);
+    const id = uuid(c.req.param('id')!);
+    const { effort, total, items } = await service.listCanvasses(c.get('deps').db, caller, id, page);
+    return hal(c, format.collection(base, `/canvassing_efforts/${id}/canvasses`, 'osdi:canvasses', { ...page, total }, items.map((a) => ({ id: a.id, body: format.canvassResource(base, effort, a) }))));
+  }))
+  .get('/questions', osdi(async (c, caller, base) => {
+    const page = paging(c);
+    const all = await service.listQuestions(c.get('deps').db, caller);
+    const items = all.slice((page.page - 1) * page.perPage, page.page * page.perPage);
+    return hal(c, format.collection(base, '/questions', 'osdi:questions', { ...page, total: all.length },
+      items.map((q) => ({ id: `${q.effortId}.${q.question.key}`, body: format.questionResource(base, q.effortId, q.question) }))));
+  }))
+  .get('/questions/:id', osdi(async (c, caller, base) => {
+    const { effortId, question } = await service.getQuestion(c.get('deps').db, caller, c.req.param('id')!);
+    return hal(c, format.questionResource(base, effortId, question));
+  }))
+  .get('/questions/:id/answers', osdi(async (c, caller, base) => {
+    const page = paging(c);
+    const id = c.req.param('id')!;
+    const { key, total, items } = await service.listAnswers(c.get('deps').db, caller, id, page);
+    return hal(c, format.collection(base, `/questions/${id}/answers`, 'osdi:answers', { ...page, total }, items.map((a) => ({ id: a.id, body: format.answerResource(base, id, key, a) }))));
+  }))
   .all('*', (c) => fail(c, 404, 'NOT_FOUND', `This server does not offer ${c.req.method} ${c.req.path}.`));
 
 function uuid(value: string) {

@@ -12,6 +12,8 @@ import type { Db } from '../db/database.ts';
 import { notFound } from '../server/problem.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
 import type { PeopleFilter, PersonFacts } from './osdi-format.ts';
+import * as outreach from '../outreach/outreach.repository.ts';
+import type { Script } from '../outreach/outreach.schema.ts';
 
 // What the OSDI server reads and writes, through the same repositories and rules as the app:
 // one space per token, its contacts opened only for a member role, each page of details logged.
@@ -190,4 +192,51 @@ export async function listItems(db: Db, caller: OsdiCaller, listId: string, page
 export async function listHasPerson(db: Db, caller: OsdiCaller, listId: string, personId: string) {
   await getList(db, caller, listId);
   return segments.hasItem(db, listId, personId);
+}
+
+export async function listCanvassingEfforts(db: Db, caller: OsdiCaller, page: { page: number; perPage: number }) {
+  await requireRole(db, caller.actor, caller.spaceId, 'member', 'contacts');
+  const [total, items] = await Promise.all([outreach.countEfforts(db, caller.spaceId), outreach.pageEfforts(db, caller.spaceId, page.perPage, (page.page - 1) * page.perPage)]);
+  return { total, items };
+}
+
+async function effortOf(db: Db, caller: OsdiCaller, id: string) {
+  await requireRole(db, caller.actor, caller.spaceId, 'member', 'contacts');
+  const effort = await outreach.findEffort(db, id);
+  if (!effort || effort.spaceId !== caller.spaceId) throw notFound('canvassing effort');
+  return effort;
+}
+
+export async function getCanvassingEffort(db: Db, caller: OsdiCaller, id: string) {
+  const effort = await effortOf(db, caller, id);
+  return { ...effort, updatedAt: effort.createdAt, total: await outreach.countAttempts(db, id) };
+}
+
+export async function listCanvasses(db: Db, caller: OsdiCaller, effortId: string, page: { page: number; perPage: number }) {
+  const effort = await effortOf(db, caller, effortId);
+  const [total, items] = await Promise.all([outreach.countAttempts(db, effortId), outreach.pageAttempts(db, effortId, page.perPage, (page.page - 1) * page.perPage)]);
+  return { effort, total, items };
+}
+
+/** Every question of every script of the space, in the order of their efforts. */
+export async function listQuestions(db: Db, caller: OsdiCaller) {
+  await requireRole(db, caller.actor, caller.spaceId, 'member', 'contacts');
+  const efforts = await outreach.listEfforts(db, caller.spaceId);
+  return efforts.flatMap((e) => ((e.script as Script).questions ?? []).map((q) => ({ effortId: e.id, question: q })));
+}
+
+export async function getQuestion(db: Db, caller: OsdiCaller, questionId: string) {
+  const [effortId, key] = questionId.split('.');
+  if (!effortId || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(effortId)) throw notFound('question');
+  const effort = await effortOf(db, caller, effortId);
+  const question = ((effort.script as Script).questions ?? []).find((q) => q.key === key);
+  if (!question) throw notFound('question');
+  return { effortId: effort.id, question };
+}
+
+export async function listAnswers(db: Db, caller: OsdiCaller, questionId: string, page: { page: number; perPage: number }) {
+  const { effortId, question } = await getQuestion(db, caller, questionId);
+  const [total, items] = await Promise.all([outreach.countAttempts(db, effortId, question.key),
+    outreach.pageAttempts(db, effortId, page.perPage, (page.page - 1) * page.perPage, question.key)]);
+  return { key: question.key, total, items };
 }

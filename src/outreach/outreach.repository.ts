@@ -140,3 +140,27 @@ export async function addToAssignment(db: Db, assignmentId: string, contactIds: 
   await db.insertInto('outreach_assignment_contacts').values(contactIds.map((id, i) => ({ assignment_id: assignmentId, contact_id: id, position: Number(max ?? 0) + 1 + i })))
     .onConflict((oc) => oc.doNothing()).execute();
 }
+
+export async function countEfforts(db: Db, spaceId: string) {
+  const row = await db.selectFrom('outreach_efforts').select((eb) => eb.fn.countAll<number>().as('n')).where('space_id', '=', spaceId).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function pageEfforts(db: Db, spaceId: string, limit: number, offset: number) {
+  const { rows } = await sql<{ id: string; name: string; kind: string; script: object; createdAt: Date; updatedAt: Date; createdBy: string | null; total: number }>`
+    select e.id, e.name, e.kind, e.script, e.created_at as "createdAt", e.updated_at as "updatedAt", e.created_by as "createdBy",
+      (select count(*)::int from outreach_attempts a where a.effort_id = e.id) as total
+    from outreach_efforts e where e.space_id = ${spaceId} order by e.created_at, e.id limit ${limit} offset ${offset}`.execute(db);
+  return rows;
+}
+
+export async function countAttempts(db: Db, effortId: string, question?: string) {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from outreach_attempts where effort_id = ${effortId} ${question ? sql`and answers ? ${question}` : sql``}`.execute(db);
+  return rows[0]!.n;
+}
+
+export async function pageAttempts(db: Db, effortId: string, limit: number, offset: number, question?: string) {
+  return db.selectFrom('outreach_attempts').select(['id', 'contact_id as contactId', 'result', 'answers', 'made_at as madeAt', 'made_by as madeBy'])
+    .where('effort_id', '=', effortId).$if(question !== undefined, (q) => q.where(sql<boolean>`answers ? ${question!}`))
+    .orderBy('made_at').orderBy('id').limit(limit).offset(offset).execute();
+}
