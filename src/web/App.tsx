@@ -3,6 +3,8 @@ import { ContactsPage } from './pages/contacts/ContactsPage.tsx';
 import { SegmentsPage } from './pages/contacts/SegmentsPage.tsx';
 import { FieldAssignmentPage } from './field/FieldAssignmentPage.tsx';
 import { MyAssignmentsPage } from './field/MyAssignmentsPage.tsx';
+import { EffortsPage } from './pages/outreach/EffortsPage.tsx';
+import { LadderPage } from './pages/outreach/LadderPage.tsx';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
@@ -86,6 +88,8 @@ function Routed() {
         <Route path="/spaces/:id/contacts/import" element={<ContactImportPage />} />
         <Route path="/spaces/:id/segments" element={<SegmentsPage />} />
         <Route path="/outreach" element={<MyAssignmentsPage />} />
+        <Route path="/spaces/:id/efforts" element={<EffortsPage />} />
+        <Route path="/spaces/:id/ladder" element={<LadderPage />} />
         <Route path="/outreach/assignments/:id" element={<FieldAssignmentPage />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/vocabularies" element={<VocabulariesPage />} />

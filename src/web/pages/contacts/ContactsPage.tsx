@@ -43,6 +43,8 @@ export function ContactsPage() {
       <nav className="flex flex-wrap gap-3 text-sm" aria-label={t('contacts.title', { space: '' })}>
         {canOpen && <Link className="underline" to={`/spaces/${spaceId}/contacts/import`}>{t('contacts.importLink')}</Link>}
         <Link className="underline" to={`/spaces/${spaceId}/segments`}>{t('contacts.segments')}</Link>
+        <Link className="underline" to={`/spaces/${spaceId}/efforts`}>{t('efforts.short')}</Link>
+        <Link className="underline" to={`/spaces/${spaceId}/ladder`}>{t('ladder.title')}</Link>
         {isAdmin && <a className="underline" href={`/api/spaces/${spaceId}/contacts/export`}>{t('contacts.export')}</a>}
       </nav>
       <Field label={t('directory.search')}>{(p) => <input {...p} type="search" className={inputClass} value={q} onChange={(e) => { setQ(e.target.value); setPage(0); }} />}</Field>
