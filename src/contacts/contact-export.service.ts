@@ -21,6 +21,8 @@ export async function* exportContactsCsv(db: Db, box: SealedBox, actor: Actor, s
   await requireRole(db, actor, spaceId, 'admin', 'contacts');
   const hiddenJobs = await repo.runningContactImports(db, spaceId);
   const pager = options.pager ? await options.pager() : undefined;
+  // Logged before the first contact leaves (a download cut short is logged too), and again with the count at the end.
+  await insertAudit(db, [{ userId: actor.userId, spaceId, action: 'export', entity: 'contacts', entityId: null, changes: { started: true } }]);
   yield stringify([[...EXPORT_COLUMNS]]);
   let after = '00000000-0000-0000-0000-000000000000';
   let count = 0;

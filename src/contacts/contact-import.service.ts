@@ -10,7 +10,7 @@ import { csvBatches } from '../imports/csv-stream.ts';
 import { type ImportJob, nothingWritten, record, startJob } from '../interchange/import-jobs.ts';
 import { markAlive, saveJobReport, startJobRow } from '../interchange/import.repository.ts';
 import { undoImport } from '../interchange/import-undo.service.ts';
-import { invalid } from '../server/problem.ts';
+import { conflict, invalid } from '../server/problem.ts';
 import { invalidateReads } from '../server/read-cache.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
 import { columnsByField, CONTACT_FIELDS, suggestContactMapping } from './contact-columns.ts';
@@ -77,6 +77,10 @@ export async function describeContactFile(db: Db, actor: Actor, spaceId: string,
 
 export async function startContactImport(db: Db, box: SealedBox, actor: Actor, spaceId: string, options: ContactImportOptions) {
   await requireRole(db, actor, spaceId, 'member', 'contacts');
+  // One at a time per space: two imports could match each other's rows, which either may take back.
+  if ((await repo.runningContactImports(db, spaceId)).length) {
+    throw conflict('Another import of contacts is running in this space; start this one when it has finished.');
+  }
   const headers = await headersOf(options.source);
   const mapping = options.mapping ?? suggestContactMapping(headers);
   checkMapping(headers, mapping);
@@ -87,6 +91,10 @@ export async function startContactImport(db: Db, box: SealedBox, actor: Actor, s
     await startJobRow(trx, job);
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'import', entity: 'contacts', entityId: job.id, changes: { dryRun: options.dryRun ?? false } }]);
   });
+  // Alive every 30 seconds while this process runs it, whatever step it is in (loading a big
+  // space's keys, taking a failed import back): only a stopped process goes silent.
+  const heartbeat = setInterval(() => void markAlive(db, job.id, job.processed).catch(() => undefined), 30_000);
+  heartbeat.unref();
   const done = runImport(db, box, actor, job, mapping, options)
     .catch(async (err: unknown) => {
       job.status = 'failed';
@@ -99,7 +107,8 @@ export async function startContactImport(db: Db, box: SealedBox, actor: Actor, s
     .then(() => saveJobReport(db, job))
     .then(() => { contactsChanged(spaceId); invalidateReads(); })
     .then(() => (job.status === 'done' && job.counts.imported > 10_000 ? repo.analyzeContacts(db) : undefined))
-    .catch((err: unknown) => console.error(`[crossroads] contact import ${job.id}: its report could not be saved (${err instanceof Error ? err.name : 'error'})`));
+    .catch((err: unknown) => console.error(`[crossroads] contact import ${job.id}: its report could not be saved (${err instanceof Error ? err.name : 'error'})`))
+    .finally(() => clearInterval(heartbeat));
   return { job, done };
 }
 
@@ -116,7 +125,8 @@ async function runImport(db: Db, box: SealedBox, actor: Actor, job: ImportJob, m
   const prepareNext = () => preparer.next(writing);
 
   job.status = 'writing';
-  const known = await loadKeyFilter(db, job.spaceId);
+  const otherImports = (await repo.runningContactImports(db, job.spaceId)).filter((j) => j !== job.id);
+  const known = await loadKeyFilter(db, job, otherImports);
   let pending = prepareNext();
   try {
     for (let current = await pending; current; current = await pending) {
@@ -124,7 +134,7 @@ async function runImport(db: Db, box: SealedBox, actor: Actor, job: ImportJob, m
       for (const r of current.rejected) record(job, { rowNumber: r.rowNumber, outcome: 'rejected', errors: r.errors });
       if (job.counts.rejected && !options.goodRows) writing = false;
       if (writing) {
-        const toWrite = await matchBatch(db, job, current.rows, known);
+        const toWrite = await matchBatch(db, job, current.rows, known, otherImports);
         // One statement each (a COPY on a PostgreSQL server): a batch is in whole or not at all.
         await repo.insertContacts(db, toWrite);
         await repo.ensureTags(db, job.spaceId, [...new Set(toWrite.flatMap((r) => r.tags))]);
@@ -168,10 +178,11 @@ const keysOf = (r: { externalId: string | null; emailHash: string | null; phoneH
   KEYS.map(({ key, of }) => { const v = of(r as repo.NewContact); return v ? `${key}:${v}` : null; }).filter((k): k is string => k !== null);
 
 /** Every match key of the space's contacts, in a key filter. */
-async function loadKeyFilter(db: Db, spaceId: string) {
+async function loadKeyFilter(db: Db, job: ImportJob, otherImports: string[]) {
   const filter = new GrowingKeyFilter();
   for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
-    const page = await repo.pageMatchKeys(db, spaceId, after, 10_000);
+    const page = await repo.pageMatchKeys(db, job.spaceId, after, 10_000, otherImports);
+    await markAlive(db, job.id, 0);
     if (page.length === 0) return filter;
     for (const r of page) for (const k of keysOf(r)) filter.add(k);
     after = page[page.length - 1]!.id;
@@ -182,12 +193,12 @@ async function loadKeyFilter(db: Db, spaceId: string) {
  * Decides each row of a batch (see the top of this file) and returns the contacts to create. Only
  * rows whose keys the filter might know are looked up in the database; the others are new.
  */
-async function matchBatch(db: Db, job: ImportJob, prepared: Prepared[], known: GrowingKeyFilter): Promise<repo.NewContact[]> {
+async function matchBatch(db: Db, job: ImportJob, prepared: Prepared[], known: GrowingKeyFilter, otherImports: string[]): Promise<repo.NewContact[]> {
   const maybeKnown = prepared.filter((p) => keysOf(p.row).some((k) => known.mightHave(k)));
   const pick = (f: (r: repo.NewContact) => string | null) => maybeKnown.map((p) => f(p.row)).filter((v): v is string => v !== null);
   const stored = maybeKnown.length ? await repo.findMatchCandidates(db, job.spaceId, {
     externalIds: pick((r) => r.externalId), emailHashes: pick((r) => r.emailHash), phoneHashes: pick((r) => r.phoneHash), nameAddressHashes: pick((r) => r.nameAddressHash),
-  }) : [];
+  }, otherImports) : [];
   // Known contacts by each key, those of this batch added as they are accepted.
   const index = new Map<string, repo.MatchCandidate[]>();
   const add = (c: repo.MatchCandidate) => {

@@ -102,12 +102,15 @@ export interface MatchCandidate {
 }
 
 /** Contacts of a space (merged ones left out) sharing any of these keys: candidates for "the same person". */
-export async function findMatchCandidates(db: Db, spaceId: string, keys: { emailHashes: string[]; phoneHashes: string[]; nameAddressHashes: string[]; externalIds: string[] }) {
+export async function findMatchCandidates(db: Db, spaceId: string, keys: { emailHashes: string[]; phoneHashes: string[]; nameAddressHashes: string[]; externalIds: string[] },
+  otherImports: string[] = []) {
   const any = (values: string[]) => (values.length ? values : ['']);
+  // Contacts of another import still running (or a trial run) may yet be taken back: not matched.
+  const notPending = otherImports.length ? sql`and (import_job_id is null or import_job_id <> all(${otherImports}::uuid[]))` : sql``;
   const { rows } = await sql<MatchCandidate>`
     select id, external_id as "externalId", first_name as "firstName", last_name as "lastName", birth_year as "birthYear", birth_key as "birthKey", email_hash as "emailHash",
       phone_hash as "phoneHash", name_address_hash as "nameAddressHash", import_job_id as "importJobId", import_row as "importRow"
-    from contacts where space_id = ${spaceId} and merged_into is null and (
+    from contacts where space_id = ${spaceId} and merged_into is null ${notPending} and (
       email_hash = any(${any(keys.emailHashes)}::text[]) or phone_hash = any(${any(keys.phoneHashes)}::text[])
       or name_address_hash = any(${any(keys.nameAddressHashes)}::text[]) or external_id = any(${any(keys.externalIds)}::text[]))
   `.execute(db);
@@ -241,9 +244,11 @@ export async function findTagsByName(db: Db, spaceId: string, names: string[]) {
 }
 
 /** The match keys of a space's contacts in id order, a page at a time (an import loads them into its key filter). */
-export async function pageMatchKeys(db: Db, spaceId: string, afterId: string, limit: number) {
+export async function pageMatchKeys(db: Db, spaceId: string, afterId: string, limit: number, otherImports: string[]) {
   return db.selectFrom('contacts').select(['id', 'external_id as externalId', 'email_hash as emailHash', 'phone_hash as phoneHash', 'name_address_hash as nameAddressHash'])
-    .where('space_id', '=', spaceId).where('merged_into', 'is', null).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+    .where('space_id', '=', spaceId).where('merged_into', 'is', null).where('id', '>', afterId)
+    .$if(otherImports.length > 0, (q) => q.where((eb) => eb.or([eb('import_job_id', 'is', null), eb('import_job_id', 'not in', otherImports)])))
+    .orderBy('id').limit(limit).execute();
 }
 
 /** Fresh planner statistics after a big import, so the next queries pick the right indexes. */

@@ -3,7 +3,7 @@ import type { ImportJob } from './import-jobs.ts';
 
 export async function startJobRow(db: Db, job: ImportJob) {
   await db.insertInto('import_jobs').values({
-    id: job.id, space_id: job.spaceId, user_id: job.userId, entity: job.entity, status: 'running', total: job.total, report: JSON.stringify(null),
+    id: job.id, space_id: job.spaceId, user_id: job.userId, entity: job.entity, status: 'running', total: job.total, report: JSON.stringify(null), heartbeat_at: new Date(),
   }).execute();
 }
 

@@ -8,7 +8,7 @@ export interface Paging { page: number; perPage: number; total: number }
 export function pagingOf(query: { page?: string; per_page?: string }, maxPageSize: number): { page: number; perPage: number } | string {
   const page = query.page === undefined ? 1 : Number(query.page);
   const perPage = query.per_page === undefined ? 25 : Number(query.per_page);
-  if (!Number.isInteger(page) || page < 1) return 'page';
+  if (!Number.isInteger(page) || page < 1 || page > 1_000_000) return 'page';
   if (!Number.isInteger(perPage) || perPage < 1 || perPage > maxPageSize) return 'per_page';
   return { page, perPage };
 }

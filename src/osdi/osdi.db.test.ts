@@ -107,6 +107,11 @@ describe.each(ENGINES)('the OSDI server on %s', (engine) => {
     expect(taggings.json.total_records).toBe(2);
     const all = await osdi('GET', '/people?per_page=1');
     expect(all.json.total_records).toBe(61);
+    for (const person of [{ email_addresses: 'x@example.org' }, { given_name: 5 }, { postal_addresses: [null] }, 'nobody']) {
+      const shaped = await osdi('POST', '/people/person_signup', { person });
+      expect(shaped.status, JSON.stringify(person)).toBe(400);
+      expect(shaped.json['osdi:error'].response_code).toBe(400);
+    }
     const bad = await osdi('POST', '/people/person_signup', { person: { given_name: 'X', email_addresses: [{ address: 'not an email' }] } });
     expect(bad.status).toBe(400);
     expect(bad.json['osdi:error'].resource_status[0].error_descriptions[0].properties).toEqual(['email_addresses']);
@@ -172,7 +177,7 @@ describe.each(ENGINES)('the OSDI server on %s', (engine) => {
     // A session cookie is no key here.
     expect((await owner.get('/api/osdi/v1/people')).status).toBe(401);
     const made = await owner.post(`/api/spaces/${otherSpaceId}/osdi-tokens`, { label: 'Leaving' });
-    await upsertRole(t.db, otherSpaceId, owner.userId, 'viewer');
+    await upsertRole(t.db, otherSpaceId, owner.userId, 'member');
     expect((await osdi('GET', '/people', undefined, made.json.token)).status).toBe(401);
     await upsertRole(t.db, otherSpaceId, owner.userId, 'owner');
     expect((await osdi('GET', '/people', undefined, made.json.token)).status).toBe(200);

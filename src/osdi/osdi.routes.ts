@@ -1,5 +1,7 @@
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../server/context.ts';
+import { ZodError } from 'zod';
+import { databaseInputProblem } from '../server/database-errors.ts';
 import { Problem } from '../server/problem.ts';
 import * as format from './osdi-format.ts';
 import { authenticate } from './osdi-token.service.ts';
@@ -46,6 +48,12 @@ const osdi = (handler: Handler) => async (c: Context<AppEnv>) => {
         return fail(c, 400, 'INVALID', err.errors.map((e) => `${OSDI_NAMES[e.field] ?? e.field}: ${e.message}`).join('; ') || (err.detail ?? 'invalid'), properties);
       }
     }
+    if (err instanceof ZodError) {
+      const properties = [...new Set(err.issues.map((i) => String(i.path[0] ?? 'body')))];
+      return fail(c, 400, 'INVALID', err.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '), properties);
+    }
+    const fromDatabase = databaseInputProblem(err);
+    if (fromDatabase) return fail(c, 400, 'INVALID', fromDatabase.detail ?? 'invalid', fromDatabase.errors.map((e) => e.field));
     throw err;
   }
 };
@@ -110,7 +118,7 @@ export const osdiRoutes = new Hono<AppEnv>()
     const tagId = uuid(c.req.param('id')!);
     const body = await readJson(c);
     const href = ((body._links as Record<string, { href?: string }> | undefined)?.['osdi:person'])?.href ?? '';
-    const personId = /\/people\/([0-9a-f-]{36})$/i.exec(href)?.[1];
+    const personId = /\/people\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(href)?.[1];
     if (!personId) return fail(c, 400, 'INVALID', 'link the person: {"_links": {"osdi:person": {"href": ".../people/<id>"}}}', ['_links']);
     await service.setTagging(c.get('deps').db, caller, tagId, personId, true);
     return hal(c, format.taggingResource(base, tagId, personId), 201);

@@ -9,7 +9,7 @@ import { contactView, createContact, updateContact } from '../contacts/contact.s
 import * as segments from '../contacts/segment.repository.ts';
 import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
-import { notFound } from '../server/problem.ts';
+import { invalid, notFound } from '../server/problem.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
 import type { PeopleFilter, PersonFacts } from './osdi-format.ts';
 import * as outreach from '../outreach/outreach.repository.ts';
@@ -109,7 +109,15 @@ function inputOfStored(row: contacts.ContactRow, box: SealedBox): ContactInput {
 export async function signup(db: Db, box: SealedBox, caller: OsdiCaller, body: { person?: Record<string, unknown>; add_tags?: unknown; remove_tags?: unknown }) {
   await requireRole(db, caller.actor, caller.spaceId, 'member', 'contacts');
   const person = body.person ?? {};
-  const draft = inputFromOsdi(person, null);
+  if (typeof person !== 'object' || Array.isArray(person)) throw invalid([{ field: 'person', message: 'an OSDI person object' }]);
+  let draft: ContactInput;
+  try {
+    draft = inputFromOsdi(person, null);
+  } catch (err) {
+    // A field of the wrong shape (a string where OSDI has a list, a null in a list).
+    if (err instanceof TypeError) throw invalid([{ field: 'person', message: 'an OSDI person: lists where OSDI has lists, objects where it has objects' }]);
+    throw err;
+  }
   const phone = draft.phone ? normalizePhone(draft.phone) : undefined;
   const candidates = await contacts.findMatchCandidates(db, caller.spaceId, {
     emailHashes: draft.email ? [box.keyedHash(`email:${normalizeEmail(draft.email)}`)] : [], phoneHashes: phone ? [box.keyedHash(`phone:${phone}`)] : [],

@@ -86,6 +86,17 @@ describe.each(ENGINES)('field outreach on %s', (engine) => {
     expect(bad.json.errors.map((e: { field: string }) => e.field).sort()).toEqual(['attempts[0].answers.support', 'attempts[0].answers.top_issue']);
     const stranger = await volunteer.post(`/api/assignments/${turf.id}/attempts`, { attempts: [{ ...attempts[1], id: randomUUID(), contactId: randomUUID() }] });
     expect(stranger.status).toBe(422);
+    // A "sign-up" naming a contact that is not on this turf would put their details in the packet: refused.
+    const other = turfs.json.items.find((a: { name: string }) => a.name === 'Turf 94601');
+    const otherContact = (await owner.get(`/api/assignments/${other.id}/packet`)).json.contacts[0];
+    const smuggled = await volunteer.post(`/api/assignments/${turf.id}/attempts`, { signups: [{ ...signup, id: otherContact.id }] });
+    expect(smuggled.status).toBe(422);
+    expect(smuggled.json.errors[0].field).toBe('signups[0].id');
+    expect((await volunteer.get(`/api/assignments/${turf.id}/packet`)).text).not.toContain(otherContact.id);
+    // A sign-up the server cannot read is refused before anything is written.
+    const unreadable = await volunteer.post(`/api/assignments/${turf.id}/attempts`, { signups: [{ ...signup, id: randomUUID(), phone: '12' }, { ...signup, id: randomUUID() }] });
+    expect(unreadable.status).toBe(422);
+    expect(unreadable.json.errors).toEqual([{ field: 'signups[0].phone', message: 'not a phone number' }]);
 
     const results = await owner.get(`/api/efforts/${effort.json.id}`);
     expect(results.json.results).toEqual(expect.arrayContaining([{ result: 'contacted', n: 1 }, { result: 'not_home', n: 1 }, { result: 'attended', n: 1 }]));

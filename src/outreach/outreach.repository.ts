@@ -45,11 +45,12 @@ export async function listEfforts(db: Db, spaceId: string) {
 }
 
 /** The effort's universe now: its segment's contacts (or all), without those already on one of its turfs. */
-export async function universeOf(db: Db, spaceId: string, effortId: string, condition: Condition | null): Promise<UniverseContact[]> {
+export async function universeOf(db: Db, spaceId: string, effortId: string, condition: Condition | null, hiddenJobs: string[]): Promise<UniverseContact[]> {
   const where = condition ? sql`and ${conditionSql(condition)}` : sql``;
+  const hidden = hiddenJobs.length ? sql`and (c.import_job_id is null or c.import_job_id <> all(${hiddenJobs}::uuid[]))` : sql``;
   const { rows } = await sql<UniverseContact>`
     select c.id, c.zip, c.county_fips as "countyFips", c.household_key as "householdKey", c.last_name as "lastName" from contacts c
-    where c.space_id = ${spaceId} and c.merged_into is null and not c.do_not_contact ${where}
+    where c.space_id = ${spaceId} and c.merged_into is null and not c.do_not_contact ${hidden} ${where}
       and not exists (select 1 from outreach_assignment_contacts ac join outreach_assignments s on s.id = ac.assignment_id
         where s.effort_id = ${effortId} and ac.contact_id = c.id)`.execute(db);
   return rows;
@@ -88,12 +89,15 @@ export async function setAssignee(db: Db, id: string, userId: string | null) {
 export async function assignmentContacts(db: Db, assignmentId: string) {
   return db.selectFrom('outreach_assignment_contacts as ac').innerJoin('contacts as c', 'c.id', 'ac.contact_id')
     .select(['c.id', 'c.first_name as firstName', 'c.last_name as lastName', 'c.languages', 'c.city', 'c.zip', 'c.sealed', 'c.household_key as householdKey'])
-    .where('ac.assignment_id', '=', assignmentId).where('c.merged_into', 'is', null).orderBy('ac.position').execute();
+    .innerJoin('outreach_assignments as s', 's.id', 'ac.assignment_id')
+    .where('ac.assignment_id', '=', assignmentId).where('c.merged_into', 'is', null).whereRef('c.space_id', '=', 's.space_id').orderBy('ac.position').execute();
 }
 
 export async function contactsOnAssignment(db: Db, assignmentId: string, contactIds: string[]) {
   if (contactIds.length === 0) return new Set<string>();
-  const rows = await db.selectFrom('outreach_assignment_contacts').select('contact_id').where('assignment_id', '=', assignmentId).where('contact_id', 'in', contactIds).execute();
+  const rows = await db.selectFrom('outreach_assignment_contacts as ac').innerJoin('outreach_assignments as s', 's.id', 'ac.assignment_id')
+    .innerJoin('contacts as c', 'c.id', 'ac.contact_id').whereRef('c.space_id', '=', 's.space_id')
+    .select('ac.contact_id').where('ac.assignment_id', '=', assignmentId).where('ac.contact_id', 'in', contactIds).execute();
   return new Set(rows.map((r) => r.contact_id));
 }
 

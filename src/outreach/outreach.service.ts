@@ -1,15 +1,15 @@
 import { insertAudit } from '../audit/audit.repository.ts';
-import { findContact } from '../contacts/contact.repository.ts';
+import { findContact, runningContactImports } from '../contacts/contact.repository.ts';
 import { openContact } from '../contacts/contact-sealing.ts';
 import { ContactInputSchema } from '../contacts/contact.schema.ts';
-import { createContact } from '../contacts/contact.service.ts';
+import { createContact, readInput } from '../contacts/contact.service.ts';
 import { contactsChanged } from '../contacts/contact-counts.ts';
 import { findSegment } from '../contacts/segment.repository.ts';
 import type { Condition } from '../contacts/segment.ts';
 import type { SealedBox } from '../crypto/sealed-box.ts';
 import { sealedPlace } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
-import { invalid, notFound } from '../server/problem.ts';
+import { invalid, notFound, Problem } from '../server/problem.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
 import { roleAtLeast } from '../spaces/roles.ts';
 import { findRole } from '../spaces/spaces.repository.ts';
@@ -83,7 +83,7 @@ export async function getEffort(db: Db, actor: Actor, id: string) {
 export async function cutEffortTurfs(db: Db, actor: Actor, id: string, request: { by: 'zip' | 'county' | 'size'; size: number }) {
   const effort = await requireEffort(db, actor, id, 'member');
   const segment = effort.segmentId ? await findSegment(db, effort.segmentId) : undefined;
-  const universe = await repo.universeOf(db, effort.spaceId, id, (segment?.definition as Condition | undefined) ?? null);
+  const universe = await repo.universeOf(db, effort.spaceId, id, (segment?.definition as Condition | undefined) ?? null, await runningContactImports(db, effort.spaceId));
   const kindName = effort.kind === 'canvass' ? 'Turf' : 'List';
   const turfs = cutTurfs(universe, request.by, request.size, (place) => (place ? `${kindName} ${place}` : kindName));
   await db.transaction().execute(async (trx) => {
@@ -156,14 +156,33 @@ export async function sync(db: Db, box: SealedBox, actor: Actor, id: string, inp
   ]);
   if (errors.length) throw invalid(errors);
 
-  let signupsCreated = 0;
-  for (const s of input.signups) {
-    if (await findContact(db, s.id)) continue; // sent before
+  // A sign-up id already stored must be one this turf made (a retry): any other contact's id would
+  // put someone else's details on this turf. Every new sign-up is checked before any is written.
+  const onThisTurf = await repo.contactsOnAssignment(db, id, input.signups.map((s) => s.id));
+  const fresh: { id: string; input: ReturnType<typeof ContactInputSchema.parse> }[] = [];
+  const signupErrors: { field: string; message: string }[] = [];
+  for (const [i, s] of input.signups.entries()) {
+    const stored = await findContact(db, s.id);
+    if (stored) {
+      if (!onThisTurf.has(s.id)) signupErrors.push({ field: `signups[${i}].id`, message: 'already used by another assignment' });
+      continue;
+    }
     const contact = ContactInputSchema.parse({ firstName: s.firstName, lastName: s.lastName, email: s.email, phone: s.phone, zip: s.zip, tags: s.attended ? ['sign-in sheet'] : [] });
-    await createContact(db, box, actor, assignment.spaceId, contact, 'field', s.id, 'viewer');
+    try {
+      readInput(contact);
+      fresh.push({ id: s.id, input: contact });
+    } catch (err) {
+      if (!(err instanceof Problem)) throw err;
+      signupErrors.push(...err.errors.map((e) => ({ field: `signups[${i}].${e.field}`, message: e.message })));
+    }
+  }
+  if (signupErrors.length) throw invalid(signupErrors);
+  let signupsCreated = 0;
+  for (const s of fresh) {
+    await createContact(db, box, actor, assignment.spaceId, s.input, 'field', s.id, 'viewer');
+    await repo.addToAssignment(db, id, [s.id]);
     signupsCreated += 1;
   }
-  await repo.addToAssignment(db, id, input.signups.map((s) => s.id));
   const attempts = [
     ...input.attempts.map((a) => ({ ...a, notesSealed: a.notes ? box.seal(a.notes, sealedPlace('outreach_attempts', 'notes_sealed', a.id)) : null })),
     ...input.signups.filter((s) => s.attended).map((s) => ({ id: s.id, contactId: s.id, result: 'attended', answers: {}, notesSealed: null, madeAt: s.madeAt })),

@@ -1,7 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api, errorText } from '../api.ts';
+import { api, ApiError, errorText } from '../api.ts';
 import { ErrorBanner, Field, Tag, buttonClass, inputClass, secondaryButtonClass } from '../components/Field.tsx';
 import { doneResults, loadPacket, type Packet, type PacketContact, pending, queue, savePacket, sent } from './field-store.ts';
 
@@ -44,7 +44,18 @@ export function FieldAssignmentPage() {
       await sent(items.map((i) => i.id));
       setError(null);
     } catch (err) {
-      // No signal: everything stays on the phone for the next try. A refusal from the server is shown.
+      // No signal: everything stays on the phone for the next try. Items the server refuses (a
+      // phone number it cannot read, say) are taken out of the queue and shown, so the rest can go.
+      if (err instanceof ApiError && err.status === 422) {
+        const refused = new Set(err.errors.map((e) => /^(attempts|signups)\[(\d+)\]/.exec(e.field)).filter((m) => m !== null)
+          .map((m) => (m![1] === 'attempts' ? attempts : signups)[Number(m![2])]?.id).filter((x): x is string => Boolean(x)));
+        if (refused.size) {
+          await sent([...refused]);
+          setError(`${t('outreach.refused', { count: refused.size })} ${errorText(t, err)}`);
+          await refreshLocal();
+          return syncNow();
+        }
+      }
       if (navigator.onLine) setError(errorText(t, err));
     }
     await refreshLocal();
