@@ -3,9 +3,13 @@ import { createSegment, freezeSegment } from '../contacts/segment.service.ts';
 import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
 import type { Actor } from '../spaces/access.ts';
+import { recompute } from '../ladder/ladder.service.ts';
+import { EffortInputSchema, SyncSchema } from '../outreach/outreach.schema.ts';
+import { assign, createEffort, cutEffortTurfs, packet, sync } from '../outreach/outreach.service.ts';
 
 // Generated contacts for two member organizations (fictional people, example.org addresses and
-// 555-01xx phone numbers), imported through the app's own import, with a segment and a list.
+// 555-01xx phone numbers), imported through the app's own import, with a segment and a list, a
+// canvass with a Saturday of results, and the engagement ladder placed from them.
 
 const FIRST = ['María', 'José', 'Guadalupe', 'Juan', 'Rosa', 'Luis', 'Ana', 'Carlos', 'Lucía', 'Miguel', 'Keisha', 'Darnell', 'Mei', 'Thanh', 'Grace', 'David',
   'Fatima', 'Omar', 'Jasmine', 'Andre', 'Sofía', 'Jesús', 'Ngozi', 'Tomás', 'Leticia', 'Marcus', 'Imani', 'Hoa', 'Rafael', 'Esperanza'];
@@ -55,5 +59,43 @@ export async function loadDemoContacts(db: Db, box: SealedBox, orgs: { actor: Ac
       definition: { type: 'and', conditions: [{ type: 'language', language: 'es' }, { type: 'county', county: '06037' }, { type: 'tag', tag: 'volunteer' }] },
     });
     await freezeSegment(db, actor, segmentId, { name: 'Phone bank list', description: 'Frozen from the volunteers segment' });
+    await demoCanvass(db, box, actor, spaceId, seed);
   }
+}
+
+const SCRIPT = {
+  questions: [
+    { key: 'rent_burden', type: 'yes_no' as const, values: true, prompt: { en: 'Does rent take more than half of what your household earns?', es: '¿La renta se lleva más de la mitad de lo que gana su hogar?' } },
+    { key: 'top_issue', type: 'choice' as const, values: true, prompt: { en: 'What would you change first in your neighborhood?', es: '¿Qué cambiaría primero en su barrio?' },
+      choices: [{ key: 'housing', label: { en: 'Housing', es: 'Vivienda' } }, { key: 'wages', label: { en: 'Wages', es: 'Salarios' } }, { key: 'immigration', label: { en: 'Immigration', es: 'Inmigración' } }] },
+    { key: 'will_attend', type: 'yes_no' as const, values: false, prompt: { en: 'Will you come to the next house meeting?', es: '¿Vendrá a la próxima reunión en casa?' } },
+  ],
+};
+
+/** A canvass with its turfs and a Saturday of results, and the ladder placed from them. */
+async function demoCanvass(db: Db, box: SealedBox, actor: Actor, spaceId: string, seed: number) {
+  const effortId = await createEffort(db, actor, spaceId, EffortInputSchema.parse({ name: 'Saturday door knock', kind: 'canvass', script: SCRIPT }));
+  const turfs = await cutEffortTurfs(db, actor, effortId, { by: 'zip', size: 60 });
+  const r = random(seed * 31);
+  const results = ['contacted', 'contacted', 'not_home', 'not_home', 'not_home', 'refused', 'moved', 'contacted'];
+  for (const turf of turfs.slice(0, 6)) {
+    await assign(db, actor, turf.id, actor.userId);
+    const { contacts } = await packet(db, box, actor, turf.id);
+    const attempts = contacts.slice(0, 40).map((c, i) => {
+      const result = results[Math.floor(r() * results.length)]!;
+      const answers = result === 'contacted' ? { rent_burden: r() < 0.6, top_issue: ['housing', 'wages', 'immigration'][Math.floor(r() * 3)]!, will_attend: r() < 0.4 } : {};
+      return { id: uuidFrom(r), contactId: c.id, result, answers, madeAt: new Date(Date.UTC(2026, 10, 7, 16, i)).toISOString() };
+    });
+    await sync(db, box, actor, turf.id, SyncSchema.parse({ attempts }));
+  }
+  await recompute(db, actor, spaceId);
+}
+
+/** A version-4 UUID from the seeded generator, so the demo is the same everywhere. */
+function uuidFrom(r: () => number) {
+  const hex = Array.from({ length: 32 }, () => Math.floor(r() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
