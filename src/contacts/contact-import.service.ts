@@ -120,13 +120,12 @@ export async function startContactImport(db: Db, box: SealedBox, actor: Actor, s
  */
 async function runImport(db: Db, box: SealedBox, actor: Actor, job: ImportJob, mapping: ColumnMapping, options: ContactImportOptions) {
   const context: PrepareContext = { spaceId: job.spaceId, jobId: job.id, source: options.sourceName ?? 'import', thisYear: new Date().getUTCFullYear(), columns: columnsByField(mapping) };
-  const preparer = usesWorker(options) ? workerPreparer(box, context, options) : inThreadPreparer(box, context, options);
-  let writing = true;
-  const prepareNext = () => preparer.next(writing);
-
   job.status = 'writing';
   const otherImports = (await repo.runningContactImports(db, job.spaceId)).filter((j) => j !== job.id);
   const known = await loadKeyFilter(db, job, otherImports);
+  const preparer = usesWorker(options) ? workerPreparer(box, context, options) : inThreadPreparer(box, context, options);
+  let writing = true;
+  const prepareNext = () => preparer.next(writing);
   let pending = prepareNext();
   try {
     for (let current = await pending; current; current = await pending) {

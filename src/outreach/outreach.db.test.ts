@@ -57,10 +57,10 @@ describe.each(ENGINES)('field outreach on %s', (engine) => {
 
     const turfs = await owner.post(`/api/efforts/${effort.json.id}/turfs`, { by: 'zip', size: 50 });
     expect(turfs.status).toBe(201);
-    expect(turfs.json.items.map((a: { name: string; size: number }) => [a.name, a.size]).sort()).toEqual([['Turf 94601', 5], ['Turf 94612', 10]]);
+    expect(turfs.json.items.map((a: { name: string; size: number }) => [a.name, a.size]).sort()).toEqual([['94601', 5], ['94612', 10]]);
     // Cutting again finds nobody new.
     expect((await owner.post(`/api/efforts/${effort.json.id}/turfs`, { by: 'size', size: 10 })).json.items).toHaveLength(2);
-    const turf = turfs.json.items.find((a: { name: string }) => a.name === 'Turf 94612');
+    const turf = turfs.json.items.find((a: { name: string }) => a.name === '94612');
     // Not assigned yet: a viewer has no packet; once assigned, the volunteer has.
     expect((await volunteer.get(`/api/assignments/${turf.id}/packet`)).status).toBe(403);
     expect((await owner.put(`/api/assignments/${turf.id}/assignee`, { userId: volunteer.userId })).status).toBe(200);
@@ -87,7 +87,7 @@ describe.each(ENGINES)('field outreach on %s', (engine) => {
     const stranger = await volunteer.post(`/api/assignments/${turf.id}/attempts`, { attempts: [{ ...attempts[1], id: randomUUID(), contactId: randomUUID() }] });
     expect(stranger.status).toBe(422);
     // A "sign-up" naming a contact that is not on this turf would put their details in the packet: refused.
-    const other = turfs.json.items.find((a: { name: string }) => a.name === 'Turf 94601');
+    const other = turfs.json.items.find((a: { name: string }) => a.name === '94601');
     const otherContact = (await owner.get(`/api/assignments/${other.id}/packet`)).json.contacts[0];
     const smuggled = await volunteer.post(`/api/assignments/${turf.id}/attempts`, { signups: [{ ...signup, id: otherContact.id }] });
     expect(smuggled.status).toBe(422);

@@ -1,3 +1,4 @@
+import { findCounty } from '../areas/us-areas.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { findContact, runningContactImports } from '../contacts/contact.repository.ts';
 import { openContact } from '../contacts/contact-sealing.ts';
@@ -84,8 +85,9 @@ export async function cutEffortTurfs(db: Db, actor: Actor, id: string, request: 
   const effort = await requireEffort(db, actor, id, 'member');
   const segment = effort.segmentId ? await findSegment(db, effort.segmentId) : undefined;
   const universe = await repo.universeOf(db, effort.spaceId, id, (segment?.definition as Condition | undefined) ?? null, await runningContactImports(db, effort.spaceId));
-  const kindName = effort.kind === 'canvass' ? 'Turf' : 'List';
-  const turfs = cutTurfs(universe, request.by, request.size, (place) => (place ? `${kindName} ${place}` : kindName));
+  // Names in no language: the ZIP code, the county, or a number (the screens say "turf" or "list").
+  const placeName = (place: string | null) => (place === null ? '—' : request.by === 'county' ? findCounty(place)?.name ?? place : place);
+  const turfs = cutTurfs(universe, request.by, request.size, (place) => (request.by === 'size' ? '#' : placeName(place)));
   await db.transaction().execute(async (trx) => {
     for (const turf of turfs) await repo.insertAssignment(trx, { effortId: id, spaceId: effort.spaceId, name: turf.name, contactIds: turf.contactIds });
     await insertAudit(trx, [{ userId: actor.userId, spaceId: effort.spaceId, action: 'create', entity: 'outreach_assignment', entityId: id, changes: { turfs: turfs.length, contacts: universe.length } }]);

@@ -10,9 +10,9 @@ describe('cutting turfs', () => {
     expect(turfs.map((t) => [t.name, t.contactIds.sort()])).toEqual([['no ZIP', ['e']], ['94601', ['d']], ['94612', ['a', 'b', 'c']]]);
   });
   it('never splits a household, even past the size', () => {
-    const turfs = cutTurfs(universe, 'size', 2, () => 'List');
+    const turfs = cutTurfs(universe, 'size', 2, () => '#');
     for (const t of turfs) expect(t.contactIds.includes('a')).toBe(t.contactIds.includes('b'));
     expect(turfs.flatMap((t) => t.contactIds).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
-    expect(turfs.map((t) => t.name)).toEqual(['List (1)', 'List (2)', 'List (3)']);
+    expect(turfs.map((t) => t.name)).toEqual(['#1', '#2', '#3']);
   });
 });

@@ -18,6 +18,7 @@ function chunk(name: string, contacts: UniverseContact[], size: number): Turf[] 
     current.push(...members.map((m) => m.id));
   }
   if (current.length) turfs.push({ name, contactIds: current });
+  if (name === '#') return turfs.map((t, i) => ({ ...t, name: `#${i + 1}` }));
   return turfs.length > 1 ? turfs.map((t, i) => ({ ...t, name: `${name} (${i + 1})` })) : turfs;
 }
 

@@ -119,7 +119,7 @@ export function FieldAssignmentPage() {
   const questions = packet.effort.script.questions;
   return (
     <section className="flex flex-col gap-3">
-      <h1 className="text-xl font-bold">{packet.assignment.name}</h1>
+      <h1 className="text-xl font-bold">{t('outreach.turfName', { name: packet.assignment.name })}</h1>
       <p className="text-sm text-stone-700">{packet.effort.name} · {t(`outreach.kinds.${packet.effort.kind}`)}</p>
       <p role="status" className={`rounded p-2 text-sm ${online ? 'bg-emerald-50' : 'bg-amber-50'}`}>
         {online ? t('outreach.online') : t('outreach.offline')} {waiting ? t('outreach.waiting', { count: waiting }) : t('outreach.allSent')}

@@ -20,7 +20,7 @@ export function MyAssignmentsPage() {
       <ul className="flex flex-col gap-2">
         {items?.map((a) => (
           <li key={a.id} className="rounded border border-stone-200 bg-white p-3">
-            <Link className="font-medium underline" to={`/outreach/assignments/${a.id}`}>{a.name}</Link>
+            <Link className="font-medium underline" to={`/outreach/assignments/${a.id}`}>{t('outreach.turfName', { name: a.name })}</Link>
             <p className="text-sm text-stone-600">{a.effortName} · {t(`outreach.kinds.${a.kind}`)}</p>
           </li>
         ))}

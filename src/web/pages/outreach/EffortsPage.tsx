@@ -81,10 +81,10 @@ export function EffortsPage() {
                 <ul className="flex flex-col gap-1">
                   {open.assignments.map((a) => (
                     <li key={a.id} className="flex flex-wrap items-center gap-2">
-                      <Link className="underline" to={`/outreach/assignments/${a.id}`}>{a.name}</Link>
+                      <Link className="underline" to={`/outreach/assignments/${a.id}`}>{t('outreach.turfName', { name: a.name })}</Link>
                       <span>{t('efforts.progress', { done: a.done, size: a.size })}</span>
                       {people.length > 0 ? (
-                        <select aria-label={t('efforts.assignee', { turf: a.name })} className={`${inputClass} w-auto`} value={a.userId ?? ''} onChange={(ev) => void assign(a.id, ev.target.value)}>
+                        <select aria-label={t('efforts.assignee', { turf: t('outreach.turfName', { name: a.name }) })} className={`${inputClass} w-auto`} value={a.userId ?? ''} onChange={(ev) => void assign(a.id, ev.target.value)}>
                           <option value="">{t('efforts.unassigned')}</option>
                           {people.map((p) => <option key={p.userId} value={p.userId}>{p.displayName}</option>)}
                         </select>
