@@ -38,7 +38,8 @@ export function demoContactsCsv(count: number, seed: number, domain: string) {
   const rows = ['First Name,Last Name,Email,Phone,Address,City,State,County,Zip,Language,Tags,Year of Birth'];
   for (let i = 0; i < count; i++) {
     const [city, zip, county] = pick(PLACES);
-    const tags = TAGS.filter(() => r() < 0.25).join(';');
+    // Leaders are few; the other tags are common.
+    const tags = TAGS.filter((tag) => r() < (tag === 'leader' ? 0.03 : 0.25)).join(';');
     const language = r() < 0.55 ? 'Spanish' : r() < 0.8 ? 'English' : pick(['Vietnamese', 'Korean', 'Tagalog', 'Chinese']);
     const email = r() < 0.7 ? `demo${seed}.${i}@${domain}` : '';
     const phone = r() < 0.6 ? `(213) 555-01${String(i % 100).padStart(2, '0')}` : '';
