@@ -68,7 +68,13 @@ describe.each(ENGINES)('contact imports on %s', (engine) => {
     expect(job.counts).toMatchObject({ imported: 2, skipped: 2 });
     expect(job.rows.find((r) => r.rowNumber === 3)).toMatchObject({ outcome: 'skipped', duplicateOf: { row: 2, by: 'email', samePerson: true } });
     expect(job.rows.find((r) => r.rowNumber === 4)).toMatchObject({ outcome: 'skipped', duplicateOf: { row: 2, by: 'phone' } });
-    expect(job.rows.find((r) => r.rowNumber === 5)).toMatchObject({ outcome: 'imported', duplicateOf: { row: 2, by: 'phone', samePerson: false } });
+    const possible = job.rows.find((r) => r.rowNumber === 5)!;
+    expect(possible).toMatchObject({ outcome: 'imported', duplicateOf: { row: 2, by: 'phone', samePerson: false } });
+    // A person reviewing the report decides they are one person after all: the merge keeps both rows' history.
+    const merged = await owner.post(`/api/contacts/${possible.duplicateOf!.contactId}/merge`, { duplicateId: possible.id });
+    expect(merged.status).toBe(200);
+    expect(merged.json.history).toEqual([expect.objectContaining({ action: 'absorbed', otherContactId: possible.id })]);
+    expect((await owner.get(`/api/contacts/${possible.id}`)).status).toBe(404);
     const tags = await t.db.selectFrom('contact_tags').select('name').where('space_id', '=', spaceId).execute();
     expect(tags.map((x) => x.name)).toContain('volunteer');
   });

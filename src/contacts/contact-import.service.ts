@@ -234,7 +234,8 @@ async function matchBatch(db: Db, job: ImportJob, prepared: Prepared[], known: G
     if (other) {
       job.possibleDuplicates = (job.possibleDuplicates ?? 0) + 1;
       record(job, { rowNumber: p.rowNumber, outcome: 'imported', id: p.row.id,
-        duplicateOf: { ...(inFile(other.c) ? { row: other.c.importRow ?? undefined } : { contactId: other.c.id }), by: other.by, samePerson: false } });
+        // The other contact's id too, so a person reviewing the report can merge the two.
+        duplicateOf: { ...(inFile(other.c) ? { row: other.c.importRow ?? undefined } : {}), contactId: other.c.id, by: other.by, samePerson: false } });
     } else record(job, { rowNumber: p.rowNumber, outcome: 'imported', id: p.row.id });
   }
   return created;

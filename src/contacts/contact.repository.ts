@@ -177,6 +177,13 @@ export async function updateContact(db: Db, id: string, changes: ContactChanges)
   await db.updateTable('contacts').set(set).where('id', '=', id).execute();
 }
 
+/** A merged contact's outreach attempts and list places go with it to the contact it joined. */
+export async function moveRecordsOf(db: Db, from: string, to: string) {
+  await db.updateTable('outreach_attempts').set({ contact_id: to }).where('contact_id', '=', from).execute();
+  await sql`insert into contact_list_items (list_id, contact_id) select list_id, ${to} from contact_list_items where contact_id = ${from} on conflict do nothing`.execute(db);
+  await db.deleteFrom('contact_list_items').where('contact_id', '=', from).execute();
+}
+
 export async function markMerged(db: Db, id: string, into: string) {
   await db.updateTable('contacts').set({ merged_into: into, external_id: null, updated_at: new Date() }).where('id', '=', id).execute();
 }

@@ -131,7 +131,8 @@ export async function lookupContacts(db: Db, box: SealedBox, actor: Actor, space
 /**
  * Merges a duplicate into a contact: the contact keeps its values and takes the duplicate's
  * where it has none (tags and languages are joined); the duplicate is kept, marked merged, out
- * of every list. Both get a history entry (the survivor's with its sealed details as they were).
+ * of every list; its outreach attempts and list places move to the contact it joined. Both get a
+ * history entry (the survivor's with its sealed details as they were).
  */
 export async function mergeContacts(db: Db, box: SealedBox, actor: Actor, id: string, duplicateId: string) {
   const keep = await requireContact(db, actor, id, 'member');
@@ -152,6 +153,7 @@ export async function mergeContacts(db: Db, box: SealedBox, actor: Actor, id: st
   const keys = contactKeys(box, record);
   await db.transaction().execute(async (trx) => {
     await repo.markMerged(trx, duplicate.id, keep.id);
+    await repo.moveRecordsOf(trx, duplicate.id, keep.id);
     await repo.updateContact(trx, keep.id, { ...merged, ...sealContact(box, keep.id, details), emailHash: keys.emailHash, phoneHash: keys.phoneHash, nameAddressHash: keys.nameAddressHash, birthKey: keys.birthKey });
     await repo.insertHistory(trx, { contactId: keep.id, spaceId: keep.spaceId, action: 'absorbed', otherContactId: duplicate.id, beforeSealed: keep.sealed, userId: actor.userId });
     await repo.insertHistory(trx, { contactId: duplicate.id, spaceId: keep.spaceId, action: 'merged', otherContactId: keep.id, beforeSealed: null, userId: actor.userId });

@@ -52,6 +52,14 @@ export function ContactImportPage() {
     return () => clearTimeout(h);
   }, [job]);
   const running = Boolean(job && !['done', 'rejected', 'failed'].includes(job.status));
+  const [merged, setMerged] = useState<Set<number>>(new Set());
+  // A possible duplicate the person recognizes as the same person: merged into the other contact, history kept.
+  async function merge(r: RowReport) {
+    try {
+      await api.post(`/contacts/${r.duplicateOf!.contactId}/merge`, { duplicateId: r.id });
+      setMerged(new Set([...merged, r.rowNumber]));
+    } catch (err) { setError(errorText(t, err)); }
+  }
   const describe = (r: RowReport) => {
     if (r.errors) return r.errors.map((e) => t('contacts.import.cellError', { column: e.field, message: e.message })).join('; ');
     const d = r.duplicateOf;
@@ -102,7 +110,11 @@ export function ContactImportPage() {
               </ul>
               <ul className="mt-2 max-h-72 overflow-y-auto text-sm">
                 {job.rows.filter((r) => r.errors || r.duplicateOf).map((r) => (
-                  <li key={r.rowNumber} className={r.errors ? 'text-red-800' : ''}>{t('import.row', { row: r.rowNumber })}: {describe(r)}</li>
+                  <li key={r.rowNumber} className={r.errors ? 'text-red-800' : ''}>{t('import.row', { row: r.rowNumber })}: {describe(r)}
+                    {!job.dryRun && r.duplicateOf && !r.duplicateOf.samePerson && r.duplicateOf.contactId && r.id && (merged.has(r.rowNumber)
+                      ? <span className="ml-2 font-medium">{t('contacts.import.mergedDone')}</span>
+                      : <button type="button" className={`${secondaryButtonClass} ml-2`} onClick={() => void merge(r)}>{t('contacts.import.merge')}</button>)}
+                  </li>
                 ))}
               </ul>
             </>
