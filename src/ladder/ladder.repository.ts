@@ -11,8 +11,9 @@ export async function saveLadder(db: Db, spaceId: string, ladder: { steps: objec
     .onConflict((oc) => oc.column('space_id').doUpdateSet({ steps: JSON.stringify(ladder.steps), rules: JSON.stringify(ladder.rules), updated_at: new Date() })).execute();
 }
 
-/** What the ladder's rules read, per contact, a page at a time (id order after `afterId`). */
-export async function pageFacts(db: Db, spaceId: string, afterId: string, limit: number) {
+/** What the ladder's rules read, per contact, a page at a time (id order after `afterId`), or for the contacts named. */
+export async function pageFacts(db: Db, spaceId: string, afterId: string, limit: number, only?: string[]) {
+  const named = only ? sql`and c.id = any(${only}::uuid[])` : sql``;
   const { rows } = await sql<{ id: string; ladderStep: string | null; tags: string[]; conversations: number; attended: number; answers: Record<string, string[]> | null; lastManual: boolean | null }>`
     select c.id, c.ladder_step as "ladderStep", c.tags,
       (select count(*)::int from outreach_attempts a where a.contact_id = c.id and a.result = 'contacted') as conversations,
@@ -20,7 +21,7 @@ export async function pageFacts(db: Db, spaceId: string, afterId: string, limit:
       (select jsonb_object_agg(k, v) from (select q.key as k, jsonb_agg(distinct q.value #>> '{}') as v
         from outreach_attempts a, jsonb_each(a.answers) q where a.contact_id = c.id group by q.key) x) as answers,
       (select m.manual from ladder_moves m where m.contact_id = c.id order by m.at desc, m.id desc limit 1) as "lastManual"
-    from contacts c where c.space_id = ${spaceId} and c.merged_into is null and c.id > ${afterId} order by c.id limit ${limit}`.execute(db);
+    from contacts c where c.space_id = ${spaceId} and c.merged_into is null and c.id > ${afterId} ${named} order by c.id limit ${limit}`.execute(db);
   return rows.map((r) => ({ ...r, facts: { conversations: r.conversations, attended: r.attended, tags: r.tags, answers: r.answers ?? {} } as ContactFacts }));
 }
 

@@ -45,6 +45,23 @@ export async function recompute(db: Db, actor: Actor, spaceId: string) {
   return { moved };
 }
 
+/**
+ * After results come in from the field: the contacts they were about are placed again by the
+ * rules at once (the system's move, logged with its reason; a move by hand still stands).
+ */
+export async function placeAfterResults(db: Db, spaceId: string, contactIds: string[]) {
+  if (contactIds.length === 0) return 0;
+  const stored = await repo.findLadder(db, spaceId);
+  const ladder: Ladder = stored ? { steps: stored.steps as Ladder['steps'], rules: stored.rules as Ladder['rules'] } : DEFAULT_LADDER;
+  const facts = await repo.pageFacts(db, spaceId, '00000000-0000-0000-0000-000000000000', contactIds.length, [...new Set(contactIds)]);
+  const moves = facts.filter((c) => !c.lastManual).flatMap((c) => {
+    const { step, reason } = placeOnLadder(ladder, c.facts);
+    return step === c.ladderStep ? [] : [{ contactId: c.id, from: c.ladderStep, to: step, reason, manual: false, userId: null }];
+  });
+  await db.transaction().execute((trx) => repo.moveContacts(trx, spaceId, moves));
+  return moves.length;
+}
+
 export async function moveByHand(db: Db, actor: Actor, contactId: string, step: string, reason: string) {
   const contact = await findContact(db, contactId);
   if (!contact || contact.mergedInto) throw notFound('contact');

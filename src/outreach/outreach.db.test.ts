@@ -108,6 +108,9 @@ describe.each(ENGINES)('field outreach on %s', (engine) => {
     expect(await count({ type: 'answer', question: 'rent_burden', answer: 'true' })).toBe(1);
     expect(await count({ type: 'lastResult', result: 'not_home' })).toBe(1);
     expect(await count({ type: 'tag', tag: 'sign-in sheet' })).toBe(1);
+    // The ladder moved with the results: a conversation makes a follower, a house meeting a contributor.
+    expect(await count({ type: 'ladderStep', step: 'following' })).toBe(1);
+    expect(await count({ type: 'ladderStep', step: 'contributing' })).toBe(1);
 
     // The alliance sees its target's progress per organization: counts, no contact.
     const progress = await coordinator.get(`/api/targets/${target.json.id}/progress`);

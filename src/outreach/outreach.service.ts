@@ -1,4 +1,5 @@
 import { findCounty } from '../areas/us-areas.ts';
+import { placeAfterResults } from '../ladder/ladder.service.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { findContact, runningContactImports } from '../contacts/contact.repository.ts';
 import { openContact } from '../contacts/contact-sealing.ts';
@@ -193,6 +194,7 @@ export async function sync(db: Db, box: SealedBox, actor: Actor, id: string, inp
   const recorded = await repo.insertAttempts(db, attempts);
   if (recorded || signupsCreated) {
     await insertAudit(db, [{ userId: actor.userId, spaceId: assignment.spaceId, action: 'create', entity: 'outreach_attempt', entityId: id, changes: { recorded, signups: signupsCreated } }]);
+    await placeAfterResults(db, assignment.spaceId, attempts.map((a) => a.contactId));
     contactsChanged(assignment.spaceId);
   }
   return { recorded, alreadyRecorded: attempts.length - recorded, signupsCreated };
