@@ -105,8 +105,12 @@ describe.each(ENGINES)('the OSDI server on %s', (engine) => {
     const id = first.json.identifiers[0].split(':')[1];
     const taggings = await osdi('GET', `/people/${id}/taggings`);
     expect(taggings.json.total_records).toBe(2);
+    // Without email or phone, the other system's identifier finds the person again.
+    const byId = { person: { identifiers: ['action_network:abc-123'], given_name: 'Solo', family_name: 'Identifier' } };
+    expect((await osdi('POST', '/people/person_signup', byId)).status).toBe(201);
+    expect((await osdi('POST', '/people/person_signup', byId)).status).toBe(200);
     const all = await osdi('GET', '/people?per_page=1');
-    expect(all.json.total_records).toBe(61);
+    expect(all.json.total_records).toBe(62);
     for (const person of [{ email_addresses: 'x@example.org' }, { given_name: 5 }, { postal_addresses: [null] }, 'nobody']) {
       const shaped = await osdi('POST', '/people/person_signup', { person });
       expect(shaped.status, JSON.stringify(person)).toBe(400);

@@ -102,8 +102,8 @@ function inputOfStored(row: contacts.ContactRow, box: SealedBox): ContactInput {
 }
 
 /**
- * The person signup helper: the person with this email (else this phone) is updated with what the
- * request holds and gets the tags to add; nobody matches, a contact is created. Twice the same
+ * The person signup helper: the person with this email (else this phone, else this other
+ * system's identifier) is updated with what the request holds and gets the tags to add; nobody matches, a contact is created. Twice the same
  * request is one person.
  */
 export async function signup(db: Db, box: SealedBox, caller: OsdiCaller, body: { person?: Record<string, unknown>; add_tags?: unknown; remove_tags?: unknown }) {
@@ -121,7 +121,7 @@ export async function signup(db: Db, box: SealedBox, caller: OsdiCaller, body: {
   const phone = draft.phone ? normalizePhone(draft.phone) : undefined;
   const candidates = await contacts.findMatchCandidates(db, caller.spaceId, {
     emailHashes: draft.email ? [box.keyedHash(`email:${normalizeEmail(draft.email)}`)] : [], phoneHashes: phone ? [box.keyedHash(`phone:${phone}`)] : [],
-    nameAddressHashes: [], externalIds: [],
+    nameAddressHashes: [], externalIds: draft.externalId ? [draft.externalId] : [],
   });
   const hidden = new Set(await contacts.runningContactImports(db, caller.spaceId));
   const visible = candidates.filter((c) => !c.importJobId || !hidden.has(c.importJobId));
