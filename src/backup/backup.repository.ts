@@ -17,13 +17,15 @@ export async function listTables(db: Db): Promise<{ name: string; columns: strin
     select distinct cl.relname as child, pl.relname as parent from pg_constraint k
     join pg_class cl on cl.oid = k.conrelid join pg_class pl on pl.oid = k.confrelid
     join pg_namespace n on n.oid = cl.relnamespace
-    where k.contype = 'f' and n.nspname = 'public' and cl.relname <> pl.relname`.execute(db);
+    where k.contype = 'f' and n.nspname = 'public' and cl.relname <> pl.relname
+    order by 1, 2`.execute(db);
   const byTable = new Map<string, string[]>();
   for (const row of columns.rows) {
     if (MIGRATION_TABLES.includes(row.table_name)) continue;
     byTable.set(row.table_name, [...(byTable.get(row.table_name) ?? []), row.column_name]);
   }
-  // Depth-first, parents first; a cycle of references is broken where it closes (restore defers the checks anyway).
+  // Depth-first, parents first, references in a fixed order (a distinct without one comes back in
+  // any order, and the backup's table order with it); a cycle of references is broken where it closes (restore defers the checks anyway).
   const order: string[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (table: string) => {
