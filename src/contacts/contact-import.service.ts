@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { Readable } from 'node:stream';
 import { insertAudit } from '../audit/audit.repository.ts';
 import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
 import type { ColumnMapping } from '../imports/column-mapping.ts';
 import { csvBatches } from '../imports/csv-stream.ts';
+import { type CsvSource, csvHeaders } from '../interchange/csv-source.ts';
 import { type ImportJob, nothingWritten, record, startJob } from '../interchange/import-jobs.ts';
 import { markAlive, saveJobReport, startJobRow } from '../interchange/import.repository.ts';
 import { undoImport } from '../interchange/import-undo.service.ts';
@@ -32,8 +32,7 @@ import * as repo from './contact.repository.ts';
 // Contacts written by a running import stay hidden, and are deleted if it fails or its process
 // dies (the server takes such imports back at start): all or nothing.
 
-export type CsvSource = () => AsyncIterable<Buffer | string>;
-export const textSource = (csv: string): CsvSource => () => Readable.from([Buffer.from(csv, 'utf8')]);
+export { textSource } from '../interchange/csv-source.ts';
 
 export interface ContactImportOptions {
   source: CsvSource;
@@ -51,15 +50,6 @@ export interface ContactImportOptions {
   worker?: boolean;
 }
 
-async function headersOf(source: CsvSource): Promise<string[]> {
-  try {
-    for await (const batch of csvBatches(source(), 1)) return batch.headers;
-  } catch (err) {
-    throw invalid([{ field: 'csv', message: err instanceof Error ? err.message : String(err) }]);
-  }
-  throw invalid([{ field: 'csv', message: 'The file is empty.' }]);
-}
-
 function checkMapping(headers: string[], mapping: ColumnMapping) {
   const errors = Object.entries(mapping).flatMap(([header, field]) => [
     ...(headers.includes(header) ? [] : [{ field: `mapping.${header}`, message: 'no such column in the file' }]),
@@ -71,7 +61,7 @@ function checkMapping(headers: string[], mapping: ColumnMapping) {
 /** The columns, the suggested mapping and the fields a column can feed: the first step of an import. */
 export async function describeContactFile(db: Db, actor: Actor, spaceId: string, source: CsvSource) {
   await requireRole(db, actor, spaceId, 'member', 'contacts');
-  const headers = await headersOf(source);
+  const headers = await csvHeaders(source);
   return { headers, mapping: suggestContactMapping(headers), fields: [...CONTACT_FIELDS] };
 }
 
@@ -81,7 +71,7 @@ export async function startContactImport(db: Db, box: SealedBox, actor: Actor, s
   if ((await repo.runningContactImports(db, spaceId)).length) {
     throw conflict('Another import of contacts is running in this space; start this one when it has finished.');
   }
-  const headers = await headersOf(options.source);
+  const headers = await csvHeaders(options.source);
   const mapping = options.mapping ?? suggestContactMapping(headers);
   checkMapping(headers, mapping);
   const job = startJob({ id: randomUUID(), userId: actor.userId, spaceId, entity: 'contacts', total: 0 });

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { insertAudit, type AuditEntry } from '../audit/audit.repository.ts';
 import { diffRecords } from '../audit/diff.ts';
 import type { SealedBox } from '../crypto/sealed-box.ts';
@@ -21,6 +20,7 @@ import { type Actor, requireAccess } from '../spaces/access.ts';
 import { roleAtLeast } from '../spaces/roles.ts';
 import { findRole, listReadableSpaceIds } from '../spaces/spaces.repository.ts';
 import { getVocabularies, type Vocabularies } from '../vocabularies/vocabulary.service.ts';
+import { type CsvSource, csvHeaders, textSource } from './csv-source.ts';
 import { findJob, type ImportJob, nothingWritten, record, type RowOutcome, startJob } from './import-jobs.ts';
 import { forgetJobChanges, type ImportChange, logChanges } from './import-undo.repository.ts';
 import { undoImport } from './import-undo.service.ts';
@@ -104,19 +104,7 @@ export async function previewImport(db: Db, actor: Actor, spaceId: string, entit
   };
 }
 
-/** Where an import reads its file from: opened once to check every row and once more to write. */
-export type CsvSource = () => AsyncIterable<Buffer | string>;
-const fromText = (csv: string): CsvSource => () => Readable.from([Buffer.from(csv, 'utf8')]);
 const BATCH = 500;
-
-async function headersOf(source: CsvSource): Promise<string[]> {
-  try {
-    for await (const batch of csvBatches(source(), 1)) return batch.headers;
-  } catch (err) {
-    throw invalid([{ field: 'csv', message: err instanceof Error ? err.message : String(err) }]);
-  }
-  throw invalid([{ field: 'csv', message: 'The file is empty.' }]);
-}
 
 /**
  * Starts an import job and returns it at once; `done` settles when it has finished. The file is
@@ -130,8 +118,8 @@ async function headersOf(source: CsvSource): Promise<string[]> {
 export async function startImport(db: Db, box: SealedBox, actor: Actor, spaceId: string,
   options: { entity: ImportEntity; csv?: string; source?: CsvSource; mapping?: ColumnMapping | null; importGoodRows: boolean; batchSize?: number }) {
   await requireAccess(db, actor, spaceId, 'member');
-  const source = options.source ?? fromText(options.csv ?? '');
-  const headers = await headersOf(source);
+  const source = options.source ?? textSource(options.csv ?? '');
+  const headers = await csvHeaders(source);
   const mapping = options.mapping ?? suggestMapping(options.entity, headers);
   checkMapping(options.entity, headers, mapping);
   const vocabularies = await getVocabularies(db);
