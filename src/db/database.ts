@@ -76,7 +76,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 export async function openDatabase(options: { url?: string; dataDir: string }): Promise<DatabaseHandle> {
   let handle: DatabaseHandle;
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: 20 });
+    const pool = new pg.Pool({ connectionString: options.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 20) });
     // An idle connection the server closes (a restart, an administrator) is dropped from the
     // pool and logged; unhandled, it would end the process.
     pool.on('error', (err: Error & { code?: string }) => console.error(`[crossroads] a database connection was closed: ${err.code ?? err.name}`));

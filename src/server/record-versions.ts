@@ -5,8 +5,8 @@ import { Problem } from './problem.ts';
 // Optimistic concurrency for the records people edit in forms. A GET of one of them answers with
 // an ETag (a hash of what the reader was shown); a PUT or PATCH that sends it back in If-Match is
 // refused with 412 when the record has changed since, with the record as it is now, so the web
-// app can show what changed and let the person merge. The check and the write run one at a time
-// per record (this process serves the workspace), so no write slips in between them.
+// app can show what changed and let the person merge. A checked write runs alone on its record
+// (this process serves the workspace), so no write slips in between its check and its write.
 
 const VERSIONED = [
   /^\/api\/vocabularies$/, /^\/api\/organizations\/[^/]+$/, /^\/api\/people\/[^/]+$/, /^\/api\/memberships\/[^/]+$/, /^\/api\/campaigns\/[^/]+$/,
@@ -16,19 +16,58 @@ export const isVersioned = (path: string) => VERSIONED.some((r) => r.test(path))
 
 export const etagOf = (body: Uint8Array | string) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 
-const queues = new Map<string, Promise<unknown>>();
-/** Runs `work` after every earlier work on the same key has finished. */
-async function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
-  const before = queues.get(key) ?? Promise.resolve();
-  const run = before.then(work, work);
-  const settled = run.then(() => undefined, () => undefined);
-  queues.set(key, settled);
+// Per record: a checked write (If-Match) runs alone, after every write before it; unchecked writes
+// run side by side (the database's row locks order them) but never inside a checked write's window
+// between its check and its write.
+interface RecordLock {
+  /** Requests holding this lock object, running or waiting: it is dropped when none are left. */
+  holders: number;
+  /** Settles when the last checked write queued so far has finished. */
+  checked: Promise<void>;
+  plainRunning: number;
+  /** Settles when the unchecked writes running now have all finished. */
+  plainDone: Promise<void>;
+  settlePlain?: () => void;
+}
+const locks = new Map<string, RecordLock>();
+
+async function holding<T>(key: string, work: (lock: RecordLock) => Promise<T>): Promise<T> {
+  let lock = locks.get(key);
+  if (!lock) locks.set(key, lock = { holders: 0, checked: Promise.resolve(), plainRunning: 0, plainDone: Promise.resolve() });
+  lock.holders += 1;
   try {
-    return await run;
+    return await work(lock);
   } finally {
-    if (queues.get(key) === settled) queues.delete(key);
+    lock.holders -= 1;
+    if (lock.holders === 0) locks.delete(key);
   }
 }
+
+/** A checked write: after every earlier write on the record, and alone. */
+const alone = <T>(key: string, work: () => Promise<T>) => holding(key, async (lock) => {
+  const before = Promise.all([lock.checked, lock.plainDone]);
+  const run = before.then(work);
+  lock.checked = run.then(() => undefined, () => undefined);
+  return run;
+});
+
+/** An unchecked write: once no checked write is queued or running, beside other unchecked writes. */
+const alongside = <T>(key: string, work: () => Promise<T>) => holding(key, async (lock) => {
+  // A checked write queued while this one waited goes first too.
+  for (let seen = lock.checked; ; seen = lock.checked) {
+    await seen;
+    if (seen === lock.checked) break;
+  }
+  if (lock.plainRunning++ === 0) lock.plainDone = new Promise<void>((resolve) => { lock.settlePlain = resolve; });
+  try {
+    return await work();
+  } finally {
+    if (--lock.plainRunning === 0) lock.settlePlain?.();
+  }
+});
+
+/** Runs `work` under the record's lock: alone when it checks If-Match, beside other unchecked writes otherwise. */
+const underRecordLock = <T>(key: string, checked: boolean, work: () => Promise<T>) => (checked ? alone(key, work) : alongside(key, work));
 
 /**
  * `readCurrent` re-reads the record as the writer would see it now (a GET through the whole app);
@@ -41,8 +80,8 @@ export function recordVersions(readCurrent: (path: string, headers: Headers) => 
       if (c.req.method !== 'PUT') return next();
       const parent = await parentOf(c.req.path);
       if (!parent) return next();
-      return oneAtATime(parent.toLowerCase(), async () => {
-        const ifMatch = c.req.header('if-match');
+      const ifMatch = c.req.header('if-match');
+      return underRecordLock(parent.toLowerCase(), Boolean(ifMatch), async () => {
         if (ifMatch) await checkIfMatch(ifMatch, parent, c.req.header('cookie'), c.req.header('accept-language'), readCurrent);
         await next();
       });
@@ -54,8 +93,8 @@ export function recordVersions(readCurrent: (path: string, headers: Headers) => 
     }
     if (c.req.method !== 'PUT' && c.req.method !== 'PATCH') return next();
     // Ids are UUIDs, which PostgreSQL reads in either case: one queue per record, however written.
-    return oneAtATime(c.req.path.toLowerCase(), async () => {
-      const ifMatch = c.req.header('if-match');
+    const ifMatch = c.req.header('if-match');
+    return underRecordLock(c.req.path.toLowerCase(), Boolean(ifMatch), async () => {
       if (ifMatch) await checkIfMatch(ifMatch, c.req.path, c.req.header('cookie'), c.req.header('accept-language'), readCurrent);
       await next();
     });
