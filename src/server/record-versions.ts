@@ -67,7 +67,7 @@ const alongside = <T>(key: string, work: () => Promise<T>) => holding(key, async
 });
 
 /** Runs `work` under the record's lock: alone when it checks If-Match, beside other unchecked writes otherwise. */
-const underRecordLock = <T>(key: string, checked: boolean, work: () => Promise<T>) => (checked ? alone(key, work) : alongside(key, work));
+export const underRecordLock = <T>(key: string, checked: boolean, work: () => Promise<T>) => (checked ? alone(key, work) : alongside(key, work));
 
 /**
  * `readCurrent` re-reads the record as the writer would see it now (a GET through the whole app);
