@@ -32,18 +32,20 @@ export interface ContactRow {
   importRow: number | null;
   ladderStep: string | null;
   mergedInto: string | null;
+  personId: string | null;
+  recruitedBy: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export type NewContact = Omit<ContactRow, 'createdAt' | 'updatedAt' | 'mergedInto' | 'ladderStep'>;
+export type NewContact = Omit<ContactRow, 'createdAt' | 'updatedAt' | 'mergedInto' | 'ladderStep' | 'personId' | 'recruitedBy'>;
 
 const columns = [
   'id', 'space_id as spaceId', 'external_id as externalId', 'first_name as firstName', 'last_name as lastName', 'languages', 'sealed',
   'email_hash as emailHash', 'phone_hash as phoneHash', 'name_address_hash as nameAddressHash', 'household_key as householdKey',
   'city', 'state_fips as stateFips', 'county_fips as countyFips', 'zip', 'birth_year as birthYear', 'birth_key as birthKey', 'tags', 'custom_fields as customFields',
   'email_opt_in as emailOptIn', 'sms_opt_in as smsOptIn', 'do_not_contact as doNotContact', 'source', 'import_job_id as importJobId',
-  'import_row as importRow', 'ladder_step as ladderStep', 'merged_into as mergedInto', 'created_at as createdAt', 'updated_at as updatedAt',
+  'import_row as importRow', 'ladder_step as ladderStep', 'merged_into as mergedInto', 'person_id as personId', 'recruited_by as recruitedBy', 'created_at as createdAt', 'updated_at as updatedAt',
 ] as const;
 
 // A unit separator cannot be typed into a spreadsheet cell: lists travel as one joined string.
@@ -177,11 +179,20 @@ export async function updateContact(db: Db, id: string, changes: ContactChanges)
   await db.updateTable('contacts').set(set).where('id', '=', id).execute();
 }
 
-/** A merged contact's outreach attempts and list places go with it to the contact it joined. */
+/**
+ * A merged contact's outreach attempts, list places, attendance, cohorts and recruits go with it
+ * to the contact it joined (where both have a record of one thing, the kept contact's stands).
+ */
 export async function moveRecordsOf(db: Db, from: string, to: string) {
   await db.updateTable('outreach_attempts').set({ contact_id: to }).where('contact_id', '=', from).execute();
   await sql`insert into contact_list_items (list_id, contact_id) select list_id, ${to} from contact_list_items where contact_id = ${from} on conflict do nothing`.execute(db);
   await db.deleteFrom('contact_list_items').where('contact_id', '=', from).execute();
+  await sql`update contact_attendance a set contact_id = ${to} where a.contact_id = ${from}
+    and not exists (select 1 from contact_attendance b where b.contact_id = ${to} and b.convening_id = a.convening_id)`.execute(db);
+  await sql`update cohort_members m set contact_id = ${to} where m.contact_id = ${from}
+    and not exists (select 1 from cohort_members n where n.contact_id = ${to} and n.cohort_id = m.cohort_id)`.execute(db);
+  await db.updateTable('cohort_members').set({ mentor_id: to }).where('mentor_id', '=', from).execute();
+  await db.updateTable('contacts').set({ recruited_by: to }).where('recruited_by', '=', from).where('id', '<>', to).execute();
 }
 
 export async function markMerged(db: Db, id: string, into: string) {

@@ -49,6 +49,8 @@ export const ContactViewSchema = z.object({
   doNotContact: z.boolean(),
   source: z.string(),
   ladderStep: z.string().nullable(),
+  personId: z.string().nullable().openapi({ description: 'The directory person of the same organization this contact is' }),
+  recruitedBy: z.string().nullable().openapi({ description: 'The contact who brought this one in' }),
   hasEmail: z.boolean(),
   hasPhone: z.boolean(),
   createdAt: z.string(),

@@ -24,7 +24,7 @@ export function contactView(r: repo.ContactRow): ContactView {
     id: r.id, spaceId: r.spaceId, externalId: r.externalId, firstName: r.firstName, lastName: r.lastName, languages: r.languages,
     city: r.city, state: r.stateFips ? postalOf.get(r.stateFips) ?? null : null, stateFips: r.stateFips, countyFips: r.countyFips,
     county: r.countyFips ? findCounty(r.countyFips)?.name ?? null : null, zip: r.zip, birthYear: r.birthYear, tags: r.tags, customFields: r.customFields,
-    emailOptIn: r.emailOptIn, smsOptIn: r.smsOptIn, doNotContact: r.doNotContact, source: r.source, ladderStep: r.ladderStep ?? null, hasEmail: r.emailHash !== null,
+    emailOptIn: r.emailOptIn, smsOptIn: r.smsOptIn, doNotContact: r.doNotContact, source: r.source, ladderStep: r.ladderStep ?? null, personId: r.personId ?? null, recruitedBy: r.recruitedBy ?? null, hasEmail: r.emailHash !== null,
     hasPhone: r.phoneHash !== null, createdAt: new Date(r.createdAt).toISOString(), updatedAt: new Date(r.updatedAt).toISOString(),
   };
 }

@@ -30,6 +30,15 @@ export function conditionSql(c: Condition): RawBuilder<boolean> {
     case 'answer':
       return sql<boolean>`exists (select 1 from outreach_attempts a where a.contact_id = c.id and a.answers ->> ${c.question} = ${c.answer})`;
     case 'ladderStep': return never(sql`c.ladder_step = ${c.step}`);
+    case 'attended': {
+      const convening = c.conveningId ? sql`and x.convening_id = ${c.conveningId}` : sql``;
+      const kind = c.kind ? sql`and exists (select 1 from convenings v where v.id = x.convening_id and v.kind = ${c.kind})` : sql``;
+      return sql<boolean>`((select count(*) from contact_attendance x where x.contact_id = c.id and x.status = 'attended' ${convening} ${kind}) >= ${c.atLeast ?? 1})`;
+    }
+    case 'cohort': {
+      const status = c.status ? sql`and k.status = ${c.status}` : sql``;
+      return sql<boolean>`exists (select 1 from cohort_members k where k.cohort_id = ${c.cohortId} and k.contact_id = c.id ${status})`;
+    }
   }
 }
 

@@ -23,7 +23,9 @@ export type Condition =
   | { type: 'source'; source: string }
   | { type: 'lastResult'; result: string }
   | { type: 'answer'; question: string; answer: string }
-  | { type: 'ladderStep'; step: string };
+  | { type: 'ladderStep'; step: string }
+  | { type: 'attended'; conveningId?: string | null; kind?: string | null; atLeast?: number | null }
+  | { type: 'cohort'; cohortId: string; status?: 'active' | 'completed' | 'left' | null };
 
 const leaf = [
   z.object({ type: z.literal('tag'), tag: z.string().trim().min(1).max(80) }),
@@ -42,6 +44,10 @@ const leaf = [
   // A values-based segment: an answer given to a script's question in any attempt.
   z.object({ type: z.literal('answer'), question: z.string().regex(/^[a-z0-9_]{1,40}$/, 'lowercase letters, digits and _'), answer: z.string().trim().max(200) }),
   z.object({ type: z.literal('ladderStep'), step: z.string().regex(/^[a-z0-9_]{1,40}$/, 'lowercase letters, digits and _') }),
+  // Came to a convening: a given one, or at least N of a kind (training, house meeting…) or of any.
+  z.object({ type: z.literal('attended'), conveningId: z.uuid('not a valid id').nullish(), kind: z.string().regex(/^[a-z_]{1,40}$/, 'lowercase letters and _').nullish(),
+    atLeast: z.number().int().min(1).max(1000).nullish() }),
+  z.object({ type: z.literal('cohort'), cohortId: z.uuid('not a valid id'), status: z.enum(['active', 'completed', 'left']).nullish() }),
 ] as const;
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() => z.discriminatedUnion('type', [

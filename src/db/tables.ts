@@ -324,6 +324,10 @@ export interface ContactsTable {
   ladder_step: string | null;
   // Set when merged into another contact: kept for history, out of every list.
   merged_into: string | null;
+  // The directory person of the same space this contact is (committee seats, representation, sessions led).
+  person_id: string | null;
+  // The contact of the same space who brought this one in.
+  recruited_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -458,6 +462,49 @@ export interface LadderMovesTable {
   manual: Generated<boolean>;
   user_id: string | null;
   at: Timestamp;
+}
+
+/** A contact at a convening, recorded in the contact's own space whoever holds the convening. */
+export interface ContactAttendanceTable {
+  id: Generated<string>;
+  space_id: string;
+  contact_id: string;
+  convening_id: string;
+  status: 'registered' | 'attended' | 'no_show';
+  source: 'manual' | 'sign_in' | 'osdi';
+  recorded_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LeadershipCohortsTable {
+  id: Generated<string>;
+  space_id: string;
+  name: string;
+  description: string | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CohortMembersTable {
+  id: Generated<string>;
+  space_id: string;
+  cohort_id: string;
+  contact_id: string;
+  mentor_id: string | null;
+  status: 'active' | 'completed' | 'left';
+  notes: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CohortTrainingsTable {
+  cohort_id: string;
+  convening_id: string;
+  space_id: string;
 }
 
 /** A secret vote's ballots, without voters, times or ids, in random order. */
@@ -640,6 +687,10 @@ export interface Database {
   outreach_attempts: OutreachAttemptsTable;
   ladders: LaddersTable;
   ladder_moves: LadderMovesTable;
+  contact_attendance: ContactAttendanceTable;
+  leadership_cohorts: LeadershipCohortsTable;
+  cohort_members: CohortMembersTable;
+  cohort_trainings: CohortTrainingsTable;
   import_job_changes: ImportJobChangesTable;
   vote_events: VoteEventsTable;
   notifications: NotificationsTable;

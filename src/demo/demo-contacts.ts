@@ -89,7 +89,7 @@ async function demoCanvass(db: Db, box: SealedBox, actor: Actor, spaceId: string
     });
     await sync(db, box, actor, turf.id, SyncSchema.parse({ attempts }));
   }
-  await recompute(db, actor, spaceId);
+  await recompute(db, box, actor, spaceId);
 }
 
 /** A version-4 UUID from the seeded generator, so the demo is the same everywhere. */

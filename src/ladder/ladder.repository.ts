@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
+import { normalizeEmail } from '../contacts/contact-identity.ts';
+import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
+import { reachableConvening } from '../leadership/leadership.repository.ts';
 import type { ContactFacts } from './ladder.ts';
 
 export async function findLadder(db: Db, spaceId: string) {
@@ -11,18 +14,66 @@ export async function saveLadder(db: Db, spaceId: string, ladder: { steps: objec
     .onConflict((oc) => oc.column('space_id').doUpdateSet({ steps: JSON.stringify(ladder.steps), rules: JSON.stringify(ladder.rules), updated_at: new Date() })).execute();
 }
 
-/** What the ladder's rules read, per contact, a page at a time (id order after `afterId`), or for the contacts named. */
-export async function pageFacts(db: Db, spaceId: string, afterId: string, limit: number, only?: string[]) {
+/**
+ * What the ladder's rules read, per contact, a page at a time (id order after `afterId`), or for
+ * the contacts named. `organizationId`: the organization whose space this is (sessions led are
+ * counted in the convenings it takes part in); `attemptsByEmail`: outreach attempts made by
+ * volunteers, keyed by the blind index of their account's email.
+ */
+export async function pageFacts(db: Db, spaceId: string, afterId: string, limit: number, only?: string[],
+  context: { organizationId: string | null; attemptsByEmail: Map<string, number> } = { organizationId: null, attemptsByEmail: new Map() }) {
   const named = only ? sql`and c.id = any(${only}::uuid[])` : sql``;
-  const { rows } = await sql<{ id: string; ladderStep: string | null; tags: string[]; conversations: number; attended: number; answers: Record<string, string[]> | null; lastManual: boolean | null }>`
-    select c.id, c.ladder_step as "ladderStep", c.tags,
+  const sessions = context.organizationId
+    ? sql`(select count(*)::int from convening_sessions s join convenings v on v.id = s.convening_id
+        where ${reachableConvening(context.organizationId)} and s.facilitator is not null and lower(trim(s.facilitator)) in
+          (lower(trim(c.first_name || ' ' || c.last_name)), (select lower(trim(p.name)) from people p where p.id = c.person_id)))`
+    : sql`0`;
+  const { rows } = await sql<{ id: string; ladderStep: string | null; tags: string[]; emailHash: string | null; conversations: number; attended: number;
+    answers: Record<string, string[]> | null; lastManual: boolean | null; trainings: number; sessionsLed: number; committeeSeats: number; represents: number;
+    recruited: number; cohortsCompleted: number }>`
+    select c.id, c.ladder_step as "ladderStep", c.tags, c.email_hash as "emailHash",
       (select count(*)::int from outreach_attempts a where a.contact_id = c.id and a.result = 'contacted') as conversations,
-      (select count(*)::int from outreach_attempts a where a.contact_id = c.id and a.result = 'attended') as attended,
+      (select count(*)::int from outreach_attempts a where a.contact_id = c.id and a.result = 'attended')
+        + (select count(*)::int from contact_attendance x where x.contact_id = c.id and x.status = 'attended') as attended,
+      (select count(*)::int from contact_attendance x join convenings v on v.id = x.convening_id where x.contact_id = c.id and x.status = 'attended' and v.kind = 'training') as trainings,
       (select jsonb_object_agg(k, v) from (select q.key as k, jsonb_agg(distinct q.value #>> '{}') as v
         from outreach_attempts a, jsonb_each(a.answers) q where a.contact_id = c.id group by q.key) x) as answers,
-      (select m.manual from ladder_moves m where m.contact_id = c.id order by m.at desc, m.id desc limit 1) as "lastManual"
+      (select m.manual from ladder_moves m where m.contact_id = c.id order by m.at desc, m.id desc limit 1) as "lastManual",
+      ${sessions} as "sessionsLed",
+      (select count(*)::int from committee_seats s where c.person_id is not null and s.person_id = c.person_id
+        and (s.term_ends_on is null or s.term_ends_on >= to_char(current_date, 'YYYY-MM-DD'))) as "committeeSeats",
+      (select count(*)::int from representatives r join memberships m on m.id = r.membership_id
+        where c.person_id is not null and r.person_id = c.person_id and m.status = 'active') as represents,
+      (select count(*)::int from contacts r where r.recruited_by = c.id and r.merged_into is null) as recruited,
+      (select count(*)::int from cohort_members k where k.contact_id = c.id and k.status = 'completed') as "cohortsCompleted"
     from contacts c where c.space_id = ${spaceId} and c.merged_into is null and c.id > ${afterId} ${named} order by c.id limit ${limit}`.execute(db);
-  return rows.map((r) => ({ ...r, facts: { conversations: r.conversations, attended: r.attended, tags: r.tags, answers: r.answers ?? {} } as ContactFacts }));
+  return rows.map((r) => ({ ...r, facts: {
+    conversations: r.conversations, attended: r.attended, tags: r.tags, answers: r.answers ?? {}, trainings: r.trainings, sessionsLed: r.sessionsLed,
+    committeeSeats: r.committeeSeats, represents: r.represents, recruited: r.recruited, cohortsCompleted: r.cohortsCompleted,
+    attemptsMade: r.emailHash ? context.attemptsByEmail.get(r.emailHash) ?? 0 : 0,
+  } as ContactFacts }));
+}
+
+/** Outreach attempts made in the space's efforts, per volunteer account with its email. */
+export async function attemptsByVolunteer(db: Db, spaceId: string) {
+  const { rows } = await sql<{ email: string; n: number }>`
+    select u.email, count(*)::int as n from outreach_attempts a join outreach_efforts e on e.id = a.effort_id join users u on u.id = a.made_by
+    where e.space_id = ${spaceId} group by u.email`.execute(db);
+  return rows;
+}
+
+/** The contacts of the space with the email of this account (found through the blind index). */
+export async function contactsOfUser(db: Db, box: SealedBox, spaceId: string, userId: string) {
+  const user = await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
+  if (!user) return [];
+  const rows = await db.selectFrom('contacts').select('id').where('space_id', '=', spaceId).where('merged_into', 'is', null)
+    .where('email_hash', '=', box.keyedHash(`email:${normalizeEmail(user.email)}`)).execute();
+  return rows.map((r) => r.id);
+}
+
+/** The organization whose own space this is. */
+export async function organizationIdOf(db: Db, spaceId: string) {
+  return (await db.selectFrom('organizations').select('id').where('own_space_id', '=', spaceId).executeTakeFirst())?.id ?? null;
 }
 
 export async function moveContacts(db: Db, spaceId: string, moves: { contactId: string; from: string | null; to: string; reason: string; manual: boolean; userId: string | null }[]) {

@@ -27,7 +27,7 @@ export const ladderRoutes = newRouter()
     })
   .openapi(createRoute({ method: 'post', path: '/spaces/{id}/ladder/recompute', tags: ['ladder'], description: 'Places every contact on the ladder by its rules, recording each move and its reason.',
     request: { params: IdParam }, responses: { 200: jsonResponse(z.object({ moved: z.number() })), ...problems } }),
-    async (c) => c.json(await service.recompute(c.get('deps').db, actorOf(c), c.req.valid('param').id), 200))
+    async (c) => c.json(await service.recompute(c.get('deps').db, c.get('deps').box, actorOf(c), c.req.valid('param').id), 200))
   .openapi(createRoute({ method: 'get', path: '/spaces/{id}/ladder/movement', tags: ['ladder'], description: 'Counts per step and moves up and down in a period.',
     request: { params: IdParam, query: Period }, responses: { 200: jsonResponse(Loose), ...problems } }), async (c) => {
     const { from, to } = period(c.req.valid('query'));

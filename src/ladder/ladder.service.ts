@@ -1,5 +1,7 @@
 import { insertAudit } from '../audit/audit.repository.ts';
 import { findContact } from '../contacts/contact.repository.ts';
+import { normalizeEmail } from '../contacts/contact-identity.ts';
+import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
 import { invalid, notFound } from '../server/problem.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
@@ -21,17 +23,29 @@ export async function saveLadder(db: Db, actor: Actor, spaceId: string, ladder: 
   await insertAudit(db, [{ userId: actor.userId, spaceId, action: 'update', entity: 'ladder', entityId: spaceId, changes: { steps: [null, ladder.steps.map((s) => s.key)] } }]);
 }
 
+/** What every contact's facts of one space are read with: its organization, and attempts its volunteers made by email. */
+async function factsContext(db: Db, box: SealedBox, spaceId: string) {
+  const [organizationId, volunteers] = await Promise.all([repo.organizationIdOf(db, spaceId), repo.attemptsByVolunteer(db, spaceId)]);
+  const attemptsByEmail = new Map<string, number>();
+  for (const v of volunteers) {
+    const key = box.keyedHash(`email:${normalizeEmail(v.email)}`);
+    attemptsByEmail.set(key, (attemptsByEmail.get(key) ?? 0) + v.n);
+  }
+  return { organizationId, attemptsByEmail };
+}
+
 /**
  * Places every contact of the space by the rules, a thousand at a time, recording each move with
  * its reason. A contact a person placed by hand stays where they put it until moved again.
  */
-export async function recompute(db: Db, actor: Actor, spaceId: string) {
+export async function recompute(db: Db, box: SealedBox, actor: Actor, spaceId: string) {
   await requireRole(db, actor, spaceId, 'member', 'ladder');
   const ladder = await getLadder(db, actor, spaceId);
+  const context = await factsContext(db, box, spaceId);
   let moved = 0;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const page = await repo.pageFacts(db, spaceId, after, 1000);
+    const page = await repo.pageFacts(db, spaceId, after, 1000, undefined, context);
     if (page.length === 0) break;
     const moves = page.filter((c) => !c.lastManual).flatMap((c) => {
       const { step, reason } = placeOnLadder(ladder, c.facts);
@@ -49,11 +63,13 @@ export async function recompute(db: Db, actor: Actor, spaceId: string) {
  * After results come in from the field: the contacts they were about are placed again by the
  * rules at once (the system's move, logged with its reason; a move by hand still stands).
  */
-export async function placeAfterResults(db: Db, spaceId: string, contactIds: string[]) {
+export async function placeAfterResults(db: Db, box: SealedBox, spaceId: string, contactIds: string[], volunteerUserId?: string) {
+  // The volunteer who made the attempts may be a contact of the space too (by the account's email).
+  if (volunteerUserId) contactIds = [...contactIds, ...(await repo.contactsOfUser(db, box, spaceId, volunteerUserId))];
   if (contactIds.length === 0) return 0;
   const stored = await repo.findLadder(db, spaceId);
   const ladder: Ladder = stored ? { steps: stored.steps as Ladder['steps'], rules: stored.rules as Ladder['rules'] } : DEFAULT_LADDER;
-  const facts = await repo.pageFacts(db, spaceId, '00000000-0000-0000-0000-000000000000', contactIds.length, [...new Set(contactIds)]);
+  const facts = await repo.pageFacts(db, spaceId, '00000000-0000-0000-0000-000000000000', contactIds.length, [...new Set(contactIds)], await factsContext(db, box, spaceId));
   const moves = facts.filter((c) => !c.lastManual).flatMap((c) => {
     const { step, reason } = placeOnLadder(ladder, c.facts);
     return step === c.ladderStep ? [] : [{ contactId: c.id, from: c.ladderStep, to: step, reason, manual: false, userId: null }];

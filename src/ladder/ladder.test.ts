@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LADDER, LadderSchema, placeOnLadder } from './ladder.ts';
-
-const facts = (f: Partial<{ conversations: number; attended: number; tags: string[]; answers: Record<string, string[]> }>) =>
-  ({ conversations: 0, attended: 0, tags: [], answers: {}, ...f });
+import { DEFAULT_LADDER, LadderSchema, noFacts as facts, placeOnLadder } from './ladder.ts';
 
 describe('the engagement ladder', () => {
   it('places a contact on the highest step whose rule it meets', () => {
@@ -23,5 +20,18 @@ describe('the engagement ladder', () => {
     expect(placeOnLadder(ladder, facts({ conversations: 2 })).step).toBe('base');
     expect(placeOnLadder(ladder, facts({ conversations: 2, answers: { will_vote: ['true'] } })).step).toBe('voter');
     expect(LadderSchema.safeParse({ ...ladder, rules: [{ step: 'nope', all: [{ kind: 'tag', tag: 'x' }] }] }).success).toBe(false);
+  });
+
+  it('reads leadership from the record: sessions led, committee seats, representation, recruits, attempts made, cohorts', () => {
+    expect(placeOnLadder(DEFAULT_LADDER, facts({ attemptsMade: 4 }))).toEqual({ step: 'contributing', reason: 'made 1+ contact attempts' });
+    expect(placeOnLadder(DEFAULT_LADDER, facts({ recruited: 2 })).step).toBe('observing');
+    expect(placeOnLadder(DEFAULT_LADDER, facts({ recruited: 3 }))).toEqual({ step: 'owning', reason: 'recruited 3+ people' });
+    expect(placeOnLadder(DEFAULT_LADDER, facts({ committeeSeats: 1 }))).toEqual({ step: 'owning', reason: 'sits on a committee' });
+    expect(placeOnLadder(DEFAULT_LADDER, facts({ sessionsLed: 1 }))).toEqual({ step: 'leading', reason: 'led 1+ sessions' });
+    expect(placeOnLadder(DEFAULT_LADDER, facts({ represents: 1 }))).toEqual({ step: 'leading', reason: 'represents the organization' });
+    expect(placeOnLadder(DEFAULT_LADDER, facts({ cohortsCompleted: 1 }))).toEqual({ step: 'leading', reason: 'completed a leadership cohort' });
+    const trained = LadderSchema.parse({ steps: DEFAULT_LADDER.steps, rules: [{ step: 'owning', all: [{ kind: 'trainings', atLeast: 2 }] }] });
+    expect(placeOnLadder(trained, facts({ trainings: 1 })).step).toBe('observing');
+    expect(placeOnLadder(trained, facts({ trainings: 2 })).step).toBe('owning');
   });
 });

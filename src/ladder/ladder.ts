@@ -12,6 +12,18 @@ export const LadderConditionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('attended'), atLeast: z.number().int().min(1).max(1000) }),
   z.object({ kind: z.literal('tag'), tag: z.string().trim().min(1).max(80) }),
   z.object({ kind: z.literal('answer'), question: key, answer: z.string().trim().max(200) }),
+  // Convenings of kind training attended.
+  z.object({ kind: z.literal('trainings'), atLeast: z.number().int().min(1).max(1000) }),
+  // Sessions of convenings the organization takes part in, facilitated by the contact.
+  z.object({ kind: z.literal('led_session'), atLeast: z.number().int().min(1).max(1000) }),
+  // The directory person the contact is holds a committee seat now / represents the organization in an alliance.
+  z.object({ kind: z.literal('committee') }),
+  z.object({ kind: z.literal('represents') }),
+  // Contacts this contact brought in.
+  z.object({ kind: z.literal('recruited'), atLeast: z.number().int().min(1).max(1000) }),
+  // Outreach attempts the contact made as a volunteer (the account with the contact's email).
+  z.object({ kind: z.literal('attempts_made'), atLeast: z.number().int().min(1).max(100_000) }),
+  z.object({ kind: z.literal('cohort_completed') }),
 ]);
 export type LadderCondition = z.infer<typeof LadderConditionSchema>;
 
@@ -36,12 +48,26 @@ export const DEFAULT_LADDER: Ladder = {
   rules: [
     { step: 'following', all: [{ kind: 'conversations', atLeast: 1 }] },
     { step: 'contributing', all: [{ kind: 'attended', atLeast: 1 }] },
+    { step: 'contributing', all: [{ kind: 'attempts_made', atLeast: 1 }] },
     { step: 'owning', all: [{ kind: 'attended', atLeast: 2 }] },
+    { step: 'owning', all: [{ kind: 'recruited', atLeast: 3 }] },
+    { step: 'owning', all: [{ kind: 'committee' }] },
     { step: 'leading', all: [{ kind: 'tag', tag: 'leader' }] },
+    { step: 'leading', all: [{ kind: 'led_session', atLeast: 1 }] },
+    { step: 'leading', all: [{ kind: 'represents' }] },
+    { step: 'leading', all: [{ kind: 'cohort_completed' }] },
   ],
 };
 
-export interface ContactFacts { conversations: number; attended: number; tags: string[]; answers: Record<string, string[]> }
+export interface ContactFacts {
+  conversations: number; attended: number; tags: string[]; answers: Record<string, string[]>;
+  trainings: number; sessionsLed: number; committeeSeats: number; represents: number; recruited: number; attemptsMade: number; cohortsCompleted: number;
+}
+
+/** Facts of a contact with no record beyond the ones given. */
+export const noFacts = (f: Partial<ContactFacts> = {}): ContactFacts => ({
+  conversations: 0, attended: 0, tags: [], answers: {}, trainings: 0, sessionsLed: 0, committeeSeats: 0, represents: 0, recruited: 0, attemptsMade: 0, cohortsCompleted: 0, ...f,
+});
 
 function holds(c: LadderCondition, f: ContactFacts): boolean {
   switch (c.kind) {
@@ -49,6 +75,13 @@ function holds(c: LadderCondition, f: ContactFacts): boolean {
     case 'attended': return f.attended >= c.atLeast;
     case 'tag': return f.tags.includes(c.tag);
     case 'answer': return (f.answers[c.question] ?? []).includes(c.answer);
+    case 'trainings': return f.trainings >= c.atLeast;
+    case 'led_session': return f.sessionsLed >= c.atLeast;
+    case 'committee': return f.committeeSeats > 0;
+    case 'represents': return f.represents > 0;
+    case 'recruited': return f.recruited >= c.atLeast;
+    case 'attempts_made': return f.attemptsMade >= c.atLeast;
+    case 'cohort_completed': return f.cohortsCompleted > 0;
   }
 }
 
@@ -59,6 +92,13 @@ function because(c: LadderCondition): string {
     case 'attended': return `attended ${c.atLeast}+ times`;
     case 'tag': return `tagged ${c.tag}`;
     case 'answer': return `answered ${c.question}: ${c.answer}`;
+    case 'trainings': return `${c.atLeast}+ trainings`;
+    case 'led_session': return `led ${c.atLeast}+ sessions`;
+    case 'committee': return 'sits on a committee';
+    case 'represents': return 'represents the organization';
+    case 'recruited': return `recruited ${c.atLeast}+ people`;
+    case 'attempts_made': return `made ${c.atLeast}+ contact attempts`;
+    case 'cohort_completed': return 'completed a leadership cohort';
   }
 }
 

@@ -194,7 +194,7 @@ export async function sync(db: Db, box: SealedBox, actor: Actor, id: string, inp
   const recorded = await repo.insertAttempts(db, attempts);
   if (recorded || signupsCreated) {
     await insertAudit(db, [{ userId: actor.userId, spaceId: assignment.spaceId, action: 'create', entity: 'outreach_attempt', entityId: id, changes: { recorded, signups: signupsCreated } }]);
-    await placeAfterResults(db, assignment.spaceId, attempts.map((a) => a.contactId));
+    await placeAfterResults(db, box, assignment.spaceId, attempts.map((a) => a.contactId), actor.userId);
     contactsChanged(assignment.spaceId);
   }
   return { recorded, alreadyRecorded: attempts.length - recorded, signupsCreated };

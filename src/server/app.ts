@@ -33,6 +33,7 @@ import { osdiRoutes } from '../osdi/osdi.routes.ts';
 import { osdiTokenRoutes } from '../osdi/osdi-token.routes.ts';
 import { outreachRoutes } from '../outreach/outreach.routes.ts';
 import { ladderRoutes } from '../ladder/ladder.routes.ts';
+import { leadershipRoutes } from '../leadership/leadership.routes.ts';
 import { spacesRoutes } from '../spaces/spaces.routes.ts';
 import { vocabularyRoutes } from '../vocabularies/vocabulary.routes.ts';
 import { bodyLimits } from './body-limits.ts';
@@ -148,6 +149,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   api.route('/', osdiTokenRoutes);
   api.route('/', outreachRoutes);
   api.route('/', ladderRoutes);
+  api.route('/', leadershipRoutes);
   // OSDI speaks HAL+JSON and is documented by its own specification, not in openapi.json.
   app.route('/api/osdi/v1', osdiRoutes);
   api.doc31('/openapi.json', {
