@@ -33,6 +33,19 @@ export async function listReachableConvenings(db: Db, organizationId: string, op
   return rows;
 }
 
+/** A page of those convenings for OSDI, with how many of the space's contacts accepted each. */
+export async function pageReachableConvenings(db: Db, organizationId: string, spaceId: string, options: { ids?: string[]; offset: number; limit: number }) {
+  const ids = options.ids ? sql`and v.id = any(${options.ids}::uuid[])` : sql``;
+  const { rows: [counted] } = await sql<{ n: number }>`select count(*)::int as n from convenings v where ${reachableConvening(organizationId)} ${ids}`.execute(db);
+  const { rows } = await sql<ConveningSummary & { description: string | null; place: string | null; createdAt: Date; updatedAt: Date; accepted: number }>`
+    select v.id, v.title, v.kind, v.starts_at as "startsAt", v.ends_at as "endsAt", v.time_zone as "timeZone", o.name as "holderName",
+      v.description, v.place, v.created_at as "createdAt", v.updated_at as "updatedAt",
+      (select count(*)::int from contact_attendance a where a.convening_id = v.id and a.space_id = ${spaceId} and a.status <> 'no_show') as accepted
+    from convenings v join organizations o on o.id = v.organization_id
+    where ${reachableConvening(organizationId)} ${ids} order by v.starts_at desc, v.id offset ${options.offset} limit ${options.limit}`.execute(db);
+  return { total: counted?.n ?? 0, rows };
+}
+
 export async function contactsOfSpace(db: Db, spaceId: string, ids: string[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('contacts').select(['id', 'first_name as firstName', 'last_name as lastName']).where('space_id', '=', spaceId)

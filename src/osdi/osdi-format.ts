@@ -45,6 +45,7 @@ export function entryPoint(base: string) {
       'osdi:lists': link('/lists', 'The collection of lists in the system'),
       'osdi:questions': link('/questions', 'The collection of questions in the system'),
       'osdi:canvassing_efforts': link('/canvassing_efforts', 'The collection of canvassing efforts in the system'),
+      'osdi:events': link('/events', 'The collection of events in the system'),
       'osdi:person_signup_helper': link('/people/person_signup', 'The person signup helper for the system'),
       docs: { href: `${base}/docs/v1/`, title: 'Documentation', name: 'Docs', index: 'index' },
     },
@@ -183,4 +184,60 @@ export function answerResource(base: string, questionId: string, key: string, a:
     _links: { self: { href: `${base}/questions/${questionId}/answers/${a.id}` }, 'osdi:question': { href: `${base}/questions/${questionId}` },
       ...(a.contactId ? { 'osdi:person': { href: `${base}/people/${a.contactId}` } } : {}) },
   };
+}
+
+export interface EventFacts {
+  id: string; title: string; kind: string; description: string | null; place: string | null; startsAt: string; endsAt: string; timeZone: string;
+  holderName: string; createdAt: Date | string; updatedAt: Date | string; accepted: number;
+}
+
+/** Wall-clock time in the event's zone, as the convening keeps it, written with the zone's offset. */
+function zonedDate(local: string, timeZone: string) {
+  const offsetAt = (instant: Date) => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(instant)
+    .find((p) => p.type === 'timeZoneName')?.value.replace('GMT', '') || '+00:00';
+  const minutes = (offset: string) => (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+  const asUtc = new Date(`${local}:00Z`);
+  // The offset at the wall-clock time read as UTC, then at the instant that offset gives (right across a DST change).
+  const offset = offsetAt(new Date(asUtc.getTime() - minutes(offsetAt(asUtc)) * 60_000));
+  return `${local}:00${offset}`;
+}
+
+/** A convening as an OSDI event: open RSVP, confirmed; total_accepted counts this organization's people only. */
+export function eventResource(base: string, e: EventFacts) {
+  return {
+    identifiers: [`${NAMESPACE}:${e.id}`], origin_system: 'Crossroads', name: e.title, title: e.title, ...(e.description ? { description: e.description } : {}),
+    type: 'open', status: 'confirmed', start_date: zonedDate(e.startsAt, e.timeZone), end_date: zonedDate(e.endsAt, e.timeZone), timezone_identifier: e.timeZone,
+    total_accepted: e.accepted, ...(e.place ? { location: { venue: e.place } } : {}), contact: { name: e.holderName },
+    created_date: osdiDate(new Date(e.createdAt).toISOString()), modified_date: osdiDate(new Date(e.updatedAt).toISOString()),
+    custom_fields: { kind: e.kind },
+    _links: {
+      self: { href: `${base}/events/${e.id}` }, 'osdi:attendances': { href: `${base}/events/${e.id}/attendances` },
+      'osdi:record_attendance_helper': { href: `${base}/events/${e.id}/record_attendance_helper` },
+    },
+  };
+}
+
+export interface AttendanceFacts { id: string; contactId: string; conveningId: string; status: 'registered' | 'attended' | 'no_show'; createdAt: Date | string; updatedAt: Date | string }
+
+/** Registered: accepted, attendance not known yet; attended or no-show: accepted, and whether they came. */
+export function attendanceResource(base: string, a: AttendanceFacts) {
+  return {
+    identifiers: [`${NAMESPACE}:${a.id}`], origin_system: 'Crossroads', action_date: osdiDate(new Date(a.createdAt).toISOString()),
+    created_date: osdiDate(new Date(a.createdAt).toISOString()), modified_date: osdiDate(new Date(a.updatedAt).toISOString()),
+    status: 'accepted', ...(a.status === 'registered' ? {} : { attended: a.status === 'attended' }),
+    _links: {
+      self: { href: `${base}/events/${a.conveningId}/attendances/${a.id}` }, 'osdi:event': { href: `${base}/events/${a.conveningId}` },
+      'osdi:person': { href: `${base}/people/${a.contactId}` },
+    },
+  };
+}
+
+/** What an OSDI attendance body says about coming: declined and cancelled are refused by the caller. */
+export function attendanceStatusOf(body: { status?: unknown; attended?: unknown }): 'registered' | 'attended' | 'no_show' | 'declined' | string {
+  const status = body.status === undefined ? 'accepted' : body.status;
+  if (status === 'declined' || status === 'cancelled') return 'declined';
+  if (status !== 'accepted' && status !== 'tentative' && status !== 'needs action') return 'status';
+  if (body.attended === undefined || body.attended === null) return 'registered';
+  if (typeof body.attended !== 'boolean') return 'attended';
+  return body.attended ? 'attended' : 'no_show';
 }

@@ -20,6 +20,8 @@ describe.each(ENGINES)('the OSDI server on %s', (engine) => {
   let actor: Actor;
   let spaceId: string;
   let otherSpaceId: string;
+  let orgId: string;
+  let otherOrgId: string;
   let token: string;
   let otherToken: string;
   let owner: Awaited<ReturnType<typeof signedIn>>;
@@ -35,8 +37,9 @@ describe.each(ENGINES)('the OSDI server on %s', (engine) => {
     t = await testApp(engine);
     owner = await signedIn(t, 'osdi@example.org', { admin: true });
     actor = { userId: owner.userId, isWorkspaceAdmin: true };
-    spaceId = (await createOrganization(t.db, actor, null, { ...BLANK, name: 'OSDI Org', kind: 'base_building' }, { ownSpace: true })).ownSpaceId!;
-    otherSpaceId = (await createOrganization(t.db, actor, null, { ...BLANK, name: 'Other Org', kind: 'union' }, { ownSpace: true })).ownSpaceId!;
+    const org = await createOrganization(t.db, actor, null, { ...BLANK, name: 'OSDI Org', kind: 'base_building' }, { ownSpace: true });
+    const other = await createOrganization(t.db, actor, null, { ...BLANK, name: 'Other Org', kind: 'union' }, { ownSpace: true });
+    [orgId, spaceId, otherOrgId, otherSpaceId] = [org.id, org.ownSpaceId!, other.id, other.ownSpaceId!];
     const rows = Array.from({ length: 60 }, (_, i) => `Given${i},Family${String(i).padStart(2, '0')},p${i}@osdi.example,${i % 2 ? 'door' : ''}`);
     await (await startContactImport(t.db, t.deps.box, actor, spaceId, { source: textSource(['first_name,last_name,email,tags', ...rows].join('\n')) })).done;
     await (await startContactImport(t.db, t.deps.box, actor, otherSpaceId, { source: textSource('first_name,last_name,email\nSecret,Member,secret@other.example') })).done;
@@ -187,5 +190,47 @@ describe.each(ENGINES)('the OSDI server on %s', (engine) => {
     expect((await osdi('GET', '/people', undefined, made.json.token)).status).toBe(200);
     expect((await owner.delete(`/api/osdi-tokens/${made.json.id}`)).status).toBe(200);
     expect((await osdi('GET', '/people', undefined, made.json.token)).status).toBe(401);
+  });
+
+  it('answers the organization\'s convenings as events and records attendance, the helper matching people by email', async () => {
+    const meeting = { kind: 'house_meeting', startsAt: '2026-11-07T18:00', endsAt: '2026-11-07T20:00', timeZone: 'America/Los_Angeles' };
+    const event = (await owner.post(`/api/organizations/${orgId}/convenings`, { ...meeting, title: 'House meeting on Elm', place: 'Community hall' })).json;
+    const theirs = (await owner.post(`/api/organizations/${otherOrgId}/convenings`, { ...meeting, title: 'Their meeting' })).json;
+    const events = await osdi('GET', '/events');
+    expect(events.json).toMatchObject({ total_records: 1, page: 1 });
+    expect(events.json._embedded['osdi:events'][0]).toMatchObject({ title: 'House meeting on Elm', type: 'open', status: 'confirmed',
+      start_date: '2026-11-07T18:00:00-08:00', end_date: '2026-11-07T20:00:00-08:00', timezone_identifier: 'America/Los_Angeles', total_accepted: 0, location: { venue: 'Community hall' } });
+    expect(events.json._embedded['osdi:events'][0]._links['osdi:record_attendance_helper'].href).toMatch(new RegExp(`/events/${event.id}/record_attendance_helper$`));
+    expect((await osdi('GET', `/events/${theirs.id}`)).status).toBe(404);
+    expect((await osdi('GET', `/events/${event.id}`, undefined, otherToken)).status).toBe(404);
+
+    // The helper finds Given3 by email (case and spaces aside), twice, and records one attendance.
+    const helper = { person: { email_addresses: [{ address: ' P3@OSDI.example' }] }, status: 'accepted', attended: true };
+    const first = await osdi('POST', `/events/${event.id}/record_attendance_helper`, helper);
+    expect(first.status).toBe(201);
+    expect(first.json).toMatchObject({ status: 'accepted', attended: true });
+    const again = await osdi('POST', `/events/${event.id}/record_attendance_helper`, helper);
+    expect(again.json.identifiers).toEqual(first.json.identifiers);
+    const person = await osdi('GET', first.json._links['osdi:person'].href.replace(/^.*\/api\/osdi\/v1/, ''));
+    expect(person.json.given_name).toBe('Given3');
+
+    // An attendance linked to a person by its URL; registered (no attended) until the day.
+    const people = (await osdi('GET', '/people?per_page=5')).json._embedded['osdi:people'];
+    const linked = await osdi('POST', `/events/${event.id}/attendances`, { _links: { 'osdi:person': { href: people[0]._links.self.href } } });
+    expect(linked.status).toBe(201);
+    expect(linked.json.attended).toBeUndefined();
+    const list = await osdi('GET', `/events/${event.id}/attendances`);
+    expect(list.json.total_records).toBe(2);
+    expect((await osdi('GET', `/events/${event.id}`)).json.total_accepted).toBe(2);
+    expect((await osdi('GET', linked.json._links.self.href.replace(/^.*\/api\/osdi\/v1/, ''))).json.identifiers).toEqual(linked.json.identifiers);
+
+    // Refused: a declined RSVP, someone else's person, another organization's event.
+    const declined = await osdi('POST', `/events/${event.id}/attendances`, { status: 'declined', _links: { 'osdi:person': { href: people[0]._links.self.href } } });
+    expect(declined.status).toBe(400);
+    expect(declined.json['osdi:error'].resource_status[0].error_descriptions[0]).toMatchObject({ error_code: 'INVALID', properties: ['status'] });
+    const secret = (await t.db.selectFrom('contacts').select('id').where('space_id', '=', otherSpaceId).executeTakeFirstOrThrow()).id;
+    expect((await osdi('POST', `/events/${event.id}/attendances`, { _links: { 'osdi:person': { href: `http://x/people/${secret}` } } })).status).toBe(404);
+    expect((await osdi('POST', `/events/${theirs.id}/record_attendance_helper`, helper)).status).toBe(404);
+    expect((await osdi('GET', `/events/${event.id}/attendances`, undefined, otherToken)).status).toBe(404);
   });
 });

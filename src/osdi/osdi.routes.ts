@@ -182,7 +182,47 @@ export const osdiRoutes = new Hono<AppEnv>()
     const { key, total, items } = await service.listAnswers(c.get('deps').db, caller, id, page);
     return hal(c, format.collection(base, `/questions/${id}/answers`, 'osdi:answers', { ...page, total }, items.map((a) => ({ id: a.id, body: format.answerResource(base, id, key, a) }))));
   }))
+  .get('/events', osdi(async (c, caller, base) => {
+    const page = paging(c);
+    const { total, items } = await service.listEvents(c.get('deps').db, caller, page);
+    return hal(c, format.collection(base, '/events', 'osdi:events', { ...page, total }, items.map((e) => ({ id: e.id, body: format.eventResource(base, e) }))));
+  }))
+  .get('/events/:id', osdi(async (c, caller, base) => hal(c, format.eventResource(base, await service.getEvent(c.get('deps').db, caller, uuid(c.req.param('id')!))))))
+  .get('/events/:id/attendances', osdi(async (c, caller, base) => {
+    const page = paging(c);
+    const id = uuid(c.req.param('id')!);
+    const { total, items } = await service.listAttendances(c.get('deps').db, caller, id, page);
+    return hal(c, format.collection(base, `/events/${id}/attendances`, 'osdi:attendances', { ...page, total }, items.map((a) => ({ id: a.id, body: format.attendanceResource(base, a) }))));
+  }))
+  .get('/events/:id/attendances/:attendanceId', osdi(async (c, caller, base) =>
+    hal(c, format.attendanceResource(base, await service.getAttendance(c.get('deps').db, caller, uuid(c.req.param('id')!), uuid(c.req.param('attendanceId')!))))))
+  .post('/events/:id/attendances', osdi(async (c, caller, base) => {
+    const eventId = uuid(c.req.param('id')!);
+    const body = await readJson(c);
+    const href = ((body._links as Record<string, { href?: string }> | undefined)?.['osdi:person'])?.href ?? '';
+    const personId = /\/people\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(href)?.[1];
+    if (!personId) return fail(c, 400, 'INVALID', 'link the person: {"_links": {"osdi:person": {"href": ".../people/<id>"}}}', ['_links']);
+    const status = attendanceStatus(body);
+    const { db, box } = c.get('deps');
+    return hal(c, format.attendanceResource(base, await service.recordAttendance(db, box, caller, eventId, personId, status)), 201);
+  }))
+  .post('/events/:id/record_attendance_helper', osdi(async (c, caller, base) => {
+    const eventId = uuid(c.req.param('id')!);
+    const body = await readJson(c);
+    const status = attendanceStatus(body);
+    const { db, box } = c.get('deps');
+    return hal(c, format.attendanceResource(base, await service.recordAttendanceHelper(db, box, caller, eventId, body, status)), 201);
+  }))
   .all('*', (c) => fail(c, 404, 'NOT_FOUND', `This server does not offer ${c.req.method} ${c.req.path}.`));
+
+/** The attendance an OSDI body asks for; a declined or cancelled RSVP is not kept as attendance. */
+function attendanceStatus(body: Record<string, unknown>): 'registered' | 'attended' | 'no_show' {
+  const status = format.attendanceStatusOf(body);
+  if (status === 'registered' || status === 'attended' || status === 'no_show') return status;
+  const field = status === 'declined' ? 'status' : status;
+  throw new Problem(422, 'Invalid', 'bad attendance', [{ field, message: status === 'declined' ? 'declined and cancelled RSVPs are not recorded as attendance' :
+    field === 'status' ? 'one of accepted, tentative, needs action' : 'true or false' }]);
+}
 
 function uuid(value: string) {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new Problem(404, 'Not found', 'not an id');

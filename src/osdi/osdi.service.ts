@@ -9,7 +9,9 @@ import { contactView, createContact, updateContact } from '../contacts/contact.s
 import * as segments from '../contacts/segment.repository.ts';
 import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
-import { invalid, notFound } from '../server/problem.ts';
+import { invalid, notFound, Problem } from '../server/problem.ts';
+import * as leadership from '../leadership/leadership.repository.ts';
+import { recordAttendance as recordContactAttendance } from '../leadership/leadership.service.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
 import type { PeopleFilter, PersonFacts } from './osdi-format.ts';
 import * as outreach from '../outreach/outreach.repository.ts';
@@ -247,4 +249,59 @@ export async function listAnswers(db: Db, caller: OsdiCaller, questionId: string
   const [total, items] = await Promise.all([outreach.countAttempts(db, effortId, question.key),
     outreach.pageAttempts(db, effortId, page.perPage, (page.page - 1) * page.perPage, question.key)]);
   return { key: question.key, total, items };
+}
+
+// Events are the convenings the token's organization takes part in (its own, its alliances',
+// those it hosts or is invited to); their attendances are this organization's contacts only.
+
+async function eventsScope(db: Db, caller: OsdiCaller) {
+  await requireRole(db, caller.actor, caller.spaceId, 'member', 'contacts');
+  const organization = await leadership.organizationOfSpace(db, caller.spaceId);
+  if (!organization) throw notFound('events');
+  return organization.id;
+}
+
+export async function listEvents(db: Db, caller: OsdiCaller, page: { page: number; perPage: number }) {
+  const organizationId = await eventsScope(db, caller);
+  const { total, rows } = await leadership.pageReachableConvenings(db, organizationId, caller.spaceId, { offset: (page.page - 1) * page.perPage, limit: page.perPage });
+  return { total, items: rows };
+}
+
+export async function getEvent(db: Db, caller: OsdiCaller, id: string) {
+  const organizationId = await eventsScope(db, caller);
+  const { rows: [event] } = await leadership.pageReachableConvenings(db, organizationId, caller.spaceId, { ids: [id], offset: 0, limit: 1 });
+  if (!event) throw notFound('event');
+  return event;
+}
+
+export async function listAttendances(db: Db, caller: OsdiCaller, eventId: string, page: { page: number; perPage: number }) {
+  await getEvent(db, caller, eventId);
+  const { total, rows } = await leadership.pageAttendance(db, caller.spaceId, { conveningId: eventId, offset: (page.page - 1) * page.perPage, limit: page.perPage });
+  return { total, items: rows };
+}
+
+export async function getAttendance(db: Db, caller: OsdiCaller, eventId: string, id: string) {
+  await getEvent(db, caller, eventId);
+  const record = await leadership.findAttendance(db, id);
+  if (!record || record.spaceId !== caller.spaceId || record.conveningId !== eventId) throw notFound('attendance');
+  return record;
+}
+
+/** Records one of the organization's people at an event, as the app's attendance sheet does (the ladder follows). */
+export async function recordAttendance(db: Db, box: SealedBox, caller: OsdiCaller, eventId: string, personId: string, status: 'registered' | 'attended' | 'no_show') {
+  await getEvent(db, caller, eventId);
+  const { items } = await recordContactAttendance(db, box, caller.actor, caller.spaceId, { conveningId: eventId, contactIds: [personId], status, source: 'manual' }, 'osdi')
+    .catch((err: unknown) => {
+      // The person named is not one of this organization's: the same answer as any unknown person.
+      if (err instanceof Problem && err.status === 422 && err.errors.some((e) => e.field.startsWith('contactIds'))) throw notFound('person');
+      throw err;
+    });
+  return getAttendance(db, caller, eventId, items[0]!.id);
+}
+
+/** The record attendance helper: the person matched or created as the signup helper does, then recorded at the event. */
+export async function recordAttendanceHelper(db: Db, box: SealedBox, caller: OsdiCaller, eventId: string, body: Record<string, unknown>, status: 'registered' | 'attended' | 'no_show') {
+  await getEvent(db, caller, eventId);
+  const { id } = await signup(db, box, caller, { person: body.person as Record<string, unknown> | undefined, add_tags: body.add_tags });
+  return { ...(await recordAttendance(db, box, caller, eventId, id, status)), personId: id };
 }
