@@ -4,12 +4,18 @@ import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
 import type { Actor } from '../spaces/access.ts';
 import { recompute } from '../ladder/ladder.service.ts';
+import { createConvening } from '../convenings/convening.service.ts';
+import { ConveningInputSchema } from '../convenings/convening.schema.ts';
+import { organizationOfSpace } from '../leadership/leadership.repository.ts';
+import { CohortInputSchema } from '../leadership/leadership.schema.ts';
+import { addMember, createCohort, recordAttendance, updateMember } from '../leadership/leadership.service.ts';
 import { EffortInputSchema, SyncSchema } from '../outreach/outreach.schema.ts';
 import { assign, createEffort, cutEffortTurfs, packet, sync } from '../outreach/outreach.service.ts';
 
 // Generated contacts for two member organizations (fictional people, example.org addresses and
 // 555-01xx phone numbers), imported through the app's own import, with a segment and a list, a
-// canvass with a Saturday of results, and the engagement ladder placed from them.
+// canvass with a Saturday of results, two trainings and a leadership cohort, and the engagement
+// ladder placed from them.
 
 const FIRST = ['María', 'José', 'Guadalupe', 'Juan', 'Rosa', 'Luis', 'Ana', 'Carlos', 'Lucía', 'Miguel', 'Keisha', 'Darnell', 'Mei', 'Thanh', 'Grace', 'David',
   'Fatima', 'Omar', 'Jasmine', 'Andre', 'Sofía', 'Jesús', 'Ngozi', 'Tomás', 'Leticia', 'Marcus', 'Imani', 'Hoa', 'Rafael', 'Esperanza'];
@@ -61,6 +67,28 @@ export async function loadDemoContacts(db: Db, box: SealedBox, orgs: { actor: Ac
     });
     await freezeSegment(db, actor, segmentId, { name: 'Phone bank list', description: 'Frozen from the volunteers segment' });
     await demoCanvass(db, box, actor, spaceId, seed);
+    await demoLeadership(db, box, actor, spaceId);
+  }
+}
+
+/** Two trainings with their sign-in sheets, and a cohort of emerging leaders with mentors. */
+async function demoLeadership(db: Db, box: SealedBox, actor: Actor, spaceId: string) {
+  const organization = await organizationOfSpace(db, spaceId);
+  if (!organization) return;
+  const training = (title: string, day: string) => createConvening(db, actor, organization.id, ConveningInputSchema.parse({
+    title, kind: 'training', startsAt: `${day}T10:00`, endsAt: `${day}T13:00`, timeZone: 'America/Los_Angeles', place: 'Union hall' }));
+  const first = await training('Training: one-on-one conversations', '2026-11-14');
+  const second = await training('Training: power analysis', '2026-11-21');
+  const people = await db.selectFrom('contacts').select(['id', 'tags']).where('space_id', '=', spaceId).orderBy('id').limit(40).execute();
+  const ids = people.map((p) => p.id);
+  await recordAttendance(db, box, actor, spaceId, { conveningId: first.id, contactIds: ids.slice(0, 24), status: 'attended', source: 'sign_in' });
+  await recordAttendance(db, box, actor, spaceId, { conveningId: second.id, contactIds: ids.slice(4, 18), status: 'attended', source: 'sign_in' });
+  const { id: cohortId } = await createCohort(db, actor, spaceId, CohortInputSchema.parse({
+    name: 'Emerging leaders, fall 2026', startsOn: '2026-11-01', endsOn: '2027-01-31', trainingIds: [first.id, second.id] }));
+  const mentors = ids.slice(30, 32);
+  for (const [i, contactId] of ids.slice(4, 12).entries()) {
+    const { id } = await addMember(db, actor, cohortId, { contactId, mentorId: mentors[i % 2] });
+    if (i < 2) await updateMember(db, box, actor, id, { status: 'completed', mentorId: mentors[i % 2] });
   }
 }
 

@@ -142,8 +142,8 @@ async function cohortIn(db: Db, actor: Actor, id: string, needed: 'viewer' | 'me
 
 /**
  * A cohort with its trainings, its members (mentor, step on the ladder, trainings attended) and
- * its progress: how many completed, the share of trainings attended, and ladder moves up and
- * down by its members since it began.
+ * its progress: how many completed, the share of trainings attended, and how many members stand
+ * higher (or lower) on the ladder than before their first move since it began.
  */
 export async function getCohort(db: Db, actor: Actor, id: string) {
   const cohort = await cohortIn(db, actor, id, 'viewer');
@@ -151,7 +151,10 @@ export async function getCohort(db: Db, actor: Actor, id: string) {
   const ladder: Ladder = stored ? { steps: stored.steps as Ladder['steps'], rules: [] } : DEFAULT_LADDER;
   const rank = new Map(ladder.steps.map((s, i) => [s.key, i]));
   const since = cohort.startsOn ? new Date(`${cohort.startsOn}T00:00:00Z`) : new Date(cohort.createdAt);
-  const moves = (await repo.movesOfMembers(db, id, since)).filter((m) => m.fromStep !== null);
+  // Each member's net movement since the cohort began: from the step before their first move to the step after their last.
+  const span = new Map<string, { from: string | null; to: string }>();
+  for (const m of await repo.movesOfMembers(db, id, since)) span.set(m.contactId, { from: span.get(m.contactId)?.from ?? m.fromStep, to: m.toStep });
+  const net = [...span.values()].filter((m) => m.from !== null).map((m) => (rank.get(m.to) ?? 0) - (rank.get(m.from!) ?? 0));
   const seats = members.length * trainings.length;
   return {
     ...cohort, trainings, members, ladder: ladder.steps,
@@ -162,8 +165,8 @@ export async function getCohort(db: Db, actor: Actor, id: string) {
       left: members.filter((m) => m.status === 'left').length,
       withMentor: members.filter((m) => m.mentorId).length,
       trainingAttendanceRate: seats ? members.reduce((s, m) => s + m.trainingsAttended, 0) / seats : null,
-      movedUp: moves.filter((m) => (rank.get(m.toStep) ?? 0) > (rank.get(m.fromStep!) ?? 0)).length,
-      movedDown: moves.filter((m) => (rank.get(m.toStep) ?? 0) < (rank.get(m.fromStep!) ?? 0)).length,
+      movedUp: net.filter((d) => d > 0).length,
+      movedDown: net.filter((d) => d < 0).length,
     },
   };
 }

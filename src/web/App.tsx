@@ -5,6 +5,7 @@ import { FieldAssignmentPage } from './field/FieldAssignmentPage.tsx';
 import { MyAssignmentsPage } from './field/MyAssignmentsPage.tsx';
 import { EffortsPage } from './pages/outreach/EffortsPage.tsx';
 import { LadderPage } from './pages/outreach/LadderPage.tsx';
+import { LeadershipPage } from './pages/leadership/LeadershipPage.tsx';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
@@ -90,6 +91,7 @@ function Routed() {
         <Route path="/outreach" element={<MyAssignmentsPage />} />
         <Route path="/spaces/:id/efforts" element={<EffortsPage />} />
         <Route path="/spaces/:id/ladder" element={<LadderPage />} />
+        <Route path="/spaces/:id/leadership" element={<LeadershipPage />} />
         <Route path="/outreach/assignments/:id" element={<FieldAssignmentPage />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/vocabularies" element={<VocabulariesPage />} />

@@ -6,21 +6,27 @@ import { api, errorText } from '../../api.ts';
 import { ErrorBanner, Field, buttonClass, inputClass, secondaryButtonClass } from '../../components/Field.tsx';
 import { useSession } from '../../session.tsx';
 
-type Kind = 'tag' | 'language' | 'zip' | 'county' | 'state' | 'city' | 'flag' | 'source';
+type Kind = 'tag' | 'language' | 'zip' | 'county' | 'state' | 'city' | 'flag' | 'source' | 'ladderStep' | 'attended' | 'cohort';
 interface Row { kind: Kind; value: string; negate: boolean }
 interface Segment { id: string; name: string; definition: unknown }
 interface List { id: string; name: string; size: number }
-const KINDS: Kind[] = ['tag', 'language', 'zip', 'county', 'state', 'city', 'flag', 'source'];
+interface Choice { value: string; label: string }
+const KINDS: Kind[] = ['tag', 'language', 'zip', 'county', 'state', 'city', 'flag', 'source', 'ladderStep', 'attended', 'cohort'];
+const FLAG_KEYS = ['hasEmail', 'hasPhone', 'emailOptIn', 'smsOptIn', 'doNotContact'];
 
 function leaf(r: Row) {
-  const c = r.kind === 'flag' ? { type: 'flag', flag: r.value } : { type: r.kind, [r.kind]: r.value.trim() };
+  const c = r.kind === 'flag' ? { type: 'flag', flag: r.value }
+    : r.kind === 'ladderStep' ? { type: 'ladderStep', step: r.value }
+      : r.kind === 'attended' ? (r.value === 'any' ? { type: 'attended' } : r.value.startsWith('kind:') ? { type: 'attended', kind: r.value.slice(5) } : { type: 'attended', conveningId: r.value })
+        : r.kind === 'cohort' ? { type: 'cohort', cohortId: r.value }
+          : { type: r.kind, [r.kind]: r.value.trim() };
   return r.negate ? { type: 'not', condition: c } : c;
 }
 
 /** Segments built from conditions joined by "all" or "any", counted as they change, saved, frozen into lists. */
 export function SegmentsPage() {
   const { id: spaceId } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { me } = useSession();
   const space = me?.spaces.find((s) => s.id === spaceId);
   const canWrite = roleAtLeast(space?.role, 'member');
@@ -31,6 +37,21 @@ export function SegmentsPage() {
   const [segments, setSegments] = useState<Segment[]>([]);
   const [lists, setLists] = useState<List[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // The values a condition is chosen from, where it is not typed: steps, convenings, cohorts.
+  const [choices, setChoices] = useState<Partial<Record<Kind, Choice[]>>>({});
+  const lang = i18n.language.startsWith('es') ? 'es' : 'en';
+  useEffect(() => {
+    void Promise.all([
+      api.get<{ steps: { key: string; label: { en: string; es: string } }[] }>(`/spaces/${spaceId}/ladder`).then((l) => l.steps.map((x) => ({ value: x.key, label: x.label[lang] })), () => []),
+      api.get<{ items: { id: string; title: string; startsAt: string }[] }>(`/spaces/${spaceId}/attendable-convenings`).then((r) => r.items, () => []),
+      api.get<{ items: { id: string; name: string }[] }>(`/spaces/${spaceId}/cohorts`).then((r) => r.items.map((x) => ({ value: x.id, label: x.name })), () => []),
+    ]).then(([ladderStep, convenings, cohort]) => setChoices({
+      ladderStep, cohort,
+      flag: FLAG_KEYS.map((f) => ({ value: f, label: t(`contacts.segment.flags.${f}`) })),
+      attended: [{ value: 'any', label: t('contacts.segment.anyConvening') }, { value: 'kind:training', label: t('contacts.segment.anyTraining') },
+        ...convenings.map((c) => ({ value: c.id, label: `${c.startsAt.slice(0, 10)} · ${c.title}` }))],
+    }));
+  }, [spaceId, lang]);
   const filled = rows.filter((r) => r.value.trim());
   const definition = filled.length ? { type: join, conditions: filled.map(leaf) } : null;
   const load = () => Promise.all([
@@ -68,10 +89,10 @@ export function SegmentsPage() {
             <select aria-label={t('contacts.segment.condition')} className={`${inputClass} w-auto`} value={r.kind} onChange={(e) => update(i, { kind: e.target.value as Kind, value: '' })}>
               {KINDS.map((k) => <option key={k} value={k}>{t(`contacts.segment.kinds.${k}`)}</option>)}
             </select>
-            {r.kind === 'flag' ? (
-              <select aria-label={t('contacts.segment.value')} className={`${inputClass} w-auto`} value={r.value} onChange={(e) => update(i, { value: e.target.value })}>
+            {choices[r.kind] || ['flag', 'ladderStep', 'attended', 'cohort'].includes(r.kind) ? (
+              <select aria-label={t('contacts.segment.value')} className={`${inputClass} w-auto max-w-full`} value={r.value} onChange={(e) => update(i, { value: e.target.value })}>
                 <option value="" />
-                {['hasEmail', 'hasPhone', 'emailOptIn', 'smsOptIn', 'doNotContact'].map((f) => <option key={f} value={f}>{t(`contacts.segment.flags.${f}`)}</option>)}
+                {(choices[r.kind] ?? []).map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
               </select>
             ) : (
               <input aria-label={t('contacts.segment.value')} className={`${inputClass} w-40`} value={r.value} placeholder={t(`contacts.segment.hints.${r.kind}`)} onChange={(e) => update(i, { value: e.target.value })} />

@@ -38,7 +38,8 @@ export function LadderPage() {
     <section className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t('ladder.title')}</h1>
       <p className="text-sm text-stone-700">{t('ladder.help')}</p>
-      <p className="text-sm"><Link className="underline" to={`/spaces/${spaceId}/efforts`}>{t('efforts.short')}</Link></p>
+      <p className="flex gap-3 text-sm"><Link className="underline" to={`/spaces/${spaceId}/efforts`}>{t('efforts.short')}</Link>
+        <Link className="underline" to={`/spaces/${spaceId}/leadership`}>{t('leadership.title')}</Link></p>
       <ErrorBanner message={error} />
       {mine && (
         <div className="rounded border border-stone-200 bg-white p-3">
