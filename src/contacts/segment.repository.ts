@@ -6,6 +6,9 @@ import type { Condition } from './segment.ts';
 // NULL: NOT then means "every other contact", and a segment and its negation partition the base.
 
 const never = (p: RawBuilder<unknown>) => sql<boolean>`coalesce((${p}), false)`;
+// The same for a test on one column, written so PostgreSQL can still use the column's index
+// (coalesce around it would hide the column from the planner): false, never NULL, when it is empty.
+const present = (column: string, p: RawBuilder<unknown>) => sql<boolean>`(${sql.ref(column)} is not null and ${p})`;
 
 export function conditionSql(c: Condition): RawBuilder<boolean> {
   switch (c.type) {
@@ -14,9 +17,9 @@ export function conditionSql(c: Condition): RawBuilder<boolean> {
     case 'not': return sql<boolean>`(not ${conditionSql(c.condition)})`;
     case 'tag': return sql<boolean>`(c.tags @> array[${c.tag}]::text[])`;
     case 'language': return sql<boolean>`(c.languages @> array[${c.language}]::text[])`;
-    case 'state': return never(sql`c.state_fips = ${c.state}`);
-    case 'county': return never(sql`c.county_fips = ${c.county}`);
-    case 'zip': return c.zip.length === 5 ? never(sql`c.zip = ${c.zip}`) : never(sql`c.zip like ${`${c.zip}%`}`);
+    case 'state': return present('c.state_fips', sql`c.state_fips = ${c.state}`);
+    case 'county': return present('c.county_fips', sql`c.county_fips = ${c.county}`);
+    case 'zip': return present('c.zip', c.zip.length === 5 ? sql`c.zip = ${c.zip}` : sql`c.zip like ${`${c.zip}%`}`);
     case 'city': return never(sql`lower(c.city) = lower(${c.city})`);
     case 'birthYear': return never(sql`c.birth_year between ${c.min ?? 0} and ${c.max ?? 9999}`);
     case 'list': return sql<boolean>`exists (select 1 from contact_list_items i where i.list_id = ${c.listId} and i.contact_id = c.id)`;
@@ -24,12 +27,12 @@ export function conditionSql(c: Condition): RawBuilder<boolean> {
       return c.flag === 'hasEmail' ? sql<boolean>`(c.email_hash is not null)` : c.flag === 'hasPhone' ? sql<boolean>`(c.phone_hash is not null)`
         : c.flag === 'doNotContact' ? sql<boolean>`c.do_not_contact` : never(sql.ref(c.flag === 'emailOptIn' ? 'c.email_opt_in' : 'c.sms_opt_in'));
     case 'custom': return never(sql`c.custom_fields ->> ${c.key} = ${c.value}`);
-    case 'source': return never(sql`c.source = ${c.source}`);
+    case 'source': return present('c.source', sql`c.source = ${c.source}`);
     case 'lastResult':
       return never(sql`(select a.result from outreach_attempts a where a.contact_id = c.id order by a.made_at desc, a.id desc limit 1) = ${c.result}`);
     case 'answer':
       return sql<boolean>`exists (select 1 from outreach_attempts a where a.contact_id = c.id and a.answers ->> ${c.question} = ${c.answer})`;
-    case 'ladderStep': return never(sql`c.ladder_step = ${c.step}`);
+    case 'ladderStep': return present('c.ladder_step', sql`c.ladder_step = ${c.step}`);
     case 'attended': {
       const convening = c.conveningId ? sql`and x.convening_id = ${c.conveningId}` : sql``;
       const kind = c.kind ? sql`and exists (select 1 from convenings v where v.id = x.convening_id and v.kind = ${c.kind})` : sql``;

@@ -21,6 +21,7 @@ import * as importUndoLog from './migrations/2026_12_06_0012_import_undo_log.ts'
 import * as contacts from './migrations/2026_12_06_0013_contacts.ts';
 import * as outreach from './migrations/2026_12_07_0014_outreach.ts';
 import * as leadership from './migrations/2026_12_07_0015_leadership.ts';
+import * as contactAreaIndexes from './migrations/2026_12_07_0016_contact_area_indexes.ts';
 import { ensurePrivateDataDir } from './data-dir.ts';
 import type { Database } from './tables.ts';
 
@@ -64,6 +65,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_06_0013_contacts': contacts,
   '2026_12_07_0014_outreach': outreach,
   '2026_12_07_0015_leadership': leadership,
+  '2026_12_07_0016_contact_area_indexes': contactAreaIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

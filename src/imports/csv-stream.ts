@@ -39,8 +39,14 @@ export async function* csvBatches(source: AsyncIterable<Buffer | string>, batchS
       if (record.length > headers.length && record.slice(headers.length).some((v) => v !== '')) {
         throw new Error(`The CSV file is malformed on line ${info.lines}: the row has ${record.length} values but the header has ${headers.length} columns (is a value with a comma missing its quotes?).`);
       }
-      const row = Object.fromEntries(headers.map((h, i) => [h, restoreNeutralized(record[i] ?? '')]));
-      if (Object.values(row).every((v) => v === '')) { blanks.push(row); continue; }
+      const row: Record<string, string> = {};
+      let empty = true;
+      for (let i = 0; i < headers.length; i++) {
+        const value = restoreNeutralized(record[i] ?? '');
+        row[headers[i]!] = value;
+        if (value !== '') empty = false;
+      }
+      if (empty) { blanks.push(row); continue; }
       rows.push(...blanks, row);
       blanks = [];
       if (rows.length >= batchSize) {
