@@ -4,7 +4,7 @@ import { browserMissing, signIn, useDemoBrowser } from './harness.ts';
 
 // An organizer types a training's sign-in sheet on a phone, in Spanish, then starts a leadership
 // cohort with that training and adds one of the people who came: the cohort shows the training
-// attended, and the person's place on the ladder.
+// attended, and the person's place on the ladder; her record says why she moved, in Spanish.
 
 describe.skipIf(browserMissing)('leadership development, in Chromium', () => {
   const env = useDemoBrowser();
@@ -45,6 +45,13 @@ describe.skipIf(browserMissing)('leadership development, in Chromium', () => {
     await row.getByLabel('Estado de Xóchitl Quintero-Prueba').selectOption({ label: 'completó' });
     await page.getByRole('status').filter({ hasText: 'Integrantes: 1 · completaron: 1' }).waitFor();
     await page.screenshot({ path: 'test-results/leadership-es.png', fullPage: true });
+
+    // Her record: the training she came to, and why the ladder moved her, in Spanish.
+    await page.goto(`${env.server.url}/spaces/${space.id}/contacts`);
+    await page.getByLabel('Buscar').fill('Quintero');
+    await page.getByRole('button', { name: 'Escalera y asistencia' }).click();
+    await page.getByText('Vino a 1 convocatoria').waitFor();
+    await page.getByText('completó una cohorte de liderazgo').waitFor();
     await context.close();
   });
 });

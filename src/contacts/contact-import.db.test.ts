@@ -108,6 +108,16 @@ describe.each(ENGINES)('contact imports on %s', (engine) => {
     expect(luz).toEqual({ zip: '02139', state_fips: '25' });
   });
 
+  it('leaves no new tag behind after a trial run, and keeps the tags contacts carry', async () => {
+    const tags = async () => (await t.db.selectFrom('contact_tags').select('name').where('space_id', '=', spaceId).execute()).map((r) => r.name);
+    const csv = 'first_name,last_name,tags\nTrial,Person,"brand-new-trial-tag;N7"\n';
+    const trial = await startContactImport(t.db, t.deps.box, actor, spaceId, { source: textSource(csv), dryRun: true });
+    await trial.done;
+    expect(trial.job.counts.imported).toBe(1);
+    expect(await tags()).not.toContain('brand-new-trial-tag');
+    expect(await tags()).toContain('N7');
+  });
+
   it('leaves nothing behind when the process dies half-way, once the server takes the import back', async () => {
     const before = await count();
     const rows = Array.from({ length: 3000 }, (_, i) => `Person${i},Halfway,p${i}@halfway.example`);

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { insertAudit } from '../audit/audit.repository.ts';
 import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
-import type { ColumnMapping } from '../imports/column-mapping.ts';
+import { type ColumnMapping, mappingErrors } from '../imports/column-mapping.ts';
 import { csvBatches } from '../imports/csv-stream.ts';
 import { type CsvSource, csvHeaders } from '../interchange/csv-source.ts';
 import { type ImportJob, nothingWritten, record, startJob } from '../interchange/import-jobs.ts';
@@ -51,10 +51,7 @@ export interface ContactImportOptions {
 }
 
 function checkMapping(headers: string[], mapping: ColumnMapping) {
-  const errors = Object.entries(mapping).flatMap(([header, field]) => [
-    ...(headers.includes(header) ? [] : [{ field: `mapping.${header}`, message: 'no such column in the file' }]),
-    ...(field === null || (CONTACT_FIELDS as readonly string[]).includes(field) ? [] : [{ field: `mapping.${header}`, message: `"${field}" is not a field of contacts` }]),
-  ]);
+  const errors = mappingErrors(headers, mapping, CONTACT_FIELDS, 'contacts');
   if (errors.length) throw invalid(errors);
 }
 

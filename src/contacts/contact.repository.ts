@@ -220,6 +220,13 @@ export async function deleteImportedBatch(db: Db, jobId: string, limit: number) 
   return Number(result.numAffectedRows ?? 0);
 }
 
+/** The tags an import named that no contact carries once it is taken back (a failed or trial import leaves none behind). */
+export async function deleteTagsLeftBy(db: Db, jobId: string) {
+  await sql`delete from contact_tags t using import_jobs j
+    where j.id = ${jobId} and t.space_id = j.space_id and t.created_at >= j.created_at
+      and not exists (select 1 from contacts c where c.space_id = t.space_id and c.tags @> array[t.name])`.execute(db);
+}
+
 /** Contact imports of a space still running: their contacts are not shown yet. */
 export async function runningContactImports(db: Db, spaceId: string) {
   const rows = await db.selectFrom('import_jobs').select('id').where('space_id', '=', spaceId).where('entity', '=', 'contacts')

@@ -35,6 +35,14 @@ export const IMPORT_FIELDS: Record<ImportEntity, readonly string[]> = {
 /** A column mapping: header → field (null: the column is not imported). */
 export type ColumnMapping = Record<string, string | null>;
 
+/** What is wrong with a mapping a person sent: a column the file does not have, a field `what` does not have. */
+export function mappingErrors(headers: string[], mapping: ColumnMapping, fields: readonly string[], what: string) {
+  return Object.entries(mapping).flatMap(([header, field]) => [
+    ...(headers.includes(header) ? [] : [{ field: `mapping.${header}`, message: 'no such column in the file' }]),
+    ...(field === null || fields.includes(field) ? [] : [{ field: `mapping.${header}`, message: `"${field}" is not a field of ${what}` }]),
+  ]);
+}
+
 /** Lowercase, without accents, spaces or punctuation: "Contact: First Name" → "contactfirstname". */
 export function normalizeHeader(header: string): string {
   return header.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '');

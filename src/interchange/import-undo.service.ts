@@ -1,5 +1,5 @@
 import { insertAudit } from '../audit/audit.repository.ts';
-import { deleteImportedBatch } from '../contacts/contact.repository.ts';
+import { deleteImportedBatch, deleteTagsLeftBy } from '../contacts/contact.repository.ts';
 import type { Db } from '../db/database.ts';
 import * as memberships from '../memberships/membership.repository.ts';
 import * as orgs from '../orgs/organization.repository.ts';
@@ -47,6 +47,7 @@ export async function undoImport(db: Db, job: { id: string; spaceId: string; use
     gone = await deleteImportedBatch(db, job.id, 5000);
     undone += gone;
   }
+  if (undone) await deleteTagsLeftBy(db, job.id);
   for (;;) {
     const batch = await repo.latestChanges(db, job.id, BATCH);
     if (batch.length === 0) break;

@@ -3,7 +3,7 @@ import { insertAudit, type AuditEntry } from '../audit/audit.repository.ts';
 import { diffRecords } from '../audit/diff.ts';
 import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
-import { type ColumnMapping, IMPORT_FIELDS, type ImportEntity, suggestMapping } from '../imports/column-mapping.ts';
+import { type ColumnMapping, IMPORT_FIELDS, type ImportEntity, mappingErrors, suggestMapping } from '../imports/column-mapping.ts';
 import { parseCsv } from '../imports/csv-file.ts';
 import { type CsvBatch, csvBatches } from '../imports/csv-stream.ts';
 import { mapRows, type MembershipRow, type OrganizationRow, type PersonRow, type RowResult } from '../imports/csv-rows.ts';
@@ -42,10 +42,7 @@ function parseOrFail(csv: string) {
 }
 
 function checkMapping(entity: ImportEntity, headers: string[], mapping: ColumnMapping) {
-  const errors = Object.entries(mapping).flatMap(([header, field]) => [
-    ...(headers.includes(header) ? [] : [{ field: `mapping.${header}`, message: 'no such column in the file' }]),
-    ...(field === null || IMPORT_FIELDS[entity].includes(field) ? [] : [{ field: `mapping.${header}`, message: `"${field}" is not a field of ${entity}` }]),
-  ]);
+  const errors = mappingErrors(headers, mapping, IMPORT_FIELDS[entity], entity);
   if (errors.length) throw invalid(errors);
 }
 

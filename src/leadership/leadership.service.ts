@@ -43,7 +43,9 @@ export async function setContactLinks(db: Db, box: SealedBox, actor: Actor, cont
   });
   contactsChanged(contact.spaceId);
   // Recruiting and being someone in the directory both count on the ladder.
-  await placeAfterResults(db, box, contact.spaceId, [contactId, ...(links.recruitedBy ? [links.recruitedBy] : [])]);
+  // (The recruiter before, if any, has one fewer recruit.)
+  const recruiters = [links.recruitedBy, links.recruitedBy !== undefined ? contact.recruitedBy : null].filter((id): id is string => Boolean(id));
+  await placeAfterResults(db, box, contact.spaceId, [contactId, ...recruiters]);
 }
 
 /** The organization of a space, for a space that is an organization's own (404 otherwise). */

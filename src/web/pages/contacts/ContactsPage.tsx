@@ -5,6 +5,7 @@ import { roleAtLeast } from '../../../spaces/roles.ts';
 import { api, errorText, query } from '../../api.ts';
 import { ErrorBanner, Field, Tag, inputClass, secondaryButtonClass } from '../../components/Field.tsx';
 import { useSession } from '../../session.tsx';
+import { ContactRecord } from './ContactRecord.tsx';
 import { OsdiTokens } from './OsdiTokens.tsx';
 
 interface ContactItem {
@@ -24,6 +25,7 @@ export function ContactsPage() {
   const [contacts, setContacts] = useState<{ total: number; items: ContactItem[] } | null>(null);
   const [details, setDetails] = useState<Record<string, Details>>({});
   const [error, setError] = useState<string | null>(null);
+  const [opened, setOpened] = useState<string | null>(null);
   const PAGE = 50;
   useEffect(() => {
     const h = setTimeout(() => void api.get<{ total: number; items: ContactItem[] }>(`/spaces/${spaceId}/contacts${query({ q, limit: PAGE, offset: page * PAGE })}`)
@@ -72,6 +74,9 @@ export function ContactsPage() {
                 ) : canOpen && (c.hasEmail || c.hasPhone) && (
                   <button type="button" className={`${secondaryButtonClass} mt-1`} onClick={() => void open(c.id)}>{t('contacts.showDetails')}</button>
                 )}
+                <button type="button" className="ml-2 mt-1 text-sm underline" aria-expanded={opened === c.id}
+                  onClick={() => setOpened(opened === c.id ? null : c.id)}>{t('contacts.record.open')}</button>
+                {opened === c.id && spaceId && <ContactRecord spaceId={spaceId} contactId={c.id} canWrite={canOpen} />}
               </li>
             ))}
           </ul>
