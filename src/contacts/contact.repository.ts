@@ -180,19 +180,32 @@ export async function updateContact(db: Db, id: string, changes: ContactChanges)
 }
 
 /**
- * A merged contact's outreach attempts, list places, attendance, cohorts and recruits go with it
- * to the contact it joined (where both have a record of one thing, the kept contact's stands).
+ * A merged contact's outreach attempts, list places, attendance, cohorts, recruits and links go
+ * with it to the contact it joined. Where both have a record of one thing, the kept contact's
+ * stands, except that "came" wins over "registered"; no one is left their own mentor or recruiter.
  */
 export async function moveRecordsOf(db: Db, from: string, to: string) {
   await db.updateTable('outreach_attempts').set({ contact_id: to }).where('contact_id', '=', from).execute();
   await sql`insert into contact_list_items (list_id, contact_id) select list_id, ${to} from contact_list_items where contact_id = ${from} on conflict do nothing`.execute(db);
   await db.deleteFrom('contact_list_items').where('contact_id', '=', from).execute();
+  await sql`update contact_attendance k set status = 'attended', updated_at = now() from contact_attendance d
+    where k.contact_id = ${to} and d.contact_id = ${from} and d.convening_id = k.convening_id and d.status = 'attended'`.execute(db);
   await sql`update contact_attendance a set contact_id = ${to} where a.contact_id = ${from}
     and not exists (select 1 from contact_attendance b where b.contact_id = ${to} and b.convening_id = a.convening_id)`.execute(db);
+  await db.deleteFrom('contact_attendance').where('contact_id', '=', from).execute();
   await sql`update cohort_members m set contact_id = ${to} where m.contact_id = ${from}
     and not exists (select 1 from cohort_members n where n.contact_id = ${to} and n.cohort_id = m.cohort_id)`.execute(db);
+  await db.deleteFrom('cohort_members').where('contact_id', '=', from).execute();
   await db.updateTable('cohort_members').set({ mentor_id: to }).where('mentor_id', '=', from).execute();
+  await sql`update cohort_members set mentor_id = null where contact_id = ${to} and mentor_id = ${to}`.execute(db);
   await db.updateTable('contacts').set({ recruited_by: to }).where('recruited_by', '=', from).where('id', '<>', to).execute();
+  // The kept contact takes the other's links where it has none, and drops a recruiter that would close a circle.
+  await sql`update contacts k set person_id = coalesce(k.person_id, d.person_id), recruited_by = coalesce(k.recruited_by, d.recruited_by)
+    from contacts d where k.id = ${to} and d.id = ${from}`.execute(db);
+  await sql`update contacts set recruited_by = null where id = ${to} and (recruited_by = ${to} or recruited_by = ${from} or recruited_by in (
+    with recursive down(id, depth) as (select id, 1 from contacts where recruited_by = ${to}
+      union all select c.id, d.depth + 1 from contacts c join down d on c.recruited_by = d.id where d.depth < 1000)
+    select id from down))`.execute(db);
 }
 
 export async function markMerged(db: Db, id: string, into: string) {

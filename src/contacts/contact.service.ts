@@ -12,6 +12,7 @@ import { type ContactDetails, contactKeys, openContact, sealContact } from './co
 import type { ContactInput, ContactView } from './contact.schema.ts';
 import * as repo from './contact.repository.ts';
 import { contactsChanged, rememberedCount } from './contact-counts.ts';
+import { placeAfterResults } from '../ladder/ladder.service.ts';
 
 // An organization's contacts are its own: only a role in its space opens them (requireRole), never
 // a grant, so an alliance coordinator sees none of its members' contacts. Viewers see names and
@@ -160,4 +161,6 @@ export async function mergeContacts(db: Db, box: SealedBox, actor: Actor, id: st
     await insertAudit(trx, [{ userId: actor.userId, spaceId: keep.spaceId, action: 'update', entity: 'contact', entityId: keep.id, changes: { mergedFrom: [null, duplicate.id] } }]);
   });
   contactsChanged(keep.spaceId);
+  // The kept contact now carries both records: the ladder places it again.
+  await placeAfterResults(db, box, keep.spaceId, [keep.id]);
 }

@@ -35,7 +35,7 @@ export function conditionSql(c: Condition): RawBuilder<boolean> {
     case 'ladderStep': return present('c.ladder_step', sql`c.ladder_step = ${c.step}`);
     case 'attended': {
       const convening = c.conveningId ? sql`and x.convening_id = ${c.conveningId}` : sql``;
-      const kind = c.kind ? sql`and exists (select 1 from convenings v where v.id = x.convening_id and v.kind = ${c.kind})` : sql``;
+      const kind = c.kind ? sql`and x.kind = ${c.kind}` : sql``;
       return sql<boolean>`((select count(*) from contact_attendance x where x.contact_id = c.id and x.status = 'attended' ${convening} ${kind}) >= ${c.atLeast ?? 1})`;
     }
     case 'cohort': {
@@ -136,6 +136,11 @@ export async function addItems(db: Db, listId: string, contactIds: string[]) {
 }
 
 /** Which of these lists belong to the space. */
+export async function cohortsInSpace(db: Db, spaceId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('leadership_cohorts').select('id').where('space_id', '=', spaceId).where('id', 'in', ids).execute()).map((r) => r.id);
+}
+
 export async function listsInSpace(db: Db, spaceId: string, ids: string[]) {
   if (ids.length === 0) return [];
   return (await db.selectFrom('contact_lists').select('id').where('space_id', '=', spaceId).where('id', 'in', ids).execute()).map((r) => r.id);

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import { invalid, notFound } from '../server/problem.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
 import * as contacts from './contact.repository.ts';
-import { type Condition, depthOf, listsOf, MAX_DEPTH } from './segment.ts';
+import { cohortsOf, type Condition, depthOf, listsOf, MAX_DEPTH } from './segment.ts';
 import * as repo from './segment.repository.ts';
 
 // Saved segments (conditions counted live) and lists (contacts frozen at a moment), private to
@@ -15,6 +15,9 @@ async function checkDefinition(db: Db, spaceId: string, definition: Condition) {
   const own = new Set(await repo.listsInSpace(db, spaceId, lists));
   const foreign = lists.find((l) => !own.has(l));
   if (foreign) throw invalid([{ field: 'definition', message: 'no such list' }]);
+  const cohorts = [...new Set(cohortsOf(definition))];
+  const ownCohorts = new Set(await repo.cohortsInSpace(db, spaceId, cohorts));
+  if (cohorts.some((c) => !ownCohorts.has(c))) throw invalid([{ field: 'definition', message: 'no such cohort' }]);
 }
 
 async function requireSegment(db: Db, actor: Actor, id: string, needed: 'viewer' | 'member') {

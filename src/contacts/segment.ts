@@ -71,3 +71,10 @@ export function listsOf(c: Condition): string[] {
   if (c.type === 'not') return listsOf(c.condition);
   return c.type === 'list' ? [c.listId] : [];
 }
+
+/** The cohorts a definition refers to (each must be a cohort of the segment's own space). */
+export function cohortsOf(c: Condition): string[] {
+  if (c.type === 'and' || c.type === 'or') return c.conditions.flatMap(cohortsOf);
+  if (c.type === 'not') return cohortsOf(c.condition);
+  return c.type === 'cohort' ? [c.cohortId] : [];
+}

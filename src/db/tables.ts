@@ -469,7 +469,11 @@ export interface ContactAttendanceTable {
   id: Generated<string>;
   space_id: string;
   contact_id: string;
-  convening_id: string;
+  // Null once the convening is deleted by whoever held it: the record stays, with what it was.
+  convening_id: string | null;
+  title: string;
+  kind: string;
+  starts_at: string;
   status: 'registered' | 'attended' | 'no_show';
   source: 'manual' | 'sign_in' | 'osdi';
   recorded_by: string | null;

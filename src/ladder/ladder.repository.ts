@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { normalizeEmail } from '../contacts/contact-identity.ts';
 import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
-import { reachableConvening } from '../leadership/leadership.repository.ts';
+import { ownOrAllianceConvening } from '../leadership/leadership.repository.ts';
 import type { ContactFacts } from './ladder.ts';
 
 export async function findLadder(db: Db, spaceId: string) {
@@ -23,10 +23,13 @@ export async function saveLadder(db: Db, spaceId: string, ladder: { steps: objec
 export async function pageFacts(db: Db, spaceId: string, afterId: string, limit: number, only?: string[],
   context: { organizationId: string | null; attemptsByEmail: Map<string, number> } = { organizationId: null, attemptsByEmail: new Map() }) {
   const named = only ? sql`and c.id = any(${only}::uuid[])` : sql``;
+  // Sessions already held, facilitated by the directory person the contact is (matched by that
+  // person's name: the facilitator is written as text), in convenings the organization holds or
+  // hosts or its alliances hold.
   const sessions = context.organizationId
-    ? sql`(select count(*)::int from convening_sessions s join convenings v on v.id = s.convening_id
-        where ${reachableConvening(context.organizationId)} and s.facilitator is not null and lower(trim(s.facilitator)) in
-          (lower(trim(c.first_name || ' ' || c.last_name)), (select lower(trim(p.name)) from people p where p.id = c.person_id)))`
+    ? sql`(select count(*)::int from convening_sessions s join convenings v on v.id = s.convening_id join people p on p.id = c.person_id
+        where ${ownOrAllianceConvening(context.organizationId)} and v.ends_at < ${new Date().toISOString().slice(0, 16)}
+          and s.facilitator is not null and lower(trim(s.facilitator)) = lower(trim(p.name)))`
     : sql`0`;
   const { rows } = await sql<{ id: string; ladderStep: string | null; tags: string[]; emailHash: string | null; conversations: number; attended: number;
     answers: Record<string, string[]> | null; lastManual: boolean | null; trainings: number; sessionsLed: number; committeeSeats: number; represents: number;
@@ -35,12 +38,13 @@ export async function pageFacts(db: Db, spaceId: string, afterId: string, limit:
       (select count(*)::int from outreach_attempts a where a.contact_id = c.id and a.result = 'contacted') as conversations,
       (select count(*)::int from outreach_attempts a where a.contact_id = c.id and a.result = 'attended')
         + (select count(*)::int from contact_attendance x where x.contact_id = c.id and x.status = 'attended') as attended,
-      (select count(*)::int from contact_attendance x join convenings v on v.id = x.convening_id where x.contact_id = c.id and x.status = 'attended' and v.kind = 'training') as trainings,
+      (select count(*)::int from contact_attendance x where x.contact_id = c.id and x.status = 'attended' and x.kind = 'training') as trainings,
       (select jsonb_object_agg(k, v) from (select q.key as k, jsonb_agg(distinct q.value #>> '{}') as v
         from outreach_attempts a, jsonb_each(a.answers) q where a.contact_id = c.id group by q.key) x) as answers,
       (select m.manual from ladder_moves m where m.contact_id = c.id order by m.at desc, m.id desc limit 1) as "lastManual",
       ${sessions} as "sessionsLed",
       (select count(*)::int from committee_seats s where c.person_id is not null and s.person_id = c.person_id
+        and (s.term_starts_on is null or s.term_starts_on <= to_char(current_date, 'YYYY-MM-DD'))
         and (s.term_ends_on is null or s.term_ends_on >= to_char(current_date, 'YYYY-MM-DD'))) as "committeeSeats",
       (select count(*)::int from representatives r join memberships m on m.id = r.membership_id
         where c.person_id is not null and r.person_id = c.person_id and m.status = 'active') as represents,

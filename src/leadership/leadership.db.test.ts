@@ -61,6 +61,7 @@ describe.each(ENGINES)('leadership development on %s', (engine) => {
     conv.training1 = (await owner.post(`/api/organizations/${orgId}/convenings`, meeting('Training: one-on-ones', 'training', '2026-10-10'))).json.id;
     conv.training2 = (await owner.post(`/api/organizations/${orgId}/convenings`, meeting('Training: power analysis', 'training', '2026-10-17'))).json.id;
     conv.foreign = (await owner.post(`/api/organizations/${other.id}/convenings`, meeting('Other org meeting', 'convening', '2026-10-04'))).json.id;
+    conv.invitedOnly = (await owner.post(`/api/organizations/${other.id}/convenings`, { ...meeting('Other org panel', 'convening', '2026-10-05'), invitedIds: [org.id] })).json.id;
   });
   afterAll(async () => t?.close());
 
@@ -107,11 +108,19 @@ describe.each(ENGINES)('leadership development on %s', (engine) => {
     expect((await stepOf(ids.Leads!)).step).toBe('leading');
     expect((await owner.get(`/api/contacts/${ids.Leads}`)).json.personId).toBe(dani.id);
 
-    // A session of the alliance's assembly facilitated by Beto, by the name on his contact.
+    // A session of the alliance's assembly facilitated by Beto: counted once his contact is linked to the person he is.
     await owner.post(`/api/convenings/${conv.assembly}/sessions`, { title: 'Breakout on rent', facilitator: 'beto trains' });
+    // Another organization that merely invited this one cannot make its people leaders by typing their names.
+    await owner.post(`/api/convenings/${conv.invitedOnly}/sessions`, { title: 'Panel', facilitator: 'Ana Attends' });
     await owner.post(`/api/spaces/${spaceId}/ladder/recompute`);
+    expect((await stepOf(ids.Trains!)).step).not.toBe('leading');
+    const beto = (await owner.post(`/api/spaces/${spaceId}/people`, { name: 'Beto Trains', languages: [], affiliations: [{ organizationId: orgId, role: 'member' }] })).json;
+    await owner.put(`/api/contacts/${ids.Trains}/links`, { personId: beto.id });
     expect(await stepOf(ids.Trains!)).toMatchObject({ step: 'leading' });
     expect((await stepOf(ids.Trains!)).moves.at(-1)!.reason).toBe('led 1+ sessions');
+    const ana = (await owner.post(`/api/spaces/${spaceId}/people`, { name: 'Ana Attends', languages: [], affiliations: [{ organizationId: orgId, role: 'member' }] })).json;
+    await owner.put(`/api/contacts/${ids.Attends}/links`, { personId: ana.id });
+    expect((await stepOf(ids.Attends!)).step).not.toBe('leading');
 
     for (const last of ['One', 'Two', 'Three']) expect((await owner.put(`/api/contacts/${ids[last]}/links`, { recruitedBy: ids.Recruits })).status).toBe(200);
     const recruiter = await stepOf(ids.Recruits!);
@@ -131,6 +140,15 @@ describe.each(ENGINES)('leadership development on %s', (engine) => {
     const rosa = await stepOf(ids.Volunteer!);
     expect(rosa.step).toBe('contributing');
     expect(rosa.moves.at(-1)!.reason).toBe('made 1+ contact attempts');
+  });
+
+  it('keeps the organization\'s record when the holder deletes the convening, and an RSVP synced again does not undo "came"', async () => {
+    const picnic = (await owner.post(`/api/organizations/${allianceId}/convenings`, meeting('Member picnic', 'action', '2026-09-12'))).json.id;
+    await owner.post(`/api/spaces/${spaceId}/attendance`, { conveningId: picnic, contactIds: [ids.Two] });
+    await owner.post(`/api/spaces/${spaceId}/attendance`, { conveningId: picnic, contactIds: [ids.Two], status: 'registered' });
+    expect((await owner.get(`/api/spaces/${spaceId}/attendance?conveningId=${picnic}`)).json.items[0].status).toBe('attended');
+    expect((await owner.delete(`/api/convenings/${picnic}`)).status).toBe(200);
+    expect((await owner.get(`/api/contacts/${ids.Two}/attendance`)).json.items).toEqual([expect.objectContaining({ title: 'Member picnic', kind: 'action', status: 'attended' })]);
   });
 
   it('runs a leadership cohort with mentors, trainings and progress, and counts its completion on the ladder', async () => {
@@ -186,5 +204,22 @@ describe.each(ENGINES)('leadership development on %s', (engine) => {
     expect((await outsider.post(`/api/cohorts/${theirs.id}/members`, { contactId: ids.Attends })).status).toBe(422);
     // A volunteer (member) records attendance but does not delete cohorts.
     expect((await volunteer.delete(`/api/cohorts/${cohortId}`)).status).toBe(403);
+  });
+
+  it('carries attendance and cohort places through a merge, "came" winning, no one their own mentor', async () => {
+    const make = async (first: string) => (await owner.post(`/api/spaces/${spaceId}/contacts`, { firstName: first, lastName: 'Merge' })).json.id as string;
+    const [kept, duplicate] = [await make('Kept'), await make('Dupe')];
+    await owner.post(`/api/spaces/${spaceId}/attendance`, { conveningId: conv.assembly, contactIds: [kept], status: 'registered' });
+    await owner.post(`/api/spaces/${spaceId}/attendance`, { conveningId: conv.assembly, contactIds: [duplicate] });
+    await owner.post(`/api/spaces/${spaceId}/attendance`, { conveningId: conv.training2, contactIds: [duplicate] });
+    const cohort = (await owner.post(`/api/spaces/${spaceId}/cohorts`, { name: 'Merge cohort' })).json;
+    await owner.post(`/api/cohorts/${cohort.id}/members`, { contactId: kept, mentorId: duplicate });
+    await owner.post(`/api/cohorts/${cohort.id}/members`, { contactId: duplicate });
+    expect((await owner.post(`/api/contacts/${kept}/merge`, { duplicateId: duplicate })).status).toBe(200);
+    expect((await owner.get(`/api/contacts/${kept}/attendance`)).json.items.map((a: { title: string; status: string }) => [a.title, a.status]).sort())
+      .toEqual([['General assembly', 'attended'], ['Training: power analysis', 'attended']]);
+    const members = (await owner.get(`/api/cohorts/${cohort.id}`)).json.members;
+    expect(members.map((m: { contactId: string; mentorId: string | null }) => [m.contactId, m.mentorId])).toEqual([[kept, null]]);
+    expect((await stepOf(kept)).step).toBe('owning');
   });
 });

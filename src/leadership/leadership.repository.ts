@@ -21,6 +21,16 @@ export function reachableConvening(organizationId: string): RawBuilder<boolean> 
     or exists (select 1 from memberships m where m.alliance_id = v.organization_id and m.member_id = ${organizationId} and m.status = 'active'))`;
 }
 
+/**
+ * The convenings whose record of who facilitated an organization trusts: those it holds or
+ * hosts, and its alliances' (not those another organization merely invited it to). As SQL over `v`.
+ */
+export function ownOrAllianceConvening(organizationId: string): RawBuilder<boolean> {
+  return sql<boolean>`(v.organization_id = ${organizationId}
+    or exists (select 1 from convening_hosts h where h.convening_id = v.id and h.organization_id = ${organizationId})
+    or exists (select 1 from memberships m where m.alliance_id = v.organization_id and m.member_id = ${organizationId} and m.status = 'active'))`;
+}
+
 export interface ConveningSummary { id: string; title: string; kind: string; startsAt: string; endsAt: string; timeZone: string; holderName: string }
 
 export async function listReachableConvenings(db: Db, organizationId: string, options: { kind?: string; ids?: string[]; limit: number }) {
@@ -40,7 +50,7 @@ export async function pageReachableConvenings(db: Db, organizationId: string, sp
   const { rows } = await sql<ConveningSummary & { description: string | null; place: string | null; createdAt: Date; updatedAt: Date; accepted: number }>`
     select v.id, v.title, v.kind, v.starts_at as "startsAt", v.ends_at as "endsAt", v.time_zone as "timeZone", o.name as "holderName",
       v.description, v.place, v.created_at as "createdAt", v.updated_at as "updatedAt",
-      (select count(*)::int from contact_attendance a where a.convening_id = v.id and a.space_id = ${spaceId} and a.status <> 'no_show') as accepted
+      (select count(*)::int from contact_attendance a where a.convening_id = v.id and a.space_id = ${spaceId}) as accepted
     from convenings v join organizations o on o.id = v.organization_id
     where ${reachableConvening(organizationId)} ${ids} order by v.starts_at desc, v.id offset ${options.offset} limit ${options.limit}`.execute(db);
   return { total: counted?.n ?? 0, rows };
@@ -52,12 +62,20 @@ export async function contactsOfSpace(db: Db, spaceId: string, ids: string[]) {
     .where('merged_into', 'is', null).where('id', 'in', ids).execute();
 }
 
-export async function upsertAttendance(db: Db, rows: { spaceId: string; contactId: string; conveningId: string; status: 'registered' | 'attended' | 'no_show'; source: 'manual' | 'sign_in' | 'osdi'; userId: string | null }[]) {
+/**
+ * Records contacts at a convening, keeping its title, kind and start with each record. A later
+ * "registered" (an RSVP synced again) never undoes "came" or "did not come".
+ */
+export async function upsertAttendance(db: Db, convening: ConveningSummary, rows: { spaceId: string; contactId: string; status: 'registered' | 'attended' | 'no_show';
+  source: 'manual' | 'sign_in' | 'osdi'; userId: string | null }[]) {
   if (rows.length === 0) return [];
   return db.insertInto('contact_attendance').values(rows.map((r) => ({
-    space_id: r.spaceId, contact_id: r.contactId, convening_id: r.conveningId, status: r.status, source: r.source, recorded_by: r.userId,
-  }))).onConflict((oc) => oc.columns(['contact_id', 'convening_id']).doUpdateSet((eb) => ({ status: eb.ref('excluded.status'), updated_at: new Date() })))
-    .returning(['id', 'contact_id as contactId']).execute();
+    space_id: r.spaceId, contact_id: r.contactId, convening_id: convening.id, title: convening.title, kind: convening.kind, starts_at: convening.startsAt,
+    status: r.status, source: r.source, recorded_by: r.userId,
+  }))).onConflict((oc) => oc.columns(['contact_id', 'convening_id']).doUpdateSet({
+    status: sql`case when excluded.status = 'registered' then contact_attendance.status else excluded.status end`,
+    source: sql`excluded.source`, recorded_by: sql`excluded.recorded_by`, updated_at: new Date(),
+  })).returning(['id', 'contact_id as contactId']).execute();
 }
 
 const attendanceColumns = ['a.id', 'a.contact_id as contactId', 'a.convening_id as conveningId', 'a.status', 'a.source', 'a.created_at as createdAt', 'a.updated_at as updatedAt'] as const;
@@ -78,10 +96,10 @@ export async function attendanceAt(db: Db, spaceId: string, conveningId: string)
     .orderBy(sql`lower(c.last_name)`).orderBy(sql`lower(c.first_name)`).execute();
 }
 
-/** A contact's convenings, latest first. */
+/** A contact's convenings, latest first (as they were when recorded, even if since deleted). */
 export async function attendanceOf(db: Db, contactId: string) {
-  return db.selectFrom('contact_attendance as a').innerJoin('convenings as v', 'v.id', 'a.convening_id')
-    .select([...attendanceColumns, 'v.title', 'v.kind', 'v.starts_at as startsAt']).where('a.contact_id', '=', contactId).orderBy('v.starts_at', 'desc').execute();
+  return db.selectFrom('contact_attendance as a').select([...attendanceColumns, 'a.title', 'a.kind', 'a.starts_at as startsAt'])
+    .where('a.contact_id', '=', contactId).orderBy('a.starts_at', 'desc').execute();
 }
 
 /** A page of the space's attendance records changed after `modifiedAfter` (OSDI). */

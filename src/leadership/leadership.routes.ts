@@ -42,7 +42,7 @@ export const leadershipRoutes = newRouter()
     return c.json({ ok: true as const }, 200);
   })
   .openapi(createRoute({ method: 'delete', path: '/cohorts/{id}', tags, request: { params: IdParam }, responses: { 200: jsonResponse(Ok), ...problems } }), async (c) => {
-    await service.deleteCohort(c.get('deps').db, actorOf(c), c.req.valid('param').id);
+    await service.deleteCohort(c.get('deps').db, c.get('deps').box, actorOf(c), c.req.valid('param').id);
     return c.json({ ok: true as const }, 200);
   })
   .openapi(createRoute({ method: 'post', path: '/cohorts/{id}/members', tags, request: { params: IdParam, ...jsonBody(CohortMemberInputSchema) },
@@ -53,6 +53,6 @@ export const leadershipRoutes = newRouter()
     return c.json({ ok: true as const }, 200);
   })
   .openapi(createRoute({ method: 'delete', path: '/cohort-members/{id}', tags, request: { params: IdParam }, responses: { 200: jsonResponse(Ok), ...problems } }), async (c) => {
-    await service.removeMember(c.get('deps').db, actorOf(c), c.req.valid('param').id);
+    await service.removeMember(c.get('deps').db, c.get('deps').box, actorOf(c), c.req.valid('param').id);
     return c.json({ ok: true as const }, 200);
   });

@@ -71,13 +71,14 @@ async function reachableConvening(db: Db, spaceId: string, conveningId: string) 
 /** Records contacts at a convening (a sign-in sheet, or a list checked afterwards); the ladder follows. */
 export async function recordAttendance(db: Db, box: SealedBox, actor: Actor, spaceId: string, input: AttendanceInput, source: 'manual' | 'sign_in' | 'osdi' = input.source) {
   await requireRole(db, actor, spaceId, 'member', 'contacts');
-  if (!(await reachableConvening(db, spaceId, input.conveningId))) throw invalid([{ field: 'conveningId', message: 'no such convening for this organization' }]);
+  const convening = await reachableConvening(db, spaceId, input.conveningId);
+  if (!convening) throw invalid([{ field: 'conveningId', message: 'no such convening for this organization' }]);
   const ids = [...new Set(input.contactIds)];
   const found = new Set((await repo.contactsOfSpace(db, spaceId, ids)).map((c) => c.id));
   const missing = input.contactIds.findIndex((id) => !found.has(id));
   if (missing >= 0) throw invalid([{ field: `contactIds[${missing}]`, message: 'no such contact' }]);
   const recorded = await db.transaction().execute(async (trx) => {
-    const rows = await repo.upsertAttendance(trx, ids.map((contactId) => ({ spaceId, contactId, conveningId: input.conveningId, status: input.status, source, userId: actor.userId })));
+    const rows = await repo.upsertAttendance(trx, convening, ids.map((contactId) => ({ spaceId, contactId, status: input.status, source, userId: actor.userId })));
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'contact_attendance', entityId: input.conveningId,
       changes: { contacts: [null, ids.length], status: [null, input.status] } }]);
     return rows;
@@ -177,19 +178,23 @@ export async function updateCohort(db: Db, actor: Actor, id: string, input: Coho
   const cohort = await cohortIn(db, actor, id, 'member');
   const trainingIds = [...new Set(input.trainingIds)];
   await checkTrainings(db, cohort.spaceId, trainingIds);
+  const before = await repo.trainingsOf(db, id);
   await db.transaction().execute(async (trx) => {
     await repo.updateCohort(trx, id, { name: input.name, description: input.description ?? null, startsOn: input.startsOn ?? null, endsOn: input.endsOn ?? null });
     await repo.setTrainings(trx, id, cohort.spaceId, trainingIds);
-    await insertAudit(trx, [{ userId: actor.userId, spaceId: cohort.spaceId, action: 'update', entity: 'leadership_cohort', entityId: id, changes: { name: [cohort.name, input.name] } }]);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: cohort.spaceId, action: 'update', entity: 'leadership_cohort', entityId: id, changes: { name: [cohort.name, input.name], trainingIds: [before.map((x) => x.id), trainingIds] } }]);
   });
 }
 
-export async function deleteCohort(db: Db, actor: Actor, id: string) {
+export async function deleteCohort(db: Db, box: SealedBox, actor: Actor, id: string) {
   const cohort = await cohortIn(db, actor, id, 'admin');
+  const members = await repo.membersOf(db, id);
   await db.transaction().execute(async (trx) => {
     await repo.deleteCohort(trx, id);
     await insertAudit(trx, [{ userId: actor.userId, spaceId: cohort.spaceId, action: 'delete', entity: 'leadership_cohort', entityId: id, changes: { name: [cohort.name, null] } }]);
   });
+  // A completed cohort may have been why someone stood where they stand.
+  await placeAfterResults(db, box, cohort.spaceId, members.map((m) => m.contactId));
 }
 
 async function checkPeople(db: Db, spaceId: string, contactId: string | null, mentorId: string | null) {
@@ -226,7 +231,7 @@ export async function updateMember(db: Db, box: SealedBox, actor: Actor, id: str
   await placeAfterResults(db, box, member.spaceId, [member.contactId]);
 }
 
-export async function removeMember(db: Db, actor: Actor, id: string) {
+export async function removeMember(db: Db, box: SealedBox, actor: Actor, id: string) {
   const member = await repo.findMember(db, id);
   if (!member) throw notFound('cohort member');
   await requireRole(db, actor, member.spaceId, 'member', 'cohort member');
@@ -234,4 +239,5 @@ export async function removeMember(db: Db, actor: Actor, id: string) {
     await repo.deleteMember(trx, id);
     await insertAudit(trx, [{ userId: actor.userId, spaceId: member.spaceId, action: 'delete', entity: 'cohort_member', entityId: id, changes: null }]);
   });
+  await placeAfterResults(db, box, member.spaceId, [member.contactId]);
 }

@@ -217,7 +217,7 @@ export function eventResource(base: string, e: EventFacts) {
   };
 }
 
-export interface AttendanceFacts { id: string; contactId: string; conveningId: string; status: 'registered' | 'attended' | 'no_show'; createdAt: Date | string; updatedAt: Date | string }
+export interface AttendanceFacts { id: string; contactId: string; conveningId: string | null; status: 'registered' | 'attended' | 'no_show'; createdAt: Date | string; updatedAt: Date | string }
 
 /** Registered: accepted, attendance not known yet; attended or no-show: accepted, and whether they came. */
 export function attendanceResource(base: string, a: AttendanceFacts) {
