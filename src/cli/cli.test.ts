@@ -87,6 +87,14 @@ describe('the crossroads command', () => {
     const token = await crossroads('osdi', 'token', '--org', orgName, '--as', 'organizer@example.org');
     expect(token.code, token.stderr).toBe(0);
     expect(token.stdout.trim()).toMatch(/^osdi_[\w-]{32}$/);
+    const report = await crossroads('donors', 'report', '--org', orgName, '--as', 'organizer@example.org', '--year', '2025', '--json');
+    expect(report.code, report.stderr).toBe(0);
+    const numbers = JSON.parse(report.stdout) as Record<string, number>;
+    expect(Object.keys(numbers)).toEqual(expect.arrayContaining(['donors', 'lybunt', 'sybunt', 'retentionRate', 'totalAmount']));
+    expect(numbers.donors).toBeGreaterThan(50);
+    expect(numbers.retentionRate).toBeGreaterThan(0);
+    expect(numbers.retentionRate).toBeLessThan(1);
+    expect((await crossroads('donors', 'report', '--org', orgName, '--as', 'funder@example.org', '--year', '2025')).code).toBe(1);
     const stranger = await crossroads('contacts', 'export', '--org', orgName, '--as', 'funder@example.org');
     expect(stranger.code).toBe(1);
     expect(stranger.stderr).toMatch(/No organization .* you hold a role in/);

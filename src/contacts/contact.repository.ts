@@ -180,12 +180,14 @@ export async function updateContact(db: Db, id: string, changes: ContactChanges)
 }
 
 /**
- * A merged contact's outreach attempts, list places, attendance, cohorts, recruits and links go
+ * A merged contact's outreach attempts, gifts, list places, attendance, cohorts, recruits and links go
  * with it to the contact it joined. Where both have a record of one thing, the kept contact's
  * stands, except that "came" wins over "registered"; no one is left their own mentor or recruiter.
  */
 export async function moveRecordsOf(db: Db, from: string, to: string) {
   await db.updateTable('outreach_attempts').set({ contact_id: to }).where('contact_id', '=', from).execute();
+  await db.updateTable('donations').set({ contact_id: to }).where('contact_id', '=', from).execute();
+  await db.updateTable('donations').set({ soft_credit_contact_id: to }).where('soft_credit_contact_id', '=', from).execute();
   await sql`insert into contact_list_items (list_id, contact_id) select list_id, ${to} from contact_list_items where contact_id = ${from} on conflict do nothing`.execute(db);
   await db.deleteFrom('contact_list_items').where('contact_id', '=', from).execute();
   await sql`update contact_attendance k set status = 'attended', updated_at = now() from contact_attendance d

@@ -23,6 +23,7 @@ import * as outreach from './migrations/2026_12_07_0014_outreach.ts';
 import * as leadership from './migrations/2026_12_07_0015_leadership.ts';
 import * as contactAreaIndexes from './migrations/2026_12_07_0016_contact_area_indexes.ts';
 import * as attendanceSnapshot from './migrations/2026_12_07_0017_attendance_snapshot.ts';
+import * as donations from './migrations/2026_12_07_0018_donations.ts';
 import { ensurePrivateDataDir } from './data-dir.ts';
 import type { Database } from './tables.ts';
 
@@ -68,6 +69,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_0015_leadership': leadership,
   '2026_12_07_0016_contact_area_indexes': contactAreaIndexes,
   '2026_12_07_0017_attendance_snapshot': attendanceSnapshot,
+  '2026_12_07_0018_donations': donations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

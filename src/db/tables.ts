@@ -511,6 +511,36 @@ export interface CohortTrainingsTable {
   space_id: string;
 }
 
+/** A gift to an organization, private to its space; amounts in minor units (cents). */
+export interface DonationsTable {
+  id: Generated<string>;
+  space_id: string;
+  contact_id: string;
+  amount_minor: number;
+  currency: string;
+  received_on: string;
+  method: string | null;
+  fund: string | null;
+  campaign: string | null;
+  appeal: string | null;
+  soft_credit_contact_id: string | null;
+  in_kind: Generated<boolean>;
+  // The source system's receipt or transaction id: one gift per receipt and source.
+  receipt_id: string | null;
+  source: string;
+  refunded_on: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FundraisingSettingsTable {
+  space_id: string;
+  fiscal_year_start_month: number;
+  currency: string;
+  updated_at: Timestamp;
+}
+
 /** A secret vote's ballots, without voters, times or ids, in random order. */
 export interface BallotBoxesTable {
   vote_id: string;
@@ -695,6 +725,8 @@ export interface Database {
   leadership_cohorts: LeadershipCohortsTable;
   cohort_members: CohortMembersTable;
   cohort_trainings: CohortTrainingsTable;
+  donations: DonationsTable;
+  fundraising_settings: FundraisingSettingsTable;
   import_job_changes: ImportJobChangesTable;
   vote_events: VoteEventsTable;
   notifications: NotificationsTable;

@@ -4,6 +4,7 @@ import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
 import type { Actor } from '../spaces/access.ts';
 import { recompute } from '../ladder/ladder.service.ts';
+import { loadDemoDonations } from './demo-donations.ts';
 import { createConvening } from '../convenings/convening.service.ts';
 import { ConveningInputSchema } from '../convenings/convening.schema.ts';
 import { organizationOfSpace } from '../leadership/leadership.repository.ts';
@@ -68,6 +69,7 @@ export async function loadDemoContacts(db: Db, box: SealedBox, orgs: { actor: Ac
     await freezeSegment(db, actor, segmentId, { name: 'Phone bank list', description: 'Frozen from the volunteers segment' });
     await demoCanvass(db, box, actor, spaceId, seed);
     await demoLeadership(db, box, actor, spaceId);
+    await loadDemoDonations(db, spaceId, seed);
   }
 }
 

@@ -102,6 +102,9 @@ const SAMPLES = [
   "this person has no role in the organization's space", 'not a contact of this assignment', 'already used by another assignment', 'no such segment',
   'not a target of this organization or of an alliance it is an active member of', 'not a step of this ladder', 'a ladder has at least two steps',
   'each step needs its own key', 'a rule names a step the ladder does not have',
+  'no such convening for this organization', "no such person in this organization's directory", 'this contact recruited them: recruitment cannot go in a circle',
+  'a mentor is someone else', 'name at least one contact', 'no such cohort', 'whole cents', 'more than zero', 'an ISO 4217 code such as USD',
+  'MM-01: fiscal years start on the first of a month',
 ];
 
 describe('the Spanish catalog', () => {

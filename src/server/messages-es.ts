@@ -279,6 +279,16 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^a ladder has at least two steps$/, 'una escalera tiene al menos dos escalones'],
   [/^each step needs its own key$/, 'cada escalón necesita su propia clave'],
   [/^a rule names a step the ladder does not have$/, 'una regla nombra un escalón que la escalera no tiene'],
+  [/^no such convening for this organization$/, 'esta organización no tiene esa convocatoria'],
+  [/^no such person in this organization's directory$/, 'esa persona no está en el directorio de esta organización'],
+  [/^this contact recruited them: recruitment cannot go in a circle$/, 'este contacto les trajo: el reclutamiento no puede cerrar un círculo'],
+  [/^a mentor is someone else$/, 'la persona mentora es otra persona'],
+  [/^name at least one contact$/, 'nombre al menos un contacto'],
+  [/^no such cohort$/, 'no existe esa cohorte'],
+  [/^whole cents$/, 'centavos enteros'],
+  [/^more than zero$/, 'más de cero'],
+  [/^an ISO 4217 code such as USD$/, 'un código ISO 4217 como USD'],
+  [/^MM-01: fiscal years start on the first of a month$/, 'MM-01: el año fiscal empieza el primer día de un mes'],
 
   // Ties and tie imports (src/ties).
   [/^a tie joins two different organizations$/, 'un lazo une a dos organizaciones distintas'],

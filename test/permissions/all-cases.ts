@@ -5,10 +5,11 @@ import { CONVENINGS_PLANS_CASES } from './convenings-plans.cases.ts';
 import { OUTREACH_CASES } from './outreach.cases.ts';
 import { LADDER_CASES } from './ladder.cases.ts';
 import { LEADERSHIP_CASES } from './leadership.cases.ts';
+import { DONATION_CASES } from './donations.cases.ts';
 import { DECISIONS_CASES } from './decisions.cases.ts';
 import { DIRECTORY_CASES } from './directory.cases.ts';
 
-export const ALL_CASES: Array<{ route: string }> = [...DIRECTORY_CASES, ...DECISIONS_CASES, ...CONVENINGS_PLANS_CASES, ...ALLIANCE_WORK_CASES, ...CONTACT_CASES, ...OUTREACH_CASES, ...LADDER_CASES, ...LEADERSHIP_CASES];
+export const ALL_CASES: Array<{ route: string }> = [...DIRECTORY_CASES, ...DECISIONS_CASES, ...CONVENINGS_PLANS_CASES, ...ALLIANCE_WORK_CASES, ...CONTACT_CASES, ...OUTREACH_CASES, ...LADDER_CASES, ...LEADERSHIP_CASES, ...DONATION_CASES];
 
 /** Routes outside the matrix, and why: none of them touches a record in a space. */
 export const EXEMPT: Record<string, string> = {

@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { donorReport } from '../donations/donation.service.ts';
+import { asUser } from './as-user.ts';
+import { resolveSpace, spaceOptions } from './space-option.ts';
+
+type SpaceOpts = { space?: string; org?: string; as: string };
+
+export function registerDonationCommands(program: Command) {
+  const donors = program.command('donors').description("an organization's donors");
+
+  spaceOptions(donors.command('report').description('donor metrics of a fiscal year: donors, retention, LYBUNT and SYBUNT'))
+    .requiredOption('--as <email>', 'the account reading the report (a member of the space)')
+    .requiredOption('--year <FY>', 'the fiscal year, named by the calendar year it ends in')
+    .option('--fiscal-year-start <MM-DD>', 'the first day of the fiscal year (MM-01), instead of the space\'s own')
+    .option('--json', 'print the report as JSON')
+    .action(async (o: SpaceOpts & { year: string; fiscalYearStart?: string; json?: boolean }) => {
+      await asUser(o.as, async (deps, actor) => {
+        const spaceId = await resolveSpace(deps.db, o, actor.userId);
+        const year = Number(o.year);
+        if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new Error('--year: a fiscal year such as 2025');
+        if (o.fiscalYearStart && !/^(0[1-9]|1[0-2])-01$/.test(o.fiscalYearStart)) throw new Error('--fiscal-year-start: MM-01, fiscal years start on the first of a month');
+        const r = await donorReport(deps.db, actor, spaceId, year, o.fiscalYearStart);
+        // Amounts in major units of the space's currency (cents / 100), as the report is read.
+        const report = { fiscalYear: r.fiscalYear, from: r.from, to: r.to, donors: r.donors, newDonors: r.newDonors, retained: r.retained, recaptured: r.recaptured,
+          lybunt: r.lybuntCount, sybunt: r.sybuntCount, retentionRate: r.retentionRate, upgraded: r.upgraded, downgraded: r.downgraded,
+          totalAmount: r.totalAmount / 100, averageGift: r.averageGift === null ? null : r.averageGift / 100, medianGift: r.medianGift === null ? null : r.medianGift / 100 };
+        if (o.json) { console.log(JSON.stringify(report)); return; }
+        console.log(`Fiscal year ${report.fiscalYear} (${report.from} to ${report.to})`);
+        console.log(`${report.donors} donors (${report.newDonors} new, ${report.retained} retained, ${report.recaptured} recaptured), ${report.totalAmount.toFixed(2)} given`);
+        console.log(`retention rate: ${report.retentionRate === null ? '—' : `${Math.round(report.retentionRate * 1000) / 10} %`}; LYBUNT: ${report.lybunt}; SYBUNT: ${report.sybunt}`);
+      });
+    });
+}

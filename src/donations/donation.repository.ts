@@ -1,0 +1,97 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+
+const columns = ['d.id', 'd.space_id as spaceId', 'd.contact_id as contactId', 'd.amount_minor as amountMinor', 'd.currency', 'd.received_on as receivedOn',
+  'd.method', 'd.fund', 'd.campaign', 'd.appeal', 'd.soft_credit_contact_id as softCreditContactId', 'd.in_kind as inKind', 'd.receipt_id as receiptId',
+  'd.source', 'd.refunded_on as refundedOn', 'd.created_at as createdAt'] as const;
+
+export async function findSettings(db: Db, spaceId: string) {
+  return db.selectFrom('fundraising_settings').select(['fiscal_year_start_month as fiscalYearStartMonth', 'currency']).where('space_id', '=', spaceId).executeTakeFirst();
+}
+
+export async function saveSettings(db: Db, spaceId: string, s: { fiscalYearStartMonth: number; currency: string }) {
+  await db.insertInto('fundraising_settings').values({ space_id: spaceId, fiscal_year_start_month: s.fiscalYearStartMonth, currency: s.currency })
+    .onConflict((oc) => oc.column('space_id').doUpdateSet({ fiscal_year_start_month: s.fiscalYearStartMonth, currency: s.currency, updated_at: new Date() })).execute();
+}
+
+export async function insertDonation(db: Db, d: { spaceId: string; contactId: string; amountMinor: number; currency: string; receivedOn: string; method: string | null;
+  fund: string | null; campaign: string | null; appeal: string | null; softCreditContactId: string | null; inKind: boolean; receiptId: string | null; source: string; userId: string }) {
+  return db.insertInto('donations').values({
+    space_id: d.spaceId, contact_id: d.contactId, amount_minor: d.amountMinor, currency: d.currency, received_on: d.receivedOn, method: d.method, fund: d.fund,
+    campaign: d.campaign, appeal: d.appeal, soft_credit_contact_id: d.softCreditContactId, in_kind: d.inKind, receipt_id: d.receiptId, source: d.source, created_by: d.userId,
+  }).returning('id').executeTakeFirstOrThrow();
+}
+
+/** Many gifts in one statement (the demo's history, an import's batch). */
+export async function insertDonations(db: Db, rows: { spaceId: string; contactId: string; amountMinor: number; currency: string; receivedOn: string; method: string | null;
+  fund: string | null; campaign: string | null; source: string; receiptId: string | null }[]) {
+  if (rows.length === 0) return;
+  await db.insertInto('donations').values(rows.map((d) => ({
+    space_id: d.spaceId, contact_id: d.contactId, amount_minor: d.amountMinor, currency: d.currency, received_on: d.receivedOn, method: d.method, fund: d.fund,
+    campaign: d.campaign, receipt_id: d.receiptId, source: d.source,
+  }))).execute();
+}
+
+export async function findDonation(db: Db, id: string) {
+  return db.selectFrom('donations as d').select(columns).where('d.id', '=', id).executeTakeFirst();
+}
+
+export async function setRefund(db: Db, id: string, refundedOn: string | null) {
+  await db.updateTable('donations').set({ refunded_on: refundedOn, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+export async function deleteDonation(db: Db, id: string) {
+  await db.deleteFrom('donations').where('id', '=', id).execute();
+}
+
+export async function listDonations(db: Db, spaceId: string, f: { contactId?: string; from?: string; to?: string; limit: number; offset: number }) {
+  let query = db.selectFrom('donations as d').innerJoin('contacts as c', 'c.id', 'd.contact_id').where('d.space_id', '=', spaceId);
+  if (f.contactId) query = query.where('d.contact_id', '=', f.contactId);
+  if (f.from) query = query.where('d.received_on', '>=', f.from);
+  if (f.to) query = query.where('d.received_on', '<=', f.to);
+  const [{ n }] = await query.select((eb) => eb.fn.countAll<number>().as('n')).execute() as [{ n: number }];
+  const items = await query.select([...columns, 'c.first_name as firstName', 'c.last_name as lastName'])
+    .orderBy('d.received_on', 'desc').orderBy('d.id').offset(f.offset).limit(f.limit).execute();
+  return { total: Number(n), items };
+}
+
+/**
+ * Each donor's net giving per fiscal year (refunded gifts count nothing), in one aggregation over
+ * the space's donations: the donor report is computed from these rows, never from the gifts.
+ * `startMonth`: the month the fiscal year starts in.
+ */
+export async function donorYears(db: Db, spaceId: string, startMonth: number) {
+  const { rows } = await sql<{ donorId: string; fiscalYear: number; total: number }>`
+    select coalesce(c.merged_into, d.contact_id) as "donorId",
+      (substr(d.received_on, 1, 4)::int + case when ${startMonth} > 1 and substr(d.received_on, 6, 2)::int >= ${startMonth} then 1 else 0 end) as "fiscalYear",
+      sum(case when d.refunded_on is null then d.amount_minor else 0 end)::bigint as total
+    from donations d join contacts c on c.id = d.contact_id
+    where d.space_id = ${spaceId} group by 1, 2`.execute(db);
+  return rows.map((r) => ({ ...r, total: Number(r.total) }));
+}
+
+/** The amounts of the gifts received in a period, not refunded. */
+export async function giftAmounts(db: Db, spaceId: string, from: string, to: string) {
+  const rows = await db.selectFrom('donations').select('amount_minor').where('space_id', '=', spaceId).where('received_on', '>=', from).where('received_on', '<=', to)
+    .where('refunded_on', 'is', null).execute();
+  return rows.map((r) => Number(r.amount_minor));
+}
+
+/** Names of the contacts given, for the lists of a report. */
+export async function donorNames(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('contacts').select(['id', 'first_name as firstName', 'last_name as lastName']).where('id', 'in', ids).execute();
+}
+
+export async function contactOfSpace(db: Db, spaceId: string, id: string) {
+  return db.selectFrom('contacts').select('id').where('id', '=', id).where('space_id', '=', spaceId).where('merged_into', 'is', null).executeTakeFirst();
+}
+
+/** Per member space: this fiscal year's donors and total (for an alliance: numbers only). */
+export async function totalsBySpace(db: Db, spaceIds: string[], from: string, to: string) {
+  if (spaceIds.length === 0) return [];
+  const { rows } = await sql<{ spaceId: string; donors: number; total: number; gifts: number }>`
+    select space_id as "spaceId", count(distinct contact_id)::int as donors, sum(amount_minor)::bigint as total, count(*)::int as gifts
+    from donations where space_id = any(${spaceIds}::uuid[]) and received_on between ${from} and ${to} and refunded_on is null group by 1`.execute(db);
+  return rows.map((r) => ({ ...r, total: Number(r.total) }));
+}
