@@ -6,6 +6,7 @@ import { MyAssignmentsPage } from './field/MyAssignmentsPage.tsx';
 import { EffortsPage } from './pages/outreach/EffortsPage.tsx';
 import { LadderPage } from './pages/outreach/LadderPage.tsx';
 import { LeadershipPage } from './pages/leadership/LeadershipPage.tsx';
+import { DonationsPage } from './pages/donations/DonationsPage.tsx';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
@@ -92,6 +93,7 @@ function Routed() {
         <Route path="/spaces/:id/efforts" element={<EffortsPage />} />
         <Route path="/spaces/:id/ladder" element={<LadderPage />} />
         <Route path="/spaces/:id/leadership" element={<LeadershipPage />} />
+        <Route path="/spaces/:id/donations" element={<DonationsPage />} />
         <Route path="/outreach/assignments/:id" element={<FieldAssignmentPage />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/vocabularies" element={<VocabulariesPage />} />

@@ -48,6 +48,7 @@ export function ContactsPage() {
         <Link className="underline" to={`/spaces/${spaceId}/efforts`}>{t('efforts.short')}</Link>
         <Link className="underline" to={`/spaces/${spaceId}/ladder`}>{t('ladder.title')}</Link>
         <Link className="underline" to={`/spaces/${spaceId}/leadership`}>{t('leadership.title')}</Link>
+        {canOpen && <Link className="underline" to={`/spaces/${spaceId}/donations`}>{t('donations.title')}</Link>}
         {isAdmin && <a className="underline" href={`/api/spaces/${spaceId}/contacts/export`}>{t('contacts.export')}</a>}
       </nav>
       <Field label={t('directory.search')}>{(p) => <input {...p} type="search" className={inputClass} value={q} onChange={(e) => { setQ(e.target.value); setPage(0); }} />}</Field>
