@@ -87,6 +87,14 @@ describe('the crossroads command', () => {
     const token = await crossroads('osdi', 'token', '--org', orgName, '--as', 'organizer@example.org');
     expect(token.code, token.stderr).toBe(0);
     expect(token.stdout.trim()).toMatch(/^osdi_[\w-]{32}$/);
+    const gifts = path.join(dataDir, 'gifts.csv');
+    writeFileSync(gifts, 'Receipt ID,Date,Amount,Donor First Name,Donor Last Name,Donor Email\nCLI-1,2025-03-01,$40.00,Lupe,Ramírez,LUPE@example.org\nCLI-2,2025-13-01,40,Beto,Nuñez,\n');
+    const refusedGifts = await crossroads('donations', 'import', gifts, '--org', orgName, '--as', 'organizer@example.org', '--source', 'actblue');
+    expect(refusedGifts.code).toBe(1);
+    expect(refusedGifts.stdout).toContain('row 3: Date: not a date');
+    const importedGifts = await crossroads('donations', 'import', gifts, '--org', orgName, '--as', 'organizer@example.org', '--source', 'actblue', '--good-rows');
+    expect(importedGifts.code, importedGifts.stderr).toBe(0);
+    expect(importedGifts.stdout).toContain('1 new gifts');
     const report = await crossroads('donors', 'report', '--org', orgName, '--as', 'organizer@example.org', '--year', '2025', '--json');
     expect(report.code, report.stderr).toBe(0);
     const numbers = JSON.parse(report.stdout) as Record<string, number>;

@@ -1,4 +1,6 @@
+import { createReadStream } from 'node:fs';
 import type { Command } from 'commander';
+import { startDonationImport } from '../donations/donation-import.service.ts';
 import { donorReport } from '../donations/donation.service.ts';
 import { asUser } from './as-user.ts';
 import { resolveSpace, spaceOptions } from './space-option.ts';
@@ -6,6 +8,35 @@ import { resolveSpace, spaceOptions } from './space-option.ts';
 type SpaceOpts = { space?: string; org?: string; as: string };
 
 export function registerDonationCommands(program: Command) {
+  const donations = program.command('donations').description("an organization's gifts");
+  spaceOptions(donations.command('import <file>').description('import gifts from a CSV export (ActBlue, Action Network, NGP VAN, CiviCRM columns are recognized)'))
+    .requiredOption('--as <email>', 'the account doing the import (a member of the space)')
+    .option('--source <tool>', 'the tool the file comes from (actblue, actionnetwork, van, civicrm): receipts are unique per source', 'import')
+    .option('--good-rows', 'import the good rows even when some rows have errors')
+    .option('--dry-run', 'do everything but keep nothing: print what the import would do')
+    .action(async (file: string, o: SpaceOpts & { source: string; goodRows?: boolean; dryRun?: boolean }) => {
+      await asUser(o.as, async (deps, actor) => {
+        const spaceId = await resolveSpace(deps.db, o, actor.userId);
+        let last = 0;
+        const { job, done } = await startDonationImport(deps.db, deps.box, actor, spaceId, {
+          source: () => createReadStream(file), sourceName: o.source, goodRows: Boolean(o.goodRows), dryRun: Boolean(o.dryRun),
+          onProgress: (j) => {
+            if (Date.now() - last < 500) return;
+            last = Date.now();
+            process.stderr.write(`\r${j.status === 'writing' ? 'writing' : 'checking'}: ${j.processed.toLocaleString('en-US')} rows   `);
+          },
+        });
+        await done;
+        process.stderr.write('\n');
+        for (const row of job.rows.filter((r) => r.outcome === 'rejected').slice(0, 50)) console.log(`row ${row.rowNumber}: ${row.errors!.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
+        if (job.counts.rejected > 50) console.log(`… and ${job.counts.rejected - 50} more rows with errors.`);
+        const c = job.counts;
+        console.log(job.message ?? '');
+        console.log(`${job.total} rows: ${c.imported} new gifts, ${c.unchanged} already recorded, ${c.skipped} repeated in the file, ${c.rejected} with errors.`);
+        if (job.status !== 'done') process.exitCode = 1;
+      });
+    });
+
   const donors = program.command('donors').description("an organization's donors");
 
   spaceOptions(donors.command('report').description('donor metrics of a fiscal year: donors, retention, LYBUNT and SYBUNT'))

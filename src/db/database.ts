@@ -24,6 +24,7 @@ import * as leadership from './migrations/2026_12_07_0015_leadership.ts';
 import * as contactAreaIndexes from './migrations/2026_12_07_0016_contact_area_indexes.ts';
 import * as attendanceSnapshot from './migrations/2026_12_07_0017_attendance_snapshot.ts';
 import * as donations from './migrations/2026_12_07_0018_donations.ts';
+import * as donationImports from './migrations/2026_12_07_0019_donation_imports.ts';
 import { ensurePrivateDataDir } from './data-dir.ts';
 import type { Database } from './tables.ts';
 
@@ -70,6 +71,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_0016_contact_area_indexes': contactAreaIndexes,
   '2026_12_07_0017_attendance_snapshot': attendanceSnapshot,
   '2026_12_07_0018_donations': donations,
+  '2026_12_07_0019_donation_imports': donationImports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -529,6 +529,8 @@ export interface DonationsTable {
   receipt_id: string | null;
   source: string;
   refunded_on: string | null;
+  // The import that wrote it, taken back with it if the import fails.
+  import_job_id: string | null;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;

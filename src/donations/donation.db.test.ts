@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, signedIn, type TestApp, testApp } from '../../test/test-app.ts';
 import { startContactImport, textSource } from '../contacts/contact-import.service.ts';
+import { startDonationImport } from './donation-import.service.ts';
 import { addMember } from '../memberships/membership.service.ts';
 import { createOrganization } from '../orgs/organization.service.ts';
 import type { Actor } from '../spaces/access.ts';
@@ -92,5 +93,38 @@ describe.each(ENGINES)('donations on %s', (engine) => {
     const giving = (await coordinator.get(`/api/spaces/${allianceSpaceId}/members-giving?year=2025`)).json;
     expect(giving.organizations).toEqual([expect.objectContaining({ name: 'Giving Org', donors: null, totalMinor: null, suppressed: true })]);
     expect(JSON.stringify(giving)).not.toMatch(/Donor|Ana|Beto/);
+  });
+
+  it('imports an ActBlue export: donors matched by email however written, others made, receipts once, a bad row named', async () => {
+    const actor: Actor = { userId: owner.userId, isWorkspaceAdmin: true };
+    await t.db.updateTable('contacts').set({ email_hash: t.deps.box.keyedHash('email:ana@example.org') }).where('id', '=', ids.Ana!).execute();
+    const before = await t.db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('space_id', '=', spaceId).executeTakeFirstOrThrow();
+    const csv = ['Receipt ID,Date,Amount,Donor First Name,Donor Last Name,Donor Email,Donor ZIP,Fundraising Page,Reference Code',
+      'AB1,2025-02-03 10:22:33,$25.00,Ana,Donor,\u0020 ANA@Example.org ,90033,spring-appeal,sms',
+      'AB2,03/04/2025,"$1,250.50",Nuevo,Donante,nuevo@example.org,90033,spring-appeal,',
+      'AB2,03/04/2025,"$1,250.50",Nuevo,Donante,nuevo@example.org,90033,spring-appeal,',
+      'AB3,2025-03-05,10,Nuevo,Donante,NUEVO@example.org,90033,,'].join('\n').replace('\\u0020', ' ');
+    const bad = csv + '\nAB4,31/31/2025,abc,Bad,Row,bad@example.org,90033,,';
+    const refused = await startDonationImport(t.db, t.deps.box, actor, spaceId, { source: textSource(bad), sourceName: 'actblue' });
+    await refused.done;
+    expect(refused.job.status).toBe('rejected');
+    expect(refused.job.rows.find((r) => r.outcome === 'rejected')).toEqual({ rowNumber: 6, outcome: 'rejected', errors: [
+      { field: 'Amount', message: 'not an amount (e.g. 25.00)' }, { field: 'Date', message: 'not a date: use YYYY-MM-DD or MM/DD/YYYY' }] });
+    const first = await startDonationImport(t.db, t.deps.box, actor, spaceId, { source: textSource(csv), sourceName: 'actblue' });
+    await first.done;
+    expect(first.job.counts).toMatchObject({ imported: 3, skipped: 1, rejected: 0 });
+    const again = await startDonationImport(t.db, t.deps.box, actor, spaceId, { source: textSource(csv), sourceName: 'actblue' });
+    await again.done;
+    expect(again.job.counts).toMatchObject({ imported: 0, unchanged: 3, skipped: 1 });
+    const after = await t.db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('space_id', '=', spaceId).executeTakeFirstOrThrow();
+    expect(Number(after.n) - Number(before.n)).toBe(1);
+    const gifts = (await owner.get(`/api/spaces/${spaceId}/donations?from=2025-02-01&to=2025-03-31`)).json.items as { firstName: string; amountMinor: number; receiptId: string | null; campaign: string | null }[];
+    expect(gifts.filter((g) => /^AB\d$/.test(g.receiptId ?? '')).map((g) => [g.firstName, g.amountMinor, g.receiptId, g.campaign]).sort())
+      .toEqual([['Ana', 2_500, 'AB1', 'spring-appeal'], ['Nuevo', 1_000, 'AB3', null], ['Nuevo', 125_050, 'AB2', 'spring-appeal']]);
+    // A trial run keeps nothing.
+    const trial = await startDonationImport(t.db, t.deps.box, actor, spaceId, { source: textSource(csv.replaceAll('AB', 'TR')), sourceName: 'actblue', dryRun: true });
+    await trial.done;
+    expect(trial.job.counts.imported).toBe(3);
+    expect((await owner.get(`/api/spaces/${spaceId}/donations?from=2025-02-01&to=2025-03-31`)).json.total).toBe(gifts.length);
   });
 });

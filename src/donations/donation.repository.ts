@@ -22,14 +22,26 @@ export async function insertDonation(db: Db, d: { spaceId: string; contactId: st
   }).returning('id').executeTakeFirstOrThrow();
 }
 
-/** Many gifts in one statement (the demo's history, an import's batch). */
-export async function insertDonations(db: Db, rows: { spaceId: string; contactId: string; amountMinor: number; currency: string; receivedOn: string; method: string | null;
-  fund: string | null; campaign: string | null; source: string; receiptId: string | null }[]) {
-  if (rows.length === 0) return;
-  await db.insertInto('donations').values(rows.map((d) => ({
+export interface NewDonation {
+  spaceId: string; contactId: string; amountMinor: number; currency: string; receivedOn: string; method: string | null; fund: string | null; campaign: string | null;
+  appeal?: string | null; source: string; receiptId: string | null; refundedOn?: string | null; importJobId?: string | null; userId?: string | null;
+}
+
+/** Many gifts in one statement; a receipt already recorded from the same source is left as it is. Returns the receipts written. */
+export async function insertDonations(db: Db, rows: NewDonation[]) {
+  if (rows.length === 0) return [];
+  return db.insertInto('donations').values(rows.map((d) => ({
     space_id: d.spaceId, contact_id: d.contactId, amount_minor: d.amountMinor, currency: d.currency, received_on: d.receivedOn, method: d.method, fund: d.fund,
-    campaign: d.campaign, receipt_id: d.receiptId, source: d.source,
-  }))).execute();
+    campaign: d.campaign, appeal: d.appeal ?? null, receipt_id: d.receiptId, source: d.source, refunded_on: d.refundedOn ?? null, import_job_id: d.importJobId ?? null,
+    created_by: d.userId ?? null,
+  }))).onConflict((oc) => oc.columns(['space_id', 'source', 'receipt_id']).where('receipt_id', 'is not', null).doNothing())
+    .returning(['id', 'receipt_id as receiptId']).execute();
+}
+
+/** Takes back up to `limit` gifts an import wrote; how many went. */
+export async function deleteImportedDonations(db: Db, jobId: string, limit: number) {
+  const result = await sql`delete from donations where id in (select id from donations where import_job_id = ${jobId} limit ${limit})`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 export async function findDonation(db: Db, id: string) {

@@ -1,7 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../server/context.ts';
 import { IdParam, jsonBody, jsonResponse, newRouter, Ok, problems } from '../server/openapi-helpers.ts';
-import { DonationInputSchema, DonationsQuery, DonorReportQuery, FundraisingSettingsSchema, RefundSchema } from './donation.schema.ts';
+import { textSource } from '../interchange/csv-source.ts';
+import { startDonationImport } from './donation-import.service.ts';
+import { DonationImportSchema, DonationInputSchema, DonationsQuery, DonorReportQuery, FundraisingSettingsSchema, RefundSchema } from './donation.schema.ts';
 import * as service from './donation.service.ts';
 
 const Any = z.looseObject({});
@@ -37,4 +39,13 @@ export const donationRoutes = newRouter()
   })
   .openapi(createRoute({ method: 'get', path: '/spaces/{id}/members-giving', tags, description: 'An alliance: each member organization\'s donors and total for a fiscal year, small counts hidden; never a donor.',
     request: { params: IdParam, query: z.object({ year: z.coerce.number().int().min(1900).max(2200) }) }, responses: { 200: jsonResponse(Any), ...problems } }),
-    async (c) => c.json(await service.membersGiving(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('query').year), 200));
+    async (c) => c.json(await service.membersGiving(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('query').year), 200))
+  .openapi(createRoute({ method: 'post', path: '/spaces/{id}/donation-imports', tags,
+    description: 'Starts an import of gifts from a CSV export (ActBlue, Action Network, NGP VAN, CiviCRM columns recognized); poll GET /imports/{id}.',
+    request: { params: IdParam, ...jsonBody(DonationImportSchema) }, responses: { 202: jsonResponse(z.object({ id: z.string() })), ...problems } }), async (c) => {
+    const { db, box } = c.get('deps');
+    const body = c.req.valid('json');
+    const { job } = await startDonationImport(db, box, actorOf(c), c.req.valid('param').id,
+      { source: textSource(body.csv), mapping: body.mapping, goodRows: body.goodRows, dryRun: body.dryRun, sourceName: body.sourceName });
+    return c.json({ id: job.id }, 202);
+  });

@@ -40,3 +40,11 @@ export const FundraisingSettingsSchema = z.object({
   fiscalYearStartMonth: z.number().int().min(1).max(12),
   currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD'),
 }).openapi('FundraisingSettings');
+
+export const DonationImportSchema = z.object({
+  csv: z.string().min(1, 'the file is empty').max(60_000_000, 'files over 60 MB: use the command line (crossroads donations import)'),
+  mapping: z.record(z.string(), z.string().nullable()).nullish(),
+  goodRows: z.boolean().default(false),
+  dryRun: z.boolean().default(false),
+  sourceName: z.string().trim().regex(/^[a-z0-9_-]{1,40}$/, 'lowercase letters, digits, _ and -').optional().openapi({ description: 'The tool the file comes from (actblue, actionnetwork, van, civicrm): receipts are unique per source' }),
+}).openapi('DonationImportRequest');

@@ -1,5 +1,6 @@
 import { insertAudit } from '../audit/audit.repository.ts';
 import { deleteImportedBatch, deleteTagsLeftBy } from '../contacts/contact.repository.ts';
+import { deleteImportedDonations } from '../donations/donation.repository.ts';
 import type { Db } from '../db/database.ts';
 import * as memberships from '../memberships/membership.repository.ts';
 import * as orgs from '../orgs/organization.repository.ts';
@@ -42,7 +43,11 @@ async function revert(trx: Db, change: Awaited<ReturnType<typeof repo.latestChan
 export async function undoImport(db: Db, job: { id: string; spaceId: string; userId: string | null }) {
   let undone = 0;
   let refused = 0;
-  // Contacts an import created carry its id: they go a few thousand at a time.
+  // Gifts and contacts an import created carry its id: they go a few thousand at a time, gifts first.
+  for (let gone = -1; gone !== 0;) {
+    gone = await deleteImportedDonations(db, job.id, 5000);
+    undone += gone;
+  }
   for (let gone = -1; gone !== 0;) {
     gone = await deleteImportedBatch(db, job.id, 5000);
     undone += gone;

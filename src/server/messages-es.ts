@@ -217,7 +217,9 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^"(.+)" is not a field of memberships$/, '"$1" no es un campo de las membresías'],
   [/^"(.+)" is not a field of people$/, '"$1" no es un campo de las personas'],
   [/^"(.+)" is not a field of contacts$/, '"$1" no es un campo de los contactos'],
+  [/^"(.+)" is not a field of donations$/, '"$1" no es un campo de las donaciones'],
   [/^files over (\d+) MB: use the command line \(crossroads contacts import\)$/, 'para archivos de más de $1 MB, use la línea de comandos (crossroads contacts import)'],
+  [/^files over (\d+) MB: use the command line \(crossroads donations import\)$/, 'para archivos de más de $1 MB, use la línea de comandos (crossroads donations import)'],
 
   // Rows of an imported file: organizations, memberships, people (src/imports).
   [/^the row is empty$/, 'la fila está vacía'],
@@ -289,6 +291,11 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^more than zero$/, 'más de cero'],
   [/^an ISO 4217 code such as USD$/, 'un código ISO 4217 como USD'],
   [/^MM-01: fiscal years start on the first of a month$/, 'MM-01: el año fiscal empieza el primer día de un mes'],
+  [/^an amount is required$/, 'falta el monto'],
+  [/^not an amount \(e\.g\. 25\.00\)$/, 'no es un monto (p. ej., 25.00)'],
+  [/^a date is required$/, 'falta la fecha'],
+  [/^a donor needs a name, an email or an id$/, 'una persona donante necesita un nombre, un correo o un identificador'],
+  [/^lowercase letters, digits, _ and -$/, 'letras minúsculas, dígitos, _ y -'],
 
   // Ties and tie imports (src/ties).
   [/^a tie joins two different organizations$/, 'un lazo une a dos organizaciones distintas'],

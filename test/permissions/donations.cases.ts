@@ -23,6 +23,8 @@ export const DONATION_CASES: RouteCase<DonationRecords>[] = [
   { route: 'PUT /api/donations/{id}/refund', name: 'refund a donation', path: (r) => `/api/donations/${r.donationId}/refund`, body: () => ({ refundedOn: '2025-05-02' }), need: 'member', ok: 200 },
   { route: 'DELETE /api/donations/{id}', name: 'delete a donation', path: (r) => `/api/donations/${r.donationId}`, need: 'admin', ok: 200 },
   { route: 'GET /api/spaces/{id}/donor-report', name: 'read the donor report', path: (r) => `/api/spaces/${r.spaceId}/donor-report?year=2025`, need: 'member', ok: 200 },
+  { route: 'POST /api/spaces/{id}/donation-imports', name: 'import donations', path: (r) => `/api/spaces/${r.spaceId}/donation-imports`,
+    body: () => ({ csv: 'Receipt ID,Date,Amount,Donor First Name,Donor Last Name\nMX1,2025-01-02,10.00,Matrix,Giver\n', sourceName: 'actblue' }), need: 'member', ok: 202 },
   { route: 'GET /api/spaces/{id}/members-giving', name: 'read members\' giving', path: (r) => `/api/spaces/${r.spaceId}/members-giving?year=2025`, need: 'viewer', ok: 200 },
 ];
 
