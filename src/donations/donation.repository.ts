@@ -68,18 +68,25 @@ export async function listDonations(db: Db, spaceId: string, f: { contactId?: st
 }
 
 /**
- * Each donor's net giving per fiscal year (refunded gifts count nothing), in one aggregation over
- * the space's donations: the donor report is computed from these rows, never from the gifts.
- * `startMonth`: the month the fiscal year starts in.
+ * What the donor report of fiscal year `fy` needs of each donor, aggregated in the database: the
+ * net giving (refunded gifts count nothing) in FY and in FY−1, and the latest earlier fiscal year
+ * with giving, as rows of giving per year — never the gifts themselves. `startMonth`: the month
+ * the fiscal year starts in. (A merge moves gifts to the kept contact, so donors are contacts.)
  */
-export async function donorYears(db: Db, spaceId: string, startMonth: number) {
-  const { rows } = await sql<{ donorId: string; fiscalYear: number; total: number }>`
-    select coalesce(c.merged_into, d.contact_id) as "donorId",
-      (substr(d.received_on, 1, 4)::int + case when ${startMonth} > 1 and substr(d.received_on, 6, 2)::int >= ${startMonth} then 1 else 0 end) as "fiscalYear",
-      sum(case when d.refunded_on is null then d.amount_minor else 0 end)::bigint as total
-    from donations d join contacts c on c.id = d.contact_id
-    where d.space_id = ${spaceId} group by 1, 2`.execute(db);
-  return rows.map((r) => ({ ...r, total: Number(r.total) }));
+export async function donorYears(db: Db, spaceId: string, startMonth: number, fy: number) {
+  const { rows } = await sql<{ donorId: string; now: string | null; last: string | null; earlier: number | null }>`
+    with y as (
+      select contact_id, (substr(received_on, 1, 4)::int + case when ${startMonth} > 1 and substr(received_on, 6, 2)::int >= ${startMonth} then 1 else 0 end) as fy,
+        sum(case when refunded_on is null then amount_minor else 0 end) as total
+      from donations where space_id = ${spaceId} group by 1, 2)
+    select contact_id as "donorId", sum(total) filter (where fy = ${fy}) as now, sum(total) filter (where fy = ${fy - 1}) as last,
+      max(fy) filter (where fy < ${fy - 1} and total > 0) as earlier
+    from y group by 1`.execute(db);
+  return rows.flatMap((r) => [
+    ...(r.now !== null ? [{ donorId: r.donorId, fiscalYear: fy, total: Number(r.now) }] : []),
+    ...(r.last !== null ? [{ donorId: r.donorId, fiscalYear: fy - 1, total: Number(r.last) }] : []),
+    ...(r.earlier !== null ? [{ donorId: r.donorId, fiscalYear: Number(r.earlier), total: 1 }] : []),
+  ]);
 }
 
 /** The amounts of the gifts received in a period, not refunded. */

@@ -88,7 +88,7 @@ export async function donorReport(db: Db, actor: Actor, spaceId: string, year: n
   await requireRole(db, actor, spaceId, 'member', 'donations');
   const startMonth = await startMonthOf(db, spaceId, fiscalYearStart);
   const span = fiscalYearSpan(year, startMonth);
-  const [years, gifts] = await Promise.all([repo.donorYears(db, spaceId, startMonth), repo.giftAmounts(db, spaceId, span.from, span.to)]);
+  const [years, gifts] = await Promise.all([repo.donorYears(db, spaceId, startMonth, year), repo.giftAmounts(db, spaceId, span.from, span.to)]);
   const report = computeReport(year, years, gifts);
   const named = [...report.lybunt.slice(0, LIST_LIMIT), ...report.sybunt.slice(0, LIST_LIMIT)];
   const names = new Map((await repo.donorNames(db, named)).map((n) => [n.id, `${n.firstName} ${n.lastName}`.trim()]));
