@@ -38,6 +38,11 @@ export function conditionSql(c: Condition): RawBuilder<boolean> {
       const kind = c.kind ? sql`and x.kind = ${c.kind}` : sql``;
       return sql<boolean>`((select count(*) from contact_attendance x where x.contact_id = c.id and x.status = 'attended' ${convening} ${kind}) >= ${c.atLeast ?? 1})`;
     }
+    case 'gave': {
+      const from = c.from ? sql`and g.received_on >= ${c.from}` : sql``;
+      const to = c.to ? sql`and g.received_on <= ${c.to}` : sql``;
+      return sql<boolean>`(coalesce((select sum(g.amount_minor) from donations g where g.contact_id = c.id and g.refunded_on is null ${from} ${to}), 0) >= ${c.atLeastMinor ?? 1})`;
+    }
     case 'cohort': {
       const status = c.status ? sql`and k.status = ${c.status}` : sql``;
       return sql<boolean>`exists (select 1 from cohort_members k where k.cohort_id = ${c.cohortId} and k.contact_id = c.id ${status})`;

@@ -25,7 +25,8 @@ export type Condition =
   | { type: 'answer'; question: string; answer: string }
   | { type: 'ladderStep'; step: string }
   | { type: 'attended'; conveningId?: string | null; kind?: string | null; atLeast?: number | null }
-  | { type: 'cohort'; cohortId: string; status?: 'active' | 'completed' | 'left' | null };
+  | { type: 'cohort'; cohortId: string; status?: 'active' | 'completed' | 'left' | null }
+  | { type: 'gave'; from?: string | null; to?: string | null; atLeastMinor?: number | null };
 
 const leaf = [
   z.object({ type: z.literal('tag'), tag: z.string().trim().min(1).max(80) }),
@@ -48,6 +49,9 @@ const leaf = [
   z.object({ type: z.literal('attended'), conveningId: z.uuid('not a valid id').nullish(), kind: z.string().regex(/^[a-z_]{1,40}$/, 'lowercase letters and _').nullish(),
     atLeast: z.number().int().min(1).max(1000).nullish() }),
   z.object({ type: z.literal('cohort'), cohortId: z.uuid('not a valid id'), status: z.enum(['active', 'completed', 'left']).nullish() }),
+  // Gave in a period (gifts not refunded), at least an amount in all (minor units) if given.
+  z.object({ type: z.literal('gave'), from: z.iso.date('use YYYY-MM-DD').nullish(), to: z.iso.date('use YYYY-MM-DD').nullish(),
+    atLeastMinor: z.number().int().min(1).max(100_000_000_000).nullish() }),
 ] as const;
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() => z.discriminatedUnion('type', [

@@ -65,6 +65,12 @@ describe.each(ENGINES)('donations on %s', (engine) => {
     expect(r.lybunt).toEqual([{ contactId: ids.Beto, name: 'Beto Donor' }]);
     expect(r.sybunt).toEqual([{ contactId: ids.Eva, name: 'Eva Donor' }]);
     // The same gifts on a calendar year.
+    // Segments on giving: refunded gifts count nothing.
+    const count = async (definition: unknown) => (await owner.post(`/api/spaces/${spaceId}/segments/count`, { definition })).json.count;
+    expect(await count({ type: 'gave' })).toBe(6);
+    expect(await count({ type: 'gave', from: '2024-07-01', to: '2025-06-30' })).toBe(4);
+    expect(await count({ type: 'gave', atLeastMinor: 60_000 })).toBe(3);
+    expect(await count({ type: 'not', condition: { type: 'gave' } })).toBe(2);
     const calendar = (await owner.get(`/api/spaces/${spaceId}/donor-report?year=2024&fiscalYearStart=01-01`)).json;
     expect(calendar).toMatchObject({ from: '2024-01-01', to: '2024-12-31', donors: 3, lybuntCount: 1 });
     expect(calendar.lybunt).toEqual([{ contactId: ids.Hil, name: 'Hil Donor' }]);

@@ -114,3 +114,12 @@ export async function totalsBySpace(db: Db, spaceIds: string[], from: string, to
     from donations where space_id = any(${spaceIds}::uuid[]) and received_on between ${from} and ${to} and refunded_on is null group by 1`.execute(db);
   return rows.map((r) => ({ ...r, total: Number(r.total) }));
 }
+
+/** A page of the space's gifts for OSDI, oldest first, with the organization's name as recipient. */
+export async function pageDonations(db: Db, spaceId: string, options: { id?: string; offset: number; limit: number }) {
+  let query = db.selectFrom('donations as d').innerJoin('organizations as o', 'o.own_space_id', 'd.space_id').where('d.space_id', '=', spaceId);
+  if (options.id) query = query.where('d.id', '=', options.id);
+  const [{ n }] = await query.select((eb) => eb.fn.countAll<number>().as('n')).execute() as [{ n: number }];
+  const rows = await query.select([...columns, 'o.name as organizationName']).orderBy('d.created_at').orderBy('d.id').offset(options.offset).limit(options.limit).execute();
+  return { total: Number(n), rows: rows.map((r) => ({ ...r, amountMinor: Number(r.amountMinor) })) };
+}

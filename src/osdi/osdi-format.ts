@@ -46,6 +46,7 @@ export function entryPoint(base: string) {
       'osdi:questions': link('/questions', 'The collection of questions in the system'),
       'osdi:canvassing_efforts': link('/canvassing_efforts', 'The collection of canvassing efforts in the system'),
       'osdi:events': link('/events', 'The collection of events in the system'),
+      'osdi:donations': link('/donations', 'The collection of donations in the system'),
       'osdi:person_signup_helper': link('/people/person_signup', 'The person signup helper for the system'),
       docs: { href: `${base}/docs/v1/`, title: 'Documentation', name: 'Docs', index: 'index' },
     },
@@ -240,4 +241,24 @@ export function attendanceStatusOf(body: { status?: unknown; attended?: unknown 
   if (body.attended === undefined || body.attended === null) return 'registered';
   if (typeof body.attended !== 'boolean') return 'attended';
   return body.attended ? 'attended' : 'no_show';
+}
+
+export interface DonationFacts {
+  id: string; contactId: string; amountMinor: number; currency: string; receivedOn: string; method: string | null; receiptId: string | null; appeal: string | null;
+  refundedOn: string | null; organizationName: string; createdAt: Date | string;
+}
+
+const PAYMENT_METHOD: Record<string, string> = { card: 'Credit Card', 'credit card': 'Credit Card', check: 'Check', cash: 'Cash', eft: 'Electronic Funds Transfer', ach: 'Electronic Funds Transfer' };
+
+/** A gift as an OSDI donation; a refund is a credit of the whole amount. */
+export function donationResource(base: string, d: DonationFacts) {
+  const amount = d.amountMinor / 100;
+  return {
+    identifiers: [`${NAMESPACE}:${d.id}`], origin_system: 'Crossroads', action_date: `${d.receivedOn}T00:00:00Z`, created_date: osdiDate(new Date(d.createdAt).toISOString()),
+    amount, currency: d.currency, recipients: [{ display_name: d.organizationName, amount }],
+    ...(d.method || d.receiptId ? { payment: { ...(d.method ? { method: PAYMENT_METHOD[d.method.toLowerCase()] ?? d.method } : {}), ...(d.receiptId ? { reference_number: d.receiptId } : {}) } } : {}),
+    ...(d.refundedOn ? { credited_amount: amount, credited_date: `${d.refundedOn}T00:00:00Z` } : {}),
+    ...(d.appeal ? { referrer_data: { source: d.appeal } } : {}),
+    _links: { self: { href: `${base}/donations/${d.id}` }, 'osdi:person': { href: `${base}/people/${d.contactId}` } },
+  };
 }

@@ -233,4 +233,20 @@ describe.each(ENGINES)('the OSDI server on %s', (engine) => {
     expect((await osdi('POST', `/events/${theirs.id}/record_attendance_helper`, helper)).status).toBe(404);
     expect((await osdi('GET', `/events/${event.id}/attendances`, undefined, otherToken)).status).toBe(404);
   });
+
+  it('answers the organization\'s gifts as osdi:donations, a refund as a credit, and no one else\'s', async () => {
+    const people = (await osdi('GET', '/people?per_page=2')).json._embedded['osdi:people'];
+    const donor = people[0]._links.self.href.replace(/^.*\/people\//, '');
+    const gift = (await owner.post(`/api/spaces/${spaceId}/donations`, { contactId: donor, amountMinor: 2_550, receivedOn: '2025-04-01', method: 'card', receiptId: 'R-9', appeal: 'sms-blast' })).json;
+    await owner.put(`/api/donations/${gift.id}/refund`, { refundedOn: '2025-04-03' });
+    const list = await osdi('GET', '/donations');
+    expect(list.json.total_records).toBe(1);
+    expect(list.json._embedded['osdi:donations'][0]).toMatchObject({ amount: 25.5, currency: 'USD', action_date: '2025-04-01T00:00:00Z', recipients: [{ display_name: 'OSDI Org', amount: 25.5 }],
+      payment: { method: 'Credit Card', reference_number: 'R-9' }, credited_amount: 25.5, credited_date: '2025-04-03T00:00:00Z', referrer_data: { source: 'sms-blast' } });
+    expect(list.json._embedded['osdi:donations'][0]._links['osdi:person'].href).toMatch(new RegExp(`/people/${donor}$`));
+    expect((await osdi('GET', '')).json._links['osdi:donations'].href).toMatch(/\/donations$/);
+    expect((await osdi('GET', '/donations', undefined, otherToken)).json.total_records).toBe(0);
+    expect((await osdi('GET', `/donations/${gift.id}`, undefined, otherToken)).status).toBe(404);
+    expect((await osdi('GET', `/donations/${gift.id}`)).json.identifiers).toEqual([`crossroads:${gift.id}`]);
+  });
 });

@@ -213,6 +213,12 @@ export const osdiRoutes = new Hono<AppEnv>()
     const { db, box } = c.get('deps');
     return hal(c, format.attendanceResource(base, await service.recordAttendanceHelper(db, box, caller, eventId, body, status)), 201);
   }))
+  .get('/donations', osdi(async (c, caller, base) => {
+    const page = paging(c);
+    const { total, items } = await service.listDonations(c.get('deps').db, caller, page);
+    return hal(c, format.collection(base, '/donations', 'osdi:donations', { ...page, total }, items.map((d) => ({ id: d.id, body: format.donationResource(base, d) }))));
+  }))
+  .get('/donations/:id', osdi(async (c, caller, base) => hal(c, format.donationResource(base, await service.getDonation(c.get('deps').db, caller, uuid(c.req.param('id')!))))))
   .all('*', (c) => fail(c, 404, 'NOT_FOUND', `This server does not offer ${c.req.method} ${c.req.path}.`));
 
 /** The attendance an OSDI body asks for; a declined or cancelled RSVP is not kept as attendance. */

@@ -11,6 +11,7 @@ import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
 import { invalid, notFound, Problem } from '../server/problem.ts';
 import * as leadership from '../leadership/leadership.repository.ts';
+import * as donations from '../donations/donation.repository.ts';
 import { recordAttendance as recordContactAttendance } from '../leadership/leadership.service.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
 import type { PeopleFilter, PersonFacts } from './osdi-format.ts';
@@ -304,4 +305,20 @@ export async function recordAttendanceHelper(db: Db, box: SealedBox, caller: Osd
   await getEvent(db, caller, eventId);
   const { id } = await signup(db, box, caller, { person: body.person as Record<string, unknown> | undefined, add_tags: body.add_tags });
   return { ...(await recordAttendance(db, box, caller, eventId, id, status)), personId: id };
+}
+
+// Donations: the organization's gifts, read like its people (a member's token; each page logged).
+
+export async function listDonations(db: Db, caller: OsdiCaller, page: { page: number; perPage: number }) {
+  await requireRole(db, caller.actor, caller.spaceId, 'member', 'donations');
+  const { total, rows } = await donations.pageDonations(db, caller.spaceId, { offset: (page.page - 1) * page.perPage, limit: page.perPage });
+  await logRead(db, caller, rows.length);
+  return { total, items: rows };
+}
+
+export async function getDonation(db: Db, caller: OsdiCaller, id: string) {
+  await requireRole(db, caller.actor, caller.spaceId, 'member', 'donations');
+  const { rows: [donation] } = await donations.pageDonations(db, caller.spaceId, { id, offset: 0, limit: 1 });
+  if (!donation) throw notFound('donation');
+  return donation;
 }

@@ -6,12 +6,12 @@ import { api, errorText } from '../../api.ts';
 import { ErrorBanner, Field, buttonClass, inputClass, secondaryButtonClass } from '../../components/Field.tsx';
 import { useSession } from '../../session.tsx';
 
-type Kind = 'tag' | 'language' | 'zip' | 'county' | 'state' | 'city' | 'flag' | 'source' | 'ladderStep' | 'attended' | 'cohort';
+type Kind = 'tag' | 'language' | 'zip' | 'county' | 'state' | 'city' | 'flag' | 'source' | 'ladderStep' | 'attended' | 'cohort' | 'gave';
 interface Row { kind: Kind; value: string; negate: boolean }
 interface Segment { id: string; name: string; definition: unknown }
 interface List { id: string; name: string; size: number }
 interface Choice { value: string; label: string }
-const KINDS: Kind[] = ['tag', 'language', 'zip', 'county', 'state', 'city', 'flag', 'source', 'ladderStep', 'attended', 'cohort'];
+const KINDS: Kind[] = ['tag', 'language', 'zip', 'county', 'state', 'city', 'flag', 'source', 'ladderStep', 'attended', 'cohort', 'gave'];
 const FLAG_KEYS = ['hasEmail', 'hasPhone', 'emailOptIn', 'smsOptIn', 'doNotContact'];
 
 function leaf(r: Row) {
@@ -19,6 +19,7 @@ function leaf(r: Row) {
     : r.kind === 'ladderStep' ? { type: 'ladderStep', step: r.value }
       : r.kind === 'attended' ? (r.value === 'any' ? { type: 'attended' } : r.value.startsWith('kind:') ? { type: 'attended', kind: r.value.slice(5) } : { type: 'attended', conveningId: r.value })
         : r.kind === 'cohort' ? { type: 'cohort', cohortId: r.value }
+          : r.kind === 'gave' ? (r.value === 'ever' ? { type: 'gave' } : { type: 'gave', from: new Date(Date.now() - Number(r.value) * 86_400_000).toISOString().slice(0, 10) })
           : { type: r.kind, [r.kind]: r.value.trim() };
   return r.negate ? { type: 'not', condition: c } : c;
 }
@@ -47,6 +48,7 @@ export function SegmentsPage() {
       api.get<{ items: { id: string; name: string }[] }>(`/spaces/${spaceId}/cohorts`).then((r) => r.items.map((x) => ({ value: x.id, label: x.name })), () => []),
     ]).then(([ladderStep, convenings, cohort]) => setChoices({
       ladderStep, cohort,
+      gave: [{ value: 'ever', label: t('contacts.segment.gaveEver') }, { value: '365', label: t('contacts.segment.gaveYear') }],
       flag: FLAG_KEYS.map((f) => ({ value: f, label: t(`contacts.segment.flags.${f}`) })),
       attended: [{ value: 'any', label: t('contacts.segment.anyConvening') }, { value: 'kind:training', label: t('contacts.segment.anyTraining') },
         ...convenings.map((c) => ({ value: c.id, label: `${c.startsAt.slice(0, 10)} · ${c.title}` }))],
@@ -89,7 +91,7 @@ export function SegmentsPage() {
             <select aria-label={t('contacts.segment.condition')} className={`${inputClass} w-auto`} value={r.kind} onChange={(e) => update(i, { kind: e.target.value as Kind, value: '' })}>
               {KINDS.map((k) => <option key={k} value={k}>{t(`contacts.segment.kinds.${k}`)}</option>)}
             </select>
-            {choices[r.kind] || ['flag', 'ladderStep', 'attended', 'cohort'].includes(r.kind) ? (
+            {choices[r.kind] || ['flag', 'ladderStep', 'attended', 'cohort', 'gave'].includes(r.kind) ? (
               <select aria-label={t('contacts.segment.value')} className={`${inputClass} w-auto max-w-full`} value={r.value} onChange={(e) => update(i, { value: e.target.value })}>
                 <option value="" />
                 {(choices[r.kind] ?? []).map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
