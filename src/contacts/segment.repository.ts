@@ -140,12 +140,13 @@ export async function addItems(db: Db, listId: string, contactIds: string[]) {
   await db.insertInto('contact_list_items').values(contactIds.map((id) => ({ list_id: listId, contact_id: id }))).onConflict((oc) => oc.doNothing()).execute();
 }
 
-/** Which of these lists belong to the space. */
+/** Which of these cohorts belong to the space. */
 export async function cohortsInSpace(db: Db, spaceId: string, ids: string[]) {
   if (ids.length === 0) return [];
   return (await db.selectFrom('leadership_cohorts').select('id').where('space_id', '=', spaceId).where('id', 'in', ids).execute()).map((r) => r.id);
 }
 
+/** Which of these lists belong to the space. */
 export async function listsInSpace(db: Db, spaceId: string, ids: string[]) {
   if (ids.length === 0) return [];
   return (await db.selectFrom('contact_lists').select('id').where('space_id', '=', spaceId).where('id', 'in', ids).execute()).map((r) => r.id);

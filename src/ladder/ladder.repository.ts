@@ -1,6 +1,4 @@
 import { sql } from 'kysely';
-import { normalizeEmail } from '../contacts/contact-identity.ts';
-import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
 import { ownOrAllianceConvening } from '../leadership/leadership.repository.ts';
 import type { ContactFacts } from './ladder.ts';
@@ -66,12 +64,13 @@ export async function attemptsByVolunteer(db: Db, spaceId: string) {
   return rows;
 }
 
-/** The contacts of the space with the email of this account (found through the blind index). */
-export async function contactsOfUser(db: Db, box: SealedBox, spaceId: string, userId: string) {
-  const user = await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
-  if (!user) return [];
-  const rows = await db.selectFrom('contacts').select('id').where('space_id', '=', spaceId).where('merged_into', 'is', null)
-    .where('email_hash', '=', box.keyedHash(`email:${normalizeEmail(user.email)}`)).execute();
+export async function emailOfUser(db: Db, userId: string) {
+  return (await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst())?.email ?? null;
+}
+
+/** The contacts of the space with this blind index of an email. */
+export async function contactsWithEmailHash(db: Db, spaceId: string, emailHash: string) {
+  const rows = await db.selectFrom('contacts').select('id').where('space_id', '=', spaceId).where('merged_into', 'is', null).where('email_hash', '=', emailHash).execute();
   return rows.map((r) => r.id);
 }
 

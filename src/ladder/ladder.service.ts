@@ -65,7 +65,8 @@ export async function recompute(db: Db, box: SealedBox, actor: Actor, spaceId: s
  */
 export async function placeAfterResults(db: Db, box: SealedBox, spaceId: string, contactIds: string[], volunteerUserId?: string) {
   // The volunteer who made the attempts may be a contact of the space too (by the account's email).
-  if (volunteerUserId) contactIds = [...contactIds, ...(await repo.contactsOfUser(db, box, spaceId, volunteerUserId))];
+  const email = volunteerUserId ? await repo.emailOfUser(db, volunteerUserId) : null;
+  if (email) contactIds = [...contactIds, ...(await repo.contactsWithEmailHash(db, spaceId, box.keyedHash(`email:${normalizeEmail(email)}`)))];
   if (contactIds.length === 0) return 0;
   const stored = await repo.findLadder(db, spaceId);
   const ladder: Ladder = stored ? { steps: stored.steps as Ladder['steps'], rules: stored.rules as Ladder['rules'] } : DEFAULT_LADDER;
