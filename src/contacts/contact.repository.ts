@@ -210,6 +210,10 @@ export async function moveRecordsOf(db: Db, from: string, to: string) {
     select id from down))`.execute(db);
 }
 
+export async function hasDonations(db: Db, contactId: string) {
+  return Boolean(await db.selectFrom('donations').select('id').where('contact_id', '=', contactId).limit(1).executeTakeFirst());
+}
+
 export async function markMerged(db: Db, id: string, into: string) {
   await db.updateTable('contacts').set({ merged_into: into, external_id: null, updated_at: new Date() }).where('id', '=', id).execute();
 }

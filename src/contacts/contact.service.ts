@@ -3,7 +3,7 @@ import { findCounty, listStates } from '../areas/us-areas.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
-import { invalid, notFound } from '../server/problem.ts';
+import { conflict, invalid, notFound } from '../server/problem.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
 import { CONTACT_FIELDS, type ContactRecord, readContactRow } from './contact-columns.ts';
 import { publicFields } from './contact-prepare.ts';
@@ -106,6 +106,8 @@ export async function updateContact(db: Db, box: SealedBox, actor: Actor, id: st
 
 export async function deleteContact(db: Db, actor: Actor, id: string) {
   const contact = await requireContact(db, actor, id, 'admin');
+  // A donor's gifts are the organization's financial record: they are not deleted with the person.
+  if (await repo.hasDonations(db, id)) throw conflict('This contact has gifts recorded: merge it into another contact instead of deleting it, so the gifts stay.');
   await db.transaction().execute(async (trx) => {
     await repo.deleteContact(trx, id);
     await insertAudit(trx, [{ userId: actor.userId, spaceId: contact.spaceId, action: 'delete', entity: 'contact', entityId: id, changes: null }]);

@@ -84,6 +84,8 @@ describe.each(ENGINES)('donations on %s', (engine) => {
     expect(JSON.stringify(foreign.json)).toContain('contactId');
     expect((await give('Fe', 1_000, '2025-03-01', { softCreditContactId: ids.Zoe })).status).toBe(422);
     expect((await give('Fe', -5, '2025-03-01')).status).toBe(422);
+    // A donor is not deleted with their gifts: merged instead, the gifts stay.
+    expect((await owner.delete(`/api/contacts/${ids.Fe}`)).status).toBe(409);
   });
 
   it('keeps donors inside the organization; the alliance reads totals above a small count only', async () => {
