@@ -246,9 +246,9 @@ export async function deleteTagsLeftBy(db: Db, jobId: string) {
       and not exists (select 1 from contacts c where c.space_id = t.space_id and c.tags @> array[t.name])`.execute(db);
 }
 
-/** Contact imports of a space still running: their contacts are not shown yet. */
+/** Imports of a space still running that make contacts (of contacts, of donations): their contacts are not shown yet. */
 export async function runningContactImports(db: Db, spaceId: string) {
-  const rows = await db.selectFrom('import_jobs').select('id').where('space_id', '=', spaceId).where('entity', '=', 'contacts')
+  const rows = await db.selectFrom('import_jobs').select('id').where('space_id', '=', spaceId).where('entity', 'in', ['contacts', 'donations'])
     .where('status', '=', 'running').execute();
   return rows.map((r) => r.id);
 }

@@ -1,9 +1,10 @@
 import { insertAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
-import { invalid, notFound } from '../server/problem.ts';
+import { forbidden, invalid, notFound } from '../server/problem.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
 import * as contacts from './contact.repository.ts';
-import { cohortsOf, type Condition, depthOf, listsOf, MAX_DEPTH } from './segment.ts';
+import { cohortsOf, type Condition, depthOf, listsOf, MAX_DEPTH, readsGiving } from './segment.ts';
+import { roleAtLeast } from '../spaces/roles.ts';
 import * as repo from './segment.repository.ts';
 
 // Saved segments (conditions counted live) and lists (contacts frozen at a moment), private to
@@ -36,8 +37,10 @@ async function requireList(db: Db, actor: Actor, id: string, needed: 'viewer' | 
 
 /** How many contacts meet a definition now (saved or not). */
 export async function countDefinition(db: Db, actor: Actor, spaceId: string, definition: Condition | null) {
-  await requireRole(db, actor, spaceId, 'viewer', 'contacts');
+  const role = await requireRole(db, actor, spaceId, 'viewer', 'contacts');
   if (definition) await checkDefinition(db, spaceId, definition);
+  // A count on giving would tell a viewer who gave what: gifts open to members only.
+  if (definition && readsGiving(definition) && !roleAtLeast(role, 'member')) throw forbidden();
   const hidden = await contacts.runningContactImports(db, spaceId);
   const [count, universe] = await Promise.all([repo.countSegment(db, spaceId, definition, hidden), repo.countSegment(db, spaceId, null, hidden)]);
   return { count, universe };

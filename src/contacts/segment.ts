@@ -82,3 +82,10 @@ export function cohortsOf(c: Condition): string[] {
   if (c.type === 'not') return cohortsOf(c.condition);
   return c.type === 'cohort' ? [c.cohortId] : [];
 }
+
+/** Whether a definition reads giving (gifts are opened to members of the space only, not viewers). */
+export function readsGiving(c: Condition): boolean {
+  if (c.type === 'and' || c.type === 'or') return c.conditions.some(readsGiving);
+  if (c.type === 'not') return readsGiving(c.condition);
+  return c.type === 'gave';
+}

@@ -25,6 +25,7 @@ import * as contactAreaIndexes from './migrations/2026_12_07_0016_contact_area_i
 import * as attendanceSnapshot from './migrations/2026_12_07_0017_attendance_snapshot.ts';
 import * as donations from './migrations/2026_12_07_0018_donations.ts';
 import * as donationImports from './migrations/2026_12_07_0019_donation_imports.ts';
+import * as donationContactKey from './migrations/2026_12_07_0020_donation_contact_key.ts';
 import { ensurePrivateDataDir } from './data-dir.ts';
 import type { Database } from './tables.ts';
 
@@ -72,6 +73,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_0017_attendance_snapshot': attendanceSnapshot,
   '2026_12_07_0018_donations': donations,
   '2026_12_07_0019_donation_imports': donationImports,
+  '2026_12_07_0020_donation_contact_key': donationContactKey,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

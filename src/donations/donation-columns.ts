@@ -29,7 +29,8 @@ const ALIASES: Record<DonationField, string[]> = {
   appeal: ['appeal', 'sourcecode', 'referencecode', 'source', 'codigo'],
   method: ['paymentmethod', 'method', 'cardtype', 'paymenttype', 'formadepago'],
   status: ['contributionstatus', 'status', 'estado_donacion'],
-  externalId: ['vanid', 'externalidentifier', 'contactid', 'donorid', 'nationbuilderid'],
+  // Ids of the organizing tools the contacts came from; a bare "Contact ID" could be any system's.
+  externalId: ['vanid', 'externalidentifier', 'nationbuilderid'],
 };
 
 export const suggestDonationMapping = (headers: string[]): ColumnMapping => suggestFromAliases(ALIASES, headers, false);

@@ -41,7 +41,7 @@ export interface DonationImportOptions {
 type Checked = { rowNumber: number; gift: DonationRow; donor: ReturnType<typeof readContactRow> & { ok: true } };
 
 /** Reads one batch: every row checked as a gift and its donor as a contact. */
-function checkBatch(rows: Record<string, string>[], firstRowNumber: number, columns: Map<string, string[]>, thisYear: number) {
+function checkBatch(rows: Record<string, string>[], firstRowNumber: number, columns: Map<string, string[]>, thisYear: number, currency: string) {
   const good: Checked[] = [];
   const bad: { rowNumber: number; errors: { field: string; message: string }[] }[] = [];
   rows.forEach((row, i) => {
@@ -49,6 +49,10 @@ function checkBatch(rows: Record<string, string>[], firstRowNumber: number, colu
     const gift = readDonationRow(row, columns);
     const donor = readContactRow(row, columns, thisYear);
     const errors = [...(gift.ok ? [] : gift.errors), ...(donor.ok ? [] : donor.errors)].map((e) => ({ field: e.column, message: e.message }));
+    // One currency per organization, so no sum adds dollars to pesos.
+    if (gift.ok && gift.value.currency && gift.value.currency !== currency) {
+      errors.push({ field: columns.get('currency')?.[0] ?? 'currency', message: `this organization keeps its gifts in ${currency}` });
+    }
     if (errors.length || !gift.ok || !donor.ok) bad.push({ rowNumber, errors });
     else good.push({ rowNumber, gift: gift.value, donor });
   });
@@ -73,11 +77,18 @@ export async function startDonationImport(db: Db, box: SealedBox, actor: Actor, 
     .catch(async (err: unknown) => {
       job.status = 'failed';
       console.error(`[crossroads] donation import ${job.id} failed: ${err instanceof Error ? err.name : 'error'}`);
-      await undoImport(db, job);
+      try {
+        await undoImport(db, job);
+      } catch {
+        // The job stays "running" in the database, so the next start takes it back.
+        job.message = 'The import failed and could not be taken back yet; it will be when the server next starts.';
+        return false;
+      }
       nothingWritten(job);
       job.message = 'The import failed and what it had written was taken back: nothing was imported. It has been logged; try again.';
+      return true;
     })
-    .then(() => saveJobReport(db, job))
+    .then((settled) => (settled === false ? undefined : saveJobReport(db, job)))
     .then(() => contactsChanged(spaceId))
     .catch((err: unknown) => console.error(`[crossroads] donation import ${job.id}: its report could not be saved (${err instanceof Error ? err.name : 'error'})`))
     .finally(() => clearInterval(heartbeat));
@@ -87,9 +98,10 @@ export async function startDonationImport(db: Db, box: SealedBox, actor: Actor, 
 async function runImport(db: Db, box: SealedBox, actor: Actor, job: ImportJob, columns: Map<string, string[]>, options: DonationImportOptions) {
   const thisYear = new Date().getUTCFullYear();
   const batchSize = options.batchSize ?? 1000;
+  const currency = ((await repo.findSettings(db, job.spaceId)) ?? { currency: 'USD' }).currency;
   // 1. Check every row.
   for await (const batch of csvBatches(options.source(), batchSize)) {
-    const { bad } = checkBatch(batch.rows, batch.firstRowNumber, columns, thisYear);
+    const { bad } = checkBatch(batch.rows, batch.firstRowNumber, columns, thisYear, currency);
     for (const r of bad) record(job, { rowNumber: r.rowNumber, outcome: 'rejected', errors: r.errors });
     job.total += batch.rows.length;
     job.processed = job.total;
@@ -104,12 +116,13 @@ async function runImport(db: Db, box: SealedBox, actor: Actor, job: ImportJob, c
   // 2. Write, a batch at a time.
   job.status = 'writing';
   job.processed = 0;
-  const currency = ((await repo.findSettings(db, job.spaceId)) ?? { currency: 'USD' }).currency;
   const source = options.sourceName ?? 'import';
   const madeByEmail = new Map<string, string>();
+  // Each receipt's first row in the file (receipts are a few bytes each: a million fit).
+  const firstRowOf = new Map<string, number>();
   for await (const batch of csvBatches(options.source(), batchSize)) {
-    const { good } = checkBatch(batch.rows, batch.firstRowNumber, columns, thisYear);
-    await writeBatch(db, box, actor, job, good, { currency, source, madeByEmail });
+    const { good } = checkBatch(batch.rows, batch.firstRowNumber, columns, thisYear, currency);
+    await writeBatch(db, box, actor, job, good, { currency, source, madeByEmail, firstRowOf });
     job.processed += batch.rows.length;
     options.onProgress?.(job);
     await markAlive(db, job.id, job.processed);
@@ -123,13 +136,16 @@ async function runImport(db: Db, box: SealedBox, actor: Actor, job: ImportJob, c
 }
 
 /** Finds or makes each gift's donor, then writes the gifts of the batch in one statement. */
-async function writeBatch(db: Db, box: SealedBox, actor: Actor, job: ImportJob, rows: Checked[], context: { currency: string; source: string; madeByEmail: Map<string, string> }) {
+async function writeBatch(db: Db, box: SealedBox, actor: Actor, job: ImportJob, rows: Checked[],
+  context: { currency: string; source: string; madeByEmail: Map<string, string>; firstRowOf: Map<string, number> }) {
   const keyed = rows.map((r) => ({ ...r, keys: contactKeys(box, r.donor.value) }));
+  // Contacts of another import still running (or a trial run) may yet be taken back: not matched.
+  const otherImports = (await contacts.runningContactImports(db, job.spaceId)).filter((id) => id !== job.id);
   const candidates = await contacts.findMatchCandidates(db, job.spaceId, {
     emailHashes: keyed.flatMap((r) => (r.keys.emailHash ? [r.keys.emailHash] : [])), phoneHashes: [],
     nameAddressHashes: keyed.flatMap((r) => (r.keys.nameAddressHash ? [r.keys.nameAddressHash] : [])),
     externalIds: keyed.flatMap((r) => (r.donor.value.externalId ? [r.donor.value.externalId] : [])),
-  });
+  }, otherImports);
   const byKey = new Map<string, string>();
   for (const c of candidates) {
     if (c.emailHash) byKey.set(`e:${c.emailHash}`, byKey.get(`e:${c.emailHash}`) ?? c.id);
@@ -154,7 +170,7 @@ async function writeBatch(db: Db, box: SealedBox, actor: Actor, job: ImportJob, 
   }
   await contacts.insertContacts(db, made);
   const written = new Set((await repo.insertDonations(db, gifts)).map((g) => g.receiptId));
-  const firstRowOf = new Map<string, number>();
+  const { firstRowOf } = context;
   for (const [i, r] of keyed.entries()) {
     const receipt = gifts[i]!.receiptId;
     // A gift without a receipt id is always new; a receipt already recorded is left as it was; a

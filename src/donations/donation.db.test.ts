@@ -65,7 +65,11 @@ describe.each(ENGINES)('donations on %s', (engine) => {
     expect(r.lybunt).toEqual([{ contactId: ids.Beto, name: 'Beto Donor' }]);
     expect(r.sybunt).toEqual([{ contactId: ids.Eva, name: 'Eva Donor' }]);
     // The same gifts on a calendar year.
-    // Segments on giving: refunded gifts count nothing.
+    // Segments on giving: refunded gifts count nothing; a viewer may not count them (it would tell who gave what).
+    const viewer = await signedIn(t, 'donations-viewer@example.org');
+    await upsertRole(t.db, spaceId, viewer.userId, 'viewer');
+    expect((await viewer.post(`/api/spaces/${spaceId}/segments/count`, { definition: { type: 'not', condition: { type: 'gave' } } })).status).toBe(403);
+    expect((await viewer.post(`/api/spaces/${spaceId}/segments/count`, { definition: { type: 'tag', tag: 'x' } })).status).toBe(200);
     const count = async (definition: unknown) => (await owner.post(`/api/spaces/${spaceId}/segments/count`, { definition })).json.count;
     expect(await count({ type: 'gave' })).toBe(6);
     expect(await count({ type: 'gave', from: '2024-07-01', to: '2025-06-30' })).toBe(4);
@@ -84,6 +88,9 @@ describe.each(ENGINES)('donations on %s', (engine) => {
     expect(JSON.stringify(foreign.json)).toContain('contactId');
     expect((await give('Fe', 1_000, '2025-03-01', { softCreditContactId: ids.Zoe })).status).toBe(422);
     expect((await give('Fe', -5, '2025-03-01')).status).toBe(422);
+    const pesos = await give('Fe', 1_000, '2025-03-01', { currency: 'MXN' });
+    expect(pesos.status).toBe(422);
+    expect(JSON.stringify(pesos.json)).toContain('currency');
     // A donor is not deleted with their gifts: merged instead, the gifts stay.
     expect((await owner.delete(`/api/contacts/${ids.Fe}`)).status).toBe(409);
   });

@@ -38,7 +38,9 @@ export async function createDonation(db: Db, actor: Actor, spaceId: string, inpu
   if (input.softCreditContactId && !(await repo.contactOfSpace(db, spaceId, input.softCreditContactId))) {
     throw invalid([{ field: 'softCreditContactId', message: 'no such contact' }]);
   }
-  const currency = input.currency ?? ((await repo.findSettings(db, spaceId)) ?? DEFAULTS).currency;
+  const currency = ((await repo.findSettings(db, spaceId)) ?? DEFAULTS).currency;
+  // One currency per organization, so no sum adds dollars to pesos.
+  if (input.currency && input.currency !== currency) throw invalid([{ field: 'currency', message: `this organization keeps its gifts in ${currency}` }]);
   return db.transaction().execute(async (trx) => {
     const { id } = await repo.insertDonation(trx, {
       spaceId, contactId: input.contactId, amountMinor: input.amountMinor, currency, receivedOn: input.receivedOn, method: input.method ?? null, fund: input.fund ?? null,

@@ -105,7 +105,7 @@ const SAMPLES = [
   'no such convening for this organization', "no such person in this organization's directory", 'this contact recruited them: recruitment cannot go in a circle',
   'a mentor is someone else', 'name at least one contact', 'no such cohort', 'whole cents', 'more than zero', 'an ISO 4217 code such as USD',
   'MM-01: fiscal years start on the first of a month', '"amount" is not a field of donations', 'files over 60 MB: use the command line (crossroads donations import)',
-  'an amount is required', 'not an amount (e.g. 25.00)', 'a date is required', 'a donor needs a name, an email or an id', 'lowercase letters, digits, _ and -',
+  'an amount is required', 'this organization keeps its gifts in USD', 'not an amount (e.g. 25.00)', 'a date is required', 'a donor needs a name, an email or an id', 'lowercase letters, digits, _ and -',
 ];
 
 describe('the Spanish catalog', () => {

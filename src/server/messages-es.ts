@@ -292,6 +292,7 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^an ISO 4217 code such as USD$/, 'un código ISO 4217 como USD'],
   [/^MM-01: fiscal years start on the first of a month$/, 'MM-01: el año fiscal empieza el primer día de un mes'],
   [/^an amount is required$/, 'falta el monto'],
+  [/^this organization keeps its gifts in ([A-Z]{3})$/, 'esta organización registra sus donaciones en $1'],
   [/^not an amount \(e\.g\. 25\.00\)$/, 'no es un monto (p. ej., 25.00)'],
   [/^a date is required$/, 'falta la fecha'],
   [/^a donor needs a name, an email or an id$/, 'una persona donante necesita un nombre, un correo o un identificador'],
