@@ -202,6 +202,13 @@ describe.each(ENGINES)('leadership development on %s', (engine) => {
     expect((await outsider.post(`/api/spaces/${otherSpaceId}/attendance`, { conveningId: conv.training1, contactIds: [ids.Elsewhere] })).status).toBe(422);
     const theirs = (await outsider.post(`/api/spaces/${otherSpaceId}/cohorts`, { name: 'Theirs' })).json;
     expect((await outsider.post(`/api/cohorts/${theirs.id}/members`, { contactId: ids.Attends })).status).toBe(422);
+    // A member of the organization with no role in the alliance's space is not shown the alliance's
+    // convenings (the rule of the convening's own page), nor can record attendance there.
+    const listed = (await volunteer.get(`/api/spaces/${spaceId}/attendable-convenings`)).json.items.map((c: { id: string }) => c.id);
+    expect(listed).toContain(conv.training1);
+    expect(listed).not.toContain(conv.assembly);
+    expect(listed).not.toContain(conv.invitedOnly);
+    expect((await volunteer.post(`/api/spaces/${spaceId}/attendance`, { conveningId: conv.assembly, contactIds: [ids.Two] })).status).toBe(422);
     // A volunteer (member) records attendance but does not delete cohorts.
     expect((await volunteer.delete(`/api/cohorts/${cohortId}`)).status).toBe(403);
   });

@@ -11,17 +11,6 @@ export async function organizationOfSpace(db: Db, spaceId: string) {
 }
 
 /**
- * Convenings an organization's people can be at: those it holds, hosts or is invited to, and
- * those of the alliances it is an active member of. As SQL over `convenings v`.
- */
-export function reachableConvening(organizationId: string): RawBuilder<boolean> {
-  return sql<boolean>`(v.organization_id = ${organizationId}
-    or exists (select 1 from convening_hosts h where h.convening_id = v.id and h.organization_id = ${organizationId})
-    or exists (select 1 from convening_invitations i where i.convening_id = v.id and i.organization_id = ${organizationId})
-    or exists (select 1 from memberships m where m.alliance_id = v.organization_id and m.member_id = ${organizationId} and m.status = 'active'))`;
-}
-
-/**
  * The convenings whose record of who facilitated an organization trusts: those it holds or
  * hosts, and its alliances' (not those another organization merely invited it to). As SQL over `v`.
  */
@@ -31,28 +20,37 @@ export function ownOrAllianceConvening(organizationId: string): RawBuilder<boole
     or exists (select 1 from memberships m where m.alliance_id = v.organization_id and m.member_id = ${organizationId} and m.status = 'active'))`;
 }
 
-export interface ConveningSummary { id: string; title: string; kind: string; startsAt: string; endsAt: string; timeZone: string; holderName: string }
-
-export async function listReachableConvenings(db: Db, organizationId: string, options: { kind?: string; ids?: string[]; limit: number }) {
-  const kind = options.kind ? sql`and v.kind = ${options.kind}` : sql``;
-  const ids = options.ids ? sql`and v.id = any(${options.ids}::uuid[])` : sql``;
-  const { rows } = await sql<ConveningSummary>`
-    select v.id, v.title, v.kind, v.starts_at as "startsAt", v.ends_at as "endsAt", v.time_zone as "timeZone", o.name as "holderName"
-    from convenings v join organizations o on o.id = v.organization_id
-    where ${reachableConvening(organizationId)} ${kind} ${ids} order by v.starts_at desc limit ${options.limit}`.execute(db);
-  return rows;
+/**
+ * Convenings an organization's people can be recorded at, as `userId` may see them: those it
+ * holds, and those it hosts, is invited to or whose alliance it belongs to — the latter only
+ * where the caller holds a role in the holder's space, the rule of the convening's own page.
+ */
+function reachableConvening(organizationId: string, userId: string): RawBuilder<boolean> {
+  return sql<boolean>`(v.organization_id = ${organizationId} or ((${ownOrAllianceConvening(organizationId)}
+    or exists (select 1 from convening_invitations i where i.convening_id = v.id and i.organization_id = ${organizationId}))
+    and exists (select 1 from space_roles r where r.space_id = v.space_id and r.user_id = ${userId})))`;
 }
 
-/** A page of those convenings for OSDI, with how many of the space's contacts accepted each. */
-export async function pageReachableConvenings(db: Db, organizationId: string, spaceId: string, options: { ids?: string[]; offset: number; limit: number }) {
+export interface ConveningSummary {
+  id: string; title: string; kind: string; startsAt: string; endsAt: string; timeZone: string; holderName: string;
+  description: string | null; place: string | null; createdAt: Date; updatedAt: Date;
+  /** How many of the space's contacts are recorded at it (OSDI's total_accepted). */
+  accepted: number;
+}
+
+/** A page of those convenings, latest first, optionally of a kind or among ids, with how many of the space's contacts are recorded at each. */
+export async function pageReachableConvenings(db: Db, organizationId: string, spaceId: string, userId: string,
+  options: { kind?: string; ids?: string[]; offset: number; limit: number }) {
+  const kind = options.kind ? sql`and v.kind = ${options.kind}` : sql``;
   const ids = options.ids ? sql`and v.id = any(${options.ids}::uuid[])` : sql``;
-  const { rows: [counted] } = await sql<{ n: number }>`select count(*)::int as n from convenings v where ${reachableConvening(organizationId)} ${ids}`.execute(db);
-  const { rows } = await sql<ConveningSummary & { description: string | null; place: string | null; createdAt: Date; updatedAt: Date; accepted: number }>`
+  const where = sql`${reachableConvening(organizationId, userId)} ${kind} ${ids}`;
+  const { rows: [counted] } = await sql<{ n: number }>`select count(*)::int as n from convenings v where ${where}`.execute(db);
+  const { rows } = await sql<ConveningSummary>`
     select v.id, v.title, v.kind, v.starts_at as "startsAt", v.ends_at as "endsAt", v.time_zone as "timeZone", o.name as "holderName",
       v.description, v.place, v.created_at as "createdAt", v.updated_at as "updatedAt",
       (select count(*)::int from contact_attendance a where a.convening_id = v.id and a.space_id = ${spaceId}) as accepted
     from convenings v join organizations o on o.id = v.organization_id
-    where ${reachableConvening(organizationId)} ${ids} order by v.starts_at desc, v.id offset ${options.offset} limit ${options.limit}`.execute(db);
+    where ${where} order by v.starts_at desc, v.id offset ${options.offset} limit ${options.limit}`.execute(db);
   return { total: counted?.n ?? 0, rows };
 }
 
@@ -102,7 +100,7 @@ export async function attendanceOf(db: Db, contactId: string) {
     .where('a.contact_id', '=', contactId).orderBy('a.starts_at', 'desc').execute();
 }
 
-/** A page of the space's attendance records changed after `modifiedAfter` (OSDI). */
+/** A page of the space's attendance records, oldest first, optionally at one convening (OSDI). */
 export async function pageAttendance(db: Db, spaceId: string, options: { conveningId?: string; offset: number; limit: number }) {
   let query = db.selectFrom('contact_attendance as a').innerJoin('contacts as c', 'c.id', 'a.contact_id').where('a.space_id', '=', spaceId).where('c.merged_into', 'is', null);
   if (options.conveningId) query = query.where('a.convening_id', '=', options.conveningId);

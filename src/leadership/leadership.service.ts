@@ -59,19 +59,19 @@ async function organizationOf(db: Db, spaceId: string) {
 export async function listConvenings(db: Db, actor: Actor, spaceId: string, kind?: string) {
   await requireRole(db, actor, spaceId, 'viewer', 'convenings');
   const organization = await organizationOf(db, spaceId);
-  return { items: await repo.listReachableConvenings(db, organization.id, { kind, limit: 200 }) };
+  return { items: (await repo.pageReachableConvenings(db, organization.id, spaceId, actor.userId, { kind, offset: 0, limit: 200 })).rows };
 }
 
-async function reachableConvening(db: Db, spaceId: string, conveningId: string) {
+async function reachableConvening(db: Db, actor: Actor, spaceId: string, conveningId: string) {
   const organization = await organizationOf(db, spaceId);
-  const [convening] = await repo.listReachableConvenings(db, organization.id, { ids: [conveningId], limit: 1 });
+  const { rows: [convening] } = await repo.pageReachableConvenings(db, organization.id, spaceId, actor.userId, { ids: [conveningId], offset: 0, limit: 1 });
   return convening;
 }
 
 /** Records contacts at a convening (a sign-in sheet, or a list checked afterwards); the ladder follows. */
 export async function recordAttendance(db: Db, box: SealedBox, actor: Actor, spaceId: string, input: AttendanceInput, source: 'manual' | 'sign_in' | 'osdi' = input.source) {
   await requireRole(db, actor, spaceId, 'member', 'contacts');
-  const convening = await reachableConvening(db, spaceId, input.conveningId);
+  const convening = await reachableConvening(db, actor, spaceId, input.conveningId);
   if (!convening) throw invalid([{ field: 'conveningId', message: 'no such convening for this organization' }]);
   const ids = [...new Set(input.contactIds)];
   const found = new Set((await repo.contactsOfSpace(db, spaceId, ids)).map((c) => c.id));
@@ -89,7 +89,7 @@ export async function recordAttendance(db: Db, box: SealedBox, actor: Actor, spa
 
 export async function listAttendance(db: Db, actor: Actor, spaceId: string, conveningId: string) {
   await requireRole(db, actor, spaceId, 'viewer', 'contacts');
-  const convening = await reachableConvening(db, spaceId, conveningId);
+  const convening = await reachableConvening(db, actor, spaceId, conveningId);
   if (!convening) throw notFound('convening');
   return { convening, items: await repo.attendanceAt(db, spaceId, conveningId) };
 }
@@ -112,9 +112,10 @@ export async function contactAttendance(db: Db, actor: Actor, contactId: string)
 
 // Cohorts.
 
-async function checkTrainings(db: Db, spaceId: string, ids: string[]) {
+async function checkTrainings(db: Db, actor: Actor, spaceId: string, ids: string[]) {
   const organization = await organizationOf(db, spaceId);
-  const reachable = new Set((await repo.listReachableConvenings(db, organization.id, { ids, limit: ids.length || 1 })).map((c) => c.id));
+  const { rows } = await repo.pageReachableConvenings(db, organization.id, spaceId, actor.userId, { ids, offset: 0, limit: ids.length || 1 });
+  const reachable = new Set(rows.map((c) => c.id));
   const missing = ids.findIndex((id) => !reachable.has(id));
   if (missing >= 0) throw invalid([{ field: `trainingIds[${missing}]`, message: 'no such convening for this organization' }]);
 }
@@ -122,7 +123,7 @@ async function checkTrainings(db: Db, spaceId: string, ids: string[]) {
 export async function createCohort(db: Db, actor: Actor, spaceId: string, input: CohortInput) {
   await requireRole(db, actor, spaceId, 'member', 'cohorts');
   const trainingIds = [...new Set(input.trainingIds)];
-  await checkTrainings(db, spaceId, trainingIds);
+  await checkTrainings(db, actor, spaceId, trainingIds);
   return db.transaction().execute(async (trx) => {
     const { id } = await repo.insertCohort(trx, { spaceId, name: input.name, description: input.description ?? null, startsOn: input.startsOn ?? null, endsOn: input.endsOn ?? null, userId: actor.userId });
     await repo.setTrainings(trx, id, spaceId, trainingIds);
@@ -177,7 +178,7 @@ export async function getCohort(db: Db, actor: Actor, id: string) {
 export async function updateCohort(db: Db, actor: Actor, id: string, input: CohortInput) {
   const cohort = await cohortIn(db, actor, id, 'member');
   const trainingIds = [...new Set(input.trainingIds)];
-  await checkTrainings(db, cohort.spaceId, trainingIds);
+  await checkTrainings(db, actor, cohort.spaceId, trainingIds);
   const before = await repo.trainingsOf(db, id);
   await db.transaction().execute(async (trx) => {
     await repo.updateCohort(trx, id, { name: input.name, description: input.description ?? null, startsOn: input.startsOn ?? null, endsOn: input.endsOn ?? null });

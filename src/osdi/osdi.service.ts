@@ -264,13 +264,13 @@ async function eventsScope(db: Db, caller: OsdiCaller) {
 
 export async function listEvents(db: Db, caller: OsdiCaller, page: { page: number; perPage: number }) {
   const organizationId = await eventsScope(db, caller);
-  const { total, rows } = await leadership.pageReachableConvenings(db, organizationId, caller.spaceId, { offset: (page.page - 1) * page.perPage, limit: page.perPage });
+  const { total, rows } = await leadership.pageReachableConvenings(db, organizationId, caller.spaceId, caller.actor.userId, { offset: (page.page - 1) * page.perPage, limit: page.perPage });
   return { total, items: rows };
 }
 
 export async function getEvent(db: Db, caller: OsdiCaller, id: string) {
   const organizationId = await eventsScope(db, caller);
-  const { rows: [event] } = await leadership.pageReachableConvenings(db, organizationId, caller.spaceId, { ids: [id], offset: 0, limit: 1 });
+  const { rows: [event] } = await leadership.pageReachableConvenings(db, organizationId, caller.spaceId, caller.actor.userId, { ids: [id], offset: 0, limit: 1 });
   if (!event) throw notFound('event');
   return event;
 }
