@@ -1,19 +1,10 @@
 import type { Db } from '../db/database.ts';
 import { insertDonations, saveSettings } from '../donations/donation.repository.ts';
+import { seededRandom } from '../network/analytics/seeded-random.ts';
 
 // Five fiscal years of fictional giving for a demo organization: a July fiscal year, some donors
 // giving every year, some lapsing, some coming back, and a few larger gifts — so the donor report
 // has new, retained, recaptured, LYBUNT and SYBUNT donors to show.
-
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(s ^ (s >>> 15), 1 | s);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const AMOUNTS = [1_000, 2_500, 2_500, 5_000, 5_000, 10_000, 25_000, 50_000, 100_000];
 const FUNDS = ['general', 'general', 'organizing', 'legal defense'];
@@ -21,7 +12,7 @@ const FUNDS = ['general', 'general', 'organizing', 'legal defense'];
 export async function loadDemoDonations(db: Db, spaceId: string, seed: number) {
   await saveSettings(db, spaceId, { fiscalYearStartMonth: 7, currency: 'USD' });
   const donors = await db.selectFrom('contacts').select('id').where('space_id', '=', spaceId).orderBy('id').limit(600).execute();
-  const r = random(seed);
+  const r = seededRandom(seed);
   const rows = [];
   for (const [i, { id }] of donors.entries()) {
     // Each donor gives from a first year on, with a chance of skipping years.

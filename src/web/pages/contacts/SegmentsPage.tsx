@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { roleAtLeast } from '../../../spaces/roles.ts';
 import { api, errorText } from '../../api.ts';
 import { ErrorBanner, Field, buttonClass, inputClass, secondaryButtonClass } from '../../components/Field.tsx';
+import { formatDate } from '../../dates.ts';
 import { useSession } from '../../session.tsx';
 
 type Kind = 'tag' | 'language' | 'zip' | 'county' | 'state' | 'city' | 'flag' | 'source' | 'ladderStep' | 'attended' | 'cohort' | 'gave';
@@ -51,7 +52,7 @@ export function SegmentsPage() {
       gave: [{ value: 'ever', label: t('contacts.segment.gaveEver') }, { value: '365', label: t('contacts.segment.gaveYear') }],
       flag: FLAG_KEYS.map((f) => ({ value: f, label: t(`contacts.segment.flags.${f}`) })),
       attended: [{ value: 'any', label: t('contacts.segment.anyConvening') }, { value: 'kind:training', label: t('contacts.segment.anyTraining') },
-        ...convenings.map((c) => ({ value: c.id, label: `${c.startsAt.slice(0, 10)} · ${c.title}` }))],
+        ...convenings.map((c) => ({ value: c.id, label: `${formatDate(c.startsAt.slice(0, 10))} · ${c.title}` }))],
     }));
   }, [spaceId, lang]);
   const filled = rows.filter((r) => r.value.trim());
