@@ -57,11 +57,23 @@ export async function pageFacts(db: Db, spaceId: string, afterId: string, limit:
 }
 
 /** Outreach attempts made in the space's efforts, per volunteer account with its email. */
-export async function attemptsByVolunteer(db: Db, spaceId: string) {
+export async function attemptsByVolunteer(db: Db, spaceId: string, userIds?: string[]) {
+  if (userIds?.length === 0) return [];
+  const only = userIds ? sql`and u.id = any(${userIds}::uuid[])` : sql``;
   const { rows } = await sql<{ email: string; n: number }>`
     select u.email, count(*)::int as n from outreach_attempts a join outreach_efforts e on e.id = a.effort_id join users u on u.id = a.made_by
-    where e.space_id = ${spaceId} group by u.email`.execute(db);
+    where e.space_id = ${spaceId} ${only} group by u.email`.execute(db);
   return rows;
+}
+
+/** Every account's id and email (a workspace's accounts: hundreds, not millions). */
+export async function accountEmails(db: Db) {
+  return db.selectFrom('users').select(['id', 'email']).execute();
+}
+
+export async function emailHashesOf(db: Db, contactIds: string[]) {
+  const rows = await db.selectFrom('contacts').select('email_hash').where('id', 'in', contactIds).where('email_hash', 'is not', null).execute();
+  return new Set(rows.map((r) => r.email_hash!));
 }
 
 export async function emailOfUser(db: Db, userId: string) {

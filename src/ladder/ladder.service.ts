@@ -23,12 +23,23 @@ export async function saveLadder(db: Db, actor: Actor, spaceId: string, ladder: 
   await insertAudit(db, [{ userId: actor.userId, spaceId, action: 'update', entity: 'ladder', entityId: spaceId, changes: { steps: [null, ladder.steps.map((s) => s.key)] } }]);
 }
 
-/** What every contact's facts of one space are read with: its organization, and attempts its volunteers made by email. */
-async function factsContext(db: Db, box: SealedBox, spaceId: string) {
-  const [organizationId, volunteers] = await Promise.all([repo.organizationIdOf(db, spaceId), repo.attemptsByVolunteer(db, spaceId)]);
+/**
+ * What the contacts' facts of one space are read with: its organization, and attempts its
+ * volunteers made, by the blind index of their account's email. For a few contacts (results just
+ * synced), only the accounts with one of their emails are counted — usually none, so the space's
+ * attempts are not read at all on that path.
+ */
+async function factsContext(db: Db, box: SealedBox, spaceId: string, contactIds?: string[]) {
+  const emailKey = (email: string) => box.keyedHash(`email:${normalizeEmail(email)}`);
+  let volunteerIds: string[] | undefined;
+  if (contactIds) {
+    const hashes = await repo.emailHashesOf(db, contactIds);
+    volunteerIds = hashes.size ? (await repo.accountEmails(db)).filter((u) => hashes.has(emailKey(u.email))).map((u) => u.id) : [];
+  }
+  const [organizationId, volunteers] = await Promise.all([repo.organizationIdOf(db, spaceId), repo.attemptsByVolunteer(db, spaceId, volunteerIds)]);
   const attemptsByEmail = new Map<string, number>();
   for (const v of volunteers) {
-    const key = box.keyedHash(`email:${normalizeEmail(v.email)}`);
+    const key = emailKey(v.email);
     attemptsByEmail.set(key, (attemptsByEmail.get(key) ?? 0) + v.n);
   }
   return { organizationId, attemptsByEmail };
@@ -70,7 +81,7 @@ export async function placeAfterResults(db: Db, box: SealedBox, spaceId: string,
   if (contactIds.length === 0) return 0;
   const stored = await repo.findLadder(db, spaceId);
   const ladder: Ladder = stored ? { steps: stored.steps as Ladder['steps'], rules: stored.rules as Ladder['rules'] } : DEFAULT_LADDER;
-  const facts = await repo.pageFacts(db, spaceId, '00000000-0000-0000-0000-000000000000', contactIds.length, [...new Set(contactIds)], await factsContext(db, box, spaceId));
+  const facts = await repo.pageFacts(db, spaceId, '00000000-0000-0000-0000-000000000000', contactIds.length, [...new Set(contactIds)], await factsContext(db, box, spaceId, contactIds));
   const moves = facts.filter((c) => !c.lastManual).flatMap((c) => {
     const { step, reason } = placeOnLadder(ladder, c.facts);
     return step === c.ladderStep ? [] : [{ contactId: c.id, from: c.ladderStep, to: step, reason, manual: false, userId: null }];

@@ -7,6 +7,7 @@ import { createOrganization } from '../orgs/organization.service.ts';
 import { EffortInputSchema } from '../outreach/outreach.schema.ts';
 import { insertAttempts } from '../outreach/outreach.repository.ts';
 import { createEffort } from '../outreach/outreach.service.ts';
+import { placeAfterResults } from '../ladder/ladder.service.ts';
 import type { Actor } from '../spaces/access.ts';
 import { upsertRole } from '../spaces/spaces.repository.ts';
 
@@ -136,6 +137,8 @@ describe.each(ENGINES)('leadership development on %s', (engine) => {
     const effortId = await createEffort(t.db, { userId: owner.userId, isWorkspaceAdmin: true }, spaceId, EffortInputSchema.parse({ name: 'Doors', kind: 'canvass' }));
     await insertAttempts(t.db, [{ id: randomUUID(), effortId, spaceId, assignmentId: null as unknown as string, contactId: ids.One!, result: 'not_home', answers: {}, notesSealed: null,
       madeBy: volunteer.userId, madeAt: new Date().toISOString() }]);
+    // Placed again as results come in (only the accounts with her email are counted), then by a full recompute.
+    expect(await placeAfterResults(t.db, t.deps.box, spaceId, [ids.Volunteer!])).toBe(1);
     await owner.post(`/api/spaces/${spaceId}/ladder/recompute`);
     const rosa = await stepOf(ids.Volunteer!);
     expect(rosa.step).toBe('contributing');
