@@ -536,6 +536,53 @@ export interface DonationsTable {
   updated_at: Timestamp;
 }
 
+/** A grant in the 360Giving shape, in the space that recorded it; amounts in minor units. */
+export interface FundingGrantsTable {
+  id: Generated<string>;
+  space_id: string;
+  identifier: string;
+  title: string;
+  description: Generated<string>;
+  currency: string;
+  amount_minor: number;
+  award_date: string;
+  planned_start: string | null;
+  planned_end: string | null;
+  duration_months: number | null;
+  funder_identifier: string | null;
+  funder_name: string;
+  funder_org_id: string | null;
+  // 'id' | 'name' (matched), 'unsure' (to review), 'none', 'confirmed' (by a person).
+  funder_match: Generated<string>;
+  funder_type: Generated<string>;
+  recipient_identifier: string | null;
+  recipient_name: string;
+  recipient_org_id: string | null;
+  recipient_match: Generated<string>;
+  programme_code: string | null;
+  programme_title: string | null;
+  beneficiary_locations: JSONColumnType<Array<{ name: string | null; countryCode: string | null; geoCode: string | null; geoCodeType: string | null }>, string, string>;
+  regrant_type: string | null;
+  parent_grant_id: string | null;
+  url: string | null;
+  data_source: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Income that is neither a gift nor a grant: earned, contracts, dues collected elsewhere. */
+export interface OtherIncomeTable {
+  id: Generated<string>;
+  space_id: string;
+  source_type: string;
+  amount_minor: number;
+  received_on: string;
+  description: Generated<string>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface FundraisingSettingsTable {
   space_id: string;
   fiscal_year_start_month: number;
@@ -729,6 +776,8 @@ export interface Database {
   cohort_trainings: CohortTrainingsTable;
   donations: DonationsTable;
   fundraising_settings: FundraisingSettingsTable;
+  funding_grants: FundingGrantsTable;
+  other_income: OtherIncomeTable;
   import_job_changes: ImportJobChangesTable;
   vote_events: VoteEventsTable;
   notifications: NotificationsTable;

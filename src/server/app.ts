@@ -35,6 +35,7 @@ import { outreachRoutes } from '../outreach/outreach.routes.ts';
 import { ladderRoutes } from '../ladder/ladder.routes.ts';
 import { leadershipRoutes } from '../leadership/leadership.routes.ts';
 import { donationRoutes } from '../donations/donation.routes.ts';
+import { grantRoutes } from '../grants/grant.routes.ts';
 import { spacesRoutes } from '../spaces/spaces.routes.ts';
 import { vocabularyRoutes } from '../vocabularies/vocabulary.routes.ts';
 import { bodyLimits } from './body-limits.ts';
@@ -152,6 +153,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   api.route('/', ladderRoutes);
   api.route('/', leadershipRoutes);
   api.route('/', donationRoutes);
+  api.route('/', grantRoutes);
   // OSDI speaks HAL+JSON and is documented by its own specification, not in openapi.json.
   app.route('/api/osdi/v1', osdiRoutes);
   api.doc31('/openapi.json', {

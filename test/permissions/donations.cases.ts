@@ -4,6 +4,7 @@ import { createContact } from '../../src/contacts/contact.service.ts';
 import { ContactInputSchema } from '../../src/contacts/contact.schema.ts';
 import { DonationInputSchema } from '../../src/donations/donation.schema.ts';
 import { createDonation } from '../../src/donations/donation.service.ts';
+import { importGrants } from '../../src/grants/grant.service.ts';
 import { createOrganization } from '../../src/orgs/organization.service.ts';
 import type { Actor } from '../../src/spaces/access.ts';
 import { upsertRole } from '../../src/spaces/spaces.repository.ts';
@@ -11,7 +12,9 @@ import { grant } from '../../src/spaces/spaces.service.ts';
 import type { TestApp } from '../test-app.ts';
 import { BLANK, type Callers, type RouteCase } from './matrix.ts';
 
-export interface DonationRecords { spaceId: string; contactId: string; donationId: string }
+export interface DonationRecords { spaceId: string; contactId: string; donationId: string; grantId: string; organizationId: string }
+
+const GRANT_LEAK = /Matrix Grant \d/;
 
 export const DONATION_CASES: RouteCase<DonationRecords>[] = [
   { route: 'GET /api/spaces/{id}/fundraising-settings', name: 'read fundraising settings', path: (r) => `/api/spaces/${r.spaceId}/fundraising-settings`, need: 'viewer', ok: 200 },
@@ -26,6 +29,18 @@ export const DONATION_CASES: RouteCase<DonationRecords>[] = [
   { route: 'POST /api/spaces/{id}/donation-imports', name: 'import donations', path: (r) => `/api/spaces/${r.spaceId}/donation-imports`,
     body: () => ({ csv: 'Receipt ID,Date,Amount,Donor First Name,Donor Last Name\nMX1,2025-01-02,10.00,Matrix,Giver\n', sourceName: 'actblue' }), need: 'member', ok: 202 },
   { route: 'GET /api/spaces/{id}/members-giving', name: 'read members\' giving', path: (r) => `/api/spaces/${r.spaceId}/members-giving?year=2025`, need: 'viewer', ok: 200 },
+  // Grants recorded in the organization's space: its own, a role there only.
+  { route: 'POST /api/spaces/{id}/funding-grant-imports', name: 'import grants', path: (r) => `/api/spaces/${r.spaceId}/funding-grant-imports`,
+    body: () => ({ fileBase64: Buffer.from(JSON.stringify({ grants: [{ id: '360G-matrix-import', title: 'Imported', currency: 'USD', amountAwarded: 10, awardDate: '2025-01-02',
+      recipientOrganization: [{ id: 'X-1', name: 'Somebody' }], fundingOrganization: [{ id: 'X-2', name: 'Some Funder' }] }] })).toString('base64') }), need: 'member', ok: 200 },
+  { route: 'GET /api/spaces/{id}/funding-grants', name: 'list grants', path: (r) => `/api/spaces/${r.spaceId}/funding-grants`, need: 'viewer', ok: 200, leak: GRANT_LEAK },
+  { route: 'GET /api/spaces/{id}/funding-grants/export', name: 'export grants as 360Giving', path: (r) => `/api/spaces/${r.spaceId}/funding-grants/export`, need: 'viewer', ok: 200, leak: GRANT_LEAK },
+  { route: 'GET /api/funding-grants/{id}', name: 'read a grant', path: (r) => `/api/funding-grants/${r.grantId}`, need: 'viewer', ok: 200, leak: GRANT_LEAK },
+  { route: 'PUT /api/funding-grants/{id}/links', name: 'settle a grant\'s links', path: (r) => `/api/funding-grants/${r.grantId}/links`,
+    body: () => ({ funderType: 'government' }), need: 'member', ok: 200, leak: GRANT_LEAK },
+  { route: 'POST /api/funding-grants/{id}/regrants', name: 'pass part of a grant on', path: (r) => `/api/funding-grants/${r.grantId}/regrants`,
+    body: (r) => ({ recipientOrganizationId: r.organizationId, amountMinor: 100, awardDate: '2025-03-01' }), need: 'member', ok: 201, leak: GRANT_LEAK },
+  { route: 'DELETE /api/funding-grants/{id}', name: 'delete a grant', path: (r) => `/api/funding-grants/${r.grantId}`, need: 'admin', ok: 200, leak: GRANT_LEAK },
 ];
 
 export async function donationRecords(t: TestApp, clients: Callers, n: number): Promise<DonationRecords> {
@@ -38,5 +53,9 @@ export async function donationRecords(t: TestApp, clients: Callers, n: number): 
   for (const scope of ['profile', 'representatives', 'people'] as const) await grant(t.db, owner, spaceId, neighbor.ownSpaceId!, scope);
   const contactId = await createContact(t.db, t.deps.box, owner, spaceId, ContactInputSchema.parse({ firstName: 'Foreign', lastName: `Donor ${n}` }));
   const { id: donationId } = await createDonation(t.db, owner, spaceId, DonationInputSchema.parse({ contactId, amountMinor: 4_200, receivedOn: '2024-11-05' }));
-  return { spaceId, contactId, donationId };
+  const grantFile = { grants: [{ id: `360G-matrix-${n}`, title: `Matrix Grant ${n}`, currency: 'USD', amountAwarded: 5000, awardDate: '2025-02-01',
+    recipientOrganization: [{ id: `X-R-${n}`, name: org.name }], fundingOrganization: [{ id: `X-F-${n}`, name: `Matrix Funder ${n}` }] }] };
+  await importGrants(t.db, owner, spaceId, Buffer.from(JSON.stringify(grantFile)));
+  const grantId = (await t.db.selectFrom('funding_grants').select('id').where('space_id', '=', spaceId).executeTakeFirstOrThrow()).id;
+  return { spaceId, contactId, donationId, grantId, organizationId: org.id };
 }
