@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+
+// ajv-formats is CommonJS: its function is the default export's default under Node's ESM.
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule);
 
 // The 360Giving 1.4 package and grant schemas (draft 2020-12) from ../shared/conformance; absent
 // in a bare clone. They declare "$schema" with http:, which Ajv does not know: read as 2020-12.
@@ -17,20 +20,22 @@ const load = (file: string) => {
   return schema;
 };
 
-let validate: ((data: unknown) => boolean) & { errors?: unknown[] | null } | null = null;
+type Validate = ((data: unknown) => boolean) & { errors?: unknown[] | null };
+let validate: Validate | null = null;
 
 /** Schema errors of a 360Giving package (none: it validates). */
 export function threeSixtyErrors(pkg: unknown): string[] {
   if (!validate) {
     // Not strict: the schemas carry the standard's own keywords (codelist, rollUp, openCodelist).
-    const ajv = new Ajv2020.default({ strict: false, allErrors: true });
-    addFormats.default(ajv);
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
     const grant = load('360-giving-schema.json');
     const pkgSchema = load('360-giving-package-schema.json');
-    const grantRef = ((pkgSchema.properties as Record<string, { items: { $ref: string } }>).grants.items.$ref);
+    const grantRef = (pkgSchema.properties as Record<string, { items: { $ref: string } }>).grants!.items.$ref;
     ajv.addSchema({ ...grant, $id: grantRef });
     validate = ajv.compile(pkgSchema);
   }
-  if (validate(pkg)) return [];
-  return (validate.errors ?? []).map((e) => JSON.stringify(e));
+  const check: Validate = validate;
+  if (check(pkg)) return [];
+  return (check.errors ?? []).map((e) => JSON.stringify(e));
 }
