@@ -58,6 +58,22 @@ describe('the crossroads command', () => {
     const popolo = JSON.parse(readFileSync(out, 'utf8'));
     expect(popolo.organizations.map((o: { name: string }) => o.name)).toEqual(expect.arrayContaining(['Inter-Alliance Dialogue', 'New Day Workers Center']));
 
+    // Grants: a 360Giving file into the IAD's space, all or nothing, and back out as a package.
+    const grantFile = path.join(dataDir, 'grants.json');
+    const grant = (id: string, amountAwarded: unknown) => ({ id, title: 'Movement building', currency: 'USD', amountAwarded, awardDate: '2010-03-01',
+      recipientOrganization: [{ id: 'US-EIN-000000001', name: 'Inter-Alliance Dialogue' }], fundingOrganization: [{ id: 'US-EIN-000000002', name: 'Ford Foundation' }] });
+    writeFileSync(grantFile, JSON.stringify({ grants: [grant('360G-cli-1', 250000), grant('360G-cli-2', 'a lot')] }));
+    const refusedGrants = await crossroads('grants', 'import', grantFile, '--space', space.own_space_id!, '--as', 'coordinator@example.org');
+    expect(refusedGrants.code).toBe(1);
+    expect(refusedGrants.stdout).toContain('360G-cli-2 › amountAwarded: must be a number');
+    writeFileSync(grantFile, JSON.stringify({ grants: [grant('360G-cli-1', 250000)] }));
+    const importedGrants = await crossroads('grants', 'import', grantFile, '--space', space.own_space_id!, '--as', 'coordinator@example.org');
+    expect(importedGrants.code, importedGrants.stderr).toBe(0);
+    expect(importedGrants.stdout).toContain('1 grants (json, utf-8): 1 new');
+    const grantsOut = path.join(dataDir, 'grants-out.json');
+    const exportedGrants = await crossroads('grants', 'export', '--space', space.own_space_id!, '--as', 'coordinator@example.org', '--format', '360giving', '-o', grantsOut);
+    expect(exportedGrants.code, exportedGrants.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(grantsOut, 'utf8')).grants).toEqual(expect.arrayContaining([expect.objectContaining({ id: '360G-cli-1', amountAwarded: 250000 })]));
     const stranger = await crossroads('export', '--space', space.own_space_id!, '--as', 'ana@example.org');
     expect(stranger.code).toBe(1);
     expect(stranger.stderr).toMatch(/No record here/);
@@ -103,22 +119,6 @@ describe('the crossroads command', () => {
     expect(numbers.retentionRate).toBeGreaterThan(0);
     expect(numbers.retentionRate).toBeLessThan(1);
     expect((await crossroads('donors', 'report', '--org', orgName, '--as', 'funder@example.org', '--year', '2025')).code).toBe(1);
-    // Grants: a 360Giving file into the IAD's space, all or nothing, and back out as a package.
-    const grantFile = path.join(dataDir, 'grants.json');
-    const grant = (id: string, amountAwarded: unknown) => ({ id, title: 'Movement building', currency: 'USD', amountAwarded, awardDate: '2010-03-01',
-      recipientOrganization: [{ id: 'US-EIN-000000001', name: 'Inter-Alliance Dialogue' }], fundingOrganization: [{ id: 'US-EIN-000000002', name: 'Ford Foundation' }] });
-    writeFileSync(grantFile, JSON.stringify({ grants: [grant('360G-cli-1', 250000), grant('360G-cli-2', 'a lot')] }));
-    const refusedGrants = await crossroads('grants', 'import', grantFile, '--space', space.own_space_id!, '--as', 'coordinator@example.org');
-    expect(refusedGrants.code).toBe(1);
-    expect(refusedGrants.stdout).toContain('360G-cli-2 › amountAwarded: must be a number');
-    writeFileSync(grantFile, JSON.stringify({ grants: [grant('360G-cli-1', 250000)] }));
-    const importedGrants = await crossroads('grants', 'import', grantFile, '--space', space.own_space_id!, '--as', 'coordinator@example.org');
-    expect(importedGrants.code, importedGrants.stderr).toBe(0);
-    expect(importedGrants.stdout).toContain('1 grants (json, utf-8): 1 new');
-    const grantsOut = path.join(dataDir, 'grants-out.json');
-    const exportedGrants = await crossroads('grants', 'export', '--space', space.own_space_id!, '--as', 'coordinator@example.org', '--format', '360giving', '-o', grantsOut);
-    expect(exportedGrants.code, exportedGrants.stderr).toBe(0);
-    expect(JSON.parse(readFileSync(grantsOut, 'utf8')).grants).toEqual(expect.arrayContaining([expect.objectContaining({ id: '360G-cli-1', amountAwarded: 250000 })]));
     const stranger = await crossroads('contacts', 'export', '--org', orgName, '--as', 'funder@example.org');
     expect(stranger.code).toBe(1);
     expect(stranger.stderr).toMatch(/No organization .* you hold a role in/);
