@@ -8,6 +8,7 @@ import { addMember } from '../memberships/membership.service.ts';
 import { createOrganization } from '../orgs/organization.service.ts';
 import type { Actor } from '../spaces/access.ts';
 import { upsertRole } from '../spaces/spaces.repository.ts';
+import { grant } from '../spaces/spaces.service.ts';
 
 // Grants through the API: the 360Giving examples as funders publish them (the complete ones
 // import; the broken ones are refused naming the grant and the field, nothing written), links to
@@ -159,6 +160,40 @@ describe.skipIf(!haveThreeSixty).each(ENGINES)('grants on %s', (engine) => {
     const regrant = pkg.grants.find((g) => g.id === '360G-fundingproviders-000002/X/00/X-R1')!;
     expect(regrant).toMatchObject({ amountAwarded: 100000, relatedActivity: ['360G-fundingproviders-000002/X/00/X'],
       fundingOrganization: [{ id: `360G-crossroads-${orgs.university}`, name: 'University of UK' }] });
+  });
+
+  it('maps the money from funder through the alliance to its members, and a member\'s diversification', async () => {
+    const file = { grants: [{ id: '360G-mm-1', title: 'Alliance support', currency: 'USD', amountAwarded: 50000, awardDate: '2015-02-01',
+      recipientOrganization: [{ id: 'US-ALLIANCE', name: 'Funding Alliance' }], fundingOrganization: [{ id: 'GB-CHC-000000', name: 'Funding Providers UK' }] }] };
+    expect((await importFile(Buffer.from(JSON.stringify(file)).toString('base64'))).json).toMatchObject({ created: 1 });
+    const parent = (await t.db.selectFrom('funding_grants').select('id').where('identifier', '=', '360G-mm-1').executeTakeFirstOrThrow()).id;
+    expect((await coordinator.post(`/api/funding-grants/${parent}/regrants`, { recipientOrganizationId: orgs.member, amountMinor: 2_000_000, awardDate: '2015-03-01' })).status).toBe(201);
+    const memberSpace = (await t.db.selectFrom('organizations').select('own_space_id').where('id', '=', orgs.member!).executeTakeFirstOrThrow()).own_space_id!;
+    // Until the member shares its profile with the alliance, its kind is not the alliance's to read.
+    const unshared = await viewer.get(`/api/spaces/${allianceSpaceId}/money-map?currency=USD`);
+    expect(unshared.json.totals).toMatchObject({ toBaseBuildingMinor: 0, toMembersOfUnknownKindMinor: 2_000_000 });
+    await grant(t.db, { userId: coordinator.userId, isWorkspaceAdmin: true }, memberSpace, allianceSpaceId, 'profile');
+    const map = await viewer.get(`/api/spaces/${allianceSpaceId}/money-map?currency=USD`);
+    expect(map.status).toBe(200);
+    expect(map.json.flows).toEqual([
+      { from: orgs.funder, to: orgs.alliance, amountMinor: 5_000_000, grants: 1 },
+      { from: orgs.alliance, to: orgs.member, amountMinor: 2_000_000, grants: 1 },
+    ]);
+    expect(map.json.totals).toMatchObject({ cameInMinor: 5_000_000, regrantedMinor: 2_000_000, keptByAllianceMinor: 3_000_000, toBaseBuildingMinor: 2_000_000, toMembersOfUnknownKindMinor: 0, baseBuildingShare: 0.4 });
+    expect(map.json.otherCurrencies).toEqual(['GBP']);
+    expect((await coordinator.get(`/api/spaces/${allianceSpaceId}/money-map?currency=USD&from=2016-01-01`)).json.flows).toEqual([]);
+
+    expect((await coordinator.post(`/api/spaces/${memberSpace}/other-income`, { sourceType: 'earned', amountMinor: 1_000_000, receivedOn: '2015-06-30', description: 'Workshops' })).status).toBe(201);
+    const mix = await coordinator.get(`/api/spaces/${memberSpace}/funding-diversification?year=2015`);
+    expect(mix.status).toBe(200);
+    expect(mix.json).toMatchObject({ totalMinor: 3_000_000, largestFunder: { name: 'Funding Alliance', amountMinor: 2_000_000 } });
+    expect(mix.json.sources.filter((x: { amountMinor: number }) => x.amountMinor > 0)).toEqual([
+      { source: 'intermediary', amountMinor: 2_000_000, share: 2 / 3 }, { source: 'earned', amountMinor: 1_000_000, share: 1 / 3 }]);
+    expect(mix.json.hhi).toBeCloseTo(5 / 9, 12);
+    // The alliance's viewer reads the map, never the member's own money; an outsider neither.
+    expect((await viewer.get(`/api/spaces/${memberSpace}/funding-diversification?year=2015`)).status).toBe(404);
+    expect((await outsider.get(`/api/spaces/${allianceSpaceId}/money-map`)).status).toBe(404);
+    expect((await outsider.get(`/api/spaces/${memberSpace}/other-income?year=2015`)).status).toBe(404);
   });
 
   it('keeps grants inside the space', async () => {

@@ -156,3 +156,27 @@ export async function giftsTotal(db: Db, spaceId: string, from: string, to: stri
     .where('refunded_on', 'is', null).where('in_kind', '=', false).executeTakeFirstOrThrow();
   return Number(row.total);
 }
+
+/** The organization whose own space this is. */
+export async function ownerOfSpace(db: Db, spaceId: string) {
+  return db.selectFrom('organizations').select(['id', 'name', 'kind']).where('own_space_id', '=', spaceId).executeTakeFirst();
+}
+
+/** The own spaces of the alliances the organization is an active member of. */
+export async function allianceSpacesOf(db: Db, organizationId: string) {
+  const rows = await db.selectFrom('memberships as m').innerJoin('organizations as a', 'a.id', 'm.alliance_id').select('a.own_space_id as spaceId')
+    .where('m.member_id', '=', organizationId).where('m.status', '=', 'active').where('a.own_space_id', 'is not', null).execute();
+  return rows.map((r) => r.spaceId!);
+}
+
+export async function activeMemberIds(db: Db, allianceId: string) {
+  const rows = await db.selectFrom('memberships').select('member_id').where('alliance_id', '=', allianceId).where('status', '=', 'active').execute();
+  return rows.map((r) => r.member_id);
+}
+
+/** Directory attributes of these organizations, only those the user may read. */
+export async function readableOrganizations(db: Db, userId: string, ids: string[]) {
+  if (!ids.length) return [];
+  return db.selectFrom('organizations').select(['id', 'name', 'kind', 'issues', 'constituencies', 'region'])
+    .where('id', 'in', ids).where('space_id', 'in', readableSpacesQuery(db, userId, 'profile')).execute();
+}

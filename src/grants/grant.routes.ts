@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../server/context.ts';
 import { IdParam, jsonBody, jsonResponse, newRouter, Ok, problems } from '../server/openapi-helpers.ts';
-import { GrantImportSchema, GrantLinksSchema, GrantsQuery, RegrantSchema } from './grant.schema.ts';
+import * as funding from './funding.service.ts';
+import { GrantImportSchema, GrantLinksSchema, GrantsQuery, MoneyMapQuery, OtherIncomeSchema, RegrantSchema, YearQuery } from './grant.schema.ts';
 import * as service from './grant.service.ts';
 
 const Any = z.looseObject({});
@@ -37,5 +38,22 @@ export const grantRoutes = newRouter()
     async (c) => c.json(await service.createRegrant(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201))
   .openapi(createRoute({ method: 'delete', path: '/funding-grants/{id}', tags, request: { params: IdParam }, responses: { 200: jsonResponse(Ok), ...problems } }), async (c) => {
     await service.deleteGrant(c.get('deps').db, actorOf(c), c.req.valid('param').id);
+    return c.json({ ok: true as const }, 200);
+  })
+  .openapi(createRoute({ method: 'get', path: '/spaces/{id}/money-map', tags,
+    description: 'The map of the money: funder → alliance → member flows from the grants recorded in the space, by period, issue, constituency and region, with the share reaching base-building groups.',
+    request: { params: IdParam, query: MoneyMapQuery }, responses: { 200: jsonResponse(Any), ...problems } }),
+    async (c) => c.json(await funding.moneyMapOf(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('query')) as unknown as Record<string, unknown>, 200))
+  .openapi(createRoute({ method: 'get', path: '/spaces/{id}/funding-diversification', tags,
+    description: 'An organization\'s sources of money in a fiscal year: shares, the Herfindahl–Hirschman index, dependency on its largest funder.',
+    request: { params: IdParam, query: YearQuery }, responses: { 200: jsonResponse(Any), ...problems } }),
+    async (c) => c.json(await funding.diversificationOf(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('query').year) as unknown as Record<string, unknown>, 200))
+  .openapi(createRoute({ method: 'get', path: '/spaces/{id}/other-income', tags, request: { params: IdParam, query: YearQuery }, responses: { 200: jsonResponse(Any), ...problems } }),
+    async (c) => c.json(await funding.listOtherIncome(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('query').year) as unknown as Record<string, unknown>, 200))
+  .openapi(createRoute({ method: 'post', path: '/spaces/{id}/other-income', tags, description: 'Income that is neither a gift nor a grant: earned, government contracts, dues collected elsewhere.',
+    request: { params: IdParam, ...jsonBody(OtherIncomeSchema) }, responses: { 201: jsonResponse(z.object({ id: z.string() })), ...problems } }),
+    async (c) => c.json(await funding.addOtherIncome(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201))
+  .openapi(createRoute({ method: 'delete', path: '/other-income/{id}', tags, request: { params: IdParam }, responses: { 200: jsonResponse(Ok), ...problems } }), async (c) => {
+    await funding.deleteOtherIncome(c.get('deps').db, actorOf(c), c.req.valid('param').id);
     return c.json({ ok: true as const }, 200);
   });

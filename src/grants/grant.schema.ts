@@ -46,3 +46,14 @@ export const OtherIncomeSchema = z.object({
   receivedOn: date,
   description: z.string().trim().max(300).default(''),
 }).openapi('OtherIncome');
+
+export const YearQuery = z.object({ year: z.coerce.number().int().min(1900).max(2200) });
+
+export const MoneyMapQuery = z.object({
+  from: date.optional(),
+  to: date.optional(),
+  issue: z.string().trim().max(100).optional(),
+  constituency: z.string().trim().max(100).optional(),
+  region: z.string().trim().max(120).optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD').optional(),
+});

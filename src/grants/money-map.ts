@@ -2,7 +2,8 @@
 // funder → alliance → member (re-grants), funder → member (grants straight to a member), and
 // funder → someone else; amounts in minor units of one currency. "Reaching base-building groups"
 // counts what ends with a member whose kind is base_building, over everything that came in
-// (grants to the alliance and straight to its members).
+// (grants to the alliance and straight to its members). A member whose profile the reader may not
+// read has no known kind: what reaches it is counted apart, never guessed.
 
 export interface MapGrant {
   id: string; currency: string; amountMinor: number; awardDate: string; funderOrgId: string | null; funderName: string;
@@ -13,7 +14,8 @@ export interface MapOrganization { id: string; name: string; kind: string; issue
 export interface MoneyMapFilter { from?: string; to?: string; issue?: string; constituency?: string; region?: string; currency?: string }
 
 export type NodeRole = 'funder' | 'alliance' | 'member' | 'other';
-export interface MoneyNode { key: string; name: string; role: NodeRole; organizationId: string | null; baseBuilding: boolean }
+/** baseBuilding is null for a member whose profile the reader may not read. */
+export interface MoneyNode { key: string; name: string; role: NodeRole; organizationId: string | null; baseBuilding: boolean | null }
 export interface MoneyFlow { from: string; to: string; amountMinor: number; grants: number }
 
 const lower = (s: string) => s.trim().toLowerCase();
@@ -46,13 +48,14 @@ export function moneyMap(allianceId: string, memberIds: Set<string>, orgs: Map<s
     const key = orgId ?? `name:${lower(name)}`;
     if (!nodes.has(key)) {
       const org = orgId ? orgs.get(orgId) : undefined;
-      nodes.set(key, { key, name: org?.name ?? name, role, organizationId: orgId, baseBuilding: org?.kind === 'base_building' });
+      nodes.set(key, { key, name: org?.name ?? name, role, organizationId: orgId, baseBuilding: org ? org.kind === 'base_building' : orgId ? null : false });
     }
     return key;
   };
   const roleOf = (orgId: string | null): NodeRole => (orgId === allianceId ? 'alliance' : orgId && memberIds.has(orgId) ? 'member' : 'other');
   let cameIn = 0;
   let toBase = 0;
+  let toUnknownKind = 0;
   let regranted = 0;
   let toAlliance = 0;
   let directToMembers = 0;
@@ -80,6 +83,7 @@ export function moneyMap(allianceId: string, memberIds: Set<string>, orgs: Map<s
     if (role === 'member' && !isRegrant) directToMembers += g.amountMinor;
     if (isRegrant) regranted += g.amountMinor;
     if (role === 'member' && nodes.get(to)!.baseBuilding) { toBase += g.amountMinor; y.toBaseMinor += g.amountMinor; }
+    if (role === 'member' && nodes.get(to)!.baseBuilding === null) toUnknownKind += g.amountMinor;
     byYear.set(year, y);
   }
   return {
@@ -87,7 +91,7 @@ export function moneyMap(allianceId: string, memberIds: Set<string>, orgs: Map<s
     nodes: [...nodes.values()],
     flows: [...flows.values()].sort((a, b) => b.amountMinor - a.amountMinor),
     totals: { cameInMinor: cameIn, toAllianceMinor: toAlliance, regrantedMinor: regranted, keptByAllianceMinor: toAlliance - regranted, directToMembersMinor: directToMembers,
-      toBaseBuildingMinor: toBase, baseBuildingShare: cameIn > 0 ? toBase / cameIn : null, grants: counted.length },
+      toBaseBuildingMinor: toBase, toMembersOfUnknownKindMinor: toUnknownKind, baseBuildingShare: cameIn > 0 ? toBase / cameIn : null, grants: counted.length },
     byYear: [...byYear.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([year, v]) => ({ year: Number(year), ...v })),
     otherCurrencies: [...new Set(grants.map((g) => g.currency).filter((c) => c !== currency))].sort(),
   };

@@ -4,6 +4,7 @@ import { createContact } from '../../src/contacts/contact.service.ts';
 import { ContactInputSchema } from '../../src/contacts/contact.schema.ts';
 import { DonationInputSchema } from '../../src/donations/donation.schema.ts';
 import { createDonation } from '../../src/donations/donation.service.ts';
+import { addOtherIncome } from '../../src/grants/funding.service.ts';
 import { importGrants } from '../../src/grants/grant.service.ts';
 import { createOrganization } from '../../src/orgs/organization.service.ts';
 import type { Actor } from '../../src/spaces/access.ts';
@@ -12,7 +13,7 @@ import { grant } from '../../src/spaces/spaces.service.ts';
 import type { TestApp } from '../test-app.ts';
 import { BLANK, type Callers, type RouteCase } from './matrix.ts';
 
-export interface DonationRecords { spaceId: string; contactId: string; donationId: string; grantId: string; organizationId: string }
+export interface DonationRecords { spaceId: string; contactId: string; donationId: string; grantId: string; organizationId: string; incomeId: string }
 
 const GRANT_LEAK = /Matrix Grant \d/;
 
@@ -40,6 +41,12 @@ export const DONATION_CASES: RouteCase<DonationRecords>[] = [
     body: () => ({ funderType: 'government' }), need: 'member', ok: 200, leak: GRANT_LEAK },
   { route: 'POST /api/funding-grants/{id}/regrants', name: 'pass part of a grant on', path: (r) => `/api/funding-grants/${r.grantId}/regrants`,
     body: (r) => ({ recipientOrganizationId: r.organizationId, amountMinor: 100, awardDate: '2025-03-01' }), need: 'member', ok: 201, leak: GRANT_LEAK },
+  { route: 'GET /api/spaces/{id}/money-map', name: 'read the map of the money', path: (r) => `/api/spaces/${r.spaceId}/money-map`, need: 'viewer', ok: 200, leak: GRANT_LEAK },
+  { route: 'GET /api/spaces/{id}/funding-diversification', name: 'read funding diversification', path: (r) => `/api/spaces/${r.spaceId}/funding-diversification?year=2025`, need: 'member', ok: 200, leak: /Matrix Funder \d/ },
+  { route: 'GET /api/spaces/{id}/other-income', name: 'list other income', path: (r) => `/api/spaces/${r.spaceId}/other-income?year=2025`, need: 'member', ok: 200, leak: /Matrix income/ },
+  { route: 'POST /api/spaces/{id}/other-income', name: 'record other income', path: (r) => `/api/spaces/${r.spaceId}/other-income`,
+    body: () => ({ sourceType: 'earned', amountMinor: 500, receivedOn: '2025-04-01' }), need: 'member', ok: 201 },
+  { route: 'DELETE /api/other-income/{id}', name: 'delete other income', path: (r) => `/api/other-income/${r.incomeId}`, need: 'admin', ok: 200, leak: /Matrix income/ },
   { route: 'DELETE /api/funding-grants/{id}', name: 'delete a grant', path: (r) => `/api/funding-grants/${r.grantId}`, need: 'admin', ok: 200, leak: GRANT_LEAK },
 ];
 
@@ -57,5 +64,6 @@ export async function donationRecords(t: TestApp, clients: Callers, n: number): 
     recipientOrganization: [{ id: `X-R-${n}`, name: org.name }], fundingOrganization: [{ id: `X-F-${n}`, name: `Matrix Funder ${n}` }] }] };
   await importGrants(t.db, owner, spaceId, Buffer.from(JSON.stringify(grantFile)));
   const grantId = (await t.db.selectFrom('funding_grants').select('id').where('space_id', '=', spaceId).executeTakeFirstOrThrow()).id;
-  return { spaceId, contactId, donationId, grantId, organizationId: org.id };
+  const { id: incomeId } = await addOtherIncome(t.db, owner, spaceId, { sourceType: 'earned', amountMinor: 777, receivedOn: '2025-02-02', description: `Matrix income ${n}` });
+  return { spaceId, contactId, donationId, grantId, organizationId: org.id, incomeId };
 }
