@@ -36,6 +36,7 @@ import { ladderRoutes } from '../ladder/ladder.routes.ts';
 import { leadershipRoutes } from '../leadership/leadership.routes.ts';
 import { donationRoutes } from '../donations/donation.routes.ts';
 import { grantRoutes } from '../grants/grant.routes.ts';
+import { metricsRoutes } from '../metrics/metrics.routes.ts';
 import { spacesRoutes } from '../spaces/spaces.routes.ts';
 import { vocabularyRoutes } from '../vocabularies/vocabulary.routes.ts';
 import { bodyLimits } from './body-limits.ts';
@@ -154,6 +155,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   api.route('/', leadershipRoutes);
   api.route('/', donationRoutes);
   api.route('/', grantRoutes);
+  api.route('/', metricsRoutes);
   // OSDI speaks HAL+JSON and is documented by its own specification, not in openapi.json.
   app.route('/api/osdi/v1', osdiRoutes);
   api.doc31('/openapi.json', {

@@ -24,6 +24,7 @@ export const EXEMPT: Record<string, string> = {
   'GET /api/vocabularies': 'workspace-wide vocabularies, readable by every signed-in user',
   'PUT /api/vocabularies/{kind}': 'workspace vocabularies: workspace admins only (tested in vocabulary tests)',
   'GET /api/areas/states': 'public reference data (US states)',
+  'GET /api/metrics/definitions': 'public: the movement metrics\' definitions, no record (metrics.db.test.ts)',
   'GET /api/areas/counties': 'public reference data (US counties)',
   'GET /api/calendar/{feed}': 'a calendar feed, authorized by its secret address rather than a session',
   'GET /api/backup': 'the whole workspace, for workspace administrators only, not a space role: tested in backup.db.test.ts',
