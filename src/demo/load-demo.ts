@@ -10,6 +10,7 @@ import { createPerson } from '../people/person.service.ts';
 import type { Actor } from '../spaces/access.ts';
 import { insertGrant, upsertRole } from '../spaces/spaces.repository.ts';
 import { loadDemoContacts } from './demo-contacts.ts';
+import { loadDemoFunding } from './demo-funding.ts';
 import { DEMO_MEMBERSHIPS, DEMO_ORGANIZATIONS, DEMO_PEOPLE } from './demo-data.ts';
 
 export const DEMO_PASSWORD = 'crossroads-demo';
@@ -121,6 +122,10 @@ export async function loadDemoWorkspace(deps: AppDeps) {
   // 10. The base: generated contacts for the first two member organizations with a space of their own.
   const bases = [...staffOf.entries()].filter(([key, staff]) => staff !== coordinator && spaceOf.get(key)).slice(0, 2);
   await loadDemoContacts(db, box, bases.map(([key, actor]) => ({ actor, spaceId: spaceOf.get(key)! })));
+  // 11. Grants from the funders the seeds name to the IAD and California Calls, their re-grants, a member's other income.
+  const californiaCalls = DEMO_ORGANIZATIONS.find((o) => o.input.name === 'California Calls')!;
+  await loadDemoFunding(db, coordinator, { iadSpaceId: spaceOf.get(iad.key)!, californiaCallsSpaceId: spaceOf.get(californiaCalls.key)!, orgIds,
+    base: bases[0] ? { actor: bases[0][1], spaceId: spaceOf.get(bases[0][0])! } : undefined });
 
   return { organizations: DEMO_ORGANIZATIONS.length, memberships: DEMO_MEMBERSHIPS.length, people: DEMO_PEOPLE.length };
 }

@@ -52,6 +52,12 @@ describe.each(ENGINES)('movement metrics on %s', (engine) => {
     const byOrganization = res.json.metrics.find((m: { key: string }) => m.key === 'seats_hhi').counted.items as string[];
     expect(byOrganization.reduce((sum, item) => sum + Number(/: (\d+) \(/.exec(item)![1]), 0)).toBe(seats);
     expect(seats).toBeGreaterThan(0);
+    // Money: re-grants recorded in the IAD's space to its members in the period, the largest member's share.
+    const { rows: money } = await sql<{ amount: string }>`select sum(g.amount_minor) as amount from funding_grants g join memberships m on m.member_id = g.recipient_org_id
+      and m.alliance_id = ${iad.id} and m.status = 'active' where g.space_id = ${iad.spaceId} and g.award_date between ${period.from} and ${period.to} group by g.recipient_org_id`.execute(t.db);
+    const amounts = money.map((r) => Number(r.amount));
+    expect(amounts.length).toBeGreaterThan(1);
+    expect(value('money_largest_share')).toBeCloseTo(Math.max(...amounts) / amounts.reduce((a, b) => a + b, 0), 12);
     // Every value is a number in its range, or null with a reason to read.
     for (const m of res.json.metrics) {
       if (m.value === null) continue;
