@@ -74,6 +74,15 @@ describe('the crossroads command', () => {
     const exportedGrants = await crossroads('grants', 'export', '--space', space.own_space_id!, '--as', 'coordinator@example.org', '--format', '360giving', '-o', grantsOut);
     expect(exportedGrants.code, exportedGrants.stderr).toBe(0);
     expect(JSON.parse(readFileSync(grantsOut, 'utf8')).grants).toEqual(expect.arrayContaining([expect.objectContaining({ id: '360G-cli-1', amountAwarded: 250000 })]));
+    // The IAD's movement metrics over 2009–2011, as JSON and as a table; an account with no role reads none.
+    const metrics = await crossroads('metrics', 'IAD', '--as', 'funder@example.org', '--from', '2009-01-01', '--to', '2011-12-31', '--json');
+    expect(metrics.code, metrics.stderr).toBe(0);
+    const parsed = JSON.parse(metrics.stdout) as { alliance: { name: string }; metrics: { key: string; value: number | null }[] };
+    expect(parsed.alliance.name).toBe('Inter-Alliance Dialogue');
+    expect(parsed.metrics.find((m) => m.key === 'money_largest_share')!.value).toBeCloseTo(0.32, 12);
+    const table = await crossroads('metrics', 'Inter-Alliance Dialogue', '--as', 'coordinator@example.org', '--from', '2009-01-01', '--to', '2011-12-31');
+    expect(table.stdout).toMatch(/Largest share of money\s+32 %/);
+    expect((await crossroads('metrics', 'IAD', '--as', 'ana@example.org', '--from', '2009-01-01', '--to', '2011-12-31')).code).toBe(1);
     const stranger = await crossroads('export', '--space', space.own_space_id!, '--as', 'ana@example.org');
     expect(stranger.code).toBe(1);
     expect(stranger.stderr).toMatch(/No record here/);

@@ -4,6 +4,7 @@ import { registerBackupCommands, registerKeyCommands } from './backup.commands.t
 import { registerContactCommands } from './contacts.commands.ts';
 import { registerDonationCommands } from './donations.commands.ts';
 import { registerGrantCommands } from './grants.commands.ts';
+import { registerMetricsCommands } from './metrics.commands.ts';
 import { registerInterchangeCommands } from './interchange.commands.ts';
 import { registerPlansCommands } from './plans.commands.ts';
 import { registerServeCommands } from './serve.commands.ts';
@@ -21,6 +22,7 @@ registerInterchangeCommands(program);
 registerContactCommands(program);
 registerDonationCommands(program);
 registerGrantCommands(program);
+registerMetricsCommands(program);
 registerPlansCommands(program);
 registerAnalyzeCommands(program);
 registerTallyCommands(program);
