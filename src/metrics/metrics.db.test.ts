@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, ENGINES, type TestApp, testApp } from '../../test/test-app.ts';
@@ -74,4 +75,27 @@ describe.each(ENGINES)('movement metrics on %s', (engine) => {
     const other = await t.db.selectFrom('organizations').select('id').where('name', '=', 'California Calls').executeTakeFirstOrThrow();
     expect((await funder.get(`/api/alliances/${other.id}/metrics?from=2009-01-01&to=2011-12-31`)).status).toBe(404);
   });
+
+  it('renders the funder report in English and Spanish, and as a one-page PDF in Chromium', async () => {
+    const en = await coordinator.get(`/api/alliances/${iad.id}/funder-report?from=${period.from}&to=${period.to}`);
+    expect(en.status).toBe(200);
+    expect(en.headers.get('content-type')).toContain('text/html');
+    expect(en.text).toContain('Funder report: Inter-Alliance Dialogue');
+    // The money that came in: the five fictional grants to the IAD, $875,000; its Sankey drawn inline.
+    expect(en.text).toContain('Came in: <b>$875,000</b>');
+    expect(en.text).toContain('<svg');
+    const es = await coordinator.get(`/api/alliances/${iad.id}/funder-report?from=${period.from}&to=${period.to}&lang=es`);
+    expect(es.text).toContain('Informe para financiadores: Inter-Alliance Dialogue');
+    expect(es.text).toContain('Parejas por primera vez');
+    expect(es.text).not.toContain('First-time pairs');
+    if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) return;
+    const pdf = await t.app.request(`http://crossroads.test/api/alliances/${iad.id}/funder-report?from=${period.from}&to=${period.to}&format=pdf`,
+      { headers: { cookie: coordinator.cookie, origin: 'http://crossroads.test' } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.toString('latin1').match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+  }, 120_000);
 });
+

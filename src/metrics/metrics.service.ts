@@ -2,6 +2,8 @@ import type { Db } from '../db/database.ts';
 import { allianceMovement } from '../ladder/ladder.service.ts';
 import { invalid, notFound } from '../server/problem.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
+import { moneyMapOf } from '../grants/funding.service.ts';
+import { funderReportHtml, type ReportLanguage } from './funder-report.ts';
 import { METRICS_VERSION } from './metric-definitions.ts';
 import * as repo from './metrics.repository.ts';
 import { movementMetrics } from './movement-metrics.ts';
@@ -48,4 +50,13 @@ export async function allianceMetrics(db: Db, actor: Actor, allianceId: string, 
     stageMoves: stages, trustScores: [],
   });
   return { alliance: { id: alliance.id, name: alliance.name }, from, to, version: METRICS_VERSION, members: memberIds.length, metrics };
+}
+
+/** The funder report of an alliance and period: its metrics and its map of the money on one printable page. */
+export async function funderReport(db: Db, actor: Actor, allianceId: string, period: { from: string; to: string }, language: ReportLanguage) {
+  const metrics = await allianceMetrics(db, actor, allianceId, period);
+  const alliance = (await repo.allianceOf(db, allianceId))!;
+  const money = await moneyMapOf(db, actor, alliance.spaceId!, { from: period.from, to: period.to });
+  return funderReportHtml({ language, alliance: metrics.alliance, from: period.from, to: period.to, members: metrics.members, metrics: metrics.metrics,
+    money, today: new Date().toISOString().slice(0, 10) });
 }

@@ -35,6 +35,7 @@ const OWN_WORK = /Foreign (Campaign|Alert|Power Map|Stakeholder)/;
 
 export const ALLIANCE_WORK_CASES: RouteCase<AllianceWorkRecords>[] = [
   { route: 'GET /api/alliances/{id}/metrics', name: 'read movement metrics', path: (r) => `/api/alliances/${r.allianceId}/metrics?from=2000-01-01&to=2030-12-31`, need: 'viewer', ok: 200 },
+  { route: 'GET /api/alliances/{id}/funder-report', name: 'read the funder report', path: (r) => `/api/alliances/${r.allianceId}/funder-report?from=2000-01-01&to=2030-12-31`, need: 'viewer', ok: 200 },
   // The whole field takes no alliance list (only `derived` and `kinds`): it is every organization
   // the caller can see. It names no record, so there is nothing to answer 404 for: an outsider
   // naming a foreign alliance (the parameter is ignored) gets their own field, 200. Through the
