@@ -105,6 +105,15 @@ const SAMPLES = [
   'no such convening for this organization', "no such person in this organization's directory", 'this contact recruited them: recruitment cannot go in a circle',
   'a mentor is someone else', 'name at least one contact', 'no such cohort', 'whole cents', 'more than zero', 'an ISO 4217 code such as USD',
   'MM-01: fiscal years start on the first of a month', '"amount" is not a field of donations', 'files over 60 MB: use the command line (crossroads donations import)',
+  'is required', 'whole minor units', 'files over 45 MB: use the command line (crossroads grants import)', 'is longer than 300 characters', 'is not an ISO 4217 currency code such as GBP or USD', 'must be a number',
+  'must be a number of at least 0, such as 1500.50', 'has more decimals than GBP has (2)', 'is too large', 'is not a date: write YYYY-MM-DD',
+  'must be a whole number of months', 'names 2 organizations: record one grant per funder and recipient', 'must be one of FRG010, FRG020',
+  'is not a web address (https://…)', 'grants[0] says 152505.03 and grants[1] says 152505: one identifier cannot name two grants',
+  'dates are written day first (24/07/2014 in row 2) and month first (07/24/2014): write them as YYYY-MM-DD',
+  'no date in the file says whether the day or the month comes first: choose the date order', 'not valid JSON: line 10, column 15',
+  'a 360Giving package has a top-level "grants" list', 'the file has no grants', 'not a readable Excel workbook', 'only 7899000 of this grant is left to pass on',
+  "link the grant's recipient to the directory before passing it on", 'no such organization in the directory you can read',
+  'a re-grant cannot be made before the grant it passes on', 'the period ends before it starts',
   'an amount is required', 'this organization keeps its gifts in USD', 'not an amount (e.g. 25.00)', 'a date is required', 'a donor needs a name, an email or an id', 'lowercase letters, digits, _ and -',
 ];
 

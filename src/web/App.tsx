@@ -7,6 +7,8 @@ import { EffortsPage } from './pages/outreach/EffortsPage.tsx';
 import { LadderPage } from './pages/outreach/LadderPage.tsx';
 import { LeadershipPage } from './pages/leadership/LeadershipPage.tsx';
 import { DonationsPage } from './pages/donations/DonationsPage.tsx';
+import { FundingPage } from './pages/funding/FundingPage.tsx';
+import { MetricsPage } from './pages/alliance/MetricsPage.tsx';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
@@ -94,6 +96,8 @@ function Routed() {
         <Route path="/spaces/:id/ladder" element={<LadderPage />} />
         <Route path="/spaces/:id/leadership" element={<LeadershipPage />} />
         <Route path="/spaces/:id/donations" element={<DonationsPage />} />
+        <Route path="/spaces/:id/funding" element={<FundingPage />} />
+        <Route path="/alliances/:id/metrics" element={<MetricsPage />} />
         <Route path="/outreach/assignments/:id" element={<FieldAssignmentPage />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/vocabularies" element={<VocabulariesPage />} />

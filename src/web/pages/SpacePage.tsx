@@ -40,7 +40,8 @@ export function SpacePage() {
       <h1 className="text-2xl font-bold">{space.name}</h1>
       <p className="flex gap-2"><Tag>{t(`spaces.kind.${space.kind}`)}</Tag><Tag>{t(`enum.spaceRole.${space.role}`)}</Tag>
         <Link className="underline" to={`/spaces/${id}/people`}>{t('nav.people')}</Link>
-        <Link className="underline" to={`/spaces/${id}/contacts`}>{t('nav.contacts')}</Link></p>
+        <Link className="underline" to={`/spaces/${id}/contacts`}>{t('nav.contacts')}</Link>
+        <Link className="underline" to={`/spaces/${id}/funding`}>{t('funding.title')}</Link></p>
       <ErrorBanner message={error} />
       <section aria-labelledby="grants-title" className="rounded border border-stone-200 bg-white p-3">
         <h2 id="grants-title" className="text-lg font-semibold">{t('grants.title')}</h2>
