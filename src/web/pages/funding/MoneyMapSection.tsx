@@ -28,7 +28,7 @@ export function MoneyMapSection({ spaceId }: { spaceId: string }) {
   const m = (minor: number) => (map?.currency ? money(minor, map.currency, i18n.language) : String(minor / 100));
   const option = useMemo(() => map && ({
     tooltip: { trigger: 'item' },
-    series: [{ type: 'sankey', left: 4, right: 170, nodeGap: 8, draggable: false, label: { fontSize: 11 },
+    series: [{ type: 'sankey', left: 4, right: '36%', nodeGap: 8, draggable: false, label: { fontSize: 10, width: 120, overflow: 'truncate' },
       data: map.nodes.map((n) => ({ name: n.key, label: { formatter: n.name } })),
       links: map.flows.map((f) => ({ source: f.from, target: f.to, value: f.amountMinor / 100 })), lineStyle: { color: 'gradient', opacity: 0.35 } }],
   }), [map]);
