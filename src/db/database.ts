@@ -27,6 +27,7 @@ import * as donations from './migrations/2026_12_07_0018_donations.ts';
 import * as donationImports from './migrations/2026_12_07_0019_donation_imports.ts';
 import * as donationContactKey from './migrations/2026_12_07_0020_donation_contact_key.ts';
 import * as grants from './migrations/2026_12_07_0021_grants.ts';
+import * as recurringPledgesDuesMatches from './migrations/2026_12_07_0022_recurring_pledges_dues_matches.ts';
 import { ensurePrivateDataDir } from './data-dir.ts';
 import type { Database } from './tables.ts';
 
@@ -76,6 +77,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_0019_donation_imports': donationImports,
   '2026_12_07_0020_donation_contact_key': donationContactKey,
   '2026_12_07_0021_grants': grants,
+  '2026_12_07_0022_recurring_pledges_dues_matches': recurringPledgesDuesMatches,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -531,6 +531,9 @@ export interface DonationsTable {
   refunded_on: string | null;
   // The import that wrote it, taken back with it if the import fails.
   import_job_id: string | null;
+  // An installment of a recurring gift, or a payment on a pledge.
+  recurring_gift_id: string | null;
+  pledge_id: string | null;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -581,6 +584,28 @@ export interface OtherIncomeTable {
   description: Generated<string>;
   created_by: string | null;
   created_at: Timestamp;
+}
+
+export interface RecurringGiftsTable {
+  id: Generated<string>; space_id: string; contact_id: string; amount_minor: number; frequency: 'weekly' | 'monthly' | 'quarterly' | 'yearly';
+  starts_on: string; ends_on: string | null; status: Generated<'active' | 'paused' | 'cancelled'>; fund: string | null; created_by: string | null; created_at: Generated<Timestamp>;
+}
+
+export interface PledgesTable {
+  id: Generated<string>; space_id: string; contact_id: string; amount_minor: number; pledged_on: string;
+  schedule: JSONColumnType<Array<{ dueOn: string; amountMinor: number }>, string, string>; fund: string | null; note: Generated<string>;
+  created_by: string | null; created_at: Generated<Timestamp>;
+}
+
+/** Dues billed by a space: to a member organization on its membership, or to one of its own members (a contact). */
+export interface DuesInvoicesTable {
+  id: Generated<string>; space_id: string; membership_id: string | null; contact_id: string | null; period: string; amount_minor: number; currency: string;
+  due_on: string; paid_on: string | null; paid_minor: Generated<number>; created_by: string | null; created_at: Generated<Timestamp>;
+}
+
+export interface MatchFundsTable {
+  id: Generated<string>; space_id: string; name: string; matcher: string; kind: 'matching_gift' | 'challenge'; ratio: string | number; cap_minor: number;
+  starts_on: string; ends_on: string; campaign: string | null; created_by: string | null; created_at: Generated<Timestamp>;
 }
 
 export interface FundraisingSettingsTable {
@@ -777,6 +802,10 @@ export interface Database {
   donations: DonationsTable;
   fundraising_settings: FundraisingSettingsTable;
   funding_grants: FundingGrantsTable;
+  recurring_gifts: RecurringGiftsTable;
+  pledges: PledgesTable;
+  dues_invoices: DuesInvoicesTable;
+  match_funds: MatchFundsTable;
   other_income: OtherIncomeTable;
   import_job_changes: ImportJobChangesTable;
   vote_events: VoteEventsTable;

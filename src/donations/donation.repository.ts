@@ -15,8 +15,10 @@ export async function saveSettings(db: Db, spaceId: string, s: { fiscalYearStart
 }
 
 export async function insertDonation(db: Db, d: { spaceId: string; contactId: string; amountMinor: number; currency: string; receivedOn: string; method: string | null;
-  fund: string | null; campaign: string | null; appeal: string | null; softCreditContactId: string | null; inKind: boolean; receiptId: string | null; source: string; userId: string }) {
+  fund: string | null; campaign: string | null; appeal: string | null; softCreditContactId: string | null; inKind: boolean; receiptId: string | null; source: string; userId: string;
+  recurringGiftId?: string | null; pledgeId?: string | null }) {
   return db.insertInto('donations').values({
+    recurring_gift_id: d.recurringGiftId ?? null, pledge_id: d.pledgeId ?? null,
     space_id: d.spaceId, contact_id: d.contactId, amount_minor: d.amountMinor, currency: d.currency, received_on: d.receivedOn, method: d.method, fund: d.fund,
     campaign: d.campaign, appeal: d.appeal, soft_credit_contact_id: d.softCreditContactId, in_kind: d.inKind, receipt_id: d.receiptId, source: d.source, created_by: d.userId,
   }).returning('id').executeTakeFirstOrThrow();
@@ -100,6 +102,11 @@ export async function giftAmounts(db: Db, spaceId: string, from: string, to: str
 export async function donorNames(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('contacts').select(['id', 'first_name as firstName', 'last_name as lastName']).where('id', 'in', ids).execute();
+}
+
+/** The donor of a recurring gift or a pledge in this space, if it is one. */
+export async function commitmentDonor(db: Db, table: 'recurring_gifts' | 'pledges', id: string, spaceId: string) {
+  return (await db.selectFrom(table).select('contact_id').where('id', '=', id).where('space_id', '=', spaceId).executeTakeFirst())?.contact_id;
 }
 
 export async function contactOfSpace(db: Db, spaceId: string, id: string) {

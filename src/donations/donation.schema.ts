@@ -18,6 +18,8 @@ export const DonationInputSchema = z.object({
   softCreditContactId: id.nullish(),
   inKind: z.boolean().default(false),
   receiptId: text(100).nullish(),
+  recurringGiftId: id.nullish().openapi({ description: 'An installment of this recurring gift (same donor)' }),
+  pledgeId: id.nullish().openapi({ description: 'A payment on this pledge (same donor)' }),
 }).openapi('DonationInput');
 export type DonationInput = z.infer<typeof DonationInputSchema>;
 

@@ -38,6 +38,13 @@ export async function createDonation(db: Db, actor: Actor, spaceId: string, inpu
   if (input.softCreditContactId && !(await repo.contactOfSpace(db, spaceId, input.softCreditContactId))) {
     throw invalid([{ field: 'softCreditContactId', message: 'no such contact' }]);
   }
+  for (const [field, table] of [['recurringGiftId', 'recurring_gifts'], ['pledgeId', 'pledges']] as const) {
+    const linked = input[field];
+    // An installment or a payment comes from the donor who made the commitment, in the same organization.
+    if (linked && (await repo.commitmentDonor(db, table, linked, spaceId)) !== input.contactId) {
+      throw invalid([{ field, message: 'not a commitment of this donor in this organization' }]);
+    }
+  }
   const currency = ((await repo.findSettings(db, spaceId)) ?? DEFAULTS).currency;
   // One currency per organization, so no sum adds dollars to pesos.
   if (input.currency && input.currency !== currency) throw invalid([{ field: 'currency', message: `this organization keeps its gifts in ${currency}` }]);
@@ -45,7 +52,7 @@ export async function createDonation(db: Db, actor: Actor, spaceId: string, inpu
     const { id } = await repo.insertDonation(trx, {
       spaceId, contactId: input.contactId, amountMinor: input.amountMinor, currency, receivedOn: input.receivedOn, method: input.method ?? null, fund: input.fund ?? null,
       campaign: input.campaign ?? null, appeal: input.appeal ?? null, softCreditContactId: input.softCreditContactId ?? null, inKind: input.inKind,
-      receiptId: input.receiptId ?? null, source, userId: actor.userId,
+      receiptId: input.receiptId ?? null, source, userId: actor.userId, recurringGiftId: input.recurringGiftId ?? null, pledgeId: input.pledgeId ?? null,
     });
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'donation', entityId: id, changes: { amountMinor: [null, input.amountMinor], currency: [null, currency] } }]);
     return { id };

@@ -1,6 +1,7 @@
 import { insertAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
 import { fiscalYearSpan } from '../donations/donor-metrics.ts';
+import { duesCollected } from '../donations/commitments.repository.ts';
 import { findSettings } from '../donations/donation.repository.ts';
 import { notFound } from '../server/problem.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
@@ -35,12 +36,13 @@ export async function diversificationOf(db: Db, actor: Actor, spaceId: string, y
   if (!owner) throw notFound('organization');
   const settings = (await findSettings(db, spaceId)) ?? { fiscalYearStartMonth: 1, currency: 'USD' };
   const span = fiscalYearSpan(year, settings.fiscalYearStartMonth);
-  const [gifts, other, grants] = await Promise.all([
+  const [gifts, dues, other, grants] = await Promise.all([
     repo.giftsTotal(db, spaceId, span.from, span.to),
+    duesCollected(db, spaceId, span.from, span.to),
     repo.listOtherIncome(db, spaceId, span.from, span.to),
     repo.allianceSpacesOf(db, owner.id).then((spaces) => repo.grantsReceivedBy(db, owner.id, [spaceId, ...spaces], span.from, span.to)),
   ]);
-  const lines: IncomeLine[] = [{ source: 'individuals', amountMinor: gifts }];
+  const lines: IncomeLine[] = [{ source: 'individuals', amountMinor: gifts }, { source: 'dues', amountMinor: dues }];
   for (const o of other) lines.push({ source: o.sourceType as SourceType, amountMinor: o.amountMinor });
   const otherCurrencies: { currency: string; grants: number }[] = [];
   for (const g of grants) {

@@ -34,6 +34,7 @@ import { osdiTokenRoutes } from '../osdi/osdi-token.routes.ts';
 import { outreachRoutes } from '../outreach/outreach.routes.ts';
 import { ladderRoutes } from '../ladder/ladder.routes.ts';
 import { leadershipRoutes } from '../leadership/leadership.routes.ts';
+import { commitmentRoutes } from '../donations/commitments.routes.ts';
 import { donationRoutes } from '../donations/donation.routes.ts';
 import { grantRoutes } from '../grants/grant.routes.ts';
 import { metricsRoutes } from '../metrics/metrics.routes.ts';
@@ -154,6 +155,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   api.route('/', ladderRoutes);
   api.route('/', leadershipRoutes);
   api.route('/', donationRoutes);
+  api.route('/', commitmentRoutes);
   api.route('/', grantRoutes);
   api.route('/', metricsRoutes);
   // OSDI speaks HAL+JSON and is documented by its own specification, not in openapi.json.

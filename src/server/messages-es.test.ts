@@ -105,7 +105,7 @@ const SAMPLES = [
   'no such convening for this organization', "no such person in this organization's directory", 'this contact recruited them: recruitment cannot go in a circle',
   'a mentor is someone else', 'name at least one contact', 'no such cohort', 'whole cents', 'more than zero', 'an ISO 4217 code such as USD',
   'MM-01: fiscal years start on the first of a month', '"amount" is not a field of donations', 'files over 60 MB: use the command line (crossroads donations import)',
-  'is required', 'whole minor units', 'files over 45 MB: use the command line (crossroads grants import)', 'is longer than 300 characters', 'is not an ISO 4217 currency code such as GBP or USD', 'must be a number',
+  'is required', 'not a commitment of this donor in this organization', 'the payments add up to 60000, not 100000', 'a payment falls before the pledge', 'bill at least one member', 'more than the invoice', 'say who matches', 'from 0.1 to 10', 'whole minor units', 'files over 45 MB: use the command line (crossroads grants import)', 'is longer than 300 characters', 'is not an ISO 4217 currency code such as GBP or USD', 'must be a number',
   'must be a number of at least 0, such as 1500.50', 'has more decimals than GBP has (2)', 'is too large', 'is not a date: write YYYY-MM-DD',
   'must be a whole number of months', 'names 2 organizations: record one grant per funder and recipient', 'must be one of FRG010, FRG020',
   'is not a web address (https://…)', 'grants[0] says 152505.03 and grants[1] says 152505: one identifier cannot name two grants',

@@ -295,6 +295,13 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^this organization keeps its gifts in ([A-Z]{3})$/, 'esta organización registra sus donaciones en $1'],
   // Grants (grants/grant-file.ts, grant.service.ts, metrics).
   [/^is required$/, 'es obligatorio'],
+  [/^not a commitment of this donor in this organization$/, 'no es un compromiso de esta persona donante en esta organización'],
+  [/^the payments add up to (\d+), not (\d+)$/, 'los pagos suman $1, no $2'],
+  [/^a payment falls before the pledge$/, 'un pago cae antes de la promesa'],
+  [/^bill at least one member$/, 'cobre al menos a un miembro'],
+  [/^more than the invoice$/, 'más que la factura'],
+  [/^say who matches$/, 'indique quién iguala las donaciones'],
+  [/^from 0\.1 to 10$/, 'de 0.1 a 10'],
   [/^whole minor units$/, 'unidades menores enteras (centavos)'],
   [/^files over 45 MB: use the command line \(crossroads grants import\)$/, 'archivos de más de 45 MB: use la línea de comandos (crossroads grants import)'],
   [/^is longer than (\d+) characters$/, 'tiene más de $1 caracteres'],

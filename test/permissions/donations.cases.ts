@@ -5,6 +5,7 @@ import { ContactInputSchema } from '../../src/contacts/contact.schema.ts';
 import { DonationInputSchema } from '../../src/donations/donation.schema.ts';
 import { createDonation } from '../../src/donations/donation.service.ts';
 import { addOtherIncome } from '../../src/grants/funding.service.ts';
+import { billDues, createMatch, createPledge, createRecurring } from '../../src/donations/commitments.service.ts';
 import { importGrants } from '../../src/grants/grant.service.ts';
 import { createOrganization } from '../../src/orgs/organization.service.ts';
 import type { Actor } from '../../src/spaces/access.ts';
@@ -13,7 +14,7 @@ import { grant } from '../../src/spaces/spaces.service.ts';
 import type { TestApp } from '../test-app.ts';
 import { BLANK, type Callers, type RouteCase } from './matrix.ts';
 
-export interface DonationRecords { spaceId: string; contactId: string; donationId: string; grantId: string; organizationId: string; incomeId: string }
+export interface DonationRecords { spaceId: string; contactId: string; donationId: string; grantId: string; organizationId: string; incomeId: string; recurringId: string; pledgeId: string; matchId: string; invoiceId: string }
 
 const GRANT_LEAK = /Matrix Grant \d/;
 
@@ -47,6 +48,25 @@ export const DONATION_CASES: RouteCase<DonationRecords>[] = [
   { route: 'POST /api/spaces/{id}/other-income', name: 'record other income', path: (r) => `/api/spaces/${r.spaceId}/other-income`,
     body: () => ({ sourceType: 'earned', amountMinor: 500, receivedOn: '2025-04-01' }), need: 'member', ok: 201 },
   { route: 'DELETE /api/other-income/{id}', name: 'delete other income', path: (r) => `/api/other-income/${r.incomeId}`, need: 'admin', ok: 200, leak: /Matrix income/ },
+  { route: 'GET /api/spaces/{id}/recurring-gifts', name: 'list recurring gifts', path: (r) => `/api/spaces/${r.spaceId}/recurring-gifts`, need: 'member', ok: 200 },
+  { route: 'POST /api/spaces/{id}/recurring-gifts', name: 'start a recurring gift', path: (r) => `/api/spaces/${r.spaceId}/recurring-gifts`,
+    body: (r) => ({ contactId: r.contactId, amountMinor: 1_000, frequency: 'monthly', startsOn: '2025-01-01' }), need: 'member', ok: 201 },
+  { route: 'PUT /api/recurring-gifts/{id}/status', name: 'pause a recurring gift', path: (r) => `/api/recurring-gifts/${r.recurringId}/status`, body: () => ({ status: 'paused' }), need: 'member', ok: 200 },
+  { route: 'DELETE /api/recurring-gifts/{id}', name: 'delete a recurring gift', path: (r) => `/api/recurring-gifts/${r.recurringId}`, need: 'admin', ok: 200 },
+  { route: 'GET /api/spaces/{id}/pledges', name: 'list pledges', path: (r) => `/api/spaces/${r.spaceId}/pledges`, need: 'member', ok: 200 },
+  { route: 'POST /api/spaces/{id}/pledges', name: 'record a pledge', path: (r) => `/api/spaces/${r.spaceId}/pledges`,
+    body: (r) => ({ contactId: r.contactId, amountMinor: 10_000, pledgedOn: '2025-01-01' }), need: 'member', ok: 201 },
+  { route: 'DELETE /api/pledges/{id}', name: 'delete a pledge', path: (r) => `/api/pledges/${r.pledgeId}`, need: 'admin', ok: 200 },
+  { route: 'GET /api/spaces/{id}/match-funds', name: 'list matching funds', path: (r) => `/api/spaces/${r.spaceId}/match-funds`, need: 'member', ok: 200, leak: /Matrix match \d/ },
+  { route: 'POST /api/spaces/{id}/match-funds', name: 'record a matching fund', path: (r) => `/api/spaces/${r.spaceId}/match-funds`,
+    body: () => ({ name: 'Match', matcher: 'Someone', kind: 'matching_gift', ratio: 1, capMinor: 1_000, startsOn: '2025-01-01', endsOn: '2025-12-31' }), need: 'member', ok: 201 },
+  { route: 'DELETE /api/match-funds/{id}', name: 'delete a matching fund', path: (r) => `/api/match-funds/${r.matchId}`, need: 'admin', ok: 200, leak: /Matrix match \d/ },
+  { route: 'GET /api/spaces/{id}/dues', name: 'list dues invoices', path: (r) => `/api/spaces/${r.spaceId}/dues`, need: 'member', ok: 200 },
+  { route: 'POST /api/spaces/{id}/dues', name: 'bill dues', path: (r) => `/api/spaces/${r.spaceId}/dues`,
+    body: (r) => ({ period: '2026', amountMinor: 5_000, dueOn: '2026-03-31', contactIds: [r.contactId] }), need: 'admin', ok: 201 },
+  { route: 'PUT /api/dues-invoices/{id}/payment', name: 'record a dues payment', path: (r) => `/api/dues-invoices/${r.invoiceId}/payment`,
+    body: () => ({ paidOn: '2025-04-01', paidMinor: 100 }), need: 'member', ok: 200 },
+  { route: 'DELETE /api/dues-invoices/{id}', name: 'delete a dues invoice', path: (r) => `/api/dues-invoices/${r.invoiceId}`, need: 'admin', ok: 200 },
   { route: 'DELETE /api/funding-grants/{id}', name: 'delete a grant', path: (r) => `/api/funding-grants/${r.grantId}`, need: 'admin', ok: 200, leak: GRANT_LEAK },
 ];
 
@@ -65,5 +85,10 @@ export async function donationRecords(t: TestApp, clients: Callers, n: number): 
   await importGrants(t.db, owner, spaceId, Buffer.from(JSON.stringify(grantFile)));
   const grantId = (await t.db.selectFrom('funding_grants').select('id').where('space_id', '=', spaceId).executeTakeFirstOrThrow()).id;
   const { id: incomeId } = await addOtherIncome(t.db, owner, spaceId, { sourceType: 'earned', amountMinor: 777, receivedOn: '2025-02-02', description: `Matrix income ${n}` });
-  return { spaceId, contactId, donationId, grantId, organizationId: org.id, incomeId };
+  const { id: recurringId } = await createRecurring(t.db, owner, spaceId, { contactId, amountMinor: 1_500, frequency: 'monthly', startsOn: '2025-01-01' });
+  const { id: pledgeId } = await createPledge(t.db, owner, spaceId, { contactId, amountMinor: 9_000, pledgedOn: '2025-01-01', schedule: [] });
+  const { id: matchId } = await createMatch(t.db, owner, spaceId, { name: `Matrix match ${n}`, matcher: 'Board', kind: 'challenge', ratio: 1, capMinor: 5_000, startsOn: '2025-01-01', endsOn: '2025-12-31' });
+  await billDues(t.db, owner, spaceId, { period: '2025', amountMinor: 3_000, dueOn: '2025-03-31', contactIds: [contactId] });
+  const invoiceId = (await t.db.selectFrom('dues_invoices').select('id').where('space_id', '=', spaceId).executeTakeFirstOrThrow()).id;
+  return { spaceId, contactId, donationId, grantId, organizationId: org.id, incomeId, recurringId, pledgeId, matchId, invoiceId };
 }
