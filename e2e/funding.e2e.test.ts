@@ -45,6 +45,45 @@ describe.skipIf(browserMissing)('funding and metrics, in Chromium', () => {
     expect(await wide()).toBeLessThanOrEqual(360);
     const report = await page.request.get(`${env.server.url}/api/alliances/${iad.organizationId}/funder-report?from=2009-01-01&to=2011-12-31&lang=es`);
     expect(await report.text()).toContain('Informe para financiadores');
+    // The language choice is the account's: set it back for the next test.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Movement metrics: Inter-Alliance Dialogue' }).waitFor();
     await context.close();
   });
+
+  it('starts a monthly gift and records its installment; bills the IAD\'s members their dues', async () => {
+    const context = await env.browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 780 } });
+    const page = await context.newPage();
+    await signIn(page, env.server.url, DEMO_USERS.organizer.email);
+    const me = await (await page.request.get(`${env.server.url}/api/me`)).json() as { spaces: { id: string; kind: string; role: string }[] };
+    const space = me.spaces.find((s) => s.kind === 'organization' && s.role === 'owner')!;
+    await page.request.post(`${env.server.url}/api/spaces/${space.id}/contacts`, { data: { firstName: 'Mona', lastName: 'Monthly-Test' }, headers: { origin: env.server.url } });
+    await page.goto(`${env.server.url}/spaces/${space.id}/donations`);
+    await page.getByLabel('Donor of the commitment').fill('Monthly-Test');
+    await page.getByRole('button', { name: 'Mona Monthly-Test' }).click();
+    await page.getByLabel('Each gift, or the whole pledge').fill('15');
+    await page.getByLabel('Starting on').fill(new Date().toISOString().slice(0, 10));
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    const gift = page.locator('li', { hasText: 'Mona Monthly-Test' });
+    await gift.getByText('0 of 1 installments received, 0 missed').waitFor();
+    await gift.getByRole('button', { name: 'Record this month\'s installment' }).click();
+    await gift.getByText('1 of 1 installments received, 0 missed').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    await context.close();
+    const coordinatorContext = await env.browser.newContext({ locale: 'en-US', viewport: { width: 1024, height: 900 } });
+    const page2 = await coordinatorContext.newPage();
+    await signIn(page2, env.server.url, DEMO_USERS.coordinator.email);
+    const coordinator = await (await page2.request.get(`${env.server.url}/api/me`)).json() as { spaces: { id: string; name: string }[] };
+    const iad = coordinator.spaces.find((s) => s.name === 'Inter-Alliance Dialogue')!;
+    await page2.goto(`${env.server.url}/spaces/${iad.id}/funding`);
+    await page2.getByLabel('Period').fill('2030');
+    await page2.getByLabel('Dues per member').fill('500');
+    await page2.getByRole('button', { name: 'Bill every member organization' }).click();
+    await page2.getByText(/^7 invoices made; 0 members were already billed/).waitFor();
+    await page2.locator('li', { hasText: 'National Day Laborer Organizing Network' }).getByRole('button', { name: 'Mark paid' }).click();
+    await page2.getByText('Collected $500.00; outstanding $3,000.00.').waitFor();
+    await coordinatorContext.close();
+  });
 });
+

@@ -7,6 +7,7 @@ import { ErrorBanner, Field, buttonClass, inputClass, secondaryButtonClass } fro
 import { formatDate } from '../../dates.ts';
 import { useSession } from '../../session.tsx';
 import { ContactPicker, type PickedContact, nameOf } from '../leadership/ContactPicker.tsx';
+import { CommitmentsSection } from './CommitmentsSection.tsx';
 import { DonorReportSection } from './DonorReportSection.tsx';
 import { money } from './money.ts';
 
@@ -64,6 +65,7 @@ export function DonationsPage() {
           <div><button type="submit" className={buttonClass} disabled={!donor || !form.amount}>{t('donations.save')}</button></div>
         </form>
       )}
+      {canWrite && <CommitmentsSection spaceId={spaceId} onGift={() => void load()} />}
       {gifts && (
         <section aria-labelledby="gifts-title" className="rounded border border-stone-200 bg-white p-3">
           <h2 id="gifts-title" className="text-lg font-semibold">{t('donations.gifts', { count: gifts.total })}</h2>

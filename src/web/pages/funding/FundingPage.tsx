@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { roleAtLeast } from '../../../spaces/roles.ts';
 import { useSession } from '../../session.tsx';
 import { DiversificationSection } from './DiversificationSection.tsx';
+import { DuesSection } from './DuesSection.tsx';
 import { GrantImportSection } from './GrantImportSection.tsx';
 import { GrantsSection } from './GrantsSection.tsx';
 import { MoneyMapSection } from './MoneyMapSection.tsx';
@@ -26,7 +27,8 @@ export function FundingPage() {
         {space?.kind === 'alliance' && space.organizationId && <Link className="underline" to={`/alliances/${space.organizationId}/metrics`}>{t('metrics.title')}</Link>}
       </p>
       <MoneyMapSection spaceId={spaceId} />
-      {space?.kind === 'organization' && canWrite && <DiversificationSection spaceId={spaceId} canWrite={canWrite} />}
+      {canWrite && <DiversificationSection spaceId={spaceId} canWrite={canWrite} />}
+      {space?.kind === 'alliance' && canWrite && <DuesSection spaceId={spaceId} canBill={roleAtLeast(space.role, 'admin')} />}
       {canWrite && <GrantImportSection spaceId={spaceId} onImported={() => setVersion(version + 1)} />}
       <GrantsSection spaceId={spaceId} canWrite={canWrite} version={version} />
     </section>
