@@ -1,10 +1,12 @@
 import type { Db } from '../db/database.ts';
+import { billDues, listDues, payDues } from '../donations/commitments.service.ts';
 import { addOtherIncome } from '../grants/funding.service.ts';
 import { createRegrant, importGrants } from '../grants/grant.service.ts';
 import type { Actor } from '../spaces/access.ts';
 
 // The demo's grants, from the funders the seeds name, recorded as 360Giving packages in the spaces
-// of the alliances that received them, and re-grants from the alliances to their members. Every
+// of the alliances that received them, re-grants from the alliances to their members, and the
+// IAD's dues from its member alliances. Every
 // amount and date is fictional: the seeds name who funds the field, never how much.
 
 type Grant = { id: string; title: string; amount: number; date: string; funder: string; recipient: string; location?: string };
@@ -43,6 +45,12 @@ export async function loadDemoFunding(db: Db, coordinator: Actor, o: { iadSpaceI
   await regrant(o.iadSpaceId, '360G-demo-atlantic-2010-01', 'rttc', 30_000, '2010-07-01', 'Challenging the Right: local alliances');
   await regrant(o.iadSpaceId, '360G-demo-atlantic-2010-01', 'ggj', 30_000, '2010-07-01', 'Climate justice at the US Social Forum');
   await regrant(o.iadSpaceId, '360G-demo-pip-2011-01', 'ndwa', 25_000, '2011-03-01', 'Domestic workers in the Dialogue');
+  // The IAD's dues: every member alliance billed for 2010 and 2011; all paid 2010, four paid 2011 so far.
+  for (const [period, dueOn, paying] of [['2010', '2010-03-31', 99], ['2011', '2011-03-31', 4]] as const) {
+    await billDues(db, coordinator, o.iadSpaceId, { period, amountMinor: 250_000, dueOn, allMembers: true });
+    const { invoices } = await listDues(db, coordinator, o.iadSpaceId, period);
+    for (const invoice of invoices.slice(0, paying)) await payDues(db, coordinator, invoice.id, { paidOn: dueOn.replace('-31', '-20'), paidMinor: invoice.amountMinor });
+  }
   await importGrants(db, coordinator, o.californiaCallsSpaceId, packageOf(CALIFORNIA_GRANTS));
   await regrant(o.californiaCallsSpaceId, '360G-demo-tce-2010-01', 'scope', 90_000, '2010-02-15', 'Anchoring the Los Angeles voter program');
   await regrant(o.californiaCallsSpaceId, '360G-demo-tce-2010-01', 'cause', 60_000, '2010-02-15', 'Central Coast voter outreach');

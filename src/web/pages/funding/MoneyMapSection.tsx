@@ -17,11 +17,14 @@ interface MoneyMap {
 /** Funder → alliance → member: a Sankey, the flows as a table, the share reaching base-building groups. */
 export function MoneyMapSection({ spaceId }: { spaceId: string }) {
   const { t, i18n } = useTranslation();
-  const [filter, setFilter] = useState({ from: '', to: '', region: '', currency: '' });
+  const [filter, setFilter] = useState({ from: '', to: '', region: '', currency: '', issue: '', constituency: '' });
+  const [vocab, setVocab] = useState<{ issue: { key: string; en: string; es: string }[]; constituency: { key: string; en: string; es: string }[] } | null>(null);
+  useEffect(() => { void api.get<typeof vocab>('/vocabularies').then(setVocab, () => undefined); }, []);
   const [map, setMap] = useState<MoneyMap | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void api.get<MoneyMap>(`/spaces/${spaceId}/money-map${query({ from: filter.from || undefined, to: filter.to || undefined, region: filter.region || undefined, currency: filter.currency || undefined })}`)
+    void api.get<MoneyMap>(`/spaces/${spaceId}/money-map${query({ from: filter.from || undefined, to: filter.to || undefined, region: filter.region || undefined, currency: filter.currency || undefined,
+      issue: filter.issue || undefined, constituency: filter.constituency || undefined })}`)
       .then((m) => { setMap(m); setError(null); }, (err: unknown) => setError(errorText(t, err)));
   }, [spaceId, filter]);
   const name = useMemo(() => new Map(map?.nodes.map((n) => [n.key, n.name]) ?? []), [map]);
@@ -41,6 +44,13 @@ export function MoneyMapSection({ spaceId }: { spaceId: string }) {
         <Field label={t('funding.from')}>{(p) => <input {...p} type="date" className={inputClass} value={filter.from} onChange={(e) => setFilter({ ...filter, from: e.target.value })} />}</Field>
         <Field label={t('funding.to')}>{(p) => <input {...p} type="date" className={inputClass} value={filter.to} onChange={(e) => setFilter({ ...filter, to: e.target.value })} />}</Field>
         <Field label={t('funding.region')}>{(p) => <input {...p} className={`${inputClass} w-40`} value={filter.region} placeholder={t('funding.regionExample')} onChange={(e) => setFilter({ ...filter, region: e.target.value })} />}</Field>
+        {(['issue', 'constituency'] as const).map((kind) => (
+          <Field key={kind} label={t(`funding.${kind}`)}>{(p) => (
+            <select {...p} className={`${inputClass} w-auto`} value={filter[kind]} onChange={(e) => setFilter({ ...filter, [kind]: e.target.value })}>
+              <option value="">{t('funding.any')}</option>
+              {vocab?.[kind].map((v) => <option key={v.key} value={v.key}>{i18n.language.startsWith('es') ? v.es : v.en}</option>)}
+            </select>)}</Field>
+        ))}
         {map && map.otherCurrencies.length > 0 && (
           <Field label={t('funding.currency')}>{(p) => (
             <select {...p} className={`${inputClass} w-auto`} value={filter.currency || map.currency || ''} onChange={(e) => setFilter({ ...filter, currency: e.target.value })}>
