@@ -188,6 +188,11 @@ export async function moveRecordsOf(db: Db, from: string, to: string) {
   await db.updateTable('outreach_attempts').set({ contact_id: to }).where('contact_id', '=', from).execute();
   await db.updateTable('donations').set({ contact_id: to }).where('contact_id', '=', from).execute();
   await db.updateTable('donations').set({ soft_credit_contact_id: to }).where('soft_credit_contact_id', '=', from).execute();
+  // Commitments go with the gifts that pay them; a dues invoice the kept contact already has for the period stays with the other.
+  await db.updateTable('recurring_gifts').set({ contact_id: to }).where('contact_id', '=', from).execute();
+  await db.updateTable('pledges').set({ contact_id: to }).where('contact_id', '=', from).execute();
+  await sql`update dues_invoices i set contact_id = ${to} where i.contact_id = ${from}
+    and not exists (select 1 from dues_invoices k where k.contact_id = ${to} and k.space_id = i.space_id and k.period = i.period)`.execute(db);
   await sql`insert into contact_list_items (list_id, contact_id) select list_id, ${to} from contact_list_items where contact_id = ${from} on conflict do nothing`.execute(db);
   await db.deleteFrom('contact_list_items').where('contact_id', '=', from).execute();
   await sql`update contact_attendance k set status = 'attended', updated_at = now() from contact_attendance d
@@ -210,8 +215,11 @@ export async function moveRecordsOf(db: Db, from: string, to: string) {
     select id from down))`.execute(db);
 }
 
-export async function hasDonations(db: Db, contactId: string) {
-  return Boolean(await db.selectFrom('donations').select('id').where('contact_id', '=', contactId).limit(1).executeTakeFirst());
+/** Whether the contact has gifts, recurring gifts, pledges or dues invoices: the organization's financial record. */
+export async function hasFinancialRecord(db: Db, contactId: string) {
+  const { rows } = await sql<{ found: boolean }>`select exists (select 1 from donations where contact_id = ${contactId}) or exists (select 1 from recurring_gifts where contact_id = ${contactId})
+    or exists (select 1 from pledges where contact_id = ${contactId}) or exists (select 1 from dues_invoices where contact_id = ${contactId}) as found`.execute(db);
+  return Boolean(rows[0]?.found);
 }
 
 export async function markMerged(db: Db, id: string, into: string) {

@@ -106,8 +106,8 @@ export async function updateContact(db: Db, box: SealedBox, actor: Actor, id: st
 
 export async function deleteContact(db: Db, actor: Actor, id: string) {
   const contact = await requireContact(db, actor, id, 'admin');
-  // A donor's gifts are the organization's financial record: they are not deleted with the person.
-  if (await repo.hasDonations(db, id)) throw conflict('This contact has gifts recorded: merge it into another contact instead of deleting it, so the gifts stay.');
+  // A donor's gifts, commitments and dues are the organization's financial record: they are not deleted with the person.
+  if (await repo.hasFinancialRecord(db, id)) throw conflict('This contact has gifts, recurring gifts, pledges or dues recorded: merge it into another contact instead of deleting it, so they stay.');
   await db.transaction().execute(async (trx) => {
     await repo.deleteContact(trx, id);
     await insertAudit(trx, [{ userId: actor.userId, spaceId: contact.spaceId, action: 'delete', entity: 'contact', entityId: id, changes: null }]);

@@ -65,6 +65,24 @@ describe.each(ENGINES)('recurring gifts, pledges, matches and dues on %s', (engi
     expect(made.status).toBe(201);
     expect((await give('Beto', 30_000, '2025-02-03', { pledgeId: made.json.id })).status).toBe(201);
     expect((await owner.get(`/api/spaces/${spaceId}/pledges`)).json[0]).toMatchObject({ paidMinor: 30_000, balanceMinor: 70_000, overdueMinor: 70_000, fulfilled: false });
+    // A refunded payment no longer pays the pledge; a refund cannot come before the gift.
+    const payment = (await owner.get(`/api/spaces/${spaceId}/donations?contactId=${ids.Beto}`)).json.items[0].id;
+    expect((await owner.put(`/api/donations/${payment}/refund`, { refundedOn: '2025-02-01' })).json.errors).toEqual([{ field: 'refundedOn', message: 'a gift cannot be refunded before it was received' }]);
+    expect((await owner.put(`/api/donations/${payment}/refund`, { refundedOn: '2025-02-10' })).status).toBe(200);
+    expect((await owner.get(`/api/spaces/${spaceId}/pledges`)).json[0]).toMatchObject({ paidMinor: 0, balanceMinor: 100_000 });
+  });
+
+  it('keeps a donor with commitments from deletion, and moves them on a merge', async () => {
+    expect((await owner.delete(`/api/contacts/${ids.Beto}`)).status).toBe(409);
+    const made = await owner.post(`/api/spaces/${spaceId}/contacts`, { firstName: 'Beto', lastName: 'Pledger (2)' });
+    expect(made.status).toBe(201);
+    const merged = await owner.post(`/api/contacts/${made.json.id}/merge`, { duplicateId: ids.Beto });
+    expect(merged.status, merged.text).toBe(200);
+    const pledge = (await owner.get(`/api/spaces/${spaceId}/pledges`)).json[0];
+    expect(pledge.contactId).toBe(made.json.id);
+    // Payments keep coming from the kept contact.
+    expect((await give('Beto', 1_000, '2025-03-01', { contactId: made.json.id, pledgeId: pledge.id })).status).toBe(201);
+    ids.Beto = made.json.id;
   });
 
   it('matches gifts in its window and campaign, up to its cap', async () => {

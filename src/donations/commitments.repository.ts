@@ -23,8 +23,10 @@ export async function findCommitment(db: Db, table: 'recurring_gifts' | 'pledges
   return db.selectFrom(table).select(['id', 'space_id as spaceId']).where('id', '=', id).executeTakeFirst();
 }
 
-export async function setRecurringStatus(db: Db, id: string, status: 'active' | 'paused' | 'cancelled', endsOn: string | null) {
-  await db.updateTable('recurring_gifts').set({ status, ...(status === 'cancelled' ? { ends_on: endsOn } : {}) }).where('id', '=', id).execute();
+/** Cancelling ends the schedule today; taking up a cancelled gift again opens it with no end. */
+export async function setRecurringStatus(db: Db, id: string, status: 'active' | 'paused' | 'cancelled', today: string) {
+  await sql`update recurring_gifts set ends_on = case when ${status} = 'cancelled' then ${today} when status = 'cancelled' then null else ends_on end, status = ${status}
+    where id = ${id}`.execute(db);
 }
 
 export async function insertPledge(db: Db, p: { spaceId: string; contactId: string; amountMinor: number; pledgedOn: string; schedule: { dueOn: string; amountMinor: number }[]; fund: string | null; note: string; userId: string }) {
@@ -79,10 +81,21 @@ export async function membershipOfSpace(db: Db, allianceSpaceId: string, members
 }
 
 export async function insertInvoices(db: Db, rows: { spaceId: string; membershipId: string | null; contactId: string | null; period: string; amountMinor: number; currency: string; dueOn: string; userId: string }[]) {
-  if (!rows.length) return [];
-  return db.insertInto('dues_invoices').values(rows.map((r) => ({ space_id: r.spaceId, membership_id: r.membershipId, contact_id: r.contactId, period: r.period,
-    amount_minor: r.amountMinor, currency: r.currency, due_on: r.dueOn, created_by: r.userId })))
-    .onConflict((oc) => oc.doNothing()).returning('id').execute();
+  const made: { id: string }[] = [];
+  // 8 values a row: 5,000 rows stay under PostgreSQL's 65,535 parameters.
+  for (let i = 0; i < rows.length; i += 5000) {
+    made.push(...await db.insertInto('dues_invoices').values(rows.slice(i, i + 5000).map((r) => ({ space_id: r.spaceId, membership_id: r.membershipId, contact_id: r.contactId,
+      period: r.period, amount_minor: r.amountMinor, currency: r.currency, due_on: r.dueOn, created_by: r.userId })))
+      .onConflict((oc) => oc.doNothing()).returning('id').execute());
+  }
+  return made;
+}
+
+/** Which of these ids are not contacts of the space (merged ones included). */
+export async function foreignContacts(db: Db, spaceId: string, ids: string[]) {
+  const { rows } = await sql<{ id: string }>`select x.id from unnest(${ids}::uuid[]) as x(id)
+    where not exists (select 1 from contacts c where c.id = x.id and c.space_id = ${spaceId} and c.merged_into is null)`.execute(db);
+  return new Set(rows.map((r) => r.id));
 }
 
 export async function listInvoices(db: Db, spaceId: string, period?: string) {

@@ -29,10 +29,12 @@ export async function createRecurring(db: Db, actor: Actor, spaceId: string, inp
   await requireRole(db, actor, spaceId, 'member', 'donations');
   await contactIn(db, spaceId, input.contactId);
   if (input.endsOn && input.endsOn < input.startsOn) throw invalid([{ field: 'endsOn', message: 'ends before it starts' }]);
-  const { id } = await repo.insertRecurring(db, { spaceId, contactId: input.contactId, amountMinor: input.amountMinor, frequency: input.frequency, startsOn: input.startsOn,
-    endsOn: input.endsOn ?? null, fund: input.fund ?? null, userId: actor.userId });
-  await insertAudit(db, [{ userId: actor.userId, spaceId, action: 'create', entity: 'recurring_gift', entityId: id, changes: { amountMinor: [null, input.amountMinor], frequency: [null, input.frequency] } }]);
-  return { id };
+  return db.transaction().execute(async (trx) => {
+    const { id } = await repo.insertRecurring(trx, { spaceId, contactId: input.contactId, amountMinor: input.amountMinor, frequency: input.frequency, startsOn: input.startsOn,
+      endsOn: input.endsOn ?? null, fund: input.fund ?? null, userId: actor.userId });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'recurring_gift', entityId: id, changes: { amountMinor: [null, input.amountMinor], frequency: [null, input.frequency] } }]);
+    return { id };
+  });
 }
 
 export async function listRecurring(db: Db, actor: Actor, spaceId: string) {
@@ -59,10 +61,12 @@ export async function createPledge(db: Db, actor: Actor, spaceId: string, input:
   await contactIn(db, spaceId, input.contactId);
   const errors = scheduleErrors(input.amountMinor, input.pledgedOn, input.schedule);
   if (errors.length) throw invalid(errors.map((message) => ({ field: 'schedule', message })));
-  const { id } = await repo.insertPledge(db, { spaceId, contactId: input.contactId, amountMinor: input.amountMinor, pledgedOn: input.pledgedOn,
-    schedule: [...input.schedule].sort((a, b) => a.dueOn.localeCompare(b.dueOn)), fund: input.fund ?? null, note: input.note ?? '', userId: actor.userId });
-  await insertAudit(db, [{ userId: actor.userId, spaceId, action: 'create', entity: 'pledge', entityId: id, changes: { amountMinor: [null, input.amountMinor] } }]);
-  return { id };
+  return db.transaction().execute(async (trx) => {
+    const { id } = await repo.insertPledge(trx, { spaceId, contactId: input.contactId, amountMinor: input.amountMinor, pledgedOn: input.pledgedOn,
+      schedule: [...input.schedule].sort((a, b) => a.dueOn.localeCompare(b.dueOn)), fund: input.fund ?? null, note: input.note ?? '', userId: actor.userId });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'pledge', entityId: id, changes: { amountMinor: [null, input.amountMinor] } }]);
+    return { id };
+  });
 }
 
 export async function listPledges(db: Db, actor: Actor, spaceId: string) {
@@ -74,9 +78,11 @@ export async function listPledges(db: Db, actor: Actor, spaceId: string) {
 export async function createMatch(db: Db, actor: Actor, spaceId: string, input: { name: string; matcher: string; kind: 'matching_gift' | 'challenge'; ratio: number; capMinor: number; startsOn: string; endsOn: string; campaign?: string | null }) {
   await requireRole(db, actor, spaceId, 'member', 'donations');
   if (input.endsOn < input.startsOn) throw invalid([{ field: 'endsOn', message: 'ends before it starts' }]);
-  const { id } = await repo.insertMatch(db, { spaceId, ...input, campaign: input.campaign ?? null, userId: actor.userId });
-  await insertAudit(db, [{ userId: actor.userId, spaceId, action: 'create', entity: 'match_fund', entityId: id, changes: { capMinor: [null, input.capMinor], ratio: [null, input.ratio] } }]);
-  return { id };
+  return db.transaction().execute(async (trx) => {
+    const { id } = await repo.insertMatch(trx, { spaceId, ...input, campaign: input.campaign ?? null, userId: actor.userId });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'match_fund', entityId: id, changes: { capMinor: [null, input.capMinor], ratio: [null, input.ratio] } }]);
+    return { id };
+  });
 }
 
 export async function listMatches(db: Db, actor: Actor, spaceId: string) {
@@ -102,9 +108,9 @@ export async function billDues(db: Db, actor: Actor, spaceId: string, input: { p
   for (const [i, m] of (input.membershipIds ?? []).entries()) {
     if (!(await repo.membershipOfSpace(db, spaceId, m))) throw invalid([{ field: `membershipIds[${i}]`, message: 'not a membership of this alliance' }]);
   }
-  for (const [i, c] of (input.contactIds ?? []).entries()) {
-    if (!(await contactOfSpace(db, spaceId, c))) throw invalid([{ field: `contactIds[${i}]`, message: 'no such contact' }]);
-  }
+  const foreign = input.contactIds?.length ? await repo.foreignContacts(db, spaceId, input.contactIds) : new Set<string>();
+  const unknown = (input.contactIds ?? []).flatMap((c, i) => (foreign.has(c) ? [{ field: `contactIds[${i}]`, message: 'no such contact' }] : []));
+  if (unknown.length) throw invalid(unknown.slice(0, 100));
   if (!membershipIds.length && !input.contactIds?.length) throw invalid([{ field: 'membershipIds', message: 'bill at least one member' }]);
   const rows = [...membershipIds.map((m) => ({ membershipId: m, contactId: null })), ...(input.contactIds ?? []).map((c) => ({ membershipId: null, contactId: c }))]
     .map((r) => ({ ...r, spaceId, period: input.period, amountMinor: input.amountMinor, currency, dueOn: input.dueOn, userId: actor.userId }));

@@ -68,6 +68,7 @@ async function donationIn(db: Db, actor: Actor, id: string, needed: 'member' | '
 
 export async function setRefund(db: Db, actor: Actor, id: string, refundedOn: string | null) {
   const donation = await donationIn(db, actor, id, 'member');
+  if (refundedOn && refundedOn < donation.receivedOn) throw invalid([{ field: 'refundedOn', message: 'a gift cannot be refunded before it was received' }]);
   await db.transaction().execute(async (trx) => {
     await repo.setRefund(trx, id, refundedOn);
     await insertAudit(trx, [{ userId: actor.userId, spaceId: donation.spaceId, action: 'update', entity: 'donation', entityId: id, changes: { refundedOn: [donation.refundedOn, refundedOn] } }]);

@@ -36,13 +36,18 @@ export function installmentDays(start: string, frequency: Frequency, until: stri
  */
 export function recurringStatus(start: string, frequency: Frequency, end: string | null, today: string, received: string[]) {
   const due = installmentDays(start, frequency, today, end);
+  // A gift a few days early pays the installment it anticipates.
+  const early = (day: string) => toDay(new Date(parse(day).getTime() - (frequency === 'weekly' ? 2 : 7) * 86_400_000));
   const paid = new Set<number>();
   for (const day of [...received].sort()) {
-    const i = due.findIndex((d, k) => !paid.has(k) && d <= day && (k === due.length - 1 || day < (due[k + 2] ?? '9999')));
+    const i = due.findIndex((d, k) => !paid.has(k) && early(d) <= day && day < (due[k + 2] ?? '9999'));
     if (i >= 0) paid.add(i);
   }
-  const missed = due.filter((_, k) => !paid.has(k) && k < due.length - 1).length;
-  return { due: due.length, received: paid.size, missed, next: nthDue(start, frequency, due.length) };
+  const following = nthDue(start, frequency, due.length);
+  const ended = end !== null && following > end;
+  // The last due day is missed only once the schedule has ended or the next one has come.
+  const missed = due.filter((_, k) => !paid.has(k) && (k < due.length - 1 || (ended && end! < today))).length;
+  return { due: due.length, received: paid.size, missed, next: ended ? null : following };
 }
 
 /** What a pledge has been paid, what is left, and what was due by today but not paid. */
@@ -62,7 +67,8 @@ export function scheduleErrors(amountMinor: number, pledgedOn: string, schedule:
 
 /** A match of `ratio` to 1 on eligible gifts, never above its cap. */
 export function matchProgress(ratio: number, capMinor: number, eligibleMinor: number) {
-  const matchedMinor = Math.min(capMinor, Math.floor(eligibleMinor * ratio));
+  // The ratio has at most three decimals: multiplied as thousandths, so 100 × 1.15 is 115, not 114.99….
+  const matchedMinor = Math.min(capMinor, Math.floor((eligibleMinor * Math.round(ratio * 1000)) / 1000));
   return { eligibleMinor, matchedMinor, remainingCapMinor: capMinor - matchedMinor,
     // Gifts still needed to use the whole cap.
     giftsToFillMinor: matchedMinor >= capMinor ? 0 : Math.ceil((capMinor - matchedMinor) / ratio) };

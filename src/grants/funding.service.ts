@@ -45,7 +45,15 @@ export async function diversificationOf(db: Db, actor: Actor, spaceId: string, y
   const lines: IncomeLine[] = [{ source: 'individuals', amountMinor: gifts }, { source: 'dues', amountMinor: dues }];
   for (const o of other) lines.push({ source: o.sourceType as SourceType, amountMinor: o.amountMinor });
   const otherCurrencies: { currency: string; grants: number }[] = [];
-  for (const g of grants) {
+  // One grant recorded twice (by the organization and by its alliance, from the same funder's file) counts once: its own record first.
+  const seen = new Set<string>();
+  const once = [...grants].sort((a, b) => Number(b.spaceId === spaceId) - Number(a.spaceId === spaceId)).filter((g) => {
+    const key = `${g.identifier}|${g.funderIdentifier ?? g.funderName.toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  for (const g of once) {
     // One currency per organization: a grant in another is named, not added.
     if (g.currency !== settings.currency) {
       const seen = otherCurrencies.find((c) => c.currency === g.currency);

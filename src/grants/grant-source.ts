@@ -24,11 +24,11 @@ async function workbookRows(bytes: Uint8Array): Promise<{ headers: string[]; row
   const headers: string[] = [];
   sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => { headers[col - 1] = cellText(cell) || `Column ${col}`; });
   const rows: Record<string, string>[] = [];
-  for (let r = 2; r <= sheet.actualRowCount + 1 && r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
+  sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    if (r === 1) return;
     const values = Object.fromEntries(headers.map((h, i) => [h, cellText(row.getCell(i + 1))]));
     if (Object.values(values).some(Boolean)) rows.push(values);
-  }
+  });
   return { headers, rows };
 }
 

@@ -28,7 +28,8 @@ async function workbookFromCsv(csvName: string) {
   const sheet = workbook.addWorksheet('grants');
   const headers = split(head!);
   sheet.addRow(headers);
-  for (const line of lines) sheet.addRow(split(line).map((v, i) => (headers[i] === 'Amount Awarded' ? Number(v) : v)));
+  // Blank rows between grants, as people leave them: every grant after them is still read.
+  for (const line of lines) { sheet.addRow([]); sheet.addRow([]); sheet.addRow(split(line).map((v, i) => (headers[i] === 'Amount Awarded' ? Number(v) : v))); }
   return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
 }
 
@@ -147,6 +148,15 @@ describe.skipIf(!haveThreeSixty).each(ENGINES)('grants on %s', (engine) => {
     expect(tooMuch.json).toMatchObject({ errors: [{ field: 'amountMinor', message: 'only 7899000 of this grant is left to pass on' }] });
     expect((await coordinator.post(`/api/funding-grants/${parent.id}/regrants`, { recipientOrganizationId: orgs.member, amountMinor: 100, awardDate: '2014-01-01' })).status).toBe(422);
     expect((await coordinator.delete(`/api/funding-grants/${parent.id}`)).status).toBe(409);
+    const toItself = await coordinator.post(`/api/funding-grants/${parent.id}/regrants`, { recipientOrganizationId: orgs.university, amountMinor: 100, awardDate: '2014-09-01' });
+    expect(toItself.json.errors).toEqual([{ field: 'recipientOrganizationId', message: 'a grant cannot be passed on to the organization that received it' }]);
+    // The funder publishing a smaller amount than was already passed on: the file is refused whole.
+    const smaller = JSON.parse(readFileSync(path.join(EXAMPLES, 'fundingproviders-grants_fixed_2_grants.json'), 'utf8')) as { grants: { id: string; amountAwarded: number }[] };
+    for (const g of smaller.grants) if (g.id === '360G-fundingproviders-000002/X/00/X') g.amountAwarded = 50_000;
+    const refused = await importFile(Buffer.from(JSON.stringify(smaller)).toString('base64'));
+    expect(refused.status).toBe(422);
+    expect(refused.json.errors).toEqual([{ field: '360G-fundingproviders-000002/X/00/X › amountAwarded', message: 'less than its re-grants already passed on, or in another currency than theirs' }]);
+    expect((await t.db.selectFrom('funding_grants').select('amount_minor').where('id', '=', parent.id).executeTakeFirstOrThrow()).amount_minor).toBe(17_899_000);
     const regrant = await coordinator.get(`/api/funding-grants/${(first.json as { id: string }).id}`);
     expect(regrant.json).toMatchObject({ funderOrgId: orgs.university, recipientOrgId: orgs.member, funderType: 'intermediary', parentGrantId: parent.id, currency: 'GBP' });
   });

@@ -19,8 +19,16 @@ const looseSql = (column: string) => sql<string>`trim(regexp_replace(regexp_repl
   translate(replace(lower(${sql.ref(column)}), '&', ' and '), 'áàâäãåéèêëíìîïóòôöõúùûüñçý', 'aaaaaaeeeeiiiiooooouuuuncy'),
   '[^a-z0-9]+', ' ', 'g'), '\\m(the|inc|incorporated|llc|ltd|limited|corp|corporation|co|company|plc|cic)\\M', ' ', 'g'), '\\s+', ' ', 'g'))`;
 
-/** Directory organizations the user may read whose org-id or name could be one of these. */
+/** Directory organizations the user may read whose org-id or name could be one of these (asked in slices: a file can name tens of thousands). */
 export async function directoryCandidates(db: Db, userId: string, identifiers: string[], looseNames: string[]) {
+  const found = new Map<string, Awaited<ReturnType<typeof candidatesSlice>>[number]>();
+  for (let i = 0; i < Math.max(identifiers.length, looseNames.length); i += 5000) {
+    for (const row of await candidatesSlice(db, userId, identifiers.slice(i, i + 5000), looseNames.slice(i, i + 5000))) found.set(row.id, row);
+  }
+  return [...found.values()];
+}
+
+async function candidatesSlice(db: Db, userId: string, identifiers: string[], looseNames: string[]) {
   if (!identifiers.length && !looseNames.length) return [];
   return db.selectFrom('organizations').select(['id', 'name', 'short_name as shortName', 'external_id as externalId', 'kind'])
     .where('space_id', 'in', readableSpacesQuery(db, userId, 'profile'))
@@ -41,14 +49,28 @@ export async function lockGrant(db: Db, id: string) {
   await sql`select id from funding_grants where id = ${id} for update`.execute(db);
 }
 
+/** Names of directory organizations (only for links the reader may follow: see readableOrganizations). */
 export async function organizationNames(db: Db, ids: string[]) {
   if (!ids.length) return [];
   return db.selectFrom('organizations').select(['id', 'name', 'kind']).where('id', 'in', ids).execute();
 }
 
 export async function existingByIdentifier(db: Db, spaceId: string, identifiers: string[]) {
-  if (!identifiers.length) return [];
-  return db.selectFrom('funding_grants as g').select(grantColumns).where('g.space_id', '=', spaceId).where('g.identifier', 'in', identifiers).execute();
+  const rows = [];
+  for (let i = 0; i < identifiers.length; i += 10_000) {
+    rows.push(...await db.selectFrom('funding_grants as g').select(grantColumns).where('g.space_id', '=', spaceId).where('g.identifier', 'in', identifiers.slice(i, i + 10_000)).execute());
+  }
+  return rows;
+}
+
+/** Grants among these whose re-grants now add up to more than them, or are in another currency. */
+export async function overspentParents(db: Db, ids: string[]) {
+  if (!ids.length) return [];
+  const { rows } = await sql<{ identifier: string }>`
+    select p.identifier from funding_grants p join funding_grants r on r.parent_grant_id = p.id
+    where p.id = any(${ids}::uuid[]) group by p.id, p.identifier, p.amount_minor, p.currency
+    having sum(r.amount_minor) > p.amount_minor or bool_or(r.currency <> p.currency)`.execute(db);
+  return rows.map((r) => r.identifier);
 }
 
 export interface GrantWrite {

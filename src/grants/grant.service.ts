@@ -36,6 +36,10 @@ const SAME_FIELDS = ['title', 'description', 'currency', 'amountMinor', 'awardDa
   'recipientIdentifier', 'recipientName', 'programmeCode', 'programmeTitle', 'regrantType', 'url', 'dataSource'] as const;
 const flatRecord = (r: GrantRecord) => ({ ...r, funderIdentifier: r.funder.identifier, funderName: r.funder.name, recipientIdentifier: r.recipient.identifier, recipientName: r.recipient.name });
 
+// Locations compared field by field: the database keeps a JSON object's keys in its own order.
+const sameLocations = (locations: GrantRecord['beneficiaryLocations']) =>
+  JSON.stringify(locations.map((l) => [l.name ?? null, l.countryCode ?? null, l.geoCode ?? null, l.geoCodeType ?? null]));
+
 export interface GrantImportOptions { dryRun?: boolean; dateOrder?: DateOrder; funderType?: FunderType }
 
 export async function importGrants(db: Db, actor: Actor, spaceId: string, bytes: Uint8Array, options: GrantImportOptions = {}) {
@@ -66,7 +70,7 @@ export async function importGrants(db: Db, actor: Actor, spaceId: string, bytes:
     for (const m of [write.funder.match, write.recipient.match]) if (m === 'unsure' || m === 'none') review[m]++;
     if (!before) fresh.push(write);
     else if (SAME_FIELDS.some((f) => String(flatRecord(record)[f] ?? '') !== String(before[f] ?? ''))
-      || JSON.stringify(record.beneficiaryLocations) !== JSON.stringify(before.beneficiaryLocations)) changed.push({ id: before.id, write });
+      || sameLocations(record.beneficiaryLocations) !== sameLocations(before.beneficiaryLocations)) changed.push({ id: before.id, write });
     else unchanged++;
   }
   const report = { format: reading.format, encoding: reading.encoding, grants: reading.grants.length, created: fresh.length, updated: changed.length, unchanged,
@@ -75,6 +79,11 @@ export async function importGrants(db: Db, actor: Actor, spaceId: string, bytes:
   await db.transaction().execute(async (trx) => {
     const ids = await repo.insertGrants(trx, spaceId, fresh, actor.userId);
     for (const c of changed) await repo.updateGrant(trx, c.id, c.write);
+    // A grant updated below what it already passed on (or into another currency than its re-grants) fails the whole import.
+    const overspent = await repo.overspentParents(trx, changed.map((c) => c.id));
+    if (overspent.length) {
+      throw invalid(overspent.map((identifier) => ({ field: `${identifier} › amountAwarded`, message: 'less than its re-grants already passed on, or in another currency than theirs' })));
+    }
     await insertAudit(trx, [
       ...ids.map((id, i) => ({ userId: actor.userId, spaceId, action: 'create' as const, entity: 'funding_grant', entityId: id, changes: { identifier: [null, fresh[i]!.record.identifier] } })),
       ...changed.map((c) => ({ userId: actor.userId, spaceId, action: 'update' as const, entity: 'funding_grant', entityId: c.id, changes: { imported: [null, c.write.record.identifier] } })),
@@ -94,7 +103,8 @@ export async function listGrants(db: Db, actor: Actor, spaceId: string, filter: 
   await requireRole(db, actor, spaceId, 'viewer', 'grants');
   const page = await repo.listGrants(db, spaceId, filter);
   const orgIds = [...new Set(page.items.flatMap((g) => [g.funderOrgId, g.recipientOrgId]).filter((v): v is string => Boolean(v)))];
-  const names = new Map((await repo.organizationNames(db, orgIds)).map((o) => [o.id, o.name]));
+  // Directory names only of organizations this reader may read: the links were made with someone else's access.
+  const names = new Map((await repo.readableOrganizations(db, actor.userId, orgIds)).map((o) => [o.id, o.name]));
   return { total: page.total, items: page.items.map((g) => ({ ...g, funderOrganizationName: names.get(g.funderOrgId ?? '') ?? null, recipientOrganizationName: names.get(g.recipientOrgId ?? '') ?? null })) };
 }
 
@@ -144,7 +154,9 @@ export async function createRegrant(db: Db, actor: Actor, parentId: string, inpu
   const recipient = await repo.directoryCandidatesById(db, actor.userId, input.recipientOrganizationId);
   if (!recipient) throw invalid([{ field: 'recipientOrganizationId', message: 'no such organization in the directory you can read' }]);
   if (input.awardDate < parent.awardDate) throw invalid([{ field: 'awardDate', message: 'a re-grant cannot be made before the grant it passes on' }]);
-  const anchor = (await repo.organizationNames(db, [parent.recipientOrgId]))[0]!;
+  if (input.recipientOrganizationId === parent.recipientOrgId) throw invalid([{ field: 'recipientOrganizationId', message: 'a grant cannot be passed on to the organization that received it' }]);
+  // The funder of the re-grant is the grant's recipient, named as the grant names it.
+  const anchor = { id: parent.recipientOrgId, name: parent.recipientName };
   return db.transaction().execute(async (trx) => {
     // Counted inside the transaction, under a lock on the parent, so two re-grants at once cannot overspend it.
     await repo.lockGrant(trx, parentId);
@@ -169,8 +181,10 @@ export async function createRegrant(db: Db, actor: Actor, parentId: string, inpu
 
 export async function deleteGrant(db: Db, actor: Actor, id: string) {
   const grant = await grantIn(db, actor, id, 'admin');
-  if ((await repo.regrantedTotal(db, id)).count > 0) throw conflict('Part of this grant was passed on: delete its re-grants first.');
   await db.transaction().execute(async (trx) => {
+    // Counted under the grant's lock, so a re-grant made meanwhile cannot slip in.
+    await repo.lockGrant(trx, id);
+    if ((await repo.regrantedTotal(trx, id)).count > 0) throw conflict('Part of this grant was passed on: delete its re-grants first.');
     await repo.deleteGrant(trx, id);
     await insertAudit(trx, [{ userId: actor.userId, spaceId: grant.spaceId, action: 'delete', entity: 'funding_grant', entityId: id, changes: { identifier: [grant.identifier, null] } }]);
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diversification, herfindahl } from './diversification.ts';
-import { type MapGrant, type MapOrganization, moneyMap } from './money-map.ts';
+import { acyclicFlows, type MapGrant, type MapOrganization, moneyMap } from './money-map.ts';
 
 // The map of the money and diversification on small records computed by hand.
 
@@ -42,12 +42,29 @@ describe('moneyMap', () => {
     expect(map.nodes.find((n) => n.key === 'scope')).toMatchObject({ role: 'member', baseBuilding: true });
   });
 
+  it('counts money moving inside the alliance once, where it came in', () => {
+    // The alliance's own published grant to a member (no parent) and a member passing money back: inside, not new money.
+    const inside = [...grants, grant('a1', 'iad', 'policy', 5_000, '2010-05-01'), grant('b1', 'scope', 'iad', 1_000, '2010-06-01')];
+    const map = moneyMap('iad', members, orgs, inside, {});
+    expect(map.totals).toMatchObject({ cameInMinor: 150_000, toAllianceMinor: 100_000, regrantedMinor: 55_000, keptByAllianceMinor: 50_000 });
+    // The loop IAD → SCOPE → IAD is in the table, not in the diagram.
+    expect(map.flows.some((f) => f.from === 'scope' && f.to === 'iad')).toBe(true);
+    expect(map.sankeyFlows.some((f) => f.from === 'scope' && f.to === 'iad')).toBe(false);
+  });
+
   it('filters by period, issue and region', () => {
     expect(moneyMap('iad', members, orgs, grants, { from: '2011-01-01', to: '2011-12-31' }).totals.cameInMinor).toBe(50_000);
     const tax = moneyMap('iad', members, orgs, grants, { issue: 'tax' });
     expect(tax.flows.map((f) => `${f.from}→${f.to}`)).toEqual(['name:unlisted fund→scope', 'iad→scope', 'iad→policy']);
     expect(moneyMap('iad', members, orgs, grants, { region: 'central valley' }).totals.toBaseBuildingMinor).toBe(80_000);
     expect(moneyMap('iad', members, orgs, grants, { currency: 'GBP' }).totals.toAllianceMinor).toBe(9_000);
+  });
+});
+
+describe('acyclicFlows', () => {
+  it('leaves out self-loops and flows back up, largest first kept', () => {
+    const flows = [{ from: 'f', to: 'a' }, { from: 'a', to: 'm' }, { from: 'm', to: 'a' }, { from: 'a', to: 'a' }, { from: 'm', to: 'x' }];
+    expect(acyclicFlows(flows)).toEqual([{ from: 'f', to: 'a' }, { from: 'a', to: 'm' }, { from: 'm', to: 'x' }]);
   });
 });
 

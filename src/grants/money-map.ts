@@ -53,11 +53,15 @@ export function moneyMap(allianceId: string, memberIds: Set<string>, orgs: Map<s
     return key;
   };
   const roleOf = (orgId: string | null): NodeRole => (orgId === allianceId ? 'alliance' : orgId && memberIds.has(orgId) ? 'member' : 'other');
+  // What each grant has passed on, whenever: what the alliance kept of a grant is its amount less that.
+  const passedOn = new Map<string, number>();
+  for (const g of grants) if (g.parentGrantId && g.currency === currency) passedOn.set(g.parentGrantId, (passedOn.get(g.parentGrantId) ?? 0) + g.amountMinor);
   let cameIn = 0;
   let toBase = 0;
   let toUnknownKind = 0;
   let regranted = 0;
   let toAlliance = 0;
+  let kept = 0;
   let directToMembers = 0;
   const counted: MapGrant[] = [];
   for (const g of grants) {
@@ -65,8 +69,10 @@ export function moneyMap(allianceId: string, memberIds: Set<string>, orgs: Map<s
     if ((f.from && g.awardDate < f.from) || (f.to && g.awardDate > f.to)) continue;
     if (!fits(g.recipientOrgId ? orgs.get(g.recipientOrgId) : undefined, g, f)) continue;
     counted.push(g);
-    const isRegrant = g.parentGrantId !== null && g.funderOrgId === allianceId;
-    const from = isRegrant ? node(allianceId, g.funderName, 'alliance') : node(g.funderOrgId, g.funderName, g.funderOrgId === allianceId ? 'alliance' : 'funder');
+    // Money moving inside the alliance (a re-grant, or a grant the alliance or a member made) did not come in: it came in once, upstream.
+    const funderRole = roleOf(g.funderOrgId);
+    const internal = g.parentGrantId !== null || funderRole !== 'other';
+    const from = node(g.funderOrgId, g.funderName, funderRole === 'other' ? 'funder' : funderRole);
     const role = roleOf(g.recipientOrgId);
     const to = node(g.recipientOrgId, g.recipientName, role);
     const flowKey = `${from}→${to}`;
@@ -76,23 +82,52 @@ export function moneyMap(allianceId: string, memberIds: Set<string>, orgs: Map<s
     flows.set(flowKey, flow);
     const year = g.awardDate.slice(0, 4);
     const y = byYear.get(year) ?? { inMinor: 0, toBaseMinor: 0 };
-    // Money that comes into the alliance's field: to the alliance, or straight to a member from outside.
-    const incoming = !isRegrant && (role === 'alliance' || role === 'member');
-    if (incoming) { cameIn += g.amountMinor; y.inMinor += g.amountMinor; }
-    if (role === 'alliance' && !isRegrant) toAlliance += g.amountMinor;
-    if (role === 'member' && !isRegrant) directToMembers += g.amountMinor;
-    if (isRegrant) regranted += g.amountMinor;
+    if (!internal && (role === 'alliance' || role === 'member')) { cameIn += g.amountMinor; y.inMinor += g.amountMinor; }
+    if (!internal && role === 'alliance') { toAlliance += g.amountMinor; kept += Math.max(0, g.amountMinor - (passedOn.get(g.id) ?? 0)); }
+    if (!internal && role === 'member') directToMembers += g.amountMinor;
+    if (internal && funderRole === 'alliance') regranted += g.amountMinor;
     if (role === 'member' && nodes.get(to)!.baseBuilding) { toBase += g.amountMinor; y.toBaseMinor += g.amountMinor; }
     if (role === 'member' && nodes.get(to)!.baseBuilding === null) toUnknownKind += g.amountMinor;
     byYear.set(year, y);
   }
+  const sorted = [...flows.values()].sort((a, b) => b.amountMinor - a.amountMinor);
   return {
     currency,
     nodes: [...nodes.values()],
-    flows: [...flows.values()].sort((a, b) => b.amountMinor - a.amountMinor),
-    totals: { cameInMinor: cameIn, toAllianceMinor: toAlliance, regrantedMinor: regranted, keptByAllianceMinor: toAlliance - regranted, directToMembersMinor: directToMembers,
-      toBaseBuildingMinor: toBase, toMembersOfUnknownKindMinor: toUnknownKind, baseBuildingShare: cameIn > 0 ? toBase / cameIn : null, grants: counted.length },
+    flows: sorted,
+    sankeyFlows: acyclicFlows(sorted),
+    totals: { cameInMinor: cameIn, toAllianceMinor: toAlliance, regrantedMinor: regranted, keptByAllianceMinor: kept, directToMembersMinor: directToMembers,
+      toBaseBuildingMinor: toBase, toMembersOfUnknownKindMinor: toUnknownKind,
+      // Re-grants in the period can pass on money that came in before it: the share stops at 1.
+      baseBuildingShare: cameIn > 0 ? Math.min(1, toBase / cameIn) : null, grants: counted.length },
     byYear: [...byYear.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([year, v]) => ({ year: Number(year), ...v })),
     otherCurrencies: [...new Set(grants.map((g) => g.currency).filter((c) => c !== currency))].sort(),
   };
+}
+
+/**
+ * The flows a Sankey diagram can draw: largest first, leaving out any that would close a loop
+ * (a grant from an organization to itself, or money flowing back up). The table shows them all.
+ */
+export function acyclicFlows<F extends { from: string; to: string }>(flows: F[]): F[] {
+  const next = new Map<string, string[]>();
+  const reaches = (start: string, goal: string) => {
+    const seen = new Set<string>();
+    const stack = [start];
+    while (stack.length) {
+      const at = stack.pop()!;
+      if (at === goal) return true;
+      if (seen.has(at)) continue;
+      seen.add(at);
+      stack.push(...(next.get(at) ?? []));
+    }
+    return false;
+  };
+  const kept: F[] = [];
+  for (const f of flows) {
+    if (f.from === f.to || reaches(f.to, f.from)) continue;
+    next.set(f.from, [...(next.get(f.from) ?? []), f.to]);
+    kept.push(f);
+  }
+  return kept;
 }

@@ -1,5 +1,6 @@
 import { METRIC_DEFINITIONS, METRICS_VERSION } from './metric-definitions.ts';
 import type { MetricValue } from './movement-metrics.ts';
+import { currencyDigits } from '../grants/grant-file.ts';
 import { bars, moneySankey } from './report-charts.ts';
 
 // The funder report: one printable page per alliance and period, in English or Spanish — the
@@ -32,6 +33,7 @@ export interface FunderReportInput {
     currency: string | null;
     nodes: { key: string; name: string }[];
     flows: { from: string; to: string; amountMinor: number }[];
+    sankeyFlows: { from: string; to: string; amountMinor: number }[];
     totals: { cameInMinor: number; regrantedMinor: number; toBaseBuildingMinor: number; baseBuildingShare: number | null };
   };
   today: string;
@@ -43,7 +45,7 @@ export function funderReportHtml(r: FunderReportInput): string {
   const number = (n: number) => n.toLocaleString(locale, { maximumFractionDigits: 2 });
   const percent = (n: number) => n.toLocaleString(locale, { style: 'percent', maximumFractionDigits: 1 });
   const money = (minor: number) => (r.money.currency
-    ? (minor / 100).toLocaleString(locale, { style: 'currency', currency: r.money.currency, maximumFractionDigits: 0 }) : number(minor / 100));
+    ? (minor / 10 ** currencyDigits(r.money.currency)).toLocaleString(locale, { style: 'currency', currency: r.money.currency, maximumFractionDigits: 0 }) : number(minor / 100));
   const date = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
   const name = (key: string) => METRIC_DEFINITIONS.find((d) => d.key === key)!.name[r.language];
   const byKey = new Map(r.metrics.map((m) => [m.key, m]));
@@ -54,7 +56,7 @@ export function funderReportHtml(r: FunderReportInput): string {
   const moneySection = r.money.flows.length
     ? `<div class="totals"><span>${w.cameIn}: <b>${money(r.money.totals.cameInMinor)}</b></span><span>${w.regranted}: <b>${money(r.money.totals.regrantedMinor)}</b></span>
        <span>${w.toBase}: <b>${money(r.money.totals.toBaseBuildingMinor)}</b>${r.money.totals.baseBuildingShare === null ? '' : ` (${percent(r.money.totals.baseBuildingShare)})`}</span></div>
-       <figure>${moneySankey(r.money.nodes, r.money.flows)}</figure>`
+       <figure>${moneySankey(r.money.nodes, r.money.sankeyFlows)}</figure>`
     : `<p>${w.noMoney}</p>`;
   const flowsTable = r.money.flows.length
     ? `<h2>${w.flows}</h2><table><thead><tr><th>${w.from}</th><th>${w.to}</th><th class="n">${w.amount}</th></tr></thead><tbody>

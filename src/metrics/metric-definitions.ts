@@ -67,14 +67,14 @@ export const METRIC_DEFINITIONS: Definition[] = [
     ['Co-representation', 'Active member organizations with two or more representatives seated ÷ active member organizations.'],
     ['Co-representación', 'Organizaciones miembro activas con dos o más representantes ÷ organizaciones miembro activas.'], ['representatives', 'memberships']),
   d('participation_largest_share', 'dominance', 'share',
-    ['Largest share of participation', "The largest organization's share of attendance at the alliance's convenings in the period."],
-    ['Mayor parte de la participación', 'La parte de la asistencia de la organización con más asistentes en las convocatorias del período.'], ['convening_participants']),
+    ['Largest share of participation', "The largest organization's share of the attendance by organization at the alliance's convenings in the period (attendees with no organization are not counted)."],
+    ['Mayor parte de la participación', 'La parte de la organización con más asistentes en la asistencia por organización a las convocatorias del período (sin contar a quienes no tienen organización).'], ['convening_participants']),
   d('participation_hhi', 'dominance', 'index',
     ['Concentration of participation (HHI)', 'Σ (each organization\'s share of that attendance)²: 1 when one organization is everyone, 1/n when n share equally.'],
     ['Concentración de la participación (IHH)', 'Σ (parte de cada organización en esa asistencia)²: 1 si una organización es todo, 1/n si n se reparten por igual.'], ['convening_participants']),
   d('seats_largest_share', 'dominance', 'share',
-    ['Largest share of seats', "The largest organization's share of the alliance's representative and committee seats now."],
-    ['Mayor parte de los puestos', 'La parte de la organización con más puestos de representación y de comité de la alianza hoy.'], ['representatives', 'committee_seats']),
+    ['Largest share of seats', "The largest organization's share of the alliance's representative seats and of the committee seats whose term has begun and not ended."],
+    ['Mayor parte de los puestos', 'La parte de la organización con más puestos de representación de la alianza y de comité con mandato empezado y no terminado.'], ['representatives', 'committee_seats']),
   d('seats_hhi', 'dominance', 'index',
     ['Concentration of seats (HHI)', 'Σ (each organization\'s share of those seats)².'],
     ['Concentración de los puestos (IHH)', 'Σ (parte de cada organización en esos puestos)².'], ['representatives', 'committee_seats']),
@@ -94,5 +94,7 @@ export const METRIC_DEFINITIONS: Definition[] = [
 ];
 
 export function definitionsDocument() {
-  return { version: METRICS_VERSION, periodRule: 'A day belongs to the period when from ≤ day ≤ to (dates in the alliance record\'s own terms; convening starts in UTC).', metrics: METRIC_DEFINITIONS };
+  return { version: METRICS_VERSION,
+    periodRule: 'A day belongs to the period when from ≤ day ≤ to: a convening\'s day is the local date it starts on where it is held; moves and payments count on their UTC date.',
+    metrics: METRIC_DEFINITIONS };
 }

@@ -49,7 +49,8 @@ describe.each(ENGINES)('movement metrics on %s', (engine) => {
     // Seats: the representatives on active memberships and the committee seats still in their term, by organization.
     const seats = await one(sql<{ n: number }>`select (select count(*) from representatives r join memberships m on m.id = r.membership_id
       where m.alliance_id = ${iad.id} and m.status = 'active') + (select count(*) from committee_seats s join committees c on c.id = s.committee_id
-      where c.alliance_id = ${iad.id} and (s.term_ends_on is null or s.term_ends_on >= ${new Date().toISOString().slice(0, 10)})) as n`);
+      where c.alliance_id = ${iad.id} and (s.term_ends_on is null or s.term_ends_on >= ${new Date().toISOString().slice(0, 10)})
+      and (s.term_starts_on is null or s.term_starts_on <= ${new Date().toISOString().slice(0, 10)})) as n`);
     const byOrganization = res.json.metrics.find((m: { key: string }) => m.key === 'seats_hhi').counted.items as string[];
     expect(byOrganization.reduce((sum, item) => sum + Number(/: (\d+) \(/.exec(item)![1]), 0)).toBe(seats);
     expect(seats).toBeGreaterThan(0);

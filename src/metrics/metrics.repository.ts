@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 
 // What the movement metrics read of an alliance's record: light rows, aggregated in the database
 // where the metric needs only counts (members' field work: counts per organization, never a
-// contact). Convening days are the UTC date of their start.
+// contact). A convening's day is the local date it starts on (starts_at is local wall-clock time).
 
 export async function allianceOf(db: Db, allianceId: string) {
   return db.selectFrom('organizations').select(['id', 'name', 'kind', 'own_space_id as spaceId']).where('id', '=', allianceId).executeTakeFirst();
@@ -66,10 +66,11 @@ export async function representativeSeats(db: Db, allianceId: string) {
     .where('m.alliance_id', '=', allianceId).where('m.status', '=', 'active').execute();
 }
 
-/** Committee seats of the alliance whose term has not ended by `today`. */
+/** Committee seats of the alliance held `today`: the term has begun and not ended. */
 export async function committeeSeats(db: Db, allianceId: string, today: string) {
   return db.selectFrom('committee_seats as s').innerJoin('committees as c', 'c.id', 's.committee_id').select('s.organization_id as organizationId')
-    .where('c.alliance_id', '=', allianceId).where((eb) => eb.or([eb('s.term_ends_on', 'is', null), eb('s.term_ends_on', '>=', today)])).execute();
+    .where('c.alliance_id', '=', allianceId).where((eb) => eb.or([eb('s.term_ends_on', 'is', null), eb('s.term_ends_on', '>=', today)]))
+    .where((eb) => eb.or([eb('s.term_starts_on', 'is', null), eb('s.term_starts_on', '<=', today)])).execute();
 }
 
 /** Grants recorded in the alliance's space that reached these members in the period, in its main currency. */

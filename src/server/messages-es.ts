@@ -295,6 +295,9 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^this organization keeps its gifts in ([A-Z]{3})$/, 'esta organización registra sus donaciones en $1'],
   // Grants (grants/grant-file.ts, grant.service.ts, metrics).
   [/^is required$/, 'es obligatorio'],
+  [/^a grant cannot be passed on to the organization that received it$/, 'una subvención no puede transferirse a la organización que la recibió'],
+  [/^less than its re-grants already passed on, or in another currency than theirs$/, 'menos que sus re-subvenciones ya transferidas, o en otra moneda que ellas'],
+  [/^a gift cannot be refunded before it was received$/, 'una donación no puede reembolsarse antes de recibirse'],
   [/^not a commitment of this donor in this organization$/, 'no es un compromiso de esta persona donante en esta organización'],
   [/^the payments add up to (\d+), not (\d+)$/, 'los pagos suman $1, no $2'],
   [/^a payment falls before the pledge$/, 'un pago cae antes de la promesa'],

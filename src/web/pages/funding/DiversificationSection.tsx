@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorText } from '../../api.ts';
 import { ErrorBanner, Field, buttonClass, inputClass } from '../../components/Field.tsx';
-import { money } from '../donations/money.ts';
+import { currencyMoney as money } from './currency-money.ts';
 import { Chart } from './charts.tsx';
 
 interface Mix {
@@ -24,9 +24,9 @@ export function DiversificationSection({ spaceId, canWrite }: { spaceId: string;
   useEffect(() => { void load(); }, [spaceId, year]);
   const percent = (n: number | null) => (n === null ? '—' : new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(n));
   const option = useMemo(() => mix && ({
-    tooltip: { trigger: 'item' },
+    tooltip: { trigger: 'item', valueFormatter: (v: number) => money(v, mix.currency, i18n.language) },
     series: [{ type: 'pie', radius: ['35%', '70%'], label: { fontSize: 11 },
-      data: mix.sources.filter((s) => s.amountMinor > 0).map((s) => ({ name: t(`funding.source.${s.source}`), value: s.amountMinor / 100 })) }],
+      data: mix.sources.filter((s) => s.amountMinor > 0).map((s) => ({ name: t(`funding.source.${s.source}`), value: s.amountMinor })) }],
   }), [mix, i18n.language]);
   async function add() {
     try {

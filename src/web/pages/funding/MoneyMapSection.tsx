@@ -2,13 +2,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorText, query } from '../../api.ts';
 import { ErrorBanner, Field, inputClass } from '../../components/Field.tsx';
-import { money } from '../donations/money.ts';
+import { currencyMoney } from './currency-money.ts';
 import { Chart } from './charts.tsx';
 
 interface MoneyMap {
   currency: string | null; otherCurrencies: string[];
   nodes: { key: string; name: string; role: string; baseBuilding: boolean | null }[];
   flows: { from: string; to: string; amountMinor: number; grants: number }[];
+  sankeyFlows: { from: string; to: string; amountMinor: number }[];
   totals: { cameInMinor: number; toAllianceMinor: number; regrantedMinor: number; keptByAllianceMinor: number; directToMembersMinor: number;
     toBaseBuildingMinor: number; toMembersOfUnknownKindMinor: number; baseBuildingShare: number | null; grants: number };
   byYear: { year: number; inMinor: number; toBaseMinor: number }[];
@@ -28,12 +29,12 @@ export function MoneyMapSection({ spaceId }: { spaceId: string }) {
       .then((m) => { setMap(m); setError(null); }, (err: unknown) => setError(errorText(t, err)));
   }, [spaceId, filter]);
   const name = useMemo(() => new Map(map?.nodes.map((n) => [n.key, n.name]) ?? []), [map]);
-  const m = (minor: number) => (map?.currency ? money(minor, map.currency, i18n.language) : String(minor / 100));
+  const m = (minor: number) => (map?.currency ? currencyMoney(minor, map.currency, i18n.language) : String(minor / 100));
   const option = useMemo(() => map && ({
-    tooltip: { trigger: 'item' },
+    tooltip: { trigger: 'item', valueFormatter: (v: number) => m(v) },
     series: [{ type: 'sankey', left: 4, right: '36%', nodeGap: 8, draggable: false, label: { fontSize: 10, width: 120, overflow: 'truncate' },
-      data: map.nodes.map((n) => ({ name: n.key, label: { formatter: n.name } })),
-      links: map.flows.map((f) => ({ source: f.from, target: f.to, value: f.amountMinor / 100 })), lineStyle: { color: 'gradient', opacity: 0.35 } }],
+      data: map.nodes.filter((n) => map.sankeyFlows.some((f) => f.from === n.key || f.to === n.key)).map((n) => ({ name: n.key, label: { formatter: n.name } })),
+      links: map.sankeyFlows.map((f) => ({ source: f.from, target: f.to, value: f.amountMinor })), lineStyle: { color: 'gradient', opacity: 0.35 } }],
   }), [map]);
   return (
     <section aria-labelledby="money-title" className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3">
