@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { Command } from 'commander';
 import { startDonationImport } from '../donations/donation-import.service.ts';
 import { donorReport } from '../donations/donation.service.ts';
+import { majorUnits } from '../shared/currency.ts';
 import { asUser } from './as-user.ts';
 import { resolveSpace, spaceOptions } from './space-option.ts';
 
@@ -51,10 +52,11 @@ export function registerDonationCommands(program: Command) {
         if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new Error('--year: a fiscal year such as 2025');
         if (o.fiscalYearStart && !/^(0[1-9]|1[0-2])-01$/.test(o.fiscalYearStart)) throw new Error('--fiscal-year-start: MM-01, fiscal years start on the first of a month');
         const r = await donorReport(deps.db, actor, spaceId, year, o.fiscalYearStart);
-        // Amounts in major units of the space's currency (cents / 100), as the report is read.
+        // Amounts in major units of the space's currency (dollars, not cents), as the report is read.
+        const major = (minor: number | null) => (minor === null ? null : majorUnits(minor, r.currency));
         const report = { fiscalYear: r.fiscalYear, from: r.from, to: r.to, donors: r.donors, newDonors: r.newDonors, retained: r.retained, recaptured: r.recaptured,
           lybunt: r.lybuntCount, sybunt: r.sybuntCount, retentionRate: r.retentionRate, upgraded: r.upgraded, downgraded: r.downgraded,
-          totalAmount: r.totalAmount / 100, averageGift: r.averageGift === null ? null : r.averageGift / 100, medianGift: r.medianGift === null ? null : r.medianGift / 100 };
+          totalAmount: major(r.totalAmount)!, averageGift: major(r.averageGift), medianGift: major(r.medianGift), currency: r.currency };
         if (o.json) { console.log(JSON.stringify(report)); return; }
         console.log(`Fiscal year ${report.fiscalYear} (${report.from} to ${report.to})`);
         console.log(`${report.donors} donors (${report.newDonors} new, ${report.retained} retained, ${report.recaptured} recaptured), ${report.totalAmount.toFixed(2)} given`);

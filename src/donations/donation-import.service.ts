@@ -24,7 +24,8 @@ import * as repo from './donation.repository.ts';
 // row is named by row and column; a file with bad rows imports nothing unless goodRows), then to
 // write. Each gift's donor is the contact with the same email (case and spaces aside), then the
 // same id in the other tool, then the same name and address; otherwise a new contact is made. A
-// receipt already recorded from the same source is left as it is. What a failed import wrote —
+// receipt already recorded from the same source is left as it is, and so is a gift without a
+// receipt that the same source already gave (same donor, day and amount). What a failed import wrote —
 // gifts and the contacts it made — is taken back, as is a trial run's.
 
 export interface DonationImportOptions {
@@ -169,13 +170,25 @@ async function writeBatch(db: Db, box: SealedBox, actor: Actor, job: ImportJob, 
       refundedOn: r.gift.refunded ? r.gift.receivedOn : null, importJobId: job.id, userId: actor.userId });
   }
   await contacts.insertContacts(db, made);
-  const written = new Set((await repo.insertDonations(db, gifts)).map((g) => g.receiptId));
+  // A gift without a receipt id that an earlier import from this source recorded (same donor, day
+  // and amount) is already there: the same file imported twice adds nothing.
+  const newDonors = new Set(made.map((c) => c.id));
+  const recorded = await repo.receiptlessGifts(db, job.spaceId, context.source,
+    [...new Set(gifts.filter((g) => g.receiptId === null && !newDonors.has(g.contactId)).map((g) => g.contactId))], job.id);
+  const alreadyThere = gifts.map((g) => {
+    if (g.receiptId !== null) return false;
+    const key = `${g.contactId}|${g.receivedOn}|${g.amountMinor}`;
+    const left = recorded.get(key) ?? 0;
+    if (left > 0) recorded.set(key, left - 1);
+    return left > 0;
+  });
+  const written = new Set((await repo.insertDonations(db, gifts.filter((_, i) => !alreadyThere[i]))).map((g) => g.receiptId));
   const { firstRowOf } = context;
   for (const [i, r] of keyed.entries()) {
     const receipt = gifts[i]!.receiptId;
-    // A gift without a receipt id is always new; a receipt already recorded is left as it was; a
-    // receipt repeated in the file is written once.
-    if (receipt !== null && firstRowOf.has(receipt)) record(job, { rowNumber: r.rowNumber, outcome: 'skipped' });
+    // A receipt already recorded is left as it was; a receipt repeated in the file is written once.
+    if (alreadyThere[i]) record(job, { rowNumber: r.rowNumber, outcome: 'unchanged' });
+    else if (receipt !== null && firstRowOf.has(receipt)) record(job, { rowNumber: r.rowNumber, outcome: 'skipped' });
     else record(job, { rowNumber: r.rowNumber, outcome: receipt === null || written.has(receipt) ? 'imported' : 'unchanged' });
     if (receipt !== null && !firstRowOf.has(receipt)) firstRowOf.set(receipt, r.rowNumber);
   }

@@ -142,4 +142,18 @@ describe.each(ENGINES)('donations on %s', (engine) => {
     expect(trial.job.counts.imported).toBe(3);
     expect((await owner.get(`/api/spaces/${spaceId}/donations?from=2025-02-01&to=2025-03-31`)).json.total).toBe(gifts.length);
   });
+
+  it('recognizes a file without receipt ids imported twice, and keeps a second same-day gift that is new', async () => {
+    const actor: Actor = { userId: owner.userId, isWorkspaceAdmin: true };
+    const rows = ['Date,Amount,First Name,Last Name,Email', '2025-05-01,40.00,Rita,Norecibo,rita@example.org', '2025-05-02,15.00,Rita,Norecibo,rita@example.org'];
+    const count = async () => (await owner.get(`/api/spaces/${spaceId}/donations?from=2025-05-01&to=2025-05-31`)).json.total as number;
+    const first = await startDonationImport(t.db, t.deps.box, actor, spaceId, { source: textSource(rows.join('\n')), sourceName: 'paper' });
+    await first.done;
+    expect(first.job.counts).toMatchObject({ imported: 2 });
+    const again = await startDonationImport(t.db, t.deps.box, actor, spaceId, { source: textSource([...rows, '2025-05-02,15.00,Rita,Norecibo,rita@example.org'].join('\n')), sourceName: 'paper' });
+    await again.done;
+    // The two gifts already there are recognized; the second $15 gift of May 2 is a new one.
+    expect(again.job.counts).toMatchObject({ imported: 1, unchanged: 2 });
+    expect(await count()).toBe(3);
+  });
 });

@@ -40,6 +40,20 @@ export async function insertDonations(db: Db, rows: NewDonation[]) {
     .returning(['id', 'receipt_id as receiptId']).execute();
 }
 
+/**
+ * Gifts without a receipt id already recorded from this source for these donors, by donor, day
+ * and amount (with how many of each): a file without receipt ids imported again is recognized.
+ * Gifts the running import wrote itself are not counted.
+ */
+export async function receiptlessGifts(db: Db, spaceId: string, source: string, contactIds: string[], jobId: string) {
+  if (!contactIds.length) return new Map<string, number>();
+  const { rows } = await sql<{ key: string; n: number }>`
+    select contact_id || '|' || received_on || '|' || amount_minor as key, count(*)::int as n from donations
+    where space_id = ${spaceId} and source = ${source} and receipt_id is null and contact_id = any(${contactIds}::uuid[])
+      and import_job_id is distinct from ${jobId}::uuid group by 1`.execute(db);
+  return new Map(rows.map((r) => [r.key, r.n]));
+}
+
 /** Takes back up to `limit` gifts an import wrote; how many went. */
 export async function deleteImportedDonations(db: Db, jobId: string, limit: number) {
   const result = await sql`delete from donations where id in (select id from donations where import_job_id = ${jobId} limit ${limit})`.execute(db);

@@ -106,7 +106,8 @@ export async function donorReport(db: Db, actor: Actor, spaceId: string, year: n
   // Lists of lapsed donors name people: their reading is logged like a read of details.
   if (named.length) await insertAudit(db, [{ userId: actor.userId, spaceId, action: 'read_sensitive', entity: 'donor_report', entityId: null, changes: { year, named: named.length } }]);
   const { lybunt, sybunt, ...numbers } = report;
-  return { ...numbers, fiscalYearStartMonth: startMonth, from: span.from, to: span.to, lybuntCount: lybunt.length, sybuntCount: sybunt.length, lybunt: list(lybunt), sybunt: list(sybunt) };
+  const currency = ((await repo.findSettings(db, spaceId)) ?? DEFAULTS).currency;
+  return { ...numbers, currency, fiscalYearStartMonth: startMonth, from: span.from, to: span.to, lybuntCount: lybunt.length, sybuntCount: sybunt.length, lybunt: list(lybunt), sybunt: list(sybunt) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { currencyDigits } from './grant-file.ts';
+import { currencyDigits } from '../shared/currency.ts';
 
 // Stored grants written as a 360Giving 1.4 package, pure. Amounts go back to major units of the
 // grant's currency; an organization without a published org-id gets the one its directory record

@@ -1,3 +1,5 @@
+import { currencyDigits } from '../shared/currency.ts';
+
 // Reading a 360Giving file, pure: the JSON package ({"grants": [...]}) or its flat form (a CSV or
 // spreadsheet whose columns are the standard's titles, "Recipient Org:Identifier", or its paths,
 // "recipientOrganization/0/id"), as funders publish them. Each grant is checked and read into a
@@ -153,10 +155,6 @@ export function findTableGrants(headers: string[], rows: Record<string, string>[
 // ---------------------------------------------------------------------------------------------
 // Checking
 
-/** Minor digits of a currency (GBP 2, JPY 0), from the platform's ISO 4217 data. */
-export function currencyDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-}
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 

@@ -1,6 +1,6 @@
 import { METRIC_DEFINITIONS, METRICS_VERSION } from './metric-definitions.ts';
 import type { MetricValue } from './movement-metrics.ts';
-import { currencyDigits } from '../grants/grant-file.ts';
+import { currencyDigits } from '../shared/currency.ts';
 import { bars, moneySankey } from './report-charts.ts';
 
 // The funder report: one printable page per alliance and period, in English or Spanish — the

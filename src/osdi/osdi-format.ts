@@ -1,3 +1,5 @@
+import { majorUnits } from '../shared/currency.ts';
+
 // OSDI 1.x shapes (../shared/conformance/osdi/spec): HAL+JSON resources and collections, the
 // person resource, the filter subset we answer, and osdi:error bodies. Pure: no database.
 
@@ -252,7 +254,7 @@ const PAYMENT_METHOD: Record<string, string> = { card: 'Credit Card', 'credit ca
 
 /** A gift as an OSDI donation; a refund is a credit of the whole amount. */
 export function donationResource(base: string, d: DonationFacts) {
-  const amount = d.amountMinor / 100;
+  const amount = majorUnits(d.amountMinor, d.currency);
   return {
     identifiers: [`${NAMESPACE}:${d.id}`], origin_system: 'Crossroads', action_date: `${d.receivedOn}T00:00:00Z`, created_date: osdiDate(new Date(d.createdAt).toISOString()),
     amount, currency: d.currency, recipients: [{ display_name: d.organizationName, amount }],

@@ -1,5 +1,2 @@
-/** An amount in minor units of any currency (2 decimals for USD, 0 for JPY), in the reader's language. */
-export function currencyMoney(minor: number, currency: string, lang: string) {
-  const format = new Intl.NumberFormat(lang, { style: 'currency', currency });
-  return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
-}
+// Amounts in any currency's minor units, as the donations pages write them.
+export { money as currencyMoney } from '../donations/money.ts';
