@@ -7,7 +7,7 @@ import type { FunderType } from './grant.schema.ts';
 import type { DateOrder, GrantRecord } from './grant-file.ts';
 import { readGrantFile } from './grant-source.ts';
 import * as repo from './grant.repository.ts';
-import { indexDirectory, matchOrganization, normalizeName } from './org-matching.ts';
+import { indexDirectory, looseName, matchOrganization } from './org-matching.ts';
 
 // Grants recorded in a space (an alliance's funders and its re-grants, an organization's own),
 // opened only to a role there: members import and link them, admins delete. An import is all or
@@ -16,17 +16,14 @@ import { indexDirectory, matchOrganization, normalizeName } from './org-matching
 // person confirmed are kept. Funders and recipients are linked to directory organizations the
 // importer can read; the unsure go to a review list.
 
-
 /** What a directory organization's kind says of it as a funder. */
 const funderTypeOfKind = (kind: string | undefined): FunderType | undefined =>
   ({ funder: 'foundation', government: 'government', business: 'corporate', alliance: 'intermediary', intermediary: 'intermediary' } as Record<string, FunderType>)[kind ?? ''];
 
-const looseKey = (name: string) => normalizeName(name).replace(/\b(the|inc|incorporated|llc|ltd|limited|corp|corporation|co|company|plc|cic)\b/g, ' ').replace(/\s+/g, ' ').trim();
-
 async function matcherFor(db: Db, userId: string, records: GrantRecord[]) {
   const orgs = records.flatMap((r) => [r.funder, r.recipient]);
   const identifiers = [...new Set(orgs.map((o) => o.identifier?.trim().toLowerCase()).filter((v): v is string => Boolean(v)))];
-  const names = [...new Set(orgs.map((o) => looseKey(o.name)).filter(Boolean))];
+  const names = [...new Set(orgs.map((o) => looseName(o.name)).filter(Boolean))];
   const candidates = await repo.directoryCandidates(db, userId, identifiers, names);
   const kinds = new Map(candidates.map((c) => [c.id, c.kind]));
   return { index: indexDirectory(candidates), kinds };

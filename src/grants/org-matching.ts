@@ -13,7 +13,8 @@ export const normalizeName = (name: string) =>
   name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/&/g, ' and ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 const LEGAL_ENDINGS = /\b(the|inc|incorporated|llc|ltd|limited|corp|corporation|co|company|plc|cic)\b/g;
-const looseName = (name: string) => normalizeName(name).replace(LEGAL_ENDINGS, ' ').replace(/\s+/g, ' ').trim();
+/** A name with accents, case, punctuation and legal endings set aside. */
+export const looseName = (name: string) => normalizeName(name).replace(LEGAL_ENDINGS, ' ').replace(/\s+/g, ' ').trim();
 
 export interface DirectoryIndex { byId: Map<string, string[]>; byName: Map<string, string[]>; byLoose: Map<string, string[]> }
 

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorText } from '../../api.ts';
-import { ErrorBanner, Field, inputClass } from '../../components/Field.tsx';
+import { ErrorBanner } from '../../components/Field.tsx';
 import { formatDate } from '../../dates.ts';
 import { money } from './money.ts';
+import { FiscalYearSelect } from './FiscalYearSelect.tsx';
 
 interface Report {
   fiscalYear: number; from: string; to: string; donors: number; newDonors: number; retained: number; recaptured: number; lapsed: number;
@@ -29,10 +30,7 @@ export function DonorReportSection({ spaceId }: { spaceId: string }) {
     <section aria-labelledby="report-title" className="rounded border border-stone-200 bg-white p-3">
       <h2 id="report-title" className="text-lg font-semibold">{t('donations.report')}</h2>
       <ErrorBanner message={error} />
-      <Field label={t('donations.fiscalYear')}>{(p) => (
-        <select {...p} className={`${inputClass} w-auto`} value={year} onChange={(e) => setYear(Number(e.target.value))}>
-          {Array.from({ length: 8 }, (_, i) => new Date().getUTCFullYear() + 1 - i).map((y) => <option key={y} value={y}>{t('donations.fy', { year: y })}</option>)}
-        </select>)}</Field>
+      <FiscalYearSelect year={year} onChange={setYear} />
       {report && (
         <>
           <p className="mt-1 text-sm text-stone-600">{t('donations.span', { from: formatDate(report.from), to: formatDate(report.to) })}</p>

@@ -4,6 +4,7 @@ import { api, errorText } from '../../api.ts';
 import { ErrorBanner, Field, buttonClass, inputClass } from '../../components/Field.tsx';
 import { currencyMoney as money } from './currency-money.ts';
 import { Chart } from './charts.tsx';
+import { FiscalYearSelect } from '../donations/FiscalYearSelect.tsx';
 
 interface Mix {
   fiscalYear: number; from: string; to: string; currency: string; totalMinor: number; hhi: number | null; foundationShare: number | null;
@@ -39,10 +40,7 @@ export function DiversificationSection({ spaceId, canWrite }: { spaceId: string;
     <section aria-labelledby="mix-title" className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3">
       <h2 id="mix-title" className="text-lg font-semibold">{t('funding.diversification')}</h2>
       <ErrorBanner message={error} />
-      <Field label={t('donations.fiscalYear')}>{(p) => (
-        <select {...p} className={`${inputClass} w-auto`} value={year} onChange={(e) => setYear(Number(e.target.value))}>
-          {Array.from({ length: 8 }, (_, i) => new Date().getUTCFullYear() + 1 - i).map((y) => <option key={y} value={y}>{t('donations.fy', { year: y })}</option>)}
-        </select>)}</Field>
+      <FiscalYearSelect year={year} onChange={setYear} />
       {mix && mix.totalMinor === 0 && <p className="text-sm">{t('funding.noIncome')}</p>}
       {mix && mix.totalMinor > 0 && option && (
         <>
