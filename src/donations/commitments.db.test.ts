@@ -106,6 +106,11 @@ describe.each(ENGINES)('recurring gifts, pledges, matches and dues on %s', (engi
     expect((await owner.put(`/api/dues-invoices/${invoice}/payment`, { paidOn: '2025-04-02', paidMinor: 200_000 })).status).toBe(422);
     expect((await owner.put(`/api/dues-invoices/${invoice}/payment`, { paidOn: '2025-04-02', paidMinor: 120_000 })).status).toBe(200);
     expect((await owner.get(`/api/spaces/${allianceSpaceId}/dues`)).json).toMatchObject({ outstandingMinor: 120_000, collectedMinor: 120_000 });
+    // Each member reads what it was billed, and only that.
+    const owed = await owner.get(`/api/spaces/${spaceId}/dues-owed`);
+    expect(owed.json.invoices).toHaveLength(1);
+    expect(owed.json.invoices[0]).toMatchObject({ allianceName: 'Dues Alliance', period: '2025', amountMinor: 120_000 });
+    expect((await outsider.get(`/api/spaces/${spaceId}/dues-owed`)).status).toBe(404);
     const mix = await owner.get(`/api/spaces/${allianceSpaceId}/funding-diversification?year=2025`);
     expect(mix.json.sources.find((s: { source: string }) => s.source === 'dues')).toEqual({ source: 'dues', amountMinor: 120_000, share: 1 });
     // A member organization's admin reads neither the alliance's invoices nor this organization's commitments.

@@ -123,3 +123,11 @@ export async function duesCollected(db: Db, spaceId: string, from: string, to: s
     .where('space_id', '=', spaceId).where('paid_on', '>=', from).where('paid_on', '<=', to).executeTakeFirstOrThrow();
   return Number(row.total);
 }
+
+/** Dues invoices alliances billed to the organization whose own space this is, on its memberships. */
+export async function invoicesOwedBy(db: Db, memberSpaceId: string) {
+  return db.selectFrom('dues_invoices as i').innerJoin('memberships as m', 'm.id', 'i.membership_id').innerJoin('organizations as o', 'o.id', 'm.member_id')
+    .innerJoin('organizations as a', 'a.id', 'm.alliance_id')
+    .select(['i.id', 'a.name as allianceName', 'i.period', 'i.amount_minor as amountMinor', 'i.currency', 'i.due_on as dueOn', 'i.paid_on as paidOn', 'i.paid_minor as paidMinor'])
+    .where('o.own_space_id', '=', memberSpaceId).orderBy('i.due_on', 'desc').execute();
+}

@@ -43,6 +43,9 @@ export const commitmentRoutes = newRouter()
   .openapi(createRoute({ method: 'post', path: '/spaces/{id}/dues', tags, description: 'Bills dues for a period: every active member organization of an alliance, or named memberships or contacts; once per payer and period.',
     request: { params: IdParam, ...jsonBody(DuesBillSchema) }, responses: { 201: jsonResponse(z.object({ billed: z.number(), alreadyBilled: z.number() })), ...problems } }),
     async (c) => c.json(await service.billDues(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201))
+  .openapi(createRoute({ method: 'get', path: '/spaces/{id}/dues-owed', tags, description: 'Dues invoices alliances billed to this organization, paid and outstanding.',
+    request: { params: IdParam }, responses: { 200: jsonResponse(Any), ...problems } }),
+    async (c) => c.json(await service.duesOwed(c.get('deps').db, actorOf(c), c.req.valid('param').id) as unknown as Record<string, unknown>, 200))
   .openapi(createRoute({ method: 'put', path: '/dues-invoices/{id}/payment', tags, description: 'Records what was paid on an invoice and when (paidOn null: not paid).',
     request: { params: IdParam, ...jsonBody(DuesPaymentSchema) }, responses: { 200: jsonResponse(Ok), ...problems } }), async (c) => {
     await service.payDues(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('json'));

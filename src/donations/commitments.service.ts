@@ -130,6 +130,13 @@ export async function listDues(db: Db, actor: Actor, spaceId: string, period?: s
     collectedMinor: invoices.reduce((s, i) => s + i.paidMinor, 0) };
 }
 
+/** What alliances billed this organization: the payer reads its own invoices (not the alliance's other members'). */
+export async function duesOwed(db: Db, actor: Actor, spaceId: string) {
+  await requireRole(db, actor, spaceId, 'member', 'dues');
+  const invoices = await repo.invoicesOwedBy(db, spaceId);
+  return { invoices, outstandingMinor: invoices.reduce((s, i) => s + Math.max(0, i.amountMinor - i.paidMinor), 0) };
+}
+
 export async function payDues(db: Db, actor: Actor, id: string, input: { paidOn: string | null; paidMinor: number }) {
   const invoice = await repo.findInvoice(db, id);
   if (!invoice) throw notFound('invoice');

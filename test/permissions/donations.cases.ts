@@ -14,7 +14,7 @@ import { grant } from '../../src/spaces/spaces.service.ts';
 import type { TestApp } from '../test-app.ts';
 import { BLANK, type Callers, type RouteCase } from './matrix.ts';
 
-export interface DonationRecords { spaceId: string; contactId: string; donationId: string; grantId: string; organizationId: string; incomeId: string; recurringId: string; pledgeId: string; matchId: string; invoiceId: string }
+export interface DonationRecords { spaceId: string; contactId: string; donationId: string; grantId: string; partnerId: string; incomeId: string; recurringId: string; pledgeId: string; matchId: string; invoiceId: string }
 
 const GRANT_LEAK = /Matrix Grant \d/;
 
@@ -41,7 +41,7 @@ export const DONATION_CASES: RouteCase<DonationRecords>[] = [
   { route: 'PUT /api/funding-grants/{id}/links', name: 'settle a grant\'s links', path: (r) => `/api/funding-grants/${r.grantId}/links`,
     body: () => ({ funderType: 'government' }), need: 'member', ok: 200, leak: GRANT_LEAK },
   { route: 'POST /api/funding-grants/{id}/regrants', name: 'pass part of a grant on', path: (r) => `/api/funding-grants/${r.grantId}/regrants`,
-    body: (r) => ({ recipientOrganizationId: r.organizationId, amountMinor: 100, awardDate: '2025-03-01' }), need: 'member', ok: 201, leak: GRANT_LEAK },
+    body: (r) => ({ recipientOrganizationId: r.partnerId, amountMinor: 100, awardDate: '2025-03-01' }), need: 'member', ok: 201, leak: GRANT_LEAK },
   { route: 'GET /api/spaces/{id}/money-map', name: 'read the map of the money', path: (r) => `/api/spaces/${r.spaceId}/money-map`, need: 'viewer', ok: 200, leak: GRANT_LEAK },
   { route: 'GET /api/spaces/{id}/funding-diversification', name: 'read funding diversification', path: (r) => `/api/spaces/${r.spaceId}/funding-diversification?year=2025`, need: 'member', ok: 200, leak: /Matrix Funder \d/ },
   { route: 'GET /api/spaces/{id}/other-income', name: 'list other income', path: (r) => `/api/spaces/${r.spaceId}/other-income?year=2025`, need: 'member', ok: 200, leak: /Matrix income/ },
@@ -64,6 +64,7 @@ export const DONATION_CASES: RouteCase<DonationRecords>[] = [
   { route: 'GET /api/spaces/{id}/dues', name: 'list dues invoices', path: (r) => `/api/spaces/${r.spaceId}/dues`, need: 'member', ok: 200 },
   { route: 'POST /api/spaces/{id}/dues', name: 'bill dues', path: (r) => `/api/spaces/${r.spaceId}/dues`,
     body: (r) => ({ period: '2026', amountMinor: 5_000, dueOn: '2026-03-31', contactIds: [r.contactId] }), need: 'admin', ok: 201 },
+  { route: 'GET /api/spaces/{id}/dues-owed', name: 'read dues owed to alliances', path: (r) => `/api/spaces/${r.spaceId}/dues-owed`, need: 'member', ok: 200 },
   { route: 'PUT /api/dues-invoices/{id}/payment', name: 'record a dues payment', path: (r) => `/api/dues-invoices/${r.invoiceId}/payment`,
     body: () => ({ paidOn: '2025-04-01', paidMinor: 100 }), need: 'member', ok: 200 },
   { route: 'DELETE /api/dues-invoices/{id}', name: 'delete a dues invoice', path: (r) => `/api/dues-invoices/${r.invoiceId}`, need: 'admin', ok: 200 },
@@ -84,11 +85,13 @@ export async function donationRecords(t: TestApp, clients: Callers, n: number): 
     recipientOrganization: [{ id: `X-R-${n}`, name: org.name }], fundingOrganization: [{ id: `X-F-${n}`, name: `Matrix Funder ${n}` }] }] };
   await importGrants(t.db, owner, spaceId, Buffer.from(JSON.stringify(grantFile)));
   const grantId = (await t.db.selectFrom('funding_grants').select('id').where('space_id', '=', spaceId).executeTakeFirstOrThrow()).id;
+  // A partner the organization added to the directory: where a re-grant can go.
+  const partner = await createOrganization(t.db, owner, spaceId, { ...BLANK, name: `Foreign Giving Partner ${n}`, kind: 'base_building' });
   const { id: incomeId } = await addOtherIncome(t.db, owner, spaceId, { sourceType: 'earned', amountMinor: 777, receivedOn: '2025-02-02', description: `Matrix income ${n}` });
   const { id: recurringId } = await createRecurring(t.db, owner, spaceId, { contactId, amountMinor: 1_500, frequency: 'monthly', startsOn: '2025-01-01' });
   const { id: pledgeId } = await createPledge(t.db, owner, spaceId, { contactId, amountMinor: 9_000, pledgedOn: '2025-01-01', schedule: [] });
   const { id: matchId } = await createMatch(t.db, owner, spaceId, { name: `Matrix match ${n}`, matcher: 'Board', kind: 'challenge', ratio: 1, capMinor: 5_000, startsOn: '2025-01-01', endsOn: '2025-12-31' });
   await billDues(t.db, owner, spaceId, { period: '2025', amountMinor: 3_000, dueOn: '2025-03-31', contactIds: [contactId] });
   const invoiceId = (await t.db.selectFrom('dues_invoices').select('id').where('space_id', '=', spaceId).executeTakeFirstOrThrow()).id;
-  return { spaceId, contactId, donationId, grantId, organizationId: org.id, incomeId, recurringId, pledgeId, matchId, invoiceId };
+  return { spaceId, contactId, donationId, grantId, partnerId: partner.id, incomeId, recurringId, pledgeId, matchId, invoiceId };
 }

@@ -55,3 +55,24 @@ export function DuesSection({ spaceId, canBill }: { spaceId: string; canBill: bo
     </section>
   );
 }
+
+interface Owed { invoices: { id: string; allianceName: string; period: string; amountMinor: number; currency: string; dueOn: string; paidOn: string | null; paidMinor: number }[]; outstandingMinor: number }
+
+/** What this organization's alliances billed it: each invoice, paid or due. */
+export function DuesOwedSection({ spaceId }: { spaceId: string }) {
+  const { t, i18n } = useTranslation();
+  const [owed, setOwed] = useState<Owed | null>(null);
+  useEffect(() => { void api.get<Owed>(`/spaces/${spaceId}/dues-owed`).then(setOwed, () => undefined); }, [spaceId]);
+  if (!owed?.invoices.length) return null;
+  const m = (minor: number, currency: string) => money(minor, currency, i18n.language);
+  return (
+    <section aria-labelledby="owed-title" className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3">
+      <h2 id="owed-title" className="text-lg font-semibold">{t('dues.owedTitle')}</h2>
+      <ul className="text-sm">{owed.invoices.map((i) => (
+        <li key={i.id} className="flex flex-wrap items-baseline gap-2 border-t border-stone-100 py-1">
+          <span className="font-medium">{i.allianceName}</span><span>{i.period}</span><span>{m(i.amountMinor, i.currency)}</span>
+          <span className="text-stone-600">{i.paidOn ? t('dues.paidOn', { date: formatDate(i.paidOn), amount: m(i.paidMinor, i.currency) }) : t('dues.dueBy', { date: formatDate(i.dueOn) })}</span>
+        </li>))}</ul>
+    </section>
+  );
+}

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { roleAtLeast } from '../../../spaces/roles.ts';
 import { useSession } from '../../session.tsx';
 import { DiversificationSection } from './DiversificationSection.tsx';
-import { DuesSection } from './DuesSection.tsx';
+import { DuesOwedSection, DuesSection } from './DuesSection.tsx';
 import { GrantImportSection } from './GrantImportSection.tsx';
 import { GrantsSection } from './GrantsSection.tsx';
 import { MoneyMapSection } from './MoneyMapSection.tsx';
@@ -29,6 +29,7 @@ export function FundingPage() {
       <MoneyMapSection spaceId={spaceId} />
       {canWrite && <DiversificationSection spaceId={spaceId} canWrite={canWrite} />}
       {space?.kind === 'alliance' && canWrite && <DuesSection spaceId={spaceId} canBill={roleAtLeast(space.role, 'admin')} />}
+      {space?.kind === 'organization' && canWrite && <DuesOwedSection spaceId={spaceId} />}
       {canWrite && <GrantImportSection spaceId={spaceId} onImported={() => setVersion(version + 1)} />}
       <GrantsSection spaceId={spaceId} canWrite={canWrite} version={version} />
     </section>
