@@ -44,7 +44,8 @@ export async function freshDatabase(engine: Engine = 'pglite') {
   };
 }
 
-export async function testApp(engine: Engine = 'pglite', options: { smtpUrl?: string } = {}) {
+/** The app on a fresh database; `webRoot` serves a built web app (none by default). */
+export async function testApp(engine: Engine = 'pglite', options: { smtpUrl?: string; webRoot?: string } = {}) {
   const handle = await freshDatabase(engine);
   await ensureDefaultVocabularies(handle.db);
   const deps: AppDeps = {
@@ -53,7 +54,7 @@ export async function testApp(engine: Engine = 'pglite', options: { smtpUrl?: st
     config: { ...loadConfig({}), publicOrigin: ORIGIN },
     mailer: createMailer({ smtpUrl: options.smtpUrl, from: 'Crossroads <no-reply@crossroads.test>' }),
   };
-  const app = createApp(deps, { webRoot: '/nonexistent' });
+  const app = createApp(deps, { webRoot: options.webRoot ?? '/nonexistent' });
   return { app, deps, db: handle.db, close: handle.close };
 }
 

@@ -170,7 +170,15 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   const webRoot = options.webRoot ?? path.resolve('dist/web');
   if (existsSync(webRoot)) {
     const relativeRoot = path.relative(process.cwd(), webRoot) || '.';
-    app.use('/assets/*', serveStatic({ root: relativeRoot, onFound: (_p, c) => { c.header('cache-control', 'public, max-age=31536000, immutable'); } }));
+    // Built files have hashed names: cached for a year. (Set once the file is found: serveStatic's
+    // onFound runs after its response is made, too late for a header.) Compressed copies are
+    // made at build time (scripts/precompress.mjs); a missing asset is a 404, not the app's page.
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.res.headers.set('cache-control', 'public, max-age=31536000, immutable');
+    });
+    app.use('/assets/*', serveStatic({ root: relativeRoot, precompressed: true }));
+    app.get('/assets/*', (c) => c.text('Not found', 404));
     app.use('*', serveStatic({ root: relativeRoot }));
     app.get('*', serveStatic({ root: relativeRoot, path: 'index.html' }));
   }

@@ -1,51 +1,59 @@
-import { ContactImportPage } from './pages/contacts/ContactImportPage.tsx';
-import { ContactsPage } from './pages/contacts/ContactsPage.tsx';
-import { SegmentsPage } from './pages/contacts/SegmentsPage.tsx';
 import { FieldAssignmentPage } from './field/FieldAssignmentPage.tsx';
 import { MyAssignmentsPage } from './field/MyAssignmentsPage.tsx';
-import { EffortsPage } from './pages/outreach/EffortsPage.tsx';
-import { LadderPage } from './pages/outreach/LadderPage.tsx';
-import { LeadershipPage } from './pages/leadership/LeadershipPage.tsx';
-import { DonationsPage } from './pages/donations/DonationsPage.tsx';
-import { FundingPage } from './pages/funding/FundingPage.tsx';
-import { MetricsPage } from './pages/alliance/MetricsPage.tsx';
+import { type ComponentType, lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
-import { AccountPage } from './pages/AccountPage.tsx';
-import { AlliancePage } from './pages/AlliancePage.tsx';
 import { DirectoryPage } from './pages/DirectoryPage.tsx';
-import { ImportPage } from './pages/ImportPage.tsx';
-import { OrganizationEditPage, OrganizationNewPage } from './pages/OrganizationFormPage.tsx';
-import { OrganizationPage } from './pages/OrganizationPage.tsx';
-import { PeoplePage } from './pages/PeoplePage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
-import { SpacePage } from './pages/SpacePage.tsx';
-import { SpacesPage } from './pages/SpacesPage.tsx';
-import { VocabulariesPage } from './pages/VocabulariesPage.tsx';
-import { NotificationsPage } from './pages/NotificationsPage.tsx';
-import { CommitteesPage } from './pages/decisions/CommitteesPage.tsx';
-import { DecisionLogPage } from './pages/decisions/DecisionLogPage.tsx';
-import { ProposalNewPage } from './pages/decisions/ProposalNewPage.tsx';
-import { ProposalPage } from './pages/decisions/ProposalPage.tsx';
-import { ProposalsPage } from './pages/decisions/ProposalsPage.tsx';
-import { ConveningPage } from './pages/convenings/ConveningPage.tsx';
-import { ConveningsPage } from './pages/convenings/ConveningsPage.tsx';
-import { FollowUpsPage } from './pages/convenings/FollowUps.tsx';
-import { SignInSheetPage } from './pages/convenings/SignInSheetPage.tsx';
-import { GoalPage } from './pages/plans/GoalPage.tsx';
-import { GoalsPage } from './pages/plans/GoalsPage.tsx';
-import { WorkPlanPage } from './pages/plans/WorkPlanPage.tsx';
-import { WorkPlansPage } from './pages/plans/WorkPlansPage.tsx';
-import { AlertPage, AlertsPage } from './pages/alliance/AlertsPage.tsx';
-import { CharterPage } from './pages/alliance/CharterPage.tsx';
-import { CampaignPage } from './pages/campaigns/CampaignPage.tsx';
-import { CampaignsPage } from './pages/campaigns/CampaignsPage.tsx';
-import { NetworkPage } from './pages/network/NetworkPage.tsx';
-import { FieldPage } from './pages/field/FieldPage.tsx';
-import { AlliesPage } from './pages/field/AlliesPage.tsx';
-import { PowerMapPage, PowerMapsPage } from './pages/power-maps/PowerMapsPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
+
+// Pages load with their route (the directory and sign-in come with the app; a volunteer's turf
+// pages too, since they must open with no signal): a person downloads what they open.
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
+const ContactImportPage = page(() => import('./pages/contacts/ContactImportPage.tsx'), 'ContactImportPage');
+const ContactsPage = page(() => import('./pages/contacts/ContactsPage.tsx'), 'ContactsPage');
+const SegmentsPage = page(() => import('./pages/contacts/SegmentsPage.tsx'), 'SegmentsPage');
+const EffortsPage = page(() => import('./pages/outreach/EffortsPage.tsx'), 'EffortsPage');
+const LadderPage = page(() => import('./pages/outreach/LadderPage.tsx'), 'LadderPage');
+const LeadershipPage = page(() => import('./pages/leadership/LeadershipPage.tsx'), 'LeadershipPage');
+const DonationsPage = page(() => import('./pages/donations/DonationsPage.tsx'), 'DonationsPage');
+const FundingPage = page(() => import('./pages/funding/FundingPage.tsx'), 'FundingPage');
+const MetricsPage = page(() => import('./pages/alliance/MetricsPage.tsx'), 'MetricsPage');
+const AccountPage = page(() => import('./pages/AccountPage.tsx'), 'AccountPage');
+const AlliancePage = page(() => import('./pages/AlliancePage.tsx'), 'AlliancePage');
+const ImportPage = page(() => import('./pages/ImportPage.tsx'), 'ImportPage');
+const OrganizationEditPage = page(() => import('./pages/OrganizationFormPage.tsx'), 'OrganizationEditPage');
+const OrganizationNewPage = page(() => import('./pages/OrganizationFormPage.tsx'), 'OrganizationNewPage');
+const OrganizationPage = page(() => import('./pages/OrganizationPage.tsx'), 'OrganizationPage');
+const PeoplePage = page(() => import('./pages/PeoplePage.tsx'), 'PeoplePage');
+const SpacePage = page(() => import('./pages/SpacePage.tsx'), 'SpacePage');
+const SpacesPage = page(() => import('./pages/SpacesPage.tsx'), 'SpacesPage');
+const VocabulariesPage = page(() => import('./pages/VocabulariesPage.tsx'), 'VocabulariesPage');
+const NotificationsPage = page(() => import('./pages/NotificationsPage.tsx'), 'NotificationsPage');
+const CommitteesPage = page(() => import('./pages/decisions/CommitteesPage.tsx'), 'CommitteesPage');
+const DecisionLogPage = page(() => import('./pages/decisions/DecisionLogPage.tsx'), 'DecisionLogPage');
+const ProposalNewPage = page(() => import('./pages/decisions/ProposalNewPage.tsx'), 'ProposalNewPage');
+const ProposalPage = page(() => import('./pages/decisions/ProposalPage.tsx'), 'ProposalPage');
+const ProposalsPage = page(() => import('./pages/decisions/ProposalsPage.tsx'), 'ProposalsPage');
+const ConveningPage = page(() => import('./pages/convenings/ConveningPage.tsx'), 'ConveningPage');
+const ConveningsPage = page(() => import('./pages/convenings/ConveningsPage.tsx'), 'ConveningsPage');
+const FollowUpsPage = page(() => import('./pages/convenings/FollowUps.tsx'), 'FollowUpsPage');
+const SignInSheetPage = page(() => import('./pages/convenings/SignInSheetPage.tsx'), 'SignInSheetPage');
+const GoalPage = page(() => import('./pages/plans/GoalPage.tsx'), 'GoalPage');
+const GoalsPage = page(() => import('./pages/plans/GoalsPage.tsx'), 'GoalsPage');
+const WorkPlanPage = page(() => import('./pages/plans/WorkPlanPage.tsx'), 'WorkPlanPage');
+const WorkPlansPage = page(() => import('./pages/plans/WorkPlansPage.tsx'), 'WorkPlansPage');
+const AlertPage = page(() => import('./pages/alliance/AlertsPage.tsx'), 'AlertPage');
+const AlertsPage = page(() => import('./pages/alliance/AlertsPage.tsx'), 'AlertsPage');
+const CharterPage = page(() => import('./pages/alliance/CharterPage.tsx'), 'CharterPage');
+const CampaignPage = page(() => import('./pages/campaigns/CampaignPage.tsx'), 'CampaignPage');
+const CampaignsPage = page(() => import('./pages/campaigns/CampaignsPage.tsx'), 'CampaignsPage');
+const NetworkPage = page(() => import('./pages/network/NetworkPage.tsx'), 'NetworkPage');
+const FieldPage = page(() => import('./pages/field/FieldPage.tsx'), 'FieldPage');
+const AlliesPage = page(() => import('./pages/field/AlliesPage.tsx'), 'AlliesPage');
+const PowerMapPage = page(() => import('./pages/power-maps/PowerMapsPage.tsx'), 'PowerMapPage');
+const PowerMapsPage = page(() => import('./pages/power-maps/PowerMapsPage.tsx'), 'PowerMapsPage');
 
 function Routed() {
   const { t } = useTranslation();
@@ -54,6 +62,7 @@ function Routed() {
   if (!me) return <SignInPage />;
   return (
     <Layout>
+      <Suspense fallback={<p className="p-4" role="status">{t('common.loading')}</p>}>
       <Routes>
         <Route path="/" element={<DirectoryPage />} />
         <Route path="/organizations/new" element={<OrganizationNewPage />} />
@@ -103,6 +112,7 @@ function Routed() {
         <Route path="/vocabularies" element={<VocabulariesPage />} />
         <Route path="*" element={<p>{t('common.notFound')}</p>} />
       </Routes>
+      </Suspense>
     </Layout>
   );
 }
