@@ -49,7 +49,8 @@ describe.skipIf(browserMissing)('leadership development, in Chromium', () => {
     // Her record: the training she came to, and why the ladder moved her, in Spanish.
     await page.goto(`${env.server.url}/spaces/${space.id}/contacts`);
     await page.getByLabel('Buscar').fill('Quintero');
-    await page.getByRole('button', { name: 'Escalera y asistencia' }).click();
+    // Her row once the search has answered (the page may first show the whole list).
+    await page.locator('li', { hasText: 'Quintero-Prueba' }).getByRole('button', { name: 'Escalera y asistencia' }).click();
     await page.getByText('Vino a 1 convocatoria').waitFor();
     await page.getByText('completó una cohorte de liderazgo').waitFor();
     await context.close();
