@@ -56,8 +56,8 @@ export async function diversificationOf(db: Db, actor: Actor, spaceId: string, y
   for (const g of once) {
     // One currency per organization: a grant in another is named, not added.
     if (g.currency !== settings.currency) {
-      const seen = otherCurrencies.find((c) => c.currency === g.currency);
-      if (seen) seen.grants++;
+      const counted = otherCurrencies.find((c) => c.currency === g.currency);
+      if (counted) counted.grants++;
       else otherCurrencies.push({ currency: g.currency, grants: 1 });
       continue;
     }
