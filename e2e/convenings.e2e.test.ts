@@ -81,6 +81,8 @@ describe.skipIf(browserMissing)('from convening to plan in Chromium', () => {
     await page.getByRole('link', { name: 'Goals', exact: true }).click();
     await page.getByRole('link', { name: 'California Calls' }).click();
     await page.getByRole('link', { name: 'Work plans' }).click();
+    // The router keeps the convenings page (which has its own Title field) on screen until the plans page has loaded.
+    await page.getByRole('heading', { name: 'Work plans', level: 1 }).waitFor();
     await page.getByLabel('Title').fill('2011 budget campaign plan');
     await page.getByRole('button', { name: 'Create the plan' }).click();
     const area = page.getByRole('form', { name: 'New strategy area' });
