@@ -1,0 +1,60 @@
+import crypto from 'node:crypto';
+import sodium from 'sodium-native';
+import { edwardsToMontgomery } from './montgomery.ts';
+import { ELEMENT_BYTES, elementText, type IdentifierKind } from './psi-element.ts';
+
+// The private set intersection both sides run (Diffie–Hellman PSI on X25519, as in Meadows 1986
+// and Huberman–Franklin–Hogg 1999): each side raises its hashed identifiers to its own secret,
+// the other side raises them again to its secret, and since a·(b·H(x)) = b·(a·H(x)) the values
+// that meet twice-blinded are the shared identifiers. The server only relays and compares;
+// without a side's secret, a blinded value cannot be tested against a guessed identifier.
+
+/** A fresh secret for one run, never stored or sent (X25519 clamps it). */
+export function newSecret(): Uint8Array {
+  return crypto.randomBytes(32);
+}
+
+/** Each value hashed onto the curve (see psi-element.ts), packed 32 bytes each. */
+export function hashToCurve(kind: IdentifierKind, values: readonly string[]): Uint8Array {
+  const edwards = new Uint8Array(values.length * ELEMENT_BYTES);
+  const point = new Uint8Array(ELEMENT_BYTES);
+  values.forEach((value, i) => {
+    sodium.crypto_core_ed25519_from_uniform(point, crypto.createHash('sha256').update(elementText(kind, value)).digest());
+    edwards.set(point, i * ELEMENT_BYTES);
+  });
+  return values.length ? edwardsToMontgomery(edwards) : edwards;
+}
+
+/** Every packed point multiplied by the secret. */
+export function blind(points: Uint8Array, secret: Uint8Array): Uint8Array {
+  if (points.length % ELEMENT_BYTES) throw new Error('blinded values come in 32 bytes each');
+  const out = new Uint8Array(points.length);
+  const result = new Uint8Array(ELEMENT_BYTES);
+  for (let at = 0; at < points.length; at += ELEMENT_BYTES) {
+    sodium.crypto_scalarmult(result, secret, points.subarray(at, at + ELEMENT_BYTES));
+    out.set(result, at);
+  }
+  return out;
+}
+
+const keysOf = (packed: Uint8Array) => {
+  const buffer = Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
+  const keys: string[] = new Array(packed.length / ELEMENT_BYTES);
+  for (let i = 0; i < keys.length; i += 1) keys[i] = buffer.toString('latin1', i * ELEMENT_BYTES, (i + 1) * ELEMENT_BYTES);
+  return keys;
+};
+
+/** How many values of `a` are also in `b` (both packed, 32 bytes each). */
+export function intersectionSize(a: Uint8Array, b: Uint8Array): number {
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  const seen = new Set(keysOf(small));
+  let shared = 0;
+  for (const key of keysOf(large)) if (seen.has(key)) shared += 1;
+  return shared;
+}
+
+/** The number of values repeated in a packed list (a side's list must hold each identifier once). */
+export function repeats(packed: Uint8Array): number {
+  const keys = keysOf(packed);
+  return keys.length - new Set(keys).size;
+}
