@@ -84,6 +84,20 @@ export class Client {
     return { status: res.status, headers: res.headers, json, text };
   }
 
+  /** Sends or reads raw bytes (application/octet-stream). */
+  async bytes(method: 'GET' | 'PUT', path: string, body?: Uint8Array) {
+    const res = await this.app.request(`${ORIGIN}${path}`, {
+      method,
+      headers: { origin: ORIGIN, ...(body ? { 'content-type': 'application/octet-stream' } : {}), ...(this.cookie ? { cookie: this.cookie } : {}) },
+      body: body as Uint8Array<ArrayBuffer> | undefined,
+    });
+    const data = new Uint8Array(await res.arrayBuffer());
+    const text = new TextDecoder().decode(data);
+    let json: any = null;
+    try { json = JSON.parse(text); } catch { json = null; }
+    return { status: res.status, headers: res.headers, data, json };
+  }
+
   get = (path: string) => this.request('GET', path);
   post = (path: string, body?: unknown) => this.request('POST', path, body ?? {});
   put = (path: string, body: unknown) => this.request('PUT', path, body);

@@ -28,6 +28,7 @@ import * as donationImports from './migrations/2026_12_07_0019_donation_imports.
 import * as donationContactKey from './migrations/2026_12_07_0020_donation_contact_key.ts';
 import * as grants from './migrations/2026_12_07_0021_grants.ts';
 import * as recurringPledgesDuesMatches from './migrations/2026_12_07_0022_recurring_pledges_dues_matches.ts';
+import * as overlapRuns from './migrations/2026_12_07_0023_overlap_runs.ts';
 import { ensurePrivateDataDir } from './data-dir.ts';
 import type { Database } from './tables.ts';
 
@@ -78,6 +79,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_0020_donation_contact_key': donationContactKey,
   '2026_12_07_0021_grants': grants,
   '2026_12_07_0022_recurring_pledges_dues_matches': recurringPledgesDuesMatches,
+  '2026_12_07_0023_overlap_runs': overlapRuns,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

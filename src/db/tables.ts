@@ -598,6 +598,33 @@ export interface PledgesTable {
 }
 
 /** Dues billed by a space: to a member organization on its membership, or to one of its own members (a contact). */
+export interface OverlapRunsTable {
+  id: Generated<string>;
+  requester_space_id: string;
+  partner_space_id: string;
+  alliance_id: string;
+  identifier_kind: 'email' | 'phone' | 'name_address';
+  min_count: number;
+  status: Generated<'requested' | 'accepted' | 'declined' | 'cancelled' | 'done'>;
+  requested_by: string | null;
+  answered_by: string | null;
+  requester_size: number | null;
+  partner_size: number | null;
+  // Only when it reaches min_count; below it, below_min is true and the count is not kept.
+  shared_count: number | null;
+  below_min: boolean | null;
+  created_at: Generated<Timestamp>;
+  finished_at: Timestamp | null;
+}
+
+export interface OverlapPayloadsTable {
+  run_id: string;
+  side: 'requester' | 'partner';
+  // blinded: the side's own identifiers under its secret; reblinded: the other side's blinded values under this side's secret.
+  stage: 'blinded' | 'reblinded';
+  payload: Uint8Array;
+}
+
 export interface DuesInvoicesTable {
   id: Generated<string>; space_id: string; membership_id: string | null; contact_id: string | null; period: string; amount_minor: number; currency: string;
   due_on: string; paid_on: string | null; paid_minor: Generated<number>; created_by: string | null; created_at: Generated<Timestamp>;
@@ -805,6 +832,8 @@ export interface Database {
   recurring_gifts: RecurringGiftsTable;
   pledges: PledgesTable;
   dues_invoices: DuesInvoicesTable;
+  overlap_runs: OverlapRunsTable;
+  overlap_payloads: OverlapPayloadsTable;
   match_funds: MatchFundsTable;
   other_income: OtherIncomeTable;
   import_job_changes: ImportJobChangesTable;

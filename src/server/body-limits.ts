@@ -7,7 +7,9 @@ import { Problem } from './problem.ts';
 // characters; bigger files go through the command line), everything else 1 MB.
 export const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
 export const BODY_LIMIT = 1024 * 1024;
-const IMPORT_ROUTES = [/^\/api\/spaces\/[^/]+\/imports(\/preview)?$/, /^\/api\/spaces\/[^/]+\/contact-imports(\/columns)?$/, /^\/api\/spaces\/[^/]+\/donation-imports$/, /^\/api\/spaces\/[^/]+\/funding-grant-imports$/, /^\/api\/alliances\/[^/]+\/ties\/import$/];
+const IMPORT_ROUTES = [/^\/api\/spaces\/[^/]+\/imports(\/preview)?$/, /^\/api\/spaces\/[^/]+\/contact-imports(\/columns)?$/, /^\/api\/spaces\/[^/]+\/donation-imports$/, /^\/api\/spaces\/[^/]+\/funding-grant-imports$/, /^\/api\/alliances\/[^/]+\/ties\/import$/,
+  // A million blinded values of a private overlap (32 bytes each).
+  /^\/api\/overlap-runs\/[^/]+\/sides\/[^/]+\/(re)?blinded$/];
 
 const tooLarge = (limit: number) => () => {
   throw new Problem(413, 'Request too large', `The request body is over ${Math.round(limit / 1024 / 1024)} MB.`);

@@ -1,0 +1,115 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { OverlapPayloadsTable, OverlapRunsTable } from '../db/tables.ts';
+import type { IdentifierKind } from './psi-element.ts';
+
+// Overlap runs and the blinded values they relay. Identifiers themselves are read from the
+// contacts of one side's own space, for that side only.
+
+export type Side = OverlapPayloadsTable['side'];
+export type Stage = OverlapPayloadsTable['stage'];
+
+/** The organization whose own space this is, and the alliances it is an active member of. */
+export async function organizationOfSpace(db: Db, spaceId: string) {
+  return db.selectFrom('organizations').select(['id', 'name']).where('own_space_id', '=', spaceId).executeTakeFirst();
+}
+
+/** Alliances both organizations are active members of, by name. */
+export async function sharedAlliances(db: Db, organizationA: string, organizationB: string) {
+  return db.selectFrom('memberships as a').innerJoin('memberships as b', 'b.alliance_id', 'a.alliance_id').innerJoin('organizations as o', 'o.id', 'a.alliance_id')
+    .select(['o.id', 'o.name']).distinct()
+    .where('a.member_id', '=', organizationA).where('b.member_id', '=', organizationB).where('a.status', '=', 'active').where('b.status', '=', 'active')
+    .orderBy('o.name').execute();
+}
+
+/** The organizations with their own space that share an active alliance with `organizationId`. */
+export async function fellowMembers(db: Db, organizationId: string) {
+  return db.selectFrom('memberships as a').innerJoin('memberships as b', 'b.alliance_id', 'a.alliance_id')
+    .innerJoin('organizations as o', 'o.id', 'b.member_id').innerJoin('organizations as al', 'al.id', 'a.alliance_id')
+    .select(['o.id', 'o.name', 'o.own_space_id as spaceId', 'al.id as allianceId', 'al.name as allianceName'])
+    .where('a.member_id', '=', organizationId).where('b.member_id', '<>', organizationId).where('a.status', '=', 'active').where('b.status', '=', 'active')
+    .where('o.own_space_id', 'is not', null).orderBy('al.name').orderBy('o.name').execute();
+}
+
+export async function insertRun(db: Db, run: { requesterSpaceId: string; partnerSpaceId: string; allianceId: string; kind: IdentifierKind; minCount: number; userId: string }) {
+  return db.insertInto('overlap_runs').values({ requester_space_id: run.requesterSpaceId, partner_space_id: run.partnerSpaceId, alliance_id: run.allianceId,
+    identifier_kind: run.kind, min_count: run.minCount, requested_by: run.userId }).returning('id').executeTakeFirstOrThrow();
+}
+
+const runColumns = ['r.id', 'r.requester_space_id as requesterSpaceId', 'r.partner_space_id as partnerSpaceId', 'r.alliance_id as allianceId', 'al.name as allianceName',
+  'rq.name as requesterName', 'pt.name as partnerName', 'r.identifier_kind as kind', 'r.min_count as minCount', 'r.status', 'r.requester_size as requesterSize',
+  'r.partner_size as partnerSize', 'r.shared_count as sharedCount', 'r.below_min as belowMin', 'r.created_at as createdAt', 'r.finished_at as finishedAt'] as const;
+
+function runs(db: Db) {
+  return db.selectFrom('overlap_runs as r').innerJoin('organizations as al', 'al.id', 'r.alliance_id')
+    .innerJoin('organizations as rq', 'rq.own_space_id', 'r.requester_space_id').innerJoin('organizations as pt', 'pt.own_space_id', 'r.partner_space_id')
+    .select(runColumns)
+    .select((eb) => [
+      eb.exists(eb.selectFrom('overlap_payloads as p').select('p.run_id').whereRef('p.run_id', '=', 'r.id').where('p.side', '=', 'requester').where('p.stage', '=', 'blinded')).as('requesterBlinded'),
+      eb.exists(eb.selectFrom('overlap_payloads as p').select('p.run_id').whereRef('p.run_id', '=', 'r.id').where('p.side', '=', 'partner').where('p.stage', '=', 'blinded')).as('partnerBlinded'),
+      eb.exists(eb.selectFrom('overlap_payloads as p').select('p.run_id').whereRef('p.run_id', '=', 'r.id').where('p.side', '=', 'requester').where('p.stage', '=', 'reblinded')).as('requesterReblinded'),
+      eb.exists(eb.selectFrom('overlap_payloads as p').select('p.run_id').whereRef('p.run_id', '=', 'r.id').where('p.side', '=', 'partner').where('p.stage', '=', 'reblinded')).as('partnerReblinded'),
+    ]);
+}
+export type RunRow = Awaited<ReturnType<typeof findRun>> & {};
+
+export async function findRun(db: Db, id: string) {
+  return runs(db).where('r.id', '=', id).executeTakeFirst();
+}
+
+export async function listRuns(db: Db, spaceId: string) {
+  return runs(db).where((eb) => eb.or([eb('r.requester_space_id', '=', spaceId), eb('r.partner_space_id', '=', spaceId)])).orderBy('r.created_at', 'desc').limit(200).execute();
+}
+
+/** Moves a run from one status to another; false when it was no longer in `from` (someone else moved it first). */
+export async function moveRun(db: Db, id: string, from: OverlapRunsTable['status']['__select__'][], to: OverlapRunsTable['status']['__select__'], answeredBy?: string) {
+  const result = await db.updateTable('overlap_runs').set({ status: to, ...(answeredBy ? { answered_by: answeredBy } : {}), ...(to === 'cancelled' ? { finished_at: new Date() } : {}) })
+    .where('id', '=', id).where('status', 'in', from).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function setSize(db: Db, id: string, side: Side, size: number) {
+  await db.updateTable('overlap_runs').set(side === 'requester' ? { requester_size: size } : { partner_size: size }).where('id', '=', id).execute();
+}
+
+/** Stores a payload once; false when this side already sent it. */
+export async function insertPayload(db: Db, runId: string, side: Side, stage: Stage, payload: Uint8Array) {
+  const inserted = await db.insertInto('overlap_payloads').values({ run_id: runId, side, stage, payload: Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength) })
+    .onConflict((oc) => oc.doNothing()).returning('run_id').executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export async function findPayload(db: Db, runId: string, side: Side, stage: Stage): Promise<Uint8Array | undefined> {
+  const row = await db.selectFrom('overlap_payloads').select('payload').where('run_id', '=', runId).where('side', '=', side).where('stage', '=', stage).executeTakeFirst();
+  return row?.payload;
+}
+
+/** Records the outcome and forgets every relayed value. */
+export async function finishRun(db: Db, id: string, outcome: { sharedCount: number | null; belowMin: boolean }) {
+  await db.updateTable('overlap_runs').set({ status: 'done', shared_count: outcome.sharedCount, below_min: outcome.belowMin, finished_at: new Date() })
+    .where('id', '=', id).where('status', '=', 'accepted').execute();
+  await db.deleteFrom('overlap_payloads').where('run_id', '=', id).execute();
+}
+
+export async function deletePayloads(db: Db, runId: string) {
+  await db.deleteFrom('overlap_payloads').where('run_id', '=', runId).execute();
+}
+
+const HASH_COLUMN = { email: 'email_hash', phone: 'phone_hash', name_address: 'name_address_hash' } as const;
+
+/** How many distinct identifiers of this kind a space's contacts hold (from their blind indexes: nothing is opened). */
+export async function countDistinctIdentifiers(db: Db, spaceId: string, kind: IdentifierKind, hiddenJobs: string[]) {
+  const column = HASH_COLUMN[kind];
+  let query = db.selectFrom('contacts').select(sql<number>`count(distinct ${sql.ref(column)})::int`.as('n'))
+    .where('space_id', '=', spaceId).where('merged_into', 'is', null);
+  if (hiddenJobs.length) query = query.where((eb) => eb.or([eb('import_job_id', 'is', null), eb('import_job_id', 'not in', hiddenJobs)]));
+  return (await query.executeTakeFirstOrThrow()).n;
+}
+
+/** A page of a space's contacts that hold an identifier of this kind: what is needed to rebuild it. */
+export async function pageIdentifierSources(db: Db, spaceId: string, kind: IdentifierKind, afterId: string, limit: number, hiddenJobs: string[]) {
+  let query = db.selectFrom('contacts').select(['id', 'sealed', 'first_name as firstName', 'last_name as lastName', 'zip', 'city'])
+    .where('space_id', '=', spaceId).where('merged_into', 'is', null).where(HASH_COLUMN[kind], 'is not', null).where('id', '>', afterId);
+  if (hiddenJobs.length) query = query.where((eb) => eb.or([eb('import_job_id', 'is', null), eb('import_job_id', 'not in', hiddenJobs)]));
+  return query.orderBy('id').limit(limit).execute();
+}

@@ -1,0 +1,181 @@
+import { insertAudit } from '../audit/audit.repository.ts';
+import { nameAddressKey } from '../contacts/contact-identity.ts';
+import { openContact } from '../contacts/contact-sealing.ts';
+import { runningContactImports } from '../contacts/contact.repository.ts';
+import type { SealedBox } from '../crypto/sealed-box.ts';
+import type { Db } from '../db/database.ts';
+import { conflict, invalid, notFound } from '../server/problem.ts';
+import { type Actor, requireRole } from '../spaces/access.ts';
+import * as repo from './overlap.repository.ts';
+import type { RunRow, Side } from './overlap.repository.ts';
+import { DEFAULT_MIN_COUNT } from './overlap.schema.ts';
+import { ELEMENT_BYTES, type IdentifierKind } from './psi-element.ts';
+import { countShared } from './psi-parallel.ts';
+import { repeats } from './psi.ts';
+
+// Two member organizations of an alliance learn how many people they share without either
+// seeing the other's list (docs/privacy-model.md). The server keeps the run's steps and relays
+// blinded values; each side's secret stays with the side's own client (the browser or the CLI).
+// Everything about a run is for the administrators of its two organizations only: identifiers
+// leave a space only towards its own administrators, and each such read is logged.
+
+const PAGE = 2000;
+
+async function sideSpace(db: Db, actor: Actor, run: RunRow, side: Side, needed: 'member' | 'admin') {
+  const spaceId = side === 'requester' ? run.requesterSpaceId : run.partnerSpaceId;
+  await requireRole(db, actor, spaceId, needed, 'overlap run');
+  return spaceId;
+}
+
+async function runFor(db: Db, actor: Actor, id: string) {
+  const run = await repo.findRun(db, id);
+  if (!run) throw notFound('overlap run');
+  const roles = await Promise.all([run.requesterSpaceId, run.partnerSpaceId].map((s) => requireRole(db, actor, s, 'member', 'overlap run').then(() => true, () => false)));
+  if (!roles.some(Boolean)) throw notFound('overlap run');
+  return run;
+}
+
+/** What a reader sees of a run: its steps and, once done, the count or "fewer than the threshold". */
+export function runView(run: RunRow) {
+  const { requesterBlinded, partnerBlinded, requesterReblinded, partnerReblinded, ...rest } = run;
+  return { ...rest, steps: { requesterBlinded: Boolean(requesterBlinded), partnerBlinded: Boolean(partnerBlinded),
+    requesterReblinded: Boolean(requesterReblinded), partnerReblinded: Boolean(partnerReblinded) } };
+}
+
+/** The organizations an organization's space may ask: active members of an alliance it is an active member of. */
+export async function partnersOf(db: Db, actor: Actor, spaceId: string) {
+  await requireRole(db, actor, spaceId, 'member', 'overlap runs');
+  const org = await repo.organizationOfSpace(db, spaceId);
+  return org ? repo.fellowMembers(db, org.id) : [];
+}
+
+export async function requestRun(db: Db, actor: Actor, spaceId: string, input: { partnerSpaceId: string; allianceId: string; kind: IdentifierKind; minCount?: number }) {
+  await requireRole(db, actor, spaceId, 'admin', 'overlap runs');
+  const mine = await repo.organizationOfSpace(db, spaceId);
+  if (!mine) throw invalid([{ field: 'spaceId', message: "not an organization's own space" }]);
+  const partner = await repo.organizationOfSpace(db, input.partnerSpaceId);
+  const shared = partner && partner.id !== mine.id ? await repo.sharedAlliances(db, mine.id, partner.id) : [];
+  if (!partner || partner.id === mine.id || shared.length === 0) throw invalid([{ field: 'partnerSpaceId', message: 'not a fellow member of one of your alliances' }]);
+  if (!shared.some((a) => a.id === input.allianceId)) throw invalid([{ field: 'allianceId', message: 'not an alliance both organizations are active members of' }]);
+  const minCount = Math.max(DEFAULT_MIN_COUNT, input.minCount ?? DEFAULT_MIN_COUNT);
+  return db.transaction().execute(async (trx) => {
+    const { id } = await repo.insertRun(trx, { requesterSpaceId: spaceId, partnerSpaceId: input.partnerSpaceId, allianceId: input.allianceId, kind: input.kind, minCount, userId: actor.userId });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'overlap_run', entityId: id, changes: { partner: [null, partner.name], kind: [null, input.kind], minCount: [null, minCount] } }]);
+    return { id };
+  });
+}
+
+export async function listRuns(db: Db, actor: Actor, spaceId: string) {
+  await requireRole(db, actor, spaceId, 'member', 'overlap runs');
+  return (await repo.listRuns(db, spaceId)).map(runView);
+}
+
+export async function getRun(db: Db, actor: Actor, id: string) {
+  return runView(await runFor(db, actor, id));
+}
+
+/** The partner's administrators accept or decline; either side's may cancel a run that is not done. */
+export async function answerRun(db: Db, actor: Actor, id: string, answer: 'accept' | 'decline' | 'cancel') {
+  const run = await runFor(db, actor, id);
+  // Accepting and declining are the partner's; cancelling is either side's.
+  const side: Side = answer !== 'cancel' || (await isAdmin(db, actor, run.partnerSpaceId)) ? 'partner' : 'requester';
+  const spaceId = await sideSpace(db, actor, run, side, 'admin');
+  const [from, to] = answer === 'accept' ? [['requested'], 'accepted'] as const : answer === 'decline' ? [['requested'], 'declined'] as const : [['requested', 'accepted'], 'cancelled'] as const;
+  await db.transaction().execute(async (trx) => {
+    if (!(await repo.moveRun(trx, id, [...from], to, answer === 'cancel' ? undefined : actor.userId))) throw conflict(`This run is ${run.status}; it cannot be ${to} now.`, 'status');
+    if (to === 'cancelled') await repo.deletePayloads(trx, id);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'update', entity: 'overlap_run', entityId: id, changes: { status: [run.status, to] } }]);
+  });
+}
+
+async function isAdmin(db: Db, actor: Actor, spaceId: string) {
+  return requireRole(db, actor, spaceId, 'admin').then(() => true, () => false);
+}
+
+function accepted(run: RunRow) {
+  if (run.status !== 'accepted') throw conflict(`This run is ${run.status}; its sides run only once it is accepted.`, 'status');
+}
+
+/**
+ * One side's own identifiers of the run's kind, each once, for its client to blind. Only that
+ * side's administrators get them, only before the side has sent its blinded values, and the read
+ * is logged with how many left (never which).
+ */
+export async function sideIdentifiers(db: Db, box: SealedBox, actor: Actor, id: string, side: Side) {
+  const run = await runFor(db, actor, id);
+  const spaceId = await sideSpace(db, actor, run, side, 'admin');
+  accepted(run);
+  if (side === 'requester' ? run.requesterBlinded : run.partnerBlinded) throw conflict('This side has already sent its blinded values.', 'side');
+  const hiddenJobs = await runningContactImports(db, spaceId);
+  const values = new Set<string>();
+  for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+    const rows = await repo.pageIdentifierSources(db, spaceId, run.kind, after, PAGE, hiddenJobs);
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1]!.id;
+    for (const row of rows) {
+      const d = openContact(box, row.id, row.sealed);
+      const value = run.kind === 'email' ? d.email : run.kind === 'phone' ? d.phone
+        : nameAddressKey({ firstName: row.firstName, lastName: row.lastName, street: d.street, zip: row.zip ?? undefined, city: row.city ?? undefined });
+      if (value) values.add(value);
+    }
+  }
+  await insertAudit(db, [{ userId: actor.userId, spaceId, action: 'read_sensitive', entity: 'overlap_identifiers', entityId: id, changes: { count: [null, values.size], kind: [null, run.kind] } }]);
+  return { kind: run.kind, values: [...values] };
+}
+
+function packed(bytes: Uint8Array, field: string) {
+  if (bytes.length % ELEMENT_BYTES) throw invalid([{ field, message: `blinded values come in ${ELEMENT_BYTES} bytes each; ${bytes.length} bytes is not a whole number of them` }]);
+  const repeated = repeats(bytes);
+  if (repeated) throw invalid([{ field, message: `${repeated} blinded values are repeated: send each identifier once` }]);
+}
+
+/** A side's own identifiers, blinded with its secret. Exactly as many as it holds: no more (guesses), no fewer. */
+export async function sendBlinded(db: Db, actor: Actor, id: string, side: Side, bytes: Uint8Array) {
+  const run = await runFor(db, actor, id);
+  const spaceId = await sideSpace(db, actor, run, side, 'admin');
+  accepted(run);
+  packed(bytes, 'body');
+  const expected = await repo.countDistinctIdentifiers(db, spaceId, run.kind, await runningContactImports(db, spaceId));
+  const sent = bytes.length / ELEMENT_BYTES;
+  if (sent !== expected) throw invalid([{ field: 'body', message: `${sent} blinded values, but this organization holds ${expected} identifiers of this kind: send each of them once (its contacts may have changed: run this side again)` }]);
+  await db.transaction().execute(async (trx) => {
+    if (!(await repo.insertPayload(trx, id, side, 'blinded', bytes))) throw conflict('This side has already sent its blinded values.', 'side');
+    await repo.setSize(trx, id, side, sent);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'update', entity: 'overlap_run', entityId: id, changes: { [`${side}Blinded`]: [null, sent] } }]);
+  });
+}
+
+const other = (side: Side): Side => (side === 'requester' ? 'partner' : 'requester');
+
+/** The other side's blinded values, for this side to blind again. */
+export async function theirBlinded(db: Db, actor: Actor, id: string, side: Side) {
+  const run = await runFor(db, actor, id);
+  await sideSpace(db, actor, run, side, 'admin');
+  accepted(run);
+  const payload = await repo.findPayload(db, id, other(side), 'blinded');
+  if (!payload) throw conflict('The other organization has not sent its blinded values yet.', 'side');
+  return payload;
+}
+
+/** The other side's values blinded again by this side, in their order; once both sides have, the count is made and every relayed value forgotten. */
+export async function sendReblinded(db: Db, actor: Actor, id: string, side: Side, bytes: Uint8Array) {
+  const run = await runFor(db, actor, id);
+  const spaceId = await sideSpace(db, actor, run, side, 'admin');
+  accepted(run);
+  packed(bytes, 'body');
+  const theirs = await repo.findPayload(db, id, other(side), 'blinded');
+  if (!theirs) throw conflict('The other organization has not sent its blinded values yet.', 'side');
+  if (bytes.length !== theirs.length) throw invalid([{ field: 'body', message: `send back all ${theirs.length / ELEMENT_BYTES} of the other organization's values, blinded again` }]);
+  if (!(await repo.insertPayload(db, id, side, 'reblinded', bytes))) throw conflict('This side has already sent these values.', 'side');
+  await insertAudit(db, [{ userId: actor.userId, spaceId, action: 'update', entity: 'overlap_run', entityId: id, changes: { [`${side}Reblinded`]: [null, bytes.length / ELEMENT_BYTES] } }]);
+  return finishIfReady(db, id, run.minCount);
+}
+
+async function finishIfReady(db: Db, id: string, minCount: number) {
+  const [a, b] = await Promise.all([repo.findPayload(db, id, 'requester', 'reblinded'), repo.findPayload(db, id, 'partner', 'reblinded')]);
+  if (!a || !b) return { done: false };
+  const shared = await countShared(a, b);
+  const belowMin = shared < minCount;
+  await db.transaction().execute((trx) => repo.finishRun(trx, id, { sharedCount: belowMin ? null : shared, belowMin }));
+  return { done: true };
+}
