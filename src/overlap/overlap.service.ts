@@ -4,7 +4,8 @@ import { openContact } from '../contacts/contact-sealing.ts';
 import { runningContactImports } from '../contacts/contact.repository.ts';
 import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
-import { conflict, invalid, notFound } from '../server/problem.ts';
+import { conflict, forbidden, invalid, notFound } from '../server/problem.ts';
+import { roleAtLeast } from '../spaces/roles.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
 import * as repo from './overlap.repository.ts';
 import type { RunRow, Side } from './overlap.repository.ts';
@@ -27,11 +28,13 @@ async function sideSpace(db: Db, actor: Actor, run: RunRow, side: Side, needed: 
   return spaceId;
 }
 
-async function runFor(db: Db, actor: Actor, id: string) {
+/** A run its reader may know of: a role in either organization's space (otherwise 404), and at least `needed` in one of them (otherwise 403). */
+async function runFor(db: Db, actor: Actor, id: string, needed: 'member' | 'admin' = 'member') {
   const run = await repo.findRun(db, id);
   if (!run) throw notFound('overlap run');
-  const roles = await Promise.all([run.requesterSpaceId, run.partnerSpaceId].map((s) => requireRole(db, actor, s, 'member', 'overlap run').then(() => true, () => false)));
-  if (!roles.some(Boolean)) throw notFound('overlap run');
+  const roles = await Promise.all([run.requesterSpaceId, run.partnerSpaceId].map((s) => requireRole(db, actor, s, 'viewer', 'overlap run').catch(() => null)));
+  if (roles.every((r) => r === null)) throw notFound('overlap run');
+  if (!roles.some((r) => r && roleAtLeast(r, needed))) throw forbidden();
   return run;
 }
 
@@ -76,7 +79,7 @@ export async function getRun(db: Db, actor: Actor, id: string) {
 
 /** The partner's administrators accept or decline; either side's may cancel a run that is not done. */
 export async function answerRun(db: Db, actor: Actor, id: string, answer: 'accept' | 'decline' | 'cancel') {
-  const run = await runFor(db, actor, id);
+  const run = await runFor(db, actor, id, 'admin');
   // Accepting and declining are the partner's; cancelling is either side's.
   const side: Side = answer !== 'cancel' || (await isAdmin(db, actor, run.partnerSpaceId)) ? 'partner' : 'requester';
   const spaceId = await sideSpace(db, actor, run, side, 'admin');
@@ -102,7 +105,7 @@ function accepted(run: RunRow) {
  * is logged with how many left (never which).
  */
 export async function sideIdentifiers(db: Db, box: SealedBox, actor: Actor, id: string, side: Side) {
-  const run = await runFor(db, actor, id);
+  const run = await runFor(db, actor, id, 'admin');
   const spaceId = await sideSpace(db, actor, run, side, 'admin');
   accepted(run);
   if (side === 'requester' ? run.requesterBlinded : run.partnerBlinded) throw conflict('This side has already sent its blinded values.', 'side');
@@ -131,7 +134,7 @@ function packed(bytes: Uint8Array, field: string) {
 
 /** A side's own identifiers, blinded with its secret. Exactly as many as it holds: no more (guesses), no fewer. */
 export async function sendBlinded(db: Db, actor: Actor, id: string, side: Side, bytes: Uint8Array) {
-  const run = await runFor(db, actor, id);
+  const run = await runFor(db, actor, id, 'admin');
   const spaceId = await sideSpace(db, actor, run, side, 'admin');
   accepted(run);
   packed(bytes, 'body');
@@ -149,7 +152,7 @@ const other = (side: Side): Side => (side === 'requester' ? 'partner' : 'request
 
 /** The other side's blinded values, for this side to blind again. */
 export async function theirBlinded(db: Db, actor: Actor, id: string, side: Side) {
-  const run = await runFor(db, actor, id);
+  const run = await runFor(db, actor, id, 'admin');
   await sideSpace(db, actor, run, side, 'admin');
   accepted(run);
   const payload = await repo.findPayload(db, id, other(side), 'blinded');
@@ -159,7 +162,7 @@ export async function theirBlinded(db: Db, actor: Actor, id: string, side: Side)
 
 /** The other side's values blinded again by this side, in their order; once both sides have, the count is made and every relayed value forgotten. */
 export async function sendReblinded(db: Db, actor: Actor, id: string, side: Side, bytes: Uint8Array) {
-  const run = await runFor(db, actor, id);
+  const run = await runFor(db, actor, id, 'admin');
   const spaceId = await sideSpace(db, actor, run, side, 'admin');
   accepted(run);
   packed(bytes, 'body');

@@ -8,8 +8,9 @@ import { LEADERSHIP_CASES } from './leadership.cases.ts';
 import { DONATION_CASES } from './donations.cases.ts';
 import { DECISIONS_CASES } from './decisions.cases.ts';
 import { DIRECTORY_CASES } from './directory.cases.ts';
+import { OVERLAP_CASES } from './overlap.cases.ts';
 
-export const ALL_CASES: Array<{ route: string }> = [...DIRECTORY_CASES, ...DECISIONS_CASES, ...CONVENINGS_PLANS_CASES, ...ALLIANCE_WORK_CASES, ...CONTACT_CASES, ...OUTREACH_CASES, ...LADDER_CASES, ...LEADERSHIP_CASES, ...DONATION_CASES];
+export const ALL_CASES: Array<{ route: string }> = [...DIRECTORY_CASES, ...DECISIONS_CASES, ...CONVENINGS_PLANS_CASES, ...ALLIANCE_WORK_CASES, ...CONTACT_CASES, ...OUTREACH_CASES, ...LADDER_CASES, ...LEADERSHIP_CASES, ...DONATION_CASES, ...OVERLAP_CASES];
 
 /** Routes outside the matrix, and why: none of them touches a record in a space. */
 export const EXEMPT: Record<string, string> = {

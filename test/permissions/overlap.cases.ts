@@ -1,0 +1,50 @@
+// Private overlap runs, for the permission matrix (matrix.ts): the callers hold their roles in
+// both member organizations of a run; the outsider administers a third member organization of
+// the same alliance (a fellow member, the likeliest one to try) and gets 404 everywhere.
+import { createContact } from '../../src/contacts/contact.service.ts';
+import { ContactInputSchema } from '../../src/contacts/contact.schema.ts';
+import { addMember } from '../../src/memberships/membership.service.ts';
+import { createOrganization } from '../../src/orgs/organization.service.ts';
+import { answerRun, requestRun, sendBlinded } from '../../src/overlap/overlap.service.ts';
+import type { Actor } from '../../src/spaces/access.ts';
+import { upsertRole } from '../../src/spaces/spaces.repository.ts';
+import type { TestApp } from '../test-app.ts';
+import { BLANK, type Callers, type RouteCase } from './matrix.ts';
+
+export interface OverlapRecords { spaceId: string; partnerSpaceId: string; allianceId: string; emailRun: string; phoneRun: string; askedRun: string }
+
+const side = (run: (r: OverlapRecords) => string, step: string) => (r: OverlapRecords) => `/api/overlap-runs/${run(r)}/sides/requester/${step}`;
+
+export const OVERLAP_CASES: RouteCase<OverlapRecords>[] = [
+  { route: 'GET /api/spaces/{id}/overlap-partners', name: 'list partners for an overlap', path: (r) => `/api/spaces/${r.spaceId}/overlap-partners`, need: 'member', ok: 200 },
+  { route: 'GET /api/spaces/{id}/overlap-runs', name: 'list overlap runs', path: (r) => `/api/spaces/${r.spaceId}/overlap-runs`, need: 'member', ok: 200 },
+  { route: 'POST /api/spaces/{id}/overlap-runs', name: 'ask for an overlap', path: (r) => `/api/spaces/${r.spaceId}/overlap-runs`,
+    body: (r) => ({ partnerSpaceId: r.partnerSpaceId, allianceId: r.allianceId, kind: 'email' }), need: 'admin', ok: 201 },
+  { route: 'GET /api/overlap-runs/{id}', name: 'read an overlap run', path: (r) => `/api/overlap-runs/${r.emailRun}`, need: 'member', ok: 200 },
+  { route: 'PUT /api/overlap-runs/{id}/status', name: 'accept an overlap run', path: (r) => `/api/overlap-runs/${r.askedRun}/status`, body: () => ({ answer: 'accept' }), need: 'admin', ok: 200 },
+  { route: 'GET /api/overlap-runs/{id}/sides/{side}/identifiers', name: "read one's identifiers to blind", path: side((r) => r.emailRun, 'identifiers'), need: 'admin', ok: 200 },
+  { route: 'PUT /api/overlap-runs/{id}/sides/{side}/blinded', name: 'send blinded identifiers', path: side((r) => r.phoneRun, 'blinded'), body: () => '', need: 'admin', ok: 200 },
+  { route: 'GET /api/overlap-runs/{id}/sides/{side}/their-blinded', name: "read the other side's blinded values", path: side((r) => r.emailRun, 'their-blinded'), need: 'admin', ok: 200 },
+  { route: 'PUT /api/overlap-runs/{id}/sides/{side}/reblinded', name: 'send values blinded again', path: side((r) => r.emailRun, 'reblinded'), body: () => '', need: 'admin', ok: 200 },
+];
+
+export async function overlapRecords(t: TestApp, clients: Callers, n: number): Promise<OverlapRecords> {
+  const owner: Actor = { userId: clients.owner.userId!, isWorkspaceAdmin: true };
+  const [mine, partner, third] = await Promise.all([`Overlap Org ${n}`, `Overlap Partner ${n}`, `Overlap Fellow ${n}`].map((name) =>
+    createOrganization(t.db, owner, null, { ...BLANK, name, kind: 'base_building' }, { ownSpace: true })));
+  const alliance = await createOrganization(t.db, owner, null, { ...BLANK, name: `Overlap Alliance ${n}`, kind: 'alliance' });
+  for (const m of [mine!, partner!, third!]) await addMember(t.db, owner, alliance.id, { memberId: m.id, role: 'member', status: 'active' });
+  const [spaceId, partnerSpaceId] = [mine!.ownSpaceId!, partner!.ownSpaceId!];
+  for (const space of [spaceId, partnerSpaceId]) for (const role of ['admin', 'member', 'viewer'] as const) await upsertRole(t.db, space, clients[role].userId!, role);
+  await upsertRole(t.db, third!.ownSpaceId!, clients.outsider.userId!, 'admin');
+  await createContact(t.db, t.deps.box, owner, spaceId, ContactInputSchema.parse({ firstName: 'Overlap', lastName: `Person ${n}`, email: `overlap-secret-${n}@example.org` }));
+  const run = async (kind: 'email' | 'phone', accept: boolean) => {
+    const { id } = await requestRun(t.db, owner, spaceId, { partnerSpaceId, allianceId: alliance.id, kind });
+    if (accept) await answerRun(t.db, owner, id, 'accept');
+    return id;
+  };
+  const emailRun = await run('email', true);
+  // The partner holds no addresses: its blinded list is empty, and so is what the requester sends back.
+  await sendBlinded(t.db, owner, emailRun, 'partner', new Uint8Array(0));
+  return { spaceId, partnerSpaceId, allianceId: alliance.id, emailRun, phoneRun: await run('phone', true), askedRun: await run('email', false) };
+}
