@@ -182,4 +182,24 @@ describe('the crossroads command', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('no organization "No Such Alliance" that you can see');
   });
+
+  it('counts privately the people two member organizations share, each side with its own account', { timeout: 240_000 }, async () => {
+    const ownSpace = async (email: string) => (await crossroads('spaces', '--as', email)).stdout.split('\n').find((l) => /organization\s+owner/.test(l))!.split(/\s+/)[0]!;
+    const [scope, cause] = [await ownSpace('organizer@example.org'), await ownSpace('staff.cause@example.org')];
+    // The truth, from the demo's own generated lists: the addresses both hold.
+    const { demoContactsCsv } = await import('../demo/demo-contacts.ts');
+    const emails = (csv: string) => new Set(csv.split('\n').slice(1).map((row) => row.split(',')[2]).filter(Boolean));
+    const [first, second] = [emails(demoContactsCsv(2500, 7, 'example.org')), emails(demoContactsCsv(2500, 8, 'example.org', 7))];
+    const truth = [...first].filter((e) => second.has(e)).length;
+    expect(truth).toBeGreaterThan(100);
+    const ran = await crossroads('overlap', '--space', scope, '--with', cause, '--as', 'organizer@example.org', '--partner-as', 'staff.cause@example.org', '--json');
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(JSON.parse(ran.stdout)).toMatchObject({ status: 'done', sharedCount: truth, requesterSize: first.size, partnerSize: second.size });
+    const high = await crossroads('overlap', '--space', scope, '--with', cause, '--as', 'organizer@example.org', '--partner-as', 'staff.cause@example.org', '--min-count', String(truth + 1));
+    expect(high.stdout).toContain(`fewer than ${truth + 1} shared`);
+    // The other side's account must be one of its administrators.
+    const refused = await crossroads('overlap', '--space', scope, '--with', cause, '--as', 'organizer@example.org', '--partner-as', 'coordinator@example.org');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/No overlap run here|not allow/);
+  });
 });

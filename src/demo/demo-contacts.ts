@@ -16,7 +16,8 @@ import { assign, createEffort, cutEffortTurfs, packet, sync } from '../outreach/
 // Generated contacts for two member organizations (fictional people, example.org addresses and
 // 555-01xx phone numbers), imported through the app's own import, with a segment and a list, a
 // canvass with a Saturday of results, two trainings and a leadership cohort, and the engagement
-// ladder placed from them.
+// ladder placed from them. Some people are in both bases (the same address), as in a real
+// field, where the private overlap finds them.
 
 const FIRST = ['María', 'José', 'Guadalupe', 'Juan', 'Rosa', 'Luis', 'Ana', 'Carlos', 'Lucía', 'Miguel', 'Keisha', 'Darnell', 'Mei', 'Thanh', 'Grace', 'David',
   'Fatima', 'Omar', 'Jasmine', 'Andre', 'Sofía', 'Jesús', 'Ngozi', 'Tomás', 'Leticia', 'Marcus', 'Imani', 'Hoa', 'Rafael', 'Esperanza'];
@@ -39,7 +40,8 @@ function random(seed: number) {
   };
 }
 
-export function demoContactsCsv(count: number, seed: number, domain: string) {
+/** `alsoIn`: the seed of another organization's list; every sixth row then uses that list's address for the row (the same person in both bases, for the private overlap). */
+export function demoContactsCsv(count: number, seed: number, domain: string, alsoIn?: number) {
   const r = random(seed);
   const pick = <T>(list: T[]) => list[Math.floor(r() * list.length)]!;
   const rows = ['First Name,Last Name,Email,Phone,Address,City,State,County,Zip,Language,Tags,Year of Birth'];
@@ -48,7 +50,7 @@ export function demoContactsCsv(count: number, seed: number, domain: string) {
     // Leaders are few; the other tags are common.
     const tags = TAGS.filter((tag) => r() < (tag === 'leader' ? 0.03 : 0.25)).join(';');
     const language = r() < 0.55 ? 'Spanish' : r() < 0.8 ? 'English' : pick(['Vietnamese', 'Korean', 'Tagalog', 'Chinese']);
-    const email = r() < 0.7 ? `demo${seed}.${i}@${domain}` : '';
+    const email = r() < 0.7 ? `demo${alsoIn !== undefined && i % 6 === 0 ? alsoIn : seed}.${i}@${domain}` : '';
     const phone = r() < 0.6 ? `(213) 555-01${String(i % 100).padStart(2, '0')}` : '';
     rows.push([pick(FIRST), pick(LAST), email, phone, `${100 + Math.floor(r() * 9000)} ${pick(STREETS)}`, city, 'CA', county, zip, language,
       `"${tags}"`, String(1940 + Math.floor(r() * 65))].join(','));
@@ -57,9 +59,12 @@ export function demoContactsCsv(count: number, seed: number, domain: string) {
 }
 
 export async function loadDemoContacts(db: Db, box: SealedBox, orgs: { actor: Actor; spaceId: string }[]) {
-  let seed = 7;
+  const firstSeed = 7;
+  let seed = firstSeed;
   for (const { actor, spaceId } of orgs) {
-    const { job, done } = await startContactImport(db, box, actor, spaceId, { source: textSource(demoContactsCsv(2500, seed++, 'example.org')), sourceName: 'demo' });
+    const csv = demoContactsCsv(2500, seed, 'example.org', seed === firstSeed ? undefined : firstSeed);
+    seed += 1;
+    const { job, done } = await startContactImport(db, box, actor, spaceId, { source: textSource(csv), sourceName: 'demo' });
     await done;
     if (job.status !== 'done') throw new Error(`demo contacts: ${job.message ?? job.status}`);
     const segmentId = await createSegment(db, actor, spaceId, {

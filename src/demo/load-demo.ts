@@ -119,8 +119,14 @@ export async function loadDemoWorkspace(deps: AppDeps) {
   // 9. The ports campaign, the IAD's answer to SB 1070, its charter draft and stage.
   await loadDemoCampaigns(db, { coordinator, orgIds });
 
-  // 10. The base: generated contacts for the first two member organizations with a space of their own.
-  const bases = [...staffOf.entries()].filter(([key, staff]) => staff !== coordinator && spaceOf.get(key)).slice(0, 2);
+  // 10. The base: generated contacts for the first member organization with a space of its own and
+  // for a fellow member of one of its alliances with a space of its own (SCOPE and CAUSE, both in
+  // California Calls), so the two can count privately the people they share.
+  const withSpace = [...staffOf.entries()].filter(([key, staff]) => staff !== coordinator && spaceOf.get(key));
+  const [firstKey] = withSpace[0]!;
+  const alliancesOfFirst = new Set(DEMO_MEMBERSHIPS.filter((m) => m.memberKey === firstKey && m.status === 'active').map((m) => m.allianceKey));
+  const fellow = withSpace.find(([key]) => key !== firstKey && DEMO_MEMBERSHIPS.some((m) => m.memberKey === key && m.status === 'active' && alliancesOfFirst.has(m.allianceKey)));
+  const bases = [withSpace[0]!, fellow ?? withSpace[1]!];
   await loadDemoContacts(db, box, bases.map(([key, actor]) => ({ actor, spaceId: spaceOf.get(key)! })));
   // 11. Grants from the funders the seeds name to the IAD and California Calls, their re-grants, a member's other income.
   const californiaCalls = DEMO_ORGANIZATIONS.find((o) => o.input.name === 'California Calls')!;

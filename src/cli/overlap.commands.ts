@@ -1,0 +1,76 @@
+import type { Command } from 'commander';
+import { findUserByEmail } from '../accounts/accounts.repository.ts';
+import * as overlap from '../overlap/overlap.service.ts';
+import { type OverlapTransport, overlapSide } from '../overlap/overlap-side.ts';
+import type { Side } from '../overlap/overlap.repository.ts';
+import { IDENTIFIER_KINDS, type IdentifierKind } from '../overlap/psi-element.ts';
+import { DEFAULT_MIN_COUNT } from '../overlap/overlap.schema.ts';
+import { bootstrap } from '../server/bootstrap.ts';
+import { Problem } from '../server/problem.ts';
+import type { Actor } from '../spaces/access.ts';
+import { loadConfig } from '../shared/config.ts';
+
+// `crossroads overlap`: one organization's side of a private overlap against another's, each
+// side run with its own account and its own secret (made here, never stored), exactly as two
+// browsers would through the API; prints the count, or "fewer than" under the threshold.
+
+type Deps = Awaited<ReturnType<typeof bootstrap>>;
+
+function inProcess(deps: Deps, actor: Actor, runId: string, side: Side): OverlapTransport {
+  return {
+    identifiers: () => overlap.sideIdentifiers(deps.db, deps.box, actor, runId, side),
+    sendBlinded: (bytes) => overlap.sendBlinded(deps.db, actor, runId, side, bytes),
+    theirBlinded: () => overlap.theirBlinded(deps.db, actor, runId, side),
+    sendReblinded: (bytes) => overlap.sendReblinded(deps.db, actor, runId, side, bytes),
+  };
+}
+
+async function actorOf(deps: Deps, email: string): Promise<Actor> {
+  const user = await findUserByEmail(deps.db, email);
+  if (!user) throw new Error(`No account ${email}.`);
+  return { userId: user.id, isWorkspaceAdmin: user.is_workspace_admin };
+}
+
+export function registerOverlapCommands(program: Command) {
+  program.command('overlap').description('count privately how many people two member organizations of an alliance share')
+    .requiredOption('--space <spaceId>', 'your organization\'s own space')
+    .requiredOption('--with <spaceId>', 'the other organization\'s own space')
+    .requiredOption('--as <email>', 'an administrator of your organization')
+    .requiredOption('--partner-as <email>', 'an administrator of the other organization, who runs its side')
+    .option('--by <kind>', `the identifier to match on: ${IDENTIFIER_KINDS.join(', ')}`, 'email')
+    .option('--alliance <organizationId>', 'the alliance you both belong to (needed when you share more than one)')
+    .option('--min-count <n>', `counts under this are shown only as "fewer than" (at least ${DEFAULT_MIN_COUNT})`, String(DEFAULT_MIN_COUNT))
+    .option('--json', 'print the run as JSON')
+    .action(async (o: { space: string; with: string; as: string; partnerAs: string; by: string; alliance?: string; minCount: string; json?: boolean }) => {
+      const kind = o.by.replace('-', '_') as IdentifierKind;
+      if (!IDENTIFIER_KINDS.includes(kind)) throw new Error(`--by: one of ${IDENTIFIER_KINDS.join(', ')}`);
+      const minCount = Number(o.minCount);
+      if (!Number.isInteger(minCount) || minCount < DEFAULT_MIN_COUNT) throw new Error(`--min-count: a whole number of at least ${DEFAULT_MIN_COUNT}`);
+      const deps = await bootstrap(loadConfig());
+      try {
+        const [mine, theirs] = [await actorOf(deps, o.as), await actorOf(deps, o.partnerAs)];
+        const partners = (await overlap.partnersOf(deps.db, mine, o.space)).filter((p) => p.spaceId === o.with);
+        if (partners.length === 0) throw new Error('--with: not a fellow member of one of your alliances.');
+        const alliance = o.alliance ?? (partners.length === 1 ? partners[0]!.allianceId : undefined);
+        if (!alliance) throw new Error(`--alliance: you share ${partners.length} alliances (${partners.map((p) => `${p.allianceName}: ${p.allianceId}`).join(', ')}); say which.`);
+        const started = Date.now();
+        const { id } = await overlap.requestRun(deps.db, mine, o.space, { partnerSpaceId: o.with, allianceId: alliance, kind, minCount });
+        await overlap.answerRun(deps.db, theirs, id, 'accept');
+        const requester = overlapSide(inProcess(deps, mine, id, 'requester'));
+        const partner = overlapSide(inProcess(deps, theirs, id, 'partner'));
+        await Promise.all([requester.sendMine(), partner.sendMine()]);
+        await requester.blindTheirs();
+        await partner.blindTheirs();
+        const run = await overlap.getRun(deps.db, mine, id);
+        if (o.json) { console.log(JSON.stringify(run)); return; }
+        const shared = run.belowMin ? `fewer than ${run.minCount}` : String(run.sharedCount);
+        console.log(`${run.requesterName} (${run.requesterSize} by ${kind}) and ${run.partnerName} (${run.partnerSize}): ${shared} shared, in ${((Date.now() - started) / 1000).toFixed(1)} s. Run ${id}.`);
+      } catch (err) {
+        if (err instanceof Problem) throw new Error([err.detail ?? err.title, ...err.errors.map((e) => `  ${e.field}: ${e.message}`)].join('\n'));
+        throw err;
+      } finally {
+        await deps.mailer.idle();
+        await deps.close();
+      }
+    });
+}
