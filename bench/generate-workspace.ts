@@ -170,7 +170,7 @@ export async function generateWorkspace(db: Db, box: SealedBox, size: WorkspaceS
       people.push({
         id, space_id: org.spaceId, external_id: null, name: `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`,
         languages: random.next() < 0.35 ? ['en', 'es'] : random.next() < 0.1 ? ['es'] : ['en'],
-        contact_sealed: box.seal({ email: `person${n}@example.org`, phone: `+1 555 010${n % 10}` }, contactPlace(id)), email_hash: box.keyedHash(`person${n}@example.org`),
+        contact_sealed: box.seal({ email: `person${n}@example.org`, phone: `+1 555 010${n % 10}` }, contactPlace(id)), email_hash: box.keyedHash(`person${n}@example.org`, org.spaceId),
       });
       const role = j < 3 ? 'staff' : j < 8 ? 'leader' : random.weighted(AFFILIATION_ROLES.map((r) => [r, r === 'member' ? 85 : 5] as const));
       if (role === 'staff') staff.push(id);

@@ -43,7 +43,7 @@ async function main() {
           const id = crypto.randomUUID();
           const email = emailOf(first + from + k);
           return { id, space_id: spaceId, first_name: 'P', last_name: String(first + from + k), source: 'bench', tags: [], languages: [], custom_fields: '{}', ...sealContact(box, id, { email }),
-            email_hash: contactKeys(box, { email, firstName: 'P', lastName: '' }).emailHash };
+            email_hash: contactKeys(box, spaceId, { email, firstName: 'P', lastName: '' }).emailHash };
         });
         await db.insertInto('contacts').values(rows).execute();
       }

@@ -36,7 +36,7 @@ export function prepareBatch(box: SealedBox, ctx: PrepareContext, batch: CsvBatc
     const id = randomUUID();
     prepared.rows.push({ rowNumber, row: {
       id, spaceId: ctx.spaceId, source: ctx.source, importJobId: ctx.jobId, importRow: rowNumber,
-      ...contactKeys(box, result.value), ...sealContact(box, id, result.value), ...publicFields(result.value),
+      ...contactKeys(box, ctx.spaceId, result.value), ...sealContact(box, id, result.value), ...publicFields(result.value),
     } });
   });
   return prepared;

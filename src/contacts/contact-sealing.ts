@@ -28,15 +28,15 @@ export function openContact(box: SealedBox, contactId: string, sealed: string | 
   return sealed ? box.open<ContactDetails>(sealed, contactDetailsPlace(contactId)) : {};
 }
 
-/** Blind indexes: the keyed hash of the normalized email and phone, of name + address, of the household. */
-export function contactKeys(box: SealedBox, c: Pick<ContactRecord, 'email' | 'phone' | 'street' | 'zip' | 'city' | 'firstName' | 'lastName' | 'householdId' | 'birthDate'>) {
+/** Blind indexes in the contact's space: the keyed hash of the normalized email and phone, of name + address, of the household. */
+export function contactKeys(box: SealedBox, spaceId: string, c: Pick<ContactRecord, 'email' | 'phone' | 'street' | 'zip' | 'city' | 'firstName' | 'lastName' | 'householdId' | 'birthDate'>) {
   const nameAddress = nameAddressKey(c);
   const household = householdKey(c);
   return {
-    emailHash: c.email ? box.keyedHash(`email:${c.email}`) : null,
-    phoneHash: c.phone ? box.keyedHash(`phone:${c.phone}`) : null,
-    nameAddressHash: nameAddress ? box.keyedHash(`name-address:${nameAddress}`) : null,
-    householdKey: household ? box.keyedHash(`household:${household}`) : null,
-    birthKey: c.birthDate ? box.keyedHash(`birth:${c.birthDate}`) : null,
+    emailHash: c.email ? box.keyedHash(`email:${c.email}`, spaceId) : null,
+    phoneHash: c.phone ? box.keyedHash(`phone:${c.phone}`, spaceId) : null,
+    nameAddressHash: nameAddress ? box.keyedHash(`name-address:${nameAddress}`, spaceId) : null,
+    householdKey: household ? box.keyedHash(`household:${household}`, spaceId) : null,
+    birthKey: c.birthDate ? box.keyedHash(`birth:${c.birthDate}`, spaceId) : null,
   };
 }

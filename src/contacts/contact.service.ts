@@ -79,7 +79,7 @@ export async function createContact(db: Db, box: SealedBox, actor: Actor, spaceI
   await requireRole(db, actor, spaceId, needed, 'contacts');
   const record = readInput(input);
   await db.transaction().execute(async (trx) => {
-    await repo.insertContacts(trx, [{ id, spaceId, source, importJobId: null, importRow: null, ...publicFields(record), ...contactKeys(box, record), ...sealContact(box, id, record) }]);
+    await repo.insertContacts(trx, [{ id, spaceId, source, importJobId: null, importRow: null, ...publicFields(record), ...contactKeys(box, spaceId, record), ...sealContact(box, id, record) }]);
     await repo.ensureTags(trx, spaceId, record.tags);
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'contact', entityId: id, changes: { name: [null, `${record.firstName} ${record.lastName}`.trim()] } }]);
   });
@@ -93,7 +93,7 @@ export async function updateContact(db: Db, box: SealedBox, actor: Actor, id: st
   const record = readInput(input);
   const before = contactView(contact);
   await db.transaction().execute(async (trx) => {
-    await repo.updateContact(trx, id, { ...publicFields(record), ...contactKeys(box, record), ...sealContact(box, id, record) });
+    await repo.updateContact(trx, id, { ...publicFields(record), ...contactKeys(box, contact.spaceId, record), ...sealContact(box, id, record) });
     await repo.ensureTags(trx, contact.spaceId, record.tags);
     const after = contactView({ ...contact, ...publicFields(record) });
     const changed = Object.fromEntries(Object.entries(after).filter(([k, v]) => k !== 'updatedAt' && JSON.stringify(v) !== JSON.stringify(before[k as keyof ContactView]))
@@ -122,7 +122,7 @@ export async function lookupContacts(db: Db, box: SealedBox, actor: Actor, space
   if (query.phone && !phone) throw invalid([{ field: 'phone', message: 'not a phone number' }]);
   if (!query.email && !phone) throw invalid([{ field: 'email', message: 'give an email or a phone' }]);
   const candidates = await repo.findMatchCandidates(db, spaceId, {
-    emailHashes: query.email ? [box.keyedHash(`email:${normalizeEmail(query.email)}`)] : [], phoneHashes: phone ? [box.keyedHash(`phone:${phone}`)] : [],
+    emailHashes: query.email ? [box.keyedHash(`email:${normalizeEmail(query.email)}`, spaceId)] : [], phoneHashes: phone ? [box.keyedHash(`phone:${phone}`, spaceId)] : [],
     nameAddressHashes: [], externalIds: [],
   });
   const hiddenJobs = new Set(await repo.runningContactImports(db, spaceId));
@@ -153,7 +153,7 @@ export async function mergeContacts(db: Db, box: SealedBox, actor: Actor, id: st
     householdKey: keep.householdKey ?? duplicate.householdKey,
   };
   const record = { ...details, firstName: merged.firstName!, lastName: merged.lastName!, zip: merged.zip ?? undefined, city: merged.city ?? undefined };
-  const keys = contactKeys(box, record);
+  const keys = contactKeys(box, keep.spaceId, record);
   await db.transaction().execute(async (trx) => {
     await repo.markMerged(trx, duplicate.id, keep.id);
     await repo.moveRecordsOf(trx, duplicate.id, keep.id);

@@ -36,9 +36,11 @@ describe('sealed box', () => {
     expect(() => box.open(sealed, 'people.contact_sealed:2')).toThrow();
   });
 
-  it('gives stable keyed hashes that differ between keys', () => {
-    expect(box.keyedHash('a@example.org')).toBe(box.keyedHash('a@example.org'));
-    expect(createSealedBox(randomBytes(32)).keyedHash('a@example.org')).not.toBe(box.keyedHash('a@example.org'));
+  it('gives stable keyed hashes that differ between keys and between spaces', () => {
+    expect(box.keyedHash('a@example.org', 'space-1')).toBe(box.keyedHash('a@example.org', 'space-1'));
+    expect(createSealedBox(randomBytes(32)).keyedHash('a@example.org', 'space-1')).not.toBe(box.keyedHash('a@example.org', 'space-1'));
+    // One email in two organizations: two unrelated blind indexes, so their lists cannot be joined on them.
+    expect(box.keyedHash('a@example.org', 'space-2')).not.toBe(box.keyedHash('a@example.org', 'space-1'));
   });
 });
 

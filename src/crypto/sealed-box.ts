@@ -1,7 +1,11 @@
 import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, randomBytes } from 'node:crypto';
 
-// AES-256-GCM for sensitive fields at rest, and HMAC-SHA256 for keyed hashes that let us
-// match records (re-imports, overlaps) without decrypting. Two keys derived from one secret.
+// AES-256-GCM for sensitive fields at rest, and HMAC-SHA256 for keyed hashes (blind indexes) that
+// let an organization match its own records (re-imports, duplicates) without decrypting. Keys
+// derived from one secret. A blind index is scoped to its space: the same email in two
+// organizations hashes to two unrelated values, so nobody holding the database (without the
+// key) can join one organization's list to another's — counting what two organizations share
+// goes through the private overlap (src/overlap/), never through these hashes.
 //
 // Each sealed value is bound to where it is stored (its table, column and row, e.g.
 // "people.contact_sealed:<id>") as associated data: moved to another row, it no longer opens.
@@ -15,7 +19,10 @@ export interface SealedBox {
   open<T>(sealed: string, place: string): T;
   /** Opens an unbound value of the earlier version, for re-sealing it with its place (nothing else). */
   openLegacy<T>(sealed: string): T;
-  keyedHash(value: string): string;
+  /** The blind index of `value` in `spaceId`. */
+  keyedHash(value: string, spaceId: string): string;
+  /** A blind index made before indexes were scoped to their space, scoped now (done once, at start). */
+  scopeLegacyHash(legacy: string, spaceId: string): string;
   /** The secret itself, for a worker thread of this process that seals on the box's behalf (a big import). */
   secretForWorker(): Buffer;
 }
@@ -28,6 +35,10 @@ export function createSealedBox(secret: Buffer): SealedBox {
   const encKey = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'crossroads/seal', 32));
   // A key object is prepared once, not re-imported by every hash (a million-row import makes five a row).
   const macKey = createSecretKey(Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'crossroads/hash', 32)));
+  const scopeKey = createSecretKey(Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'crossroads/hash-scope', 32)));
+  // The value's keyed hash, keyed again with its space: the inner step is what indexes held
+  // before they were scoped, so those can be scoped without the values they came from.
+  const scoped = (inner: string, spaceId: string) => createHmac('sha256', scopeKey).update(`${spaceId}:${inner}`).digest('base64url');
   // Nonces are drawn from the system's random source 4,096 at a time rather than one call each.
   let nonces = Buffer.alloc(0);
   const nextNonce = () => {
@@ -61,8 +72,11 @@ export function createSealedBox(secret: Buffer): SealedBox {
     secretForWorker() {
       return Buffer.from(secret);
     },
-    keyedHash(value) {
-      return createHmac('sha256', macKey).update(value).digest('base64url');
+    keyedHash(value, spaceId) {
+      return scoped(createHmac('sha256', macKey).update(value).digest('base64url'), spaceId);
+    },
+    scopeLegacyHash(legacy, spaceId) {
+      return scoped(legacy, spaceId);
     },
   };
 }

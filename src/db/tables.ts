@@ -102,6 +102,8 @@ export interface PeopleTable {
   contact_sealed: string | null;
   // Keyed hash of the normalized email, to match re-imports without decrypting.
   email_hash: string | null;
+  // 0: a blind index made before they were scoped to their space (scoped at the next start); 1: scoped.
+  hash_scope: Generated<number>;
   // The account this person signs in with, when they have one (to vote for their organization).
   user_id: string | null;
   created_at: Timestamp;
@@ -298,7 +300,7 @@ export interface ContactsTable {
   languages: string[];
   // AES-256-GCM sealed JSON {email, phone, street, birthDate, middleName}, bound to the row.
   sealed: string | null;
-  // Keyed hashes (blind indexes) for exact lookups and deduplication without decrypting.
+  // Keyed hashes (blind indexes) for exact lookups and deduplication without decrypting, scoped to the space.
   email_hash: string | null;
   phone_hash: string | null;
   name_address_hash: string | null;
@@ -320,6 +322,8 @@ export interface ContactsTable {
   import_job_id: string | null;
   // Its data row in that import's file, to name it in the report ("same person as row 12").
   import_row: number | null;
+  // 0: blind indexes made before they were scoped to their space (scoped at the next start); 1: scoped.
+  hash_scope: Generated<number>;
   // The contact's step on its organization's engagement ladder (ladders.steps[].key).
   ladder_step: string | null;
   // Set when merged into another contact: kept for history, out of every list.

@@ -139,7 +139,7 @@ async function runImport(db: Db, box: SealedBox, actor: Actor, job: ImportJob, c
 /** Finds or makes each gift's donor, then writes the gifts of the batch in one statement. */
 async function writeBatch(db: Db, box: SealedBox, actor: Actor, job: ImportJob, rows: Checked[],
   context: { currency: string; source: string; madeByEmail: Map<string, string>; firstRowOf: Map<string, number> }) {
-  const keyed = rows.map((r) => ({ ...r, keys: contactKeys(box, r.donor.value) }));
+  const keyed = rows.map((r) => ({ ...r, keys: contactKeys(box, job.spaceId, r.donor.value) }));
   // Contacts of another import still running (or a trial run) may yet be taken back: not matched.
   const otherImports = (await contacts.runningContactImports(db, job.spaceId)).filter((id) => id !== job.id);
   const candidates = await contacts.findMatchCandidates(db, job.spaceId, {

@@ -112,7 +112,7 @@ describe.each(ENGINES)('donations on %s', (engine) => {
 
   it('imports an ActBlue export: donors matched by email however written, others made, receipts once, a bad row named', async () => {
     const actor: Actor = { userId: owner.userId, isWorkspaceAdmin: true };
-    await t.db.updateTable('contacts').set({ email_hash: t.deps.box.keyedHash('email:ana@example.org') }).where('id', '=', ids.Ana!).execute();
+    await t.db.updateTable('contacts').set({ email_hash: t.deps.box.keyedHash('email:ana@example.org', spaceId) }).where('id', '=', ids.Ana!).execute();
     const before = await t.db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('space_id', '=', spaceId).executeTakeFirstOrThrow();
     const csv = ['Receipt ID,Date,Amount,Donor First Name,Donor Last Name,Donor Email,Donor ZIP,Fundraising Page,Reference Code',
       'AB1,2025-02-03 10:22:33,$25.00,Ana,Donor,\u0020 ANA@Example.org ,90033,spring-appeal,sms',

@@ -281,7 +281,7 @@ async function writeMembership(trx: Db, actor: Actor, row: MembershipRow, index:
 
 async function writePerson(trx: Db, box: SealedBox, actor: Actor, spaceId: string, row: PersonRow, index: OrgIndex, audit: AuditEntry[]): Promise<Outcome> {
   const contact = Object.fromEntries(Object.entries(row.input.contact).filter(([, v]) => v != null && v !== '')) as Contact;
-  const emailHash = contact.email ? box.keyedHash(contact.email.trim().toLowerCase()) : null;
+  const emailHash = contact.email ? box.keyedHash(contact.email.trim().toLowerCase(), spaceId) : null;
   const affiliation = row.affiliation ? { organizationId: index.find(row.affiliation.organizationName, 'organizationName', [])!.id, role: row.affiliation.role } : null;
   const existing = row.externalId
     ? await byExternalId(spaceId, row.externalId, (id) => people.findPersonByExternalId(trx, spaceId, id), (id) => people.findPerson(trx, id))

@@ -30,7 +30,7 @@ export async function saveLadder(db: Db, actor: Actor, spaceId: string, ladder: 
  * attempts are not read at all on that path.
  */
 async function factsContext(db: Db, box: SealedBox, spaceId: string, contactIds?: string[]) {
-  const emailKey = (email: string) => box.keyedHash(`email:${normalizeEmail(email)}`);
+  const emailKey = (email: string) => box.keyedHash(`email:${normalizeEmail(email)}`, spaceId);
   let volunteerIds: string[] | undefined;
   if (contactIds) {
     const hashes = await repo.emailHashesOf(db, contactIds);
@@ -77,7 +77,7 @@ export async function recompute(db: Db, box: SealedBox, actor: Actor, spaceId: s
 export async function placeAfterResults(db: Db, box: SealedBox, spaceId: string, contactIds: string[], volunteerUserId?: string) {
   // The volunteer who made the attempts may be a contact of the space too (by the account's email).
   const email = volunteerUserId ? await repo.emailOfUser(db, volunteerUserId) : null;
-  if (email) contactIds = [...contactIds, ...(await repo.contactsWithEmailHash(db, spaceId, box.keyedHash(`email:${normalizeEmail(email)}`)))];
+  if (email) contactIds = [...contactIds, ...(await repo.contactsWithEmailHash(db, spaceId, box.keyedHash(`email:${normalizeEmail(email)}`, spaceId)))];
   if (contactIds.length === 0) return 0;
   const stored = await repo.findLadder(db, spaceId);
   const ladder: Ladder = stored ? { steps: stored.steps as Ladder['steps'], rules: stored.rules as Ladder['rules'] } : DEFAULT_LADDER;

@@ -36,7 +36,7 @@ export async function listPeople(db: Db, box: SealedBox, caller: OsdiCaller, pag
   await requireRole(db, caller.actor, caller.spaceId, 'member', 'contacts');
   const hiddenJobs = await contacts.runningContactImports(db, caller.spaceId);
   let ids: string[] | undefined;
-  if (filter.email) ids = (await contacts.findMatchCandidates(db, caller.spaceId, { emailHashes: [box.keyedHash(`email:${normalizeEmail(filter.email)}`)], phoneHashes: [], nameAddressHashes: [], externalIds: [] })).map((c) => c.id);
+  if (filter.email) ids = (await contacts.findMatchCandidates(db, caller.spaceId, { emailHashes: [box.keyedHash(`email:${normalizeEmail(filter.email)}`, caller.spaceId)], phoneHashes: [], nameAddressHashes: [], externalIds: [] })).map((c) => c.id);
   const options = { hiddenJobs, ids, modifiedFilters: filter.modified, tag: filter.tag, listId: filter.listId };
   const [total, rows] = await Promise.all([
     rememberedCount(caller.spaceId, JSON.stringify({ ...filter, hiddenJobs }), () => contacts.countContacts(db, caller.spaceId, options)),
@@ -123,12 +123,12 @@ export async function signup(db: Db, box: SealedBox, caller: OsdiCaller, body: {
   }
   const phone = draft.phone ? normalizePhone(draft.phone) : undefined;
   const candidates = await contacts.findMatchCandidates(db, caller.spaceId, {
-    emailHashes: draft.email ? [box.keyedHash(`email:${normalizeEmail(draft.email)}`)] : [], phoneHashes: phone ? [box.keyedHash(`phone:${phone}`)] : [],
+    emailHashes: draft.email ? [box.keyedHash(`email:${normalizeEmail(draft.email)}`, caller.spaceId)] : [], phoneHashes: phone ? [box.keyedHash(`phone:${phone}`, caller.spaceId)] : [],
     nameAddressHashes: [], externalIds: draft.externalId ? [draft.externalId] : [],
   });
   const hidden = new Set(await contacts.runningContactImports(db, caller.spaceId));
   const visible = candidates.filter((c) => !c.importJobId || !hidden.has(c.importJobId));
-  const emailHash = draft.email ? box.keyedHash(`email:${normalizeEmail(draft.email)}`) : null;
+  const emailHash = draft.email ? box.keyedHash(`email:${normalizeEmail(draft.email)}`, caller.spaceId) : null;
   const match = visible.find((c) => emailHash && c.emailHash === emailHash) ?? visible[0];
   const tags = (list: unknown) => (Array.isArray(list) ? list.filter((t): t is string => typeof t === 'string' && t.trim() !== '').map((t) => t.trim().slice(0, 80)) : []);
   const add = tags(body.add_tags);

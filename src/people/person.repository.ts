@@ -109,6 +109,6 @@ export async function setContactSealed(db: Db, id: string, sealed: string, email
 
 /** Sealed contacts in id order, `limit` after `afterId`: a key rotation walks them a page at a time. */
 export async function listSealedContacts(db: Db, afterId: string, limit: number) {
-  return db.selectFrom('people').select(['id', 'contact_sealed as contactSealed']).where('contact_sealed', 'is not', null)
-    .where('id', '>', afterId).orderBy('id').limit(limit).execute() as Promise<{ id: string; contactSealed: string }[]>;
+  return db.selectFrom('people').select(['id', 'space_id as spaceId', 'contact_sealed as contactSealed']).where('contact_sealed', 'is not', null)
+    .where('id', '>', afterId).orderBy('id').limit(limit).execute() as Promise<{ id: string; spaceId: string; contactSealed: string }[]>;
 }

@@ -13,11 +13,11 @@ const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 export const contactPlace = (personId: string) => sealedPlace('people', 'contact_sealed', personId);
 
-function sealContact(box: SealedBox, personId: string, contact: Contact) {
+function sealContact(box: SealedBox, spaceId: string, personId: string, contact: Contact) {
   const present = Object.fromEntries(Object.entries(contact).filter(([, v]) => v != null && v !== ''));
   return {
     contactSealed: Object.keys(present).length ? box.seal(present, contactPlace(personId)) : null,
-    emailHash: contact.email ? box.keyedHash(normalizeEmail(contact.email)) : null,
+    emailHash: contact.email ? box.keyedHash(normalizeEmail(contact.email), spaceId) : null,
   };
 }
 
@@ -83,7 +83,7 @@ export async function rotateContactKey(db: Db, oldBox: SealedBox, newBox: Sealed
         if (row.contactSealed.startsWith('unreadable.')) continue; // did not open with the old key either
         const contact = oldBox.open<Contact>(row.contactSealed, contactPlace(row.id));
         await repo.setContactSealed(trx, row.id, newBox.seal(contact, contactPlace(row.id)),
-          contact.email ? newBox.keyedHash(normalizeEmail(contact.email)) : null);
+          contact.email ? newBox.keyedHash(normalizeEmail(contact.email), row.spaceId) : null);
       }
       rotated += page.length;
       after = page.at(-1)!.id;
@@ -116,7 +116,7 @@ export async function createPerson(db: Db, box: SealedBox, actor: Actor, spaceId
   await checkAffiliations(db, actor, input);
   return db.transaction().execute(async (trx) => {
     const id = randomUUID();
-    const person = await repo.insertPerson(trx, { id, spaceId, name: input.name, languages: input.languages, externalId: input.externalId ?? null, ...sealContact(box, id, input.contact) });
+    const person = await repo.insertPerson(trx, { id, spaceId, name: input.name, languages: input.languages, externalId: input.externalId ?? null, ...sealContact(box, spaceId, id, input.contact) });
     await repo.replaceAffiliations(trx, spaceId, person.id, input.affiliations);
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'person', entityId: person.id,
       changes: { name: [null, input.name], languages: [null, input.languages], contact: '(set)', affiliations: [null, input.affiliations] } }]);
@@ -129,7 +129,7 @@ export async function updatePerson(db: Db, box: SealedBox, actor: Actor, id: str
   await requireAccess(db, actor, person.spaceId, 'member');
   await checkAffiliations(db, actor, input);
   await db.transaction().execute(async (trx) => {
-    await repo.updatePerson(trx, id, { name: input.name, languages: input.languages, ...sealContact(box, id, input.contact) });
+    await repo.updatePerson(trx, id, { name: input.name, languages: input.languages, ...sealContact(box, person.spaceId, id, input.contact) });
     await repo.replaceAffiliations(trx, person.spaceId, id, input.affiliations);
     const changes: Record<string, unknown> = { contact: '(changed or confirmed)' };
     if (person.name !== input.name) changes.name = [person.name, input.name];

@@ -1,3 +1,4 @@
+import { scopeLegacyBlindIndexes } from '../crypto/blind-index-scope.ts';
 import { createSealedBox } from '../crypto/sealed-box.ts';
 import { loadSecretKey } from '../crypto/secret-key.ts';
 import { openDatabase } from '../db/database.ts';
@@ -13,6 +14,7 @@ export async function bootstrap(config: Config): Promise<AppDeps & { close(): Pr
   await ensureDefaultVocabularies(handle.db);
   const box = createSealedBox(loadSecretKey(config.secretKey, config.dataDir));
   await resealLegacyContacts(handle.db, box);
+  await scopeLegacyBlindIndexes(handle.db, box);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
   return { db: handle.db, box, config, mailer, engine: handle.engine, close: handle.close };
 }
