@@ -105,7 +105,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
     }
   });
   app.use('*', secureHeaders({
-    contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], connectSrc: ["'self'"] },
+    contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'wasm-unsafe-eval'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], connectSrc: ["'self'"] },
   }));
   app.use('/api/*', bodyLimits());
   app.use('/api/*', async (c, next) => {

@@ -19,6 +19,7 @@ const LadderPage = page(() => import('./pages/outreach/LadderPage.tsx'), 'Ladder
 const LeadershipPage = page(() => import('./pages/leadership/LeadershipPage.tsx'), 'LeadershipPage');
 const DonationsPage = page(() => import('./pages/donations/DonationsPage.tsx'), 'DonationsPage');
 const FundingPage = page(() => import('./pages/funding/FundingPage.tsx'), 'FundingPage');
+const OverlapPage = page(() => import('./pages/overlap/OverlapPage.tsx'), 'OverlapPage');
 const MetricsPage = page(() => import('./pages/alliance/MetricsPage.tsx'), 'MetricsPage');
 const AccountPage = page(() => import('./pages/AccountPage.tsx'), 'AccountPage');
 const AlliancePage = page(() => import('./pages/AlliancePage.tsx'), 'AlliancePage');
@@ -106,6 +107,7 @@ function Routed() {
         <Route path="/spaces/:id/leadership" element={<LeadershipPage />} />
         <Route path="/spaces/:id/donations" element={<DonationsPage />} />
         <Route path="/spaces/:id/funding" element={<FundingPage />} />
+        <Route path="/spaces/:id/overlap" element={<OverlapPage />} />
         <Route path="/alliances/:id/metrics" element={<MetricsPage />} />
         <Route path="/outreach/assignments/:id" element={<FieldAssignmentPage />} />
         <Route path="/account" element={<AccountPage />} />

@@ -71,7 +71,22 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return data as T;
 }
 
+/** Raw bytes in or out (application/octet-stream): the blinded values of a private overlap. */
+async function bytes(method: 'GET' | 'PUT', path: string, body?: Uint8Array): Promise<Uint8Array> {
+  const res = await fetch(`/api${path}`, {
+    method, credentials: 'same-origin',
+    headers: { 'accept-language': i18n.language || 'en', ...(body ? { 'content-type': 'application/octet-stream' } : {}) },
+    body: body as Uint8Array<ArrayBuffer> | undefined,
+  });
+  if (!res.ok) {
+    const data = await res.json().catch(() => null);
+    throw new ApiError(res.status, data?.title ?? res.statusText, data?.detail, data?.errors ?? []);
+  }
+  return new Uint8Array(await res.arrayBuffer());
+}
+
 export const api = {
+  bytes,
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),

@@ -41,7 +41,8 @@ export function SpacePage() {
       <p className="flex gap-2"><Tag>{t(`spaces.kind.${space.kind}`)}</Tag><Tag>{t(`enum.spaceRole.${space.role}`)}</Tag>
         <Link className="underline" to={`/spaces/${id}/people`}>{t('nav.people')}</Link>
         <Link className="underline" to={`/spaces/${id}/contacts`}>{t('nav.contacts')}</Link>
-        <Link className="underline" to={`/spaces/${id}/funding`}>{t('funding.title')}</Link></p>
+        <Link className="underline" to={`/spaces/${id}/funding`}>{t('funding.title')}</Link>
+        {space.kind === 'organization' && <Link className="underline" to={`/spaces/${id}/overlap`}>{t('overlap.title')}</Link>}</p>
       <ErrorBanner message={error} />
       <section aria-labelledby="grants-title" className="rounded border border-stone-200 bg-white p-3">
         <h2 id="grants-title" className="text-lg font-semibold">{t('grants.title')}</h2>
