@@ -6,7 +6,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import type { Command } from 'commander';
 import { databaseDigest, restoreBackup, writeBackup } from '../backup/backup.service.ts';
 import { createSealedBox } from '../crypto/sealed-box.ts';
-import { rotateContactKey } from '../people/person.service.ts';
+import { rotateKey } from '../crypto/key-rotation.ts';
 import { bootstrap } from '../server/bootstrap.ts';
 import { loadConfig } from '../shared/config.ts';
 
@@ -51,7 +51,7 @@ export function registerBackupCommands(program: Command) {
 }
 
 /**
- * `crossroads rotate-key`: re-seals every contact with a new key (CROSSROADS_NEW_SECRET_KEY, or a
+ * `crossroads rotate-key`: re-seals everything sealed (people's details, contacts and their blind indexes, attempt notes) with a new key (CROSSROADS_NEW_SECRET_KEY, or a
  * fresh one), then puts the new key where the old one was read from. See docs/security.md.
  */
 export function registerKeyCommands(program: Command) {
@@ -71,12 +71,13 @@ export function registerKeyCommands(program: Command) {
         const keyFile = path.join(config.dataDir, 'secret.key');
         // The new key is on disk before the database moves to it, so a crash between the two loses neither.
         if (!config.secretKey) writeFileSync(`${keyFile}.new`, `${next.toString('base64')}\n`, { mode: 0o600 });
-        const rotated = await rotateContactKey(deps.db, deps.box, createSealedBox(next));
+        const report = await rotateKey(deps.db, deps.box, createSealedBox(next));
+        const rotated = `${report.people} people's details, ${report.contacts} contacts and ${report.notes} attempt notes${report.unreadable ? ` (${report.unreadable} that did not open with the old key either were left as they were)` : ''}`;
         if (config.secretKey) {
-          console.log(`Re-sealed ${rotated} contacts. Set CROSSROADS_SECRET_KEY to the new key (CROSSROADS_NEW_SECRET_KEY) before starting the app again.`);
+          console.log(`Re-sealed ${rotated}. Set CROSSROADS_SECRET_KEY to the new key (CROSSROADS_NEW_SECRET_KEY) before starting the app again.`);
         } else {
           renameSync(`${keyFile}.new`, keyFile);
-          console.log(`Re-sealed ${rotated} contacts with a new key, now in ${keyFile}. Back it up; backups taken before need the old key.`);
+          console.log(`Re-sealed ${rotated} with a new key, now in ${keyFile}. Back it up; backups taken before need the old key.`);
         }
       } finally {
         await deps.close();

@@ -61,6 +61,11 @@ export function nameAddressKey(c: { firstName: string; lastName: string; street?
 /** A household: the file's household id when it has one, else the street address with its ZIP. */
 export function householdKey(c: { householdId?: string; street?: string; zip?: string; city?: string }): string | undefined {
   if (c.householdId) return `id:${c.householdId.trim()}`;
+  return householdKeyFromAddress(c);
+}
+
+/** The household key an address alone gives (what a contact without a household id gets). */
+export function householdKeyFromAddress(c: { street?: string; zip?: string; city?: string }): string | undefined {
   const place = c.zip || (c.city ? foldText(c.city) : '');
   return c.street && place ? `addr:${foldStreet(c.street)}|${place}` : undefined;
 }

@@ -74,21 +74,24 @@ export async function readContact(db: Db, box: SealedBox, actor: Actor, id: stri
  * email's keyed hash recomputed. One transaction: either every row is on the new key or none is.
  */
 export async function rotateContactKey(db: Db, oldBox: SealedBox, newBox: SealedBox) {
-  return db.transaction().execute(async (trx) => {
-    let rotated = 0;
-    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
-      const page = await repo.listSealedContacts(trx, after, 1000);
-      if (page.length === 0) return rotated;
-      for (const row of page) {
-        if (row.contactSealed.startsWith('unreadable.')) continue; // did not open with the old key either
-        const contact = oldBox.open<Contact>(row.contactSealed, contactPlace(row.id));
-        await repo.setContactSealed(trx, row.id, newBox.seal(contact, contactPlace(row.id)),
-          contact.email ? newBox.keyedHash(normalizeEmail(contact.email), row.spaceId) : null);
-      }
-      rotated += page.length;
-      after = page.at(-1)!.id;
+  return db.transaction().execute((trx) => rotatePeopleKey(trx, oldBox, newBox));
+}
+
+/** The same, inside the caller's transaction (crypto/key-rotation.ts moves everything sealed at once). */
+export async function rotatePeopleKey(trx: Db, oldBox: SealedBox, newBox: SealedBox) {
+  let rotated = 0;
+  for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+    const page = await repo.listSealedContacts(trx, after, 1000);
+    if (page.length === 0) return rotated;
+    for (const row of page) {
+      if (row.contactSealed.startsWith('unreadable.')) continue; // did not open with the old key either
+      const contact = oldBox.open<Contact>(row.contactSealed, contactPlace(row.id));
+      await repo.setContactSealed(trx, row.id, newBox.seal(contact, contactPlace(row.id)),
+        contact.email ? newBox.keyedHash(normalizeEmail(contact.email), row.spaceId) : null);
     }
-  });
+    rotated += page.length;
+    after = page.at(-1)!.id;
+  }
 }
 
 /** Re-seals contact details stored before sealed values were bound to their row. Run at start. */
