@@ -45,7 +45,7 @@ export function readInput(input: ContactInput, thisYear = new Date().getUTCFullY
 }
 
 /** A contact of a space the actor holds `needed` in; 404 for anyone else. */
-async function requireContact(db: Db, actor: Actor, id: string, needed: 'viewer' | 'member' | 'admin') {
+export async function requireContact(db: Db, actor: Actor, id: string, needed: 'viewer' | 'member' | 'admin') {
   const contact = await repo.findContact(db, id);
   if (!contact || contact.mergedInto) throw notFound('contact');
   await requireRole(db, actor, contact.spaceId, needed, 'contact');

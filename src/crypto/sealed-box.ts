@@ -23,6 +23,8 @@ export interface SealedBox {
   keyedHash(value: string, spaceId: string): string;
   /** A blind index made before indexes were scoped to their space, scoped now (done once, at start). */
   scopeLegacyHash(legacy: string, spaceId: string): string;
+  /** A signature of `text` for a link that carries its own authority (a person's consent page), with a key of its own. */
+  sign(text: string): string;
   /** The secret itself, for a worker thread of this process that seals on the box's behalf (a big import). */
   secretForWorker(): Buffer;
 }
@@ -38,6 +40,7 @@ export function createSealedBox(secret: Buffer): SealedBox {
   const scopeKey = createSecretKey(Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'crossroads/hash-scope', 32)));
   // The value's keyed hash, keyed again with its space: the inner step is what indexes held
   // before they were scoped, so those can be scoped without the values they came from.
+  const linkKey = createSecretKey(Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'crossroads/links', 32)));
   const scoped = (inner: string, spaceId: string) => createHmac('sha256', scopeKey).update(`${spaceId}:${inner}`).digest('base64url');
   // Nonces are drawn from the system's random source 4,096 at a time rather than one call each.
   let nonces = Buffer.alloc(0);
@@ -74,6 +77,9 @@ export function createSealedBox(secret: Buffer): SealedBox {
     },
     keyedHash(value, spaceId) {
       return scoped(createHmac('sha256', macKey).update(value).digest('base64url'), spaceId);
+    },
+    sign(text) {
+      return createHmac('sha256', linkKey).update(text).digest('base64url');
     },
     scopeLegacyHash(legacy, spaceId) {
       return scoped(legacy, spaceId);

@@ -30,6 +30,7 @@ import * as grants from './migrations/2026_12_07_0021_grants.ts';
 import * as recurringPledgesDuesMatches from './migrations/2026_12_07_0022_recurring_pledges_dues_matches.ts';
 import * as overlapRuns from './migrations/2026_12_07_0023_overlap_runs.ts';
 import * as blindIndexScope from './migrations/2026_12_07_0024_blind_index_scope.ts';
+import * as contactConsents from './migrations/2026_12_07_0025_contact_consents.ts';
 import { ensurePrivateDataDir } from './data-dir.ts';
 import type { Database } from './tables.ts';
 
@@ -82,6 +83,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_0022_recurring_pledges_dues_matches': recurringPledgesDuesMatches,
   '2026_12_07_0023_overlap_runs': overlapRuns,
   '2026_12_07_0024_blind_index_scope': blindIndexScope,
+  '2026_12_07_0025_contact_consents': contactConsents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -602,6 +602,43 @@ export interface PledgesTable {
 }
 
 /** Dues billed by a space: to a member organization on its membership, or to one of its own members (a contact). */
+export type ConsentPurpose = 'count_in_alliance' | 'overlap_matching' | 'share_with_partner' | 'c4';
+export type ConsentSource = 'staff' | 'person' | 'import';
+
+export interface ContactConsentsTable {
+  id: Generated<string>;
+  contact_id: string;
+  space_id: string;
+  purpose: ConsentPurpose;
+  // Only for share_with_partner: the organization's space it may be shared with.
+  partner_space_id: string | null;
+  granted: boolean;
+  source: ConsentSource;
+  changed_at: Generated<Timestamp>;
+  changed_by: string | null;
+}
+
+export interface ConsentEventsTable {
+  id: Generated<string>;
+  contact_id: string;
+  space_id: string;
+  purpose: string;
+  partner_space_id: string | null;
+  granted: boolean;
+  previous: boolean | null;
+  source: string;
+  changed_at: Generated<Timestamp>;
+  changed_by: string | null;
+}
+
+export interface ConsentDefaultsTable {
+  space_id: string;
+  purpose: 'count_in_alliance' | 'overlap_matching';
+  granted: boolean;
+  changed_at: Generated<Timestamp>;
+  changed_by: string | null;
+}
+
 export interface OverlapRunsTable {
   id: Generated<string>;
   requester_space_id: string;
@@ -837,6 +874,9 @@ export interface Database {
   pledges: PledgesTable;
   dues_invoices: DuesInvoicesTable;
   overlap_runs: OverlapRunsTable;
+  contact_consents: ContactConsentsTable;
+  consent_events: ConsentEventsTable;
+  consent_defaults: ConsentDefaultsTable;
   overlap_payloads: OverlapPayloadsTable;
   match_funds: MatchFundsTable;
   other_income: OtherIncomeTable;

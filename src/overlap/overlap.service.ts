@@ -1,4 +1,6 @@
 import { insertAudit } from '../audit/audit.repository.ts';
+import { allowed } from '../consent/consent.ts';
+import { allowedFor, defaultsOf } from '../consent/consent.repository.ts';
 import { nameAddressKey } from '../contacts/contact-identity.ts';
 import { openContact } from '../contacts/contact-sealing.ts';
 import { runningContactImports } from '../contacts/contact.repository.ts';
@@ -21,6 +23,11 @@ import { repeats } from './psi.ts';
 // leave a space only towards its own administrators, and each such read is logged.
 
 const PAGE = 2000;
+
+/** The contacts whose consent lets them take part in an overlap, as SQL (the organization's default where none is recorded). */
+async function consentedToMatching(db: Db, spaceId: string) {
+  return allowedFor('overlap_matching', allowed('overlap_matching', [], await defaultsOf(db, spaceId)));
+}
 
 async function sideSpace(db: Db, actor: Actor, run: RunRow, side: Side, needed: 'member' | 'admin') {
   const spaceId = side === 'requester' ? run.requesterSpaceId : run.partnerSpaceId;
@@ -100,7 +107,8 @@ function accepted(run: RunRow) {
 }
 
 /**
- * One side's own identifiers of the run's kind, each once, for its client to blind. Only that
+ * One side's own identifiers of the run's kind, each once — of the contacts whose consent allows
+ * overlap matching — for its client to blind. Only that
  * side's administrators get them, only before the side has sent its blinded values, and the read
  * is logged with how many left (never which).
  */
@@ -110,9 +118,10 @@ export async function sideIdentifiers(db: Db, box: SealedBox, actor: Actor, id: 
   accepted(run);
   if (side === 'requester' ? run.requesterBlinded : run.partnerBlinded) throw conflict('This side has already sent its blinded values.', 'side');
   const hiddenJobs = await runningContactImports(db, spaceId);
+  const consented = await consentedToMatching(db, spaceId);
   const values = new Set<string>();
   for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
-    const rows = await repo.pageIdentifierSources(db, spaceId, run.kind, after, PAGE, hiddenJobs);
+    const rows = await repo.pageIdentifierSources(db, spaceId, run.kind, after, PAGE, hiddenJobs, consented);
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.id;
     for (const row of rows) {
@@ -138,7 +147,7 @@ export async function sendBlinded(db: Db, actor: Actor, id: string, side: Side, 
   const spaceId = await sideSpace(db, actor, run, side, 'admin');
   accepted(run);
   packed(bytes, 'body');
-  const expected = await repo.countDistinctIdentifiers(db, spaceId, run.kind, await runningContactImports(db, spaceId));
+  const expected = await repo.countDistinctIdentifiers(db, spaceId, run.kind, await runningContactImports(db, spaceId), await consentedToMatching(db, spaceId));
   const sent = bytes.length / ELEMENT_BYTES;
   if (sent !== expected) throw invalid([{ field: 'body', message: `${sent} blinded values, but this organization holds ${expected} identifiers of this kind: send each of them once (its contacts may have changed: run this side again)` }]);
   await db.transaction().execute(async (trx) => {

@@ -36,6 +36,7 @@ import { ladderRoutes } from '../ladder/ladder.routes.ts';
 import { leadershipRoutes } from '../leadership/leadership.routes.ts';
 import { commitmentRoutes } from '../donations/commitments.routes.ts';
 import { overlapRoutes } from '../overlap/overlap.routes.ts';
+import { consentRoutes } from '../consent/consent.routes.ts';
 import { donationRoutes } from '../donations/donation.routes.ts';
 import { grantRoutes } from '../grants/grant.routes.ts';
 import { metricsRoutes } from '../metrics/metrics.routes.ts';
@@ -160,6 +161,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   api.route('/', grantRoutes);
   api.route('/', metricsRoutes);
   api.route('/', overlapRoutes);
+  api.route('/', consentRoutes);
   // OSDI speaks HAL+JSON and is documented by its own specification, not in openapi.json.
   app.route('/api/osdi/v1', osdiRoutes);
   api.doc31('/openapi.json', {

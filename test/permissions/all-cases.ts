@@ -28,6 +28,8 @@ export const EXEMPT: Record<string, string> = {
   'GET /api/metrics/definitions': 'public: the movement metrics\' definitions, no record (metrics.db.test.ts)',
   'GET /api/areas/counties': 'public reference data (US counties)',
   'GET /api/calendar/{feed}': 'a calendar feed, authorized by its secret address rather than a session',
+  'GET /api/consent/{token}': "a person's own consent page, authorized by its signed link rather than a session (consent.db.test.ts: forged, borrowed and expired links)",
+  'PUT /api/consent/{token}': "a person's own consent page, authorized by its signed link rather than a session (consent.db.test.ts)",
   'GET /api/backup': 'the whole workspace, for workspace administrators only, not a space role: tested in backup.db.test.ts',
   'GET /api/jobs/{id}': "the caller's own jobs, kept per account",
   'DELETE /api/jobs/{id}': "the caller's own jobs, kept per account",
