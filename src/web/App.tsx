@@ -2,7 +2,7 @@ import { FieldAssignmentPage } from './field/FieldAssignmentPage.tsx';
 import { MyAssignmentsPage } from './field/MyAssignmentsPage.tsx';
 import { type ComponentType, lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes } from 'react-router';
+import { Route, Routes, useLocation } from 'react-router';
 import { Layout } from './components/Layout.tsx';
 import { DirectoryPage } from './pages/DirectoryPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
@@ -20,6 +20,7 @@ const LeadershipPage = page(() => import('./pages/leadership/LeadershipPage.tsx'
 const DonationsPage = page(() => import('./pages/donations/DonationsPage.tsx'), 'DonationsPage');
 const FundingPage = page(() => import('./pages/funding/FundingPage.tsx'), 'FundingPage');
 const OverlapPage = page(() => import('./pages/overlap/OverlapPage.tsx'), 'OverlapPage');
+const PersonConsentPage = page(() => import('./pages/consent/PersonConsentPage.tsx'), 'PersonConsentPage');
 const MetricsPage = page(() => import('./pages/alliance/MetricsPage.tsx'), 'MetricsPage');
 const AccountPage = page(() => import('./pages/AccountPage.tsx'), 'AccountPage');
 const AlliancePage = page(() => import('./pages/AlliancePage.tsx'), 'AlliancePage');
@@ -120,6 +121,13 @@ function Routed() {
 }
 
 export function App() {
+  const { t } = useTranslation();
+  // A person's own consent page opens from a link, with no account: outside the signed-in app.
+  if (useLocation().pathname.startsWith('/consent/')) {
+    return (<Suspense fallback={<p className="p-4" role="status">{t('common.loading')}</p>}>
+      <Routes><Route path="/consent/:token" element={<PersonConsentPage />} /></Routes>
+    </Suspense>);
+  }
   return (
     <SessionProvider>
       <Routed />

@@ -4,6 +4,7 @@ import { api, errorText } from '../../api.ts';
 import { ErrorBanner, Field, buttonClass, inputClass } from '../../components/Field.tsx';
 import { formatDate, formatDateTime } from '../../dates.ts';
 import { wordReason } from '../../ladder-reasons.ts';
+import { ConsentSection } from '../consent/ConsentSection.tsx';
 
 interface Step { key: string; label: { en: string; es: string } }
 interface Move { from: string | null; to: string; reason: string; manual: boolean; at: string }
@@ -60,6 +61,7 @@ export function ContactRecord({ spaceId, contactId, canWrite }: { spaceId: strin
           <button type="submit" className={buttonClass} disabled={!move.step || !move.reason.trim()}>{t('contacts.record.move')}</button>
         </form>
       )}
+      <ConsentSection contactId={contactId} canWrite={canWrite} />
     </div>
   );
 }
