@@ -24,6 +24,7 @@ describe.each(ENGINES)('consent per contact on %s', (engine) => {
   let spaceA: string;
   let spaceB: string;
   let allianceId: string;
+  let allianceSpace: string;
   const ids: Record<string, string> = {};
 
   function http(client: Signed, runId: string, side: 'requester' | 'partner'): OverlapTransport {
@@ -54,7 +55,8 @@ describe.each(ENGINES)('consent per contact on %s', (engine) => {
     const [a, b] = await Promise.all(['Consent A', 'Consent B'].map((name) => createOrganization(t.db, actor, null, { ...BLANK, name, kind: 'base_building' }, { ownSpace: true })));
     const alliance = await createOrganization(t.db, actor, null, { ...BLANK, name: 'Consent Alliance', kind: 'alliance' });
     for (const m of [a!, b!]) await addMember(t.db, actor, alliance.id, { memberId: m.id, role: 'member', status: 'active' });
-    [spaceA, spaceB, allianceId] = [a!.ownSpaceId!, b!.ownSpaceId!, alliance.id];
+    [spaceA, spaceB, allianceId, allianceSpace] = [a!.ownSpaceId!, b!.ownSpaceId!, alliance.id, alliance.ownSpaceId!];
+    await upsertRole(t.db, allianceSpace, memberA.userId, 'viewer');
     await upsertRole(t.db, spaceA, adminA.userId, 'admin');
     await upsertRole(t.db, spaceA, memberA.userId, 'member');
     await upsertRole(t.db, spaceB, adminB.userId, 'admin');
@@ -126,5 +128,22 @@ describe.each(ENGINES)('consent per contact on %s', (engine) => {
     const expired = linkToken(ids.P4!, Math.floor(Date.now() / 1000) - 60, t.deps.box.sign);
     expect((await person.get(`/api/consent/${expired}`)).status).toBe(410);
     expect((await person.put(`/api/consent/${expired}`, { doNotContact: true })).status).toBe(410);
+  });
+
+  it("leaves a contact out of the alliance's totals once counting is refused, by the contact or by default", async () => {
+    const counted = async () => {
+      const seen = (await memberA.get(`/api/spaces/${allianceSpace}/ladder/members-movement`)).json.organizations.find((o: { name: string }) => o.name === 'Consent A');
+      return seen.notPlaced + seen.steps.reduce((n: number, step: { count: number }) => n + step.count, 0);
+    };
+    expect(await counted()).toBe(16);
+    await memberA.put(`/api/contacts/${ids.P6}/consent`, { purpose: 'count_in_alliance', granted: false });
+    expect(await counted()).toBe(15);
+    // The organization's own view still counts everyone it holds.
+    const own = (await memberA.get(`/api/spaces/${spaceA}/ladder/movement`)).json;
+    expect(own.notPlaced + own.steps.reduce((n: number, step: { count: number }) => n + step.count, 0)).toBe(16);
+    await adminA.put(`/api/spaces/${spaceA}/consent-defaults`, { purpose: 'count_in_alliance', granted: false });
+    await memberA.put(`/api/contacts/${ids.P7}/consent`, { purpose: 'count_in_alliance', granted: true });
+    expect(await counted()).toBe(1);
+    await adminA.put(`/api/spaces/${spaceA}/consent-defaults`, { purpose: 'count_in_alliance', granted: true });
   });
 });

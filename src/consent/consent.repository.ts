@@ -40,6 +40,17 @@ export async function setDefault(db: Db, spaceId: string, purpose: DefaultablePu
     .onConflict((oc) => oc.columns(['space_id', 'purpose']).doUpdateSet({ granted, changed_by: userId, changed_at: new Date() })).execute();
 }
 
+/**
+ * As SQL: the contact (`contactId`, an SQL expression; null for an attempt with nobody recorded)
+ * of the space `spaceId` may be counted in an alliance's totals: its own choice, else its
+ * organization's default, else yes.
+ */
+export function countsInAlliance(contactId: RawBuilder<unknown>, spaceId: RawBuilder<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`(${contactId} is null or coalesce(
+    (select cc.granted from contact_consents cc where cc.contact_id = ${contactId} and cc.purpose = 'count_in_alliance'),
+    (select d.granted from consent_defaults d where d.space_id = ${spaceId} and d.purpose = 'count_in_alliance'), true))`;
+}
+
 /** As SQL over `contacts`: the contact may be used for `purpose`, given the organization's default for it. */
 export function allowedFor(purpose: DefaultablePurpose, defaultGranted: boolean): RawBuilder<boolean> {
   return defaultGranted

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { countsInAlliance } from '../consent/consent.repository.ts';
 import type { Db } from '../db/database.ts';
 
 const columns = ['d.id', 'd.space_id as spaceId', 'd.contact_id as contactId', 'd.amount_minor as amountMinor', 'd.currency', 'd.received_on as receivedOn',
@@ -132,7 +133,8 @@ export async function totalsBySpace(db: Db, spaceIds: string[], from: string, to
   if (spaceIds.length === 0) return [];
   const { rows } = await sql<{ spaceId: string; donors: number; total: number; gifts: number }>`
     select space_id as "spaceId", count(distinct contact_id)::int as donors, sum(amount_minor)::bigint as total, count(*)::int as gifts
-    from donations where space_id = any(${spaceIds}::uuid[]) and received_on between ${from} and ${to} and refunded_on is null group by 1`.execute(db);
+    from donations where space_id = any(${spaceIds}::uuid[]) and received_on between ${from} and ${to} and refunded_on is null
+      and ${countsInAlliance(sql`donations.contact_id`, sql`donations.space_id`)} group by 1`.execute(db);
   return rows.map((r) => ({ ...r, total: Number(r.total) }));
 }
 

@@ -137,7 +137,7 @@ export async function allianceMovement(db: Db, actor: Actor, allianceSpaceId: st
   await requireRole(db, actor, allianceSpaceId, 'viewer', 'alliance');
   const members = await repo.memberSpacesOf(db, allianceSpaceId);
   const spaceIds = members.map((m) => m.spaceId);
-  const [counts, moves] = await Promise.all([repo.stepCounts(db, spaceIds), repo.movesIn(db, spaceIds, from, to)]);
+  const [counts, moves] = await Promise.all([repo.stepCounts(db, spaceIds, { forAlliance: true }), repo.movesIn(db, spaceIds, from, to, { forAlliance: true })]);
   const result = [];
   for (const m of members) {
     const stored = await repo.findLadder(db, m.spaceId);

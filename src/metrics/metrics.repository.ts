@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { countsInAlliance } from '../consent/consent.repository.ts';
 import type { Db } from '../db/database.ts';
 
 // What the movement metrics read of an alliance's record: light rows, aggregated in the database
@@ -91,6 +92,7 @@ export async function conversationsTowardTargets(db: Db, spaceId: string, from: 
     select e.space_id as "spaceId", count(*)::int as conversations
     from outreach_attempts a join outreach_efforts e on e.id = a.effort_id join outreach_targets t on t.id = e.target_id
     where t.space_id = ${spaceId} and a.result = 'contacted' and a.made_at >= ${from}::date and a.made_at < (${to}::date + 1)
+      and ${countsInAlliance(sql`a.contact_id`, sql`a.space_id`)}
     group by 1`.execute(db);
   return rows;
 }

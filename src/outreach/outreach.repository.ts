@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { countsInAlliance } from '../consent/consent.repository.ts';
 import type { Db } from '../db/database.ts';
 import { conditionSql } from '../contacts/segment.repository.ts';
 import type { Condition } from '../contacts/segment.ts';
@@ -19,11 +20,13 @@ export async function listTargets(db: Db, spaceIds: string[]) {
 }
 
 /** Per space of the efforts counting toward a target: attempts, conversations, distinct people reached. Counts only. */
-export async function targetTallies(db: Db, targetId: string) {
+export async function targetTallies(db: Db, targetId: string, targetSpaceId: string) {
+  // Another organization's attempts count only for the people who may be counted in an alliance's totals (consent).
   const { rows } = await sql<{ spaceId: string; attempts: number; conversations: number; peopleReached: number }>`
     select e.space_id as "spaceId", count(a.id)::int as attempts, count(a.id) filter (where a.result = 'contacted')::int as conversations,
       count(distinct a.contact_id) filter (where a.result = 'contacted')::int as "peopleReached"
     from outreach_efforts e left join outreach_attempts a on a.effort_id = e.id
+      and (e.space_id = ${targetSpaceId} or ${countsInAlliance(sql`a.contact_id`, sql`a.space_id`)})
     where e.target_id = ${targetId} group by e.space_id`.execute(db);
   return rows;
 }

@@ -41,7 +41,7 @@ export async function targetProgress(db: Db, actor: Actor, targetId: string) {
   const target = await repo.findTarget(db, targetId);
   if (!target) throw notFound('target');
   await requireRole(db, actor, target.spaceId, 'viewer', 'target');
-  const tallies = await repo.targetTallies(db, targetId);
+  const tallies = await repo.targetTallies(db, targetId, target.spaceId);
   const orgs = new Map((await repo.organizationsOfSpaces(db, tallies.map((t) => t.spaceId))).map((o) => [o.spaceId, o]));
   const byOrganization = tallies.map((t) => ({ organizationId: orgs.get(t.spaceId)?.id ?? null, name: orgs.get(t.spaceId)?.name ?? '', count: measureOf(target.measure, t) }))
     .sort((a, b) => b.count - a.count);
