@@ -41,6 +41,7 @@ import { donationRoutes } from '../donations/donation.routes.ts';
 import { grantRoutes } from '../grants/grant.routes.ts';
 import { metricsRoutes } from '../metrics/metrics.routes.ts';
 import { spacesRoutes } from '../spaces/spaces.routes.ts';
+import { spaceExitRoutes } from '../spaces/space-exit.routes.ts';
 import { vocabularyRoutes } from '../vocabularies/vocabulary.routes.ts';
 import { bodyLimits } from './body-limits.ts';
 import { cleanInput } from './clean-input.ts';
@@ -162,6 +163,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   api.route('/', metricsRoutes);
   api.route('/', overlapRoutes);
   api.route('/', consentRoutes);
+  api.route('/', spaceExitRoutes);
   // OSDI speaks HAL+JSON and is documented by its own specification, not in openapi.json.
   app.route('/api/osdi/v1', osdiRoutes);
   api.doc31('/openapi.json', {

@@ -12,7 +12,7 @@ import { grant } from '../../src/spaces/spaces.service.ts';
 import type { TestApp } from '../test-app.ts';
 import { BLANK, type Callers, type RouteCase } from './matrix.ts';
 
-export interface ContactRecords { spaceId: string; contactId: string; duplicateId: string; segmentId: string; listId: string; tokenId: string }
+export interface ContactRecords { spaceId: string; organizationName: string; contactId: string; duplicateId: string; segmentId: string; listId: string; tokenId: string }
 
 const contact = (n: number) => ({ firstName: 'Foreign', lastName: `Contact ${n}`, email: `foreign-contact-${n}@example.org`, tags: ['door'] });
 
@@ -32,6 +32,8 @@ export const CONTACT_CASES: RouteCase<ContactRecords>[] = [
   { route: 'PUT /api/contacts/{id}/consent', name: "record a contact's consent", path: (r) => `/api/contacts/${r.contactId}/consent`,
     body: () => ({ purpose: 'overlap_matching', granted: false }), need: 'member', ok: 200 },
   { route: 'POST /api/contacts/{id}/consent-link', name: "make a contact's consent link", path: (r) => `/api/contacts/${r.contactId}/consent-link`, need: 'member', ok: 201 },
+  { route: 'GET /api/spaces/{id}/archive', name: "download the space's archive", path: (r) => `/api/spaces/${r.spaceId}/archive`, need: 'owner', ok: 200 },
+  { route: 'POST /api/spaces/{id}/purge', name: 'purge the space', path: (r) => `/api/spaces/${r.spaceId}/purge`, body: (r) => ({ confirm: r.organizationName }), need: 'owner', ok: 200 },
   { route: 'GET /api/spaces/{id}/consent-defaults', name: 'read consent defaults', path: (r) => `/api/spaces/${r.spaceId}/consent-defaults`, need: 'member', ok: 200 },
   { route: 'PUT /api/spaces/{id}/consent-defaults', name: 'change a consent default', path: (r) => `/api/spaces/${r.spaceId}/consent-defaults`,
     body: () => ({ purpose: 'count_in_alliance', granted: false }), need: 'admin', ok: 200 },
@@ -75,5 +77,5 @@ export async function contactRecords(t: TestApp, clients: Callers, n: number): P
   const segmentId = await createSegment(t.db, owner, spaceId, { name: `Foreign Segment ${n}`, definition: { type: 'tag', tag: 'door' } });
   const listId = await createList(t.db, owner, spaceId, { name: `Foreign List ${n}`, contactIds: [contactId] });
   const { id: tokenId } = await createToken(t.db, owner, spaceId, `Foreign Token ${n}`);
-  return { spaceId, contactId, duplicateId, segmentId, listId, tokenId };
+  return { spaceId, organizationName: org.name, contactId, duplicateId, segmentId, listId, tokenId };
 }
