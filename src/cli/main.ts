@@ -9,6 +9,7 @@ import { registerOverlapCommands } from './overlap.commands.ts';
 import { registerInterchangeCommands } from './interchange.commands.ts';
 import { registerPlansCommands } from './plans.commands.ts';
 import { registerServeCommands } from './serve.commands.ts';
+import { registerSpaceCommands } from './space.commands.ts';
 import { registerTallyCommands } from './tally.commands.ts';
 import { registerUserCommands } from './user.commands.ts';
 
@@ -25,6 +26,7 @@ registerDonationCommands(program);
 registerGrantCommands(program);
 registerMetricsCommands(program);
 registerOverlapCommands(program);
+registerSpaceCommands(program);
 registerPlansCommands(program);
 registerAnalyzeCommands(program);
 registerTallyCommands(program);
