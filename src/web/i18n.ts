@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import es from './locales/es.json';
 import { smartieReasonCatalog } from '../plans/smartie-reasons.ts';
+import { withManyForms } from './plural-forms.ts';
 
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -13,7 +14,7 @@ const browser = typeof navigator !== 'undefined' && navigator.language.startsWit
 
 void i18next.use(initReactI18next).init({
   // The SMARTIE reasons are worded beside their checker (plans/smartie-reasons.ts), in both languages.
-  resources: { en: { translation: { ...en, smartie: smartieReasonCatalog().en } }, es: { translation: { ...es, smartie: smartieReasonCatalog().es } } },
+  resources: { en: { translation: { ...en, smartie: smartieReasonCatalog().en } }, es: { translation: withManyForms({ ...es, smartie: smartieReasonCatalog().es }) } },
   lng: stored === 'es' || stored === 'en' ? stored : browser,
   fallbackLng: false,
   interpolation: { escapeValue: false },

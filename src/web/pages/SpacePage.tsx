@@ -7,6 +7,7 @@ import { ErrorBanner, Tag, buttonClass, inputClass, Field } from '../components/
 import { useSession } from '../session.tsx';
 import { roleAtLeast } from '../../spaces/roles.ts';
 import { formatDateTime } from '../dates.ts';
+import { LeaveSection } from './LeaveSection.tsx';
 
 interface Grant { id: string; scope: string; createdAt: string; revokedAt: string | null; fromSpaceId: string; fromSpaceName: string; toSpaceId: string; toSpaceName: string }
 interface RoleRow { userId: string; email: string; displayName: string; role: string }
@@ -92,6 +93,7 @@ export function SpacePage() {
           </div>
         </section>
       )}
+      {space.role === 'owner' && space.kind === 'organization' && <LeaveSection spaceId={id!} name={space.name} onPurged={() => { window.location.href = '/spaces'; }} />}
     </section>
   );
 }
