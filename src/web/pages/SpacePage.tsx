@@ -39,7 +39,7 @@ export function SpacePage() {
   return (
     <section className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{space.name}</h1>
-      <p className="flex gap-2"><Tag>{t(`spaces.kind.${space.kind}`)}</Tag><Tag>{t(`enum.spaceRole.${space.role}`)}</Tag>
+      <p className="flex flex-wrap items-center gap-2"><Tag>{t(`spaces.kind.${space.kind}`)}</Tag><Tag>{t(`enum.spaceRole.${space.role}`)}</Tag>
         <Link className="underline" to={`/spaces/${id}/people`}>{t('nav.people')}</Link>
         <Link className="underline" to={`/spaces/${id}/contacts`}>{t('nav.contacts')}</Link>
         <Link className="underline" to={`/spaces/${id}/funding`}>{t('funding.title')}</Link>

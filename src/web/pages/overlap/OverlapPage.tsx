@@ -27,10 +27,22 @@ export function OverlapPage() {
   const [form, setForm] = useState({ partner: '', kind: 'email', minCount: '10' });
   const [error, setError] = useState<string | null>(null);
   const [working, setWorking] = useState<{ runId: string; share: number } | null>(null);
+  const [defaults, setDefaults] = useState<Record<'count_in_alliance' | 'overlap_matching', boolean> | null>(null);
   const number = (n: number) => n.toLocaleString(i18n.language);
 
   const load = useCallback(() => api.get<Run[]>(`/spaces/${id}/overlap-runs`).then(setRuns, (e: unknown) => setError(errorText(t, e))), [id, t]);
-  useEffect(() => { void load(); void api.get<Partner[]>(`/spaces/${id}/overlap-partners`).then(setPartners, () => setPartners([])); }, [id, load]);
+  useEffect(() => {
+    void load();
+    void api.get<Partner[]>(`/spaces/${id}/overlap-partners`).then(setPartners, () => setPartners([]));
+    void api.get<Record<'count_in_alliance' | 'overlap_matching', boolean>>(`/spaces/${id}/consent-defaults`).then(setDefaults, () => setDefaults(null));
+  }, [id, load]);
+
+  async function setDefault(purpose: 'count_in_alliance' | 'overlap_matching', granted: boolean) {
+    try {
+      await api.put(`/spaces/${id}/consent-defaults`, { purpose, granted });
+      setDefaults((d) => (d ? { ...d, [purpose]: granted } : d));
+    } catch (e) { setError(errorText(t, e)); }
+  }
 
   const sideOf = (run: Run): Side => (run.requesterSpaceId === id ? 'requester' : 'partner');
   const mineSent = (run: Run) => (sideOf(run) === 'requester' ? run.steps.requesterBlinded : run.steps.partnerBlinded);
@@ -127,6 +139,18 @@ export function OverlapPage() {
           <Field label={t('overlap.minCount')} hint={t('overlap.minCountHelp')}>{(p) => <input {...p} type="number" min={10} className={inputClass} value={form.minCount} onChange={(e) => setForm({ ...form, minCount: e.target.value })} />}</Field>
           <div className="self-end"><button type="submit" className={buttonClass}>{t('overlap.askButton')}</button></div>
         </form>
+      )}
+      {defaults && (
+        <fieldset className="flex flex-col gap-1 rounded border border-stone-200 bg-white p-3">
+          <legend className="font-semibold">{t('overlap.defaults')}</legend>
+          <p className="text-sm text-stone-600">{t('overlap.defaultsHelp')}</p>
+          {(['overlap_matching', 'count_in_alliance'] as const).map((purpose) => (
+            <label key={purpose} className="flex items-start gap-2">
+              <input type="checkbox" className="mt-1" checked={defaults[purpose]} disabled={!isAdmin} onChange={(e) => void setDefault(purpose, e.target.checked)} />
+              <span>{t(`consent.purposes.${purpose}`)}</span>
+            </label>
+          ))}
+        </fieldset>
       )}
       {runs === null ? <p role="status">{t('common.loading')}</p> : runs.length === 0 ? <p className="text-stone-600">{t('overlap.none')}</p> : (
         <ul className="flex flex-col gap-2" aria-label={t('overlap.runs')}>
