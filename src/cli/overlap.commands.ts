@@ -5,16 +5,14 @@ import { type OverlapTransport, overlapSide } from '../overlap/overlap-side.ts';
 import type { Side } from '../overlap/overlap.repository.ts';
 import { IDENTIFIER_KINDS, type IdentifierKind } from '../overlap/psi-element.ts';
 import { DEFAULT_MIN_COUNT } from '../overlap/overlap.schema.ts';
-import { bootstrap } from '../server/bootstrap.ts';
-import { Problem } from '../server/problem.ts';
 import type { Actor } from '../spaces/access.ts';
-import { loadConfig } from '../shared/config.ts';
+import { asUser } from './as-user.ts';
 
 // `crossroads overlap`: one organization's side of a private overlap against another's, each
 // side run with its own account and its own secret (made here, never stored), exactly as two
 // browsers would through the API; prints the count, or "fewer than" under the threshold.
 
-type Deps = Awaited<ReturnType<typeof bootstrap>>;
+type Deps = Parameters<Parameters<typeof asUser>[1]>[0];
 
 function inProcess(deps: Deps, actor: Actor, runId: string, side: Side): OverlapTransport {
   return {
@@ -46,9 +44,8 @@ export function registerOverlapCommands(program: Command) {
       if (!IDENTIFIER_KINDS.includes(kind)) throw new Error(`--by: one of ${IDENTIFIER_KINDS.join(', ')}`);
       const minCount = Number(o.minCount);
       if (!Number.isInteger(minCount) || minCount < DEFAULT_MIN_COUNT) throw new Error(`--min-count: a whole number of at least ${DEFAULT_MIN_COUNT}`);
-      const deps = await bootstrap(loadConfig());
-      try {
-        const [mine, theirs] = [await actorOf(deps, o.as), await actorOf(deps, o.partnerAs)];
+      await asUser(o.as, async (deps, mine) => {
+        const theirs = await actorOf(deps, o.partnerAs);
         const partners = (await overlap.partnersOf(deps.db, mine, o.space)).filter((p) => p.spaceId === o.with);
         if (partners.length === 0) throw new Error('--with: not a fellow member of one of your alliances.');
         const alliance = o.alliance ?? (partners.length === 1 ? partners[0]!.allianceId : undefined);
@@ -65,12 +62,6 @@ export function registerOverlapCommands(program: Command) {
         if (o.json) { console.log(JSON.stringify(run)); return; }
         const shared = run.belowMin ? `fewer than ${run.minCount}` : String(run.sharedCount);
         console.log(`${run.requesterName} (${run.requesterSize} by ${kind}) and ${run.partnerName} (${run.partnerSize}): ${shared} shared, in ${((Date.now() - started) / 1000).toFixed(1)} s. Run ${id}.`);
-      } catch (err) {
-        if (err instanceof Problem) throw new Error([err.detail ?? err.title, ...err.errors.map((e) => `  ${e.field}: ${e.message}`)].join('\n'));
-        throw err;
-      } finally {
-        await deps.mailer.idle();
-        await deps.close();
-      }
+      });
     });
 }

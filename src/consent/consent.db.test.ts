@@ -3,7 +3,8 @@ import { ENGINES, Client, signedIn, type TestApp, testApp } from '../../test/tes
 import { startContactImport, textSource } from '../contacts/contact-import.service.ts';
 import { addMember } from '../memberships/membership.service.ts';
 import { createOrganization } from '../orgs/organization.service.ts';
-import { type OverlapTransport, overlapSide } from '../overlap/overlap-side.ts';
+import { httpTransport as http } from '../../test/overlap-http.ts';
+import { overlapSide } from '../overlap/overlap-side.ts';
 import type { Actor } from '../spaces/access.ts';
 import { upsertRole } from '../spaces/spaces.repository.ts';
 import { linkToken } from './consent.ts';
@@ -27,16 +28,6 @@ describe.each(ENGINES)('consent per contact on %s', (engine) => {
   let allianceSpace: string;
   const ids: Record<string, string> = {};
 
-  function http(client: Signed, runId: string, side: 'requester' | 'partner'): OverlapTransport {
-    const base = `/api/overlap-runs/${runId}/sides/${side}`;
-    const ok = (res: { status: number; json: any }) => { if (res.status !== 200) throw new Error(`${res.status} ${JSON.stringify(res.json)}`); return res.json; };
-    return {
-      identifiers: async () => ok(await client.get(`${base}/identifiers`)),
-      sendBlinded: async (bytes) => { ok(await client.bytes('PUT', `${base}/blinded`, bytes)); },
-      theirBlinded: async () => (await client.bytes('GET', `${base}/their-blinded`)).data,
-      sendReblinded: async (bytes) => ok(await client.bytes('PUT', `${base}/reblinded`, bytes)),
-    };
-  }
   async function overlapCount() {
     const runId = (await adminA.post(`/api/spaces/${spaceA}/overlap-runs`, { partnerSpaceId: spaceB, allianceId, kind: 'email' })).json.id;
     await adminB.put(`/api/overlap-runs/${runId}/status`, { answer: 'accept' });

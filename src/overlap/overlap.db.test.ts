@@ -6,7 +6,8 @@ import { addMember } from '../memberships/membership.service.ts';
 import { createOrganization } from '../orgs/organization.service.ts';
 import type { Actor } from '../spaces/access.ts';
 import { upsertRole } from '../spaces/spaces.repository.ts';
-import { type OverlapTransport, overlapSide } from './overlap-side.ts';
+import { httpTransport as http } from '../../test/overlap-http.ts';
+import { overlapSide } from './overlap-side.ts';
 import type { IdentifierKind } from './psi-element.ts';
 
 // Two member organizations count the people they share through the API, each side blinding its
@@ -20,17 +21,6 @@ const onlyA = Array.from({ length: 20 }, (_, i) => `solo.a${i}@example.org`);
 const onlyB = Array.from({ length: 25 }, (_, i) => `solo.b${i}@example.net`);
 const shared = Array.from({ length: 15 }, (_, i) => `compartido${i}@ejemplo.org`);
 const csv = (emails: string[], phones = false) => `first,last,email${phones ? ',phone' : ''}\n${emails.map((e, i) => `P${i},Q${i},${e}${phones ? `,510-555-${String(1000 + i)}` : ''}`).join('\n')}\n`;
-
-function http(client: Client, runId: string, side: 'requester' | 'partner'): OverlapTransport {
-  const base = `/api/overlap-runs/${runId}/sides/${side}`;
-  const ok = <T>(res: { status: number; json: any }) => { if (res.status !== 200) throw new Error(`${res.status} ${JSON.stringify(res.json)}`); return res.json as T; };
-  return {
-    identifiers: async () => ok(await client.get(`${base}/identifiers`)),
-    sendBlinded: async (bytes) => { ok(await client.bytes('PUT', `${base}/blinded`, bytes)); },
-    theirBlinded: async () => { const res = await client.bytes('GET', `${base}/their-blinded`); ok({ status: res.status, json: null }); return res.data; },
-    sendReblinded: async (bytes) => ok(await client.bytes('PUT', `${base}/reblinded`, bytes)),
-  };
-}
 
 describe.each(ENGINES)('private overlap between member organizations on %s', (engine) => {
   let t: TestApp;
