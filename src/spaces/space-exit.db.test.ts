@@ -8,6 +8,7 @@ import { createDonation } from '../donations/donation.service.ts';
 import { addMember } from '../memberships/membership.service.ts';
 import { createOrganization } from '../orgs/organization.service.ts';
 import { upsertRole } from './spaces.repository.ts';
+import { spaceArchive } from './space-exit.service.ts';
 
 // An organization leaves with its data: its owners download one zip of everything its space
 // holds, then purge the space. Afterwards no id column anywhere names the space, its directory
@@ -24,6 +25,9 @@ describe.each(ENGINES)('leaving with one\'s data on %s', (engine) => {
   let organizationId: string;
   let partnerSpace: string;
   let allianceId: string;
+  let allianceSpace: string;
+  let addedId: string;
+  let partnerContact: string;
 
   beforeAll(async () => {
     t = await testApp(engine);
@@ -40,11 +44,17 @@ describe.each(ENGINES)('leaving with one\'s data on %s', (engine) => {
     partnerSpace = partner.ownSpaceId!;
     await upsertRole(t.db, partnerSpace, outsider.userId, 'owner');
     const alliance = await createOrganization(t.db, actor, null, { ...BLANK, name: 'Exit Alliance', kind: 'alliance' });
-    allianceId = alliance.id;
-    for (const m of [organizationId, partner.id]) await addMember(t.db, actor, alliance.id, { memberId: m, role: 'member', status: 'active' });
+    [allianceId, allianceSpace] = [alliance.id, alliance.ownSpaceId!];
+    await upsertRole(t.db, allianceSpace, owner.userId, 'owner');
+    // A directory entry the leaving organization added, which the alliance then took in as a member.
+    addedId = (await createOrganization(t.db, actor, spaceId, { ...BLANK, name: 'Added By Leaving', kind: 'union' })).id;
+    for (const m of [organizationId, partner.id, addedId]) await addMember(t.db, actor, alliance.id, { memberId: m, role: 'member', status: 'active' });
     const ownerActor = { userId: owner.userId, isWorkspaceAdmin: false };
     await (await startContactImport(t.db, t.deps.box, ownerActor, spaceId, { source: textSource('first,last,email\nAna,Leaves,ana.leaves@example.org\nBeto,Leaves,beto.leaves@example.org\n') })).done;
     await (await startContactImport(t.db, t.deps.box, actor, partnerSpace, { source: textSource('first,last,email\nCata,Stays,cata.stays@example.org\n') })).done;
+    partnerContact = (await t.db.selectFrom('contacts').select('id').where('space_id', '=', partnerSpace).executeTakeFirstOrThrow()).id;
+    // The partner's contact may be shared with the leaving organization: the partner's history of that choice stays.
+    expect((await outsider.put(`/api/contacts/${partnerContact}/consent`, { purpose: 'share_with_partner', granted: true, partnerSpaceId: spaceId })).status).toBe(200);
     const ana = await t.db.selectFrom('contacts').select('id').where('space_id', '=', spaceId).where('first_name', '=', 'Ana').executeTakeFirstOrThrow();
     await createDonation(t.db, ownerActor, spaceId, DonationInputSchema.parse({ contactId: ana.id, amountMinor: 2_500, receivedOn: '2026-01-05' }));
     await owner.put(`/api/contacts/${ana.id}/consent`, { purpose: 'c4', granted: true });
@@ -75,6 +85,18 @@ describe.each(ENGINES)('leaving with one\'s data on %s', (engine) => {
     expect(await text('data/contacts.jsonl')).not.toContain('cata.stays');
   });
 
+  it('never holds the database while an archive waits to be read, and refuses an alliance\'s shared space', async () => {
+    const { stream } = await spaceArchive(t.db, t.deps.box, { userId: owner.userId, isWorkspaceAdmin: false }, spaceId);
+    stream.destroy(); // a download cut off before its first byte
+    const started = Date.now();
+    await t.db.selectFrom('spaces').select('id').limit(1).execute();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    for (const res of [await owner.bytes('GET', `/api/spaces/${allianceSpace}/archive`), await owner.request('POST', `/api/spaces/${allianceSpace}/purge`, { confirm: 'Exit Alliance' })]) {
+      expect(res.status).toBe(422);
+    }
+    expect(await t.db.selectFrom('memberships').select('id').where('alliance_id', '=', allianceId).execute()).toHaveLength(3);
+  });
+
   it('purges the space: nothing names it afterwards, its directory entry stays with its alliance, its partner keeps everything', async () => {
     const wrong = await owner.post(`/api/spaces/${spaceId}/purge`, { confirm: 'Leaving' });
     expect(wrong.status).toBe(422);
@@ -97,6 +119,10 @@ describe.each(ENGINES)('leaving with one\'s data on %s', (engine) => {
     const organization = await t.db.selectFrom('organizations').select(['name', 'own_space_id']).where('id', '=', organizationId).executeTakeFirstOrThrow();
     expect(organization).toEqual({ name: 'Leaving Org', own_space_id: null });
     expect(await t.db.selectFrom('memberships').select('id').where('member_id', '=', organizationId).execute()).toHaveLength(1);
+    // The entry it added, a member of the alliance, stays with the alliance; so does the partner's history of sharing with it.
+    expect(await t.db.selectFrom('organizations').select(['space_id']).where('id', '=', addedId).executeTakeFirstOrThrow()).toEqual({ space_id: allianceSpace });
+    expect(await t.db.selectFrom('memberships').select('id').where('member_id', '=', addedId).execute()).toHaveLength(1);
+    expect(await t.db.selectFrom('consent_events').select(['partner_space_id']).where('contact_id', '=', partnerContact).execute()).toEqual([{ partner_space_id: null }]);
     expect(await t.db.selectFrom('contacts').select('id').where('space_id', '=', partnerSpace).execute()).toEqual(partnerBefore);
     expect((await owner.get(`/api/spaces/${spaceId}`)).status).toBe(404);
     const logged = await t.db.selectFrom('audit_log').select(['space_id', 'changes']).where('entity', '=', 'space_purge').execute();

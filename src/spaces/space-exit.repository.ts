@@ -33,6 +33,39 @@ export async function deleteSpaceRow(db: Db, spaceId: string) {
   await db.deleteFrom('spaces').where('id', '=', spaceId).execute();
 }
 
+/** The organization whose own space this is, when the space is an organization's (not an alliance's shared space). */
+export async function organizationOwning(db: Db, spaceId: string) {
+  return db.selectFrom('organizations as o').innerJoin('spaces as s', 's.id', 'o.own_space_id').select(['o.id', 'o.name'])
+    .where('o.own_space_id', '=', spaceId).where('s.kind', '=', 'organization').where('o.kind', '<>', 'alliance').executeTakeFirst();
+}
+
+/** Directory entries kept in the space (its own and those it added), each with a space outside it that names it, if any. */
+export async function directoryEntriesOf(db: Db, spaceId: string) {
+  const references = await sql<{ table_name: string; column_name: string }>`
+    select cl.relname as table_name, a.attname as column_name from pg_constraint k
+    join pg_class cl on cl.oid = k.conrelid join pg_class pl on pl.oid = k.confrelid
+    join pg_attribute a on a.attrelid = k.conrelid and a.attnum = any(k.conkey)
+    join pg_namespace n on n.oid = cl.relnamespace
+    where k.contype = 'f' and n.nspname = 'public' and pl.relname = 'organizations' and cl.relname <> 'organizations'
+      and exists (select 1 from information_schema.columns c where c.table_schema = 'public' and c.table_name = cl.relname and c.column_name = 'space_id')`.execute(db);
+  const entries = await db.selectFrom('organizations').select(['id', 'name']).where('space_id', '=', spaceId).execute();
+  const out: { id: string; name: string; namedIn: string | null }[] = [];
+  for (const entry of entries) {
+    let namedIn: string | null = null;
+    for (const { table_name: table, column_name: column } of references.rows) {
+      const { rows } = await sql<{ space_id: string }>`select space_id from ${sql.table(table)} where ${sql.ref(column)} = ${entry.id} and space_id <> ${spaceId} limit 1`.execute(db);
+      if (rows[0]) { namedIn = rows[0].space_id; break; }
+    }
+    out.push({ ...entry, namedIn });
+  }
+  return out;
+}
+
+/** Other organizations' consent history that names the space as a partner keeps the event, without the space. */
+export async function forgetPartnerInOthersHistory(db: Db, spaceId: string) {
+  await db.updateTable('consent_events').set({ partner_space_id: null }).where('partner_space_id', '=', spaceId).where('space_id', '<>', spaceId).execute();
+}
+
 /** The first alliance (by name) whose active or past member the organization is, with its space. */
 export async function firstAllianceOf(db: Db, organizationId: string) {
   return db.selectFrom('memberships as m').innerJoin('organizations as a', 'a.id', 'm.alliance_id').select(['a.id', 'a.space_id as spaceId', 'a.name'])

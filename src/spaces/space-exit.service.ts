@@ -1,11 +1,15 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import archiver from 'archiver';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { exportContactsCsv } from '../contacts/contact-export.service.ts';
 import { contactDetailsPlace } from '../contacts/contact-sealing.ts';
 import { type SealedBox, sealedPlace } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
-import { organizationOfSpace } from '../overlap/overlap.repository.ts';
 import { contactPlace } from '../people/person.service.ts';
 import { invalid, Problem } from '../server/problem.ts';
 import { type Actor, requireRole } from './access.ts';
@@ -48,36 +52,51 @@ function opened(box: SealedBox, table: string, row: Record<string, unknown>) {
 
 async function ownerOf(db: Db, actor: Actor, spaceId: string) {
   await requireRole(db, actor, spaceId, 'owner', 'space');
-  const organization = await organizationOfSpace(db, spaceId);
-  if (!organization) throw invalid([{ field: 'spaceId', message: "not an organization's own space" }]);
+  // An alliance's shared space holds its members' common record: it is never purged this way.
+  const organization = await repo.organizationOwning(db, spaceId);
+  if (!organization) throw invalid([{ field: 'spaceId', message: "not an organization's own space (an alliance's shared space is not removed this way)" }]);
   return organization;
 }
 
-/** The zip of everything the space holds, streamed (a snapshot: one repeatable-read transaction). Owners only; logged. */
+/**
+ * The zip of everything the space holds, owners only, logged. It is written from one snapshot (a
+ * repeatable-read transaction) to a private temporary file, and the transaction ends before the
+ * file is sent: a download that stops halfway never holds the database. The file is removed once sent.
+ */
 export async function spaceArchive(db: Db, box: SealedBox, actor: Actor, spaceId: string) {
   const organization = await ownerOf(db, actor, spaceId);
-  const archive = archiver('zip', { zlib: { level: 6 } });
-  const counts: Record<string, number> = {};
-  await insertAudit(db, [{ userId: actor.userId, spaceId, action: 'export', entity: 'space_archive', entityId: spaceId, changes: null }]);
-  void db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-    archive.append(README, { name: 'README.txt' });
-    archive.append(Readable.from(exportContactsCsv(trx, box, actor, spaceId)), { name: 'contacts.csv' });
-    for (const table of (await repo.spaceTablesChildrenFirst(trx)).reverse()) {
-      archive.append(Readable.from((async function* lines() {
-        let count = 0;
-        for await (const rows of repo.spaceRows(trx, table.name, spaceId)) {
-          count += rows.length;
-          yield rows.map((row) => `${JSON.stringify(opened(box, table.name, row))}\n`).join('');
-        }
-        counts[table.name] = count;
-      })()), { name: `data/${table.name}.jsonl` });
-    }
-    archive.append(Readable.from((async function* manifest() {
-      yield JSON.stringify({ organization: organization.name, spaceId, exportedAt: new Date().toISOString(), rows: counts }, null, 2);
-    })()), { name: 'manifest.json' });
-    await archive.finalize();
-  }).catch((error: unknown) => archive.destroy(error instanceof Error ? error : new Error(String(error))));
-  return { fileName: `${organization.name.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}-archive.zip`, stream: archive };
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'crossroads-archive-'));
+  const file = path.join(dir, 'archive.zip');
+  try {
+    await db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+      const archive = archiver('zip', { zlib: { level: 6 } });
+      const written = pipeline(archive, createWriteStream(file, { mode: 0o600 }));
+      const counts: Record<string, number> = {};
+      archive.append(README, { name: 'README.txt' });
+      archive.append(Readable.from(exportContactsCsv(trx, box, actor, spaceId)), { name: 'contacts.csv' });
+      for (const table of (await repo.spaceTablesChildrenFirst(trx)).reverse()) {
+        archive.append(Readable.from((async function* lines() {
+          let count = 0;
+          for await (const rows of repo.spaceRows(trx, table.name, spaceId)) {
+            count += rows.length;
+            yield rows.map((row) => `${JSON.stringify(opened(box, table.name, row))}\n`).join('');
+          }
+          counts[table.name] = count;
+        })()), { name: `data/${table.name}.jsonl` });
+      }
+      archive.append(Readable.from((async function* manifest() {
+        yield JSON.stringify({ organization: organization.name, spaceId, exportedAt: new Date().toISOString(), rows: counts }, null, 2);
+      })()), { name: 'manifest.json' });
+      await Promise.all([archive.finalize(), written]);
+    });
+    await insertAudit(db, [{ userId: actor.userId, spaceId, action: 'export', entity: 'space_archive', entityId: spaceId, changes: null }]);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const stream = createReadStream(file);
+  stream.on('close', () => void rm(dir, { recursive: true, force: true }));
+  return { fileName: `${organization.name.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}-archive.zip`, stream };
 }
 
 /**
@@ -91,6 +110,13 @@ export async function purgeSpace(db: Db, actor: Actor, spaceId: string, confirmN
   return db.transaction().execute(async (trx) => {
     const alliance = await repo.firstAllianceOf(trx, organization.id);
     if (alliance) await repo.moveOrganization(trx, organization.id, alliance.spaceId);
+    // Directory entries the space added that another space's records name (a membership, a tie,
+    // a campaign's participant) move to that space, so purging one organization never removes
+    // another's records; the rest go with the space.
+    for (const entry of await repo.directoryEntriesOf(trx, spaceId)) {
+      if (entry.id !== organization.id && entry.namedIn) await repo.moveOrganization(trx, entry.id, entry.namedIn);
+    }
+    await repo.forgetPartnerInOthersHistory(trx, spaceId);
     const removed: Record<string, number> = {};
     for (const table of await repo.spaceTablesChildrenFirst(trx)) {
       const n = await repo.deleteSpaceRows(trx, table.name, spaceId);
