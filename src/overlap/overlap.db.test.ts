@@ -133,7 +133,12 @@ describe.each(ENGINES)('private overlap between member organizations on %s', (en
     expect(padded.status).toBe(422);
     expect(padded.json.errors[0]).toMatchObject({ field: 'body' });
     expect(padded.json.errors[0].message).toContain('holds 35 identifiers');
-    const repeated = await adminA.bytes('PUT', `${base}/blinded`, new Uint8Array(35 * 32));
+    const weak = new Uint8Array(35 * 32).map((_, i) => (i * 7 + 3) % 256);
+    weak.fill(0, 0, 32); // a point of small order: it would break the partner's multiplication
+    const refusedWeak = await adminA.bytes('PUT', `${base}/blinded`, weak);
+    expect(refusedWeak.status).toBe(422);
+    expect(refusedWeak.json.errors[0].message).toContain('small order');
+    const repeated = await adminA.bytes('PUT', `${base}/blinded`, new Uint8Array(35 * 32).map((_, i) => i % 32));
     expect(repeated.status).toBe(422);
     expect((await adminA.bytes('PUT', `${base}/blinded`, new Uint8Array(33))).status).toBe(422);
     const side = overlapSide(http(adminA, runId, 'requester'));

@@ -14,7 +14,7 @@ import type { RunRow, Side } from './overlap.repository.ts';
 import { DEFAULT_MIN_COUNT } from './overlap.schema.ts';
 import { ELEMENT_BYTES, type IdentifierKind } from './psi-element.ts';
 import { countShared } from './psi-parallel.ts';
-import { repeats } from './psi.ts';
+import { repeats, smallOrderValues } from './psi.ts';
 
 // Two member organizations of an alliance learn how many people they share without either
 // seeing the other's list (docs/privacy-model.md). The server keeps the run's steps and relays
@@ -125,7 +125,9 @@ export async function sideIdentifiers(db: Db, box: SealedBox, actor: Actor, id: 
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.id;
     for (const row of rows) {
-      const d = openContact(box, row.id, row.sealed);
+      let d: ReturnType<typeof openContact>;
+      // A contact sealed under another key (restored without it) cannot take part; its side's count will say so.
+      try { d = openContact(box, row.id, row.sealed); } catch { continue; }
       const value = run.kind === 'email' ? d.email : run.kind === 'phone' ? d.phone
         : nameAddressKey({ firstName: row.firstName, lastName: row.lastName, street: d.street, zip: row.zip ?? undefined, city: row.city ?? undefined });
       if (value) values.add(value);
@@ -135,10 +137,8 @@ export async function sideIdentifiers(db: Db, box: SealedBox, actor: Actor, id: 
   return { kind: run.kind, values: [...values] };
 }
 
-function packed(bytes: Uint8Array, field: string) {
+function wholeValues(bytes: Uint8Array, field: string) {
   if (bytes.length % ELEMENT_BYTES) throw invalid([{ field, message: `blinded values come in ${ELEMENT_BYTES} bytes each; ${bytes.length} bytes is not a whole number of them` }]);
-  const repeated = repeats(bytes);
-  if (repeated) throw invalid([{ field, message: `${repeated} blinded values are repeated: send each identifier once` }]);
 }
 
 /** A side's own identifiers, blinded with its secret. Exactly as many as it holds: no more (guesses), no fewer. */
@@ -146,10 +146,14 @@ export async function sendBlinded(db: Db, actor: Actor, id: string, side: Side, 
   const run = await runFor(db, actor, id, 'admin');
   const spaceId = await sideSpace(db, actor, run, side, 'admin');
   accepted(run);
-  packed(bytes, 'body');
+  wholeValues(bytes, 'body');
   const expected = await repo.countDistinctIdentifiers(db, spaceId, run.kind, await runningContactImports(db, spaceId), await consentedToMatching(db, spaceId));
   const sent = bytes.length / ELEMENT_BYTES;
   if (sent !== expected) throw invalid([{ field: 'body', message: `${sent} blinded values, but this organization holds ${expected} identifiers of this kind: send each of them once (its contacts may have changed: run this side again)` }]);
+  const weak = smallOrderValues(bytes);
+  if (weak) throw invalid([{ field: 'body', message: `${weak} values are not blinded identifiers (points of small order)` }]);
+  const repeated = repeats(bytes);
+  if (repeated) throw invalid([{ field: 'body', message: `${repeated} blinded values are repeated: send each identifier once` }]);
   await db.transaction().execute(async (trx) => {
     if (!(await repo.insertPayload(trx, id, side, 'blinded', bytes))) throw conflict('This side has already sent its blinded values.', 'side');
     await repo.setSize(trx, id, side, sent);
@@ -174,7 +178,8 @@ export async function sendReblinded(db: Db, actor: Actor, id: string, side: Side
   const run = await runFor(db, actor, id, 'admin');
   const spaceId = await sideSpace(db, actor, run, side, 'admin');
   accepted(run);
-  packed(bytes, 'body');
+  // Repeats are not refused here: the other side's values decide them, and the count takes distinct values.
+  wholeValues(bytes, 'body');
   const theirs = await repo.findPayload(db, id, other(side), 'blinded');
   if (!theirs) throw conflict('The other organization has not sent its blinded values yet.', 'side');
   if (bytes.length !== theirs.length) throw invalid([{ field: 'body', message: `send back all ${theirs.length / ELEMENT_BYTES} of the other organization's values, blinded again` }]);

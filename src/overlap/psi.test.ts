@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import sodium from 'sodium-native';
 import { describe, expect, it } from 'vitest';
 import { edwardsToMontgomery } from './montgomery.ts';
-import { blind, hashToCurve, intersectionSize, newSecret, repeats } from './psi.ts';
+import { blind, hashToCurve, intersectionSize, newSecret, repeats, smallOrderValues } from './psi.ts';
 import { blindAgain, hashAndBlind } from './psi-parallel.ts';
 
 // Both sides of the protocol run here without a server: what each sends, what the other returns.
@@ -60,6 +60,20 @@ describe('private set intersection', () => {
       sodium.crypto_sign_ed25519_pk_to_curve25519(expected, edwards.subarray(i * 32, i * 32 + 32));
       expect(Buffer.from(converted.subarray(i * 32, i * 32 + 32)).equals(Buffer.from(expected))).toBe(true);
     }
+  });
+
+  it('tells points of small order from blinded identifiers', () => {
+    const honest = blind(hashToCurve('email', Array.from({ length: 200 }, (_, i) => `p${i}@x.org`)), newSecret());
+    expect(smallOrderValues(honest)).toBe(0);
+    const zero = new Uint8Array(32);
+    const one = new Uint8Array(32); one[0] = 1;
+    const order8 = Buffer.from('e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b880', 'hex'); // high bit set: still refused
+    expect(smallOrderValues(new Uint8Array([...zero, ...honest.subarray(0, 32), ...one, ...order8]))).toBe(3);
+  });
+
+  it('counts distinct shared values, whatever repeats a list holds', () => {
+    const [a, b] = [hashToCurve('email', ['x@x.org', 'y@x.org']), hashToCurve('email', ['x@x.org'])];
+    expect(intersectionSize(new Uint8Array([...a, ...a.subarray(0, 32)]), b)).toBe(1);
   });
 
   it('finds repeated values in a list', () => {

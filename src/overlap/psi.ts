@@ -44,13 +44,38 @@ const keysOf = (packed: Uint8Array) => {
   return keys;
 };
 
-/** How many values of `a` are also in `b` (both packed, 32 bytes each). */
+/** How many distinct values `a` and `b` share (both packed, 32 bytes each). */
 export function intersectionSize(a: Uint8Array, b: Uint8Array): number {
   const [small, large] = a.length <= b.length ? [a, b] : [b, a];
   const seen = new Set(keysOf(small));
   let shared = 0;
-  for (const key of keysOf(large)) if (seen.has(key)) shared += 1;
+  for (const key of new Set(keysOf(large))) if (seen.has(key)) shared += 1;
   return shared;
+}
+
+// The X25519 u-coordinates of points of small order (libsodium's list, high bit ignored): a
+// side that sent one would make the other side's multiplication fail, or collapse values.
+const SMALL_ORDER = [
+  '0000000000000000000000000000000000000000000000000000000000000000',
+  '0100000000000000000000000000000000000000000000000000000000000000',
+  'e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800',
+  '5f9c95bca3508c24b1d0b1559c83ef5b04445cc4581c8e86d8224eddd09f1157',
+  'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  'eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+];
+
+/** How many packed values are points of small order (never made by hashing onto the curve and blinding). */
+export function smallOrderValues(packed: Uint8Array): number {
+  const buffer = Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
+  let found = 0;
+  const value = Buffer.alloc(ELEMENT_BYTES);
+  for (let at = 0; at < buffer.length; at += ELEMENT_BYTES) {
+    buffer.copy(value, 0, at, at + ELEMENT_BYTES);
+    value[31]! &= 0x7f;
+    if (SMALL_ORDER.includes(value.toString('hex'))) found += 1;
+  }
+  return found;
 }
 
 /** The number of values repeated in a packed list (a side's list must hold each identifier once). */
