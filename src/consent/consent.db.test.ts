@@ -116,6 +116,17 @@ describe.each(ENGINES)('consent per contact on %s', (engine) => {
       expect(res.status, bad).toBe(404);
       expect(res.text).not.toContain('both');
     }
+    // Withdrawn: it stops opening at once.
+    const { token: second } = (await memberA.post(`/api/contacts/${ids.P4}/consent-link`)).json;
+    expect((await person.get(`/api/consent/${second}`)).status).toBe(200);
+    expect((await memberA.delete(`/api/contacts/${ids.P4}/consent-links`)).json).toEqual({ revoked: 2 });
+    expect((await person.get(`/api/consent/${second}`)).status).toBe(404);
+    // Its maker's role ends: the links they made stop opening.
+    const { token: third } = (await memberA.post(`/api/contacts/${ids.P4}/consent-link`)).json;
+    await t.db.deleteFrom('space_roles').where('space_id', '=', spaceA).where('user_id', '=', memberA.userId).execute();
+    expect((await person.get(`/api/consent/${third}`)).status).toBe(404);
+    await upsertRole(t.db, spaceA, memberA.userId, 'member');
+    expect((await person.get(`/api/consent/${third}`)).status).toBe(200);
     const expired = linkToken(ids.P4!, Math.floor(Date.now() / 1000) - 60, t.deps.box.sign);
     expect((await person.get(`/api/consent/${expired}`)).status).toBe(410);
     expect((await person.put(`/api/consent/${expired}`, { doNotContact: true })).status).toBe(410);

@@ -57,3 +57,25 @@ export function allowedFor(purpose: DefaultablePurpose, defaultGranted: boolean)
     ? sql<boolean>`not exists (select 1 from contact_consents cc where cc.contact_id = contacts.id and cc.purpose = ${purpose} and not cc.granted)`
     : sql<boolean>`exists (select 1 from contact_consents cc where cc.contact_id = contacts.id and cc.purpose = ${purpose} and cc.granted)`;
 }
+
+export async function insertLink(db: Db, link: { contactId: string; spaceId: string; issuedBy: string; expiresAt: Date }) {
+  return db.insertInto('consent_links').values({ contact_id: link.contactId, space_id: link.spaceId, issued_by: link.issuedBy, expires_at: link.expiresAt })
+    .returning('id').executeTakeFirstOrThrow();
+}
+
+/** A link that still opens: not withdrawn, and its maker still holds a role in the organization's space. */
+export async function openLink(db: Db, id: string) {
+  return db.selectFrom('consent_links as l').innerJoin('space_roles as r', (j) => j.onRef('r.space_id', '=', 'l.space_id').onRef('r.user_id', '=', 'l.issued_by'))
+    .select(['l.contact_id as contactId']).where('l.id', '=', id).where('l.revoked_at', 'is', null).executeTakeFirst();
+}
+
+export async function linksOf(db: Db, contactId: string) {
+  return db.selectFrom('consent_links as l').leftJoin('users as u', 'u.id', 'l.issued_by')
+    .select(['l.id', 'l.expires_at as expiresAt', 'l.revoked_at as revokedAt', 'l.created_at as createdAt', 'u.display_name as issuedBy'])
+    .where('l.contact_id', '=', contactId).orderBy('l.created_at', 'desc').limit(50).execute();
+}
+
+export async function revokeLinks(db: Db, contactId: string) {
+  const result = await db.updateTable('consent_links').set({ revoked_at: new Date() }).where('contact_id', '=', contactId).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

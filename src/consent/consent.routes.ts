@@ -21,6 +21,9 @@ export const consentRoutes = newRouter()
     const { db, box } = c.get('deps');
     return c.json(await service.consentLink(db, box, actorOf(c), c.req.valid('param').id), 201);
   })
+  .openapi(createRoute({ method: 'delete', path: '/contacts/{id}/consent-links', tags, description: 'Withdraws every link given to this contact.',
+    request: { params: IdParam }, responses: { 200: jsonResponse(z.object({ revoked: z.number() })), ...problems } }),
+    async (c) => c.json(await service.revokeConsentLinks(c.get('deps').db, actorOf(c), c.req.valid('param').id), 200))
   .openapi(createRoute({ method: 'get', path: '/spaces/{id}/consent-defaults', tags, description: "The organization's defaults where a contact has recorded no choice.",
     request: { params: IdParam }, responses: { 200: jsonResponse(z.object({ count_in_alliance: z.boolean(), overlap_matching: z.boolean() })), ...problems } }),
     async (c) => c.json(await service.consentDefaults(c.get('deps').db, actorOf(c), c.req.valid('param').id), 200))

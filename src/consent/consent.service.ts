@@ -30,7 +30,7 @@ async function effective(db: Db, contactId: string, spaceId: string) {
 
 export async function contactConsent(db: Db, actor: Actor, contactId: string) {
   const contact = await requireContact(db, actor, contactId, 'member');
-  return { ...(await effective(db, contactId, contact.spaceId)), history: await repo.historyOf(db, contactId) };
+  return { ...(await effective(db, contactId, contact.spaceId)), history: await repo.historyOf(db, contactId), links: await repo.linksOf(db, contactId) };
 }
 
 async function checkPartner(db: Db, spaceId: string, purpose: ConsentPurpose, partnerSpaceId: string | null | undefined) {
@@ -69,12 +69,29 @@ export async function setConsentDefault(db: Db, actor: Actor, spaceId: string, p
   });
 }
 
-/** A link the person can open without an account, for LINK_DAYS days; making one is logged. */
+/**
+ * A link the person can open without an account, for LINK_DAYS days. Each is recorded: it stops
+ * opening when withdrawn, or when its maker no longer holds a role in the organization's space.
+ */
 export async function consentLink(db: Db, box: SealedBox, actor: Actor, contactId: string) {
   const contact = await requireContact(db, actor, contactId, 'member');
   const expires = nowSeconds() + LINK_DAYS * 86_400;
-  await insertAudit(db, [{ userId: actor.userId, spaceId: contact.spaceId, action: 'create', entity: 'consent_link', entityId: contactId, changes: { expires: [null, new Date(expires * 1000).toISOString()] } }]);
-  return { token: linkToken(contactId, expires, box.sign), expiresAt: new Date(expires * 1000).toISOString() };
+  const { id } = await db.transaction().execute(async (trx) => {
+    const link = await repo.insertLink(trx, { contactId, spaceId: contact.spaceId, issuedBy: actor.userId, expiresAt: new Date(expires * 1000) });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: contact.spaceId, action: 'create', entity: 'consent_link', entityId: contactId, changes: { expires: [null, new Date(expires * 1000).toISOString()] } }]);
+    return link;
+  });
+  return { token: linkToken(id, expires, box.sign), expiresAt: new Date(expires * 1000).toISOString() };
+}
+
+/** Withdraws every link given for the contact. */
+export async function revokeConsentLinks(db: Db, actor: Actor, contactId: string) {
+  const contact = await requireContact(db, actor, contactId, 'member');
+  return db.transaction().execute(async (trx) => {
+    const revoked = await repo.revokeLinks(trx, contactId);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: contact.spaceId, action: 'revoke', entity: 'consent_link', entityId: contactId, changes: { revoked: [null, revoked] } }]);
+    return { revoked };
+  });
 }
 
 async function contactOfLink(db: Db, box: SealedBox, token: string) {
@@ -83,7 +100,8 @@ async function contactOfLink(db: Db, box: SealedBox, token: string) {
     if (read.refused === 'expired') throw new Problem(410, 'Link expired', 'This link has expired: ask the organization for a new one.');
     throw notFound('link');
   }
-  const contact = await contacts.findContact(db, read.contactId);
+  const link = await repo.openLink(db, read.linkId);
+  const contact = link ? await contacts.findContact(db, link.contactId) : undefined;
   if (!contact || contact.mergedInto) throw notFound('link');
   return contact;
 }

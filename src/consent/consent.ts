@@ -28,22 +28,22 @@ export function allowed(purpose: ConsentPurpose, choices: ConsentChoice[], defau
 
 export const LINK_DAYS = 30;
 
-/** A link token for one contact, valid until `expires` (seconds since 1970): payload and its signature. */
-export function linkToken(contactId: string, expires: number, sign: (text: string) => string): string {
-  const payload = `${contactId}.${expires}`;
+/** A link token naming one recorded link, valid until `expires` (seconds since 1970): payload and its signature. */
+export function linkToken(linkId: string, expires: number, sign: (text: string) => string): string {
+  const payload = `${linkId}.${expires}`;
   return `${Buffer.from(payload).toString('base64url')}.${sign(payload)}`;
 }
 
-/** The contact a token names, or why it opens nothing. */
-export function readLinkToken(token: string, now: number, sign: (text: string) => string): { contactId: string } | { refused: 'malformed' | 'forged' | 'expired' } {
+/** The link a token names, or why it opens nothing. */
+export function readLinkToken(token: string, now: number, sign: (text: string) => string): { linkId: string } | { refused: 'malformed' | 'forged' | 'expired' } {
   const [encoded, signature] = token.split('.');
   if (!encoded || !signature) return { refused: 'malformed' };
   const payload = Buffer.from(encoded, 'base64url').toString('utf8');
-  const [contactId, expires] = payload.split('.');
-  if (!contactId || !/^[0-9a-f-]{36}$/.test(contactId) || !expires || !/^\d+$/.test(expires)) return { refused: 'malformed' };
+  const [linkId, expires] = payload.split('.');
+  if (!linkId || !/^[0-9a-f-]{36}$/.test(linkId) || !expires || !/^\d+$/.test(expires)) return { refused: 'malformed' };
   const expected = Buffer.from(sign(payload));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { refused: 'forged' };
   if (Number(expires) < now) return { refused: 'expired' };
-  return { contactId };
+  return { linkId };
 }

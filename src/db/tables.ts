@@ -631,6 +631,16 @@ export interface ConsentEventsTable {
   changed_by: string | null;
 }
 
+export interface ConsentLinksTable {
+  id: Generated<string>;
+  contact_id: string;
+  space_id: string;
+  issued_by: string | null;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+}
+
 export interface ConsentDefaultsTable {
   space_id: string;
   purpose: 'count_in_alliance' | 'overlap_matching';
@@ -877,6 +887,7 @@ export interface Database {
   contact_consents: ContactConsentsTable;
   consent_events: ConsentEventsTable;
   consent_defaults: ConsentDefaultsTable;
+  consent_links: ConsentLinksTable;
   overlap_payloads: OverlapPayloadsTable;
   match_funds: MatchFundsTable;
   other_income: OtherIncomeTable;

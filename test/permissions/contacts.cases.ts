@@ -34,6 +34,7 @@ export const CONTACT_CASES: RouteCase<ContactRecords>[] = [
   { route: 'POST /api/contacts/{id}/consent-link', name: "make a contact's consent link", path: (r) => `/api/contacts/${r.contactId}/consent-link`, need: 'member', ok: 201 },
   { route: 'GET /api/spaces/{id}/archive', name: "download the space's archive", path: (r) => `/api/spaces/${r.spaceId}/archive`, need: 'owner', ok: 200 },
   { route: 'POST /api/spaces/{id}/purge', name: 'purge the space', path: (r) => `/api/spaces/${r.spaceId}/purge`, body: (r) => ({ confirm: r.organizationName }), need: 'owner', ok: 200 },
+  { route: 'DELETE /api/contacts/{id}/consent-links', name: "withdraw a contact's consent links", path: (r) => `/api/contacts/${r.contactId}/consent-links`, need: 'member', ok: 200 },
   { route: 'GET /api/spaces/{id}/consent-defaults', name: 'read consent defaults', path: (r) => `/api/spaces/${r.spaceId}/consent-defaults`, need: 'member', ok: 200 },
   { route: 'PUT /api/spaces/{id}/consent-defaults', name: 'change a consent default', path: (r) => `/api/spaces/${r.spaceId}/consent-defaults`,
     body: () => ({ purpose: 'count_in_alliance', granted: false }), need: 'admin', ok: 200 },

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../dates.ts';
 
 interface Purpose { purpose: string; granted: boolean; recorded: boolean; source: string | null }
 interface Partner { partnerSpaceId: string; partnerName: string; granted: boolean }
-interface Consent { purposes: Purpose[]; partners: Partner[]; history: { purpose: string; partnerName: string | null; granted: boolean; source: string; changedAt: string; changedBy: string | null }[] }
+interface Consent { purposes: Purpose[]; partners: Partner[]; links: { id: string; revokedAt: string | null; expiresAt: string }[]; history: { purpose: string; partnerName: string | null; granted: boolean; source: string; changedAt: string; changedBy: string | null }[] }
 
 /** What the organization may do with one contact, the person's own link, and every change made. */
 export function ConsentSection({ contactId, canWrite }: { contactId: string; canWrite: boolean }) {
@@ -25,6 +25,10 @@ export function ConsentSection({ contactId, canWrite }: { contactId: string; can
       setLink({ url: `${window.location.origin}/consent/${made.token}`, expiresAt: made.expiresAt });
     } catch (e) { setError(errorText(t, e)); }
   }
+  async function withdrawLinks() {
+    try { await api.delete(`/contacts/${contactId}/consent-links`); setLink(null); await load(); } catch (e) { setError(errorText(t, e)); }
+  }
+  const openLinks = consent?.links.filter((l) => !l.revokedAt && new Date(l.expiresAt) > new Date()).length ?? 0;
   if (!consent) return error ? <ErrorBanner message={error} /> : null;
   return (
     <section aria-label={t('consent.title')} className="flex flex-col gap-1">
@@ -48,7 +52,12 @@ export function ConsentSection({ contactId, canWrite }: { contactId: string; can
           </li>
         ))}
       </ul>
-      {canWrite && <p><button type="button" className={secondaryButtonClass} onClick={() => void makeLink()}>{t('consent.makeLink')}</button></p>}
+      {canWrite && (
+        <p className="flex flex-wrap gap-2">
+          <button type="button" className={secondaryButtonClass} onClick={() => void makeLink()}>{t('consent.makeLink')}</button>
+          {openLinks > 0 && <button type="button" className={secondaryButtonClass} onClick={() => void withdrawLinks()}>{t('consent.withdrawLinks', { count: openLinks })}</button>}
+        </p>
+      )}
       {link && (
         <p className="break-all">{t('consent.linkFor', { date: formatDateTime(link.expiresAt) })} <a className="underline" href={link.url}>{link.url}</a></p>
       )}
