@@ -9,6 +9,7 @@ import { addMember } from '../memberships/membership.service.ts';
 import { createOrganization } from '../orgs/organization.service.ts';
 import { upsertRole } from './spaces.repository.ts';
 import { spaceArchive } from './space-exit.service.ts';
+import { createList } from '../contacts/segment.service.ts';
 
 // An organization leaves with its data: its owners download one zip of everything its space
 // holds, then purge the space. Afterwards no id column anywhere names the space, its directory
@@ -58,6 +59,8 @@ describe.each(ENGINES)('leaving with one\'s data on %s', (engine) => {
     const ana = await t.db.selectFrom('contacts').select('id').where('space_id', '=', spaceId).where('first_name', '=', 'Ana').executeTakeFirstOrThrow();
     await createDonation(t.db, ownerActor, spaceId, DonationInputSchema.parse({ contactId: ana.id, amountMinor: 2_500, receivedOn: '2026-01-05' }));
     await owner.put(`/api/contacts/${ana.id}/consent`, { purpose: 'c4', granted: true });
+    await createList(t.db, ownerActor, spaceId, { name: 'Leaving list', contactIds: [ana.id] });
+    await createList(t.db, actor, partnerSpace, { name: 'Staying list', contactIds: [partnerContact] });
     await owner.post(`/api/spaces/${spaceId}/people`, { name: 'Pia Staff', languages: ['es'], contact: { email: 'pia.staff@example.org' } });
     expect((await owner.post(`/api/spaces/${spaceId}/overlap-runs`, { partnerSpaceId: partnerSpace, allianceId, kind: 'email' })).status).toBe(201);
   });
@@ -83,6 +86,10 @@ describe.each(ENGINES)('leaving with one\'s data on %s', (engine) => {
     const manifest = JSON.parse(await text('manifest.json'));
     expect(manifest).toMatchObject({ organization: 'Leaving Org', rows: { contacts: 2, donations: 1, people: 1 } });
     expect(await text('data/contacts.jsonl')).not.toContain('cata.stays');
+    // Records without a space id of their own come with their parents: the list's items, the overlap runs; not the partner's.
+    const items = (await text('data/contact_list_items.jsonl')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(items).toHaveLength(1);
+    expect((await text('data/overlap_runs.jsonl')).trim().split('\n')).toHaveLength(1);
   });
 
   it('never holds the database while an archive waits to be read, and refuses an alliance\'s shared space', async () => {

@@ -10,6 +10,50 @@ export async function spaceTablesChildrenFirst(db: Db) {
   return (await listTables(db)).filter((t) => t.columns.includes('space_id')).reverse();
 }
 
+/**
+ * Tables without a space id whose rows belong to a space through their parents (a list's items, a
+ * goal's indicators, a convening's hosts): each with the references that tie it to tables that
+ * have one. Directory entries (organizations) are shared references, not owners, and do not count.
+ */
+export async function childTables(db: Db) {
+  const { rows } = await sql<{ child: string; column: string; parent: string; parentColumn: string }>`
+    select cl.relname as child, a.attname as "column", pl.relname as parent, pa.attname as "parentColumn" from pg_constraint k
+    join pg_class cl on cl.oid = k.conrelid join pg_class pl on pl.oid = k.confrelid
+    join pg_attribute a on a.attrelid = k.conrelid and a.attnum = k.conkey[1]
+    join pg_attribute pa on pa.attrelid = k.confrelid and pa.attnum = k.confkey[1]
+    join pg_namespace n on n.oid = cl.relnamespace
+    where k.contype = 'f' and n.nspname = 'public' and array_length(k.conkey, 1) = 1 and pl.relname <> 'organizations'
+      and exists (select 1 from information_schema.columns c where c.table_schema = 'public' and c.table_name = pl.relname and c.column_name = 'space_id')
+      and not exists (select 1 from information_schema.columns c where c.table_schema = 'public' and c.table_name = cl.relname and c.column_name = 'space_id')
+    order by 1, 2`.execute(db);
+  const byChild = new Map<string, { column: string; parent: string; parentColumn: string }[]>();
+  for (const r of rows) byChild.set(r.child, [...(byChild.get(r.child) ?? []), { column: r.column, parent: r.parent, parentColumn: r.parentColumn }]);
+  return [...byChild].map(([name, parents]) => ({ name, parents }));
+}
+
+/** A child table's rows whose every owning parent is in the space (and at least one is): JSON, in batches, through a cursor. */
+export async function* childRows(trx: Db, table: { name: string; parents: { column: string; parent: string; parentColumn: string }[] }, spaceId: string, batch = 2000) {
+  const inSpace = (p: { column: string; parent: string; parentColumn: string }) =>
+    sql`exists (select 1 from ${sql.table(p.parent)} p where p.${sql.ref(p.parentColumn)} = c.${sql.ref(p.column)} and p.space_id = ${spaceId})`;
+  const every = sql.join(table.parents.map((p) => sql`(c.${sql.ref(p.column)} is null or ${inSpace(p)})`), sql` and `);
+  const some = sql.join(table.parents.map((p) => inSpace(p)), sql` or `);
+  await sql`declare child_rows no scroll cursor for select row_to_json(c)::text as row from ${sql.table(table.name)} c where ${every} and (${some})`.execute(trx);
+  try {
+    for (;;) {
+      const rows = await sql<{ row: string }>`fetch ${sql.raw(String(batch))} from child_rows`.execute(trx);
+      if (rows.rows.length === 0) return;
+      yield rows.rows.map((r) => JSON.parse(r.row) as Record<string, unknown>);
+    }
+  } finally {
+    await sql`close child_rows`.execute(trx);
+  }
+}
+
+/** The space's private overlap runs (asked or asked of it), which name it on either side. */
+export async function overlapRunsOf(db: Db, spaceId: string) {
+  return db.selectFrom('overlap_runs').selectAll().where((eb) => eb.or([eb('requester_space_id', '=', spaceId), eb('partner_space_id', '=', spaceId)])).execute();
+}
+
 /** Every row of `table` in the space as JSON text, `batch` at a time, through a cursor (inside the caller's transaction). */
 export async function* spaceRows(trx: Db, table: string, spaceId: string, batch = 2000): AsyncGenerator<Record<string, unknown>[]> {
   await sql`declare space_rows no scroll cursor for select row_to_json(t)::text as row from ${sql.table(table)} t where t.space_id = ${spaceId}`.execute(trx);

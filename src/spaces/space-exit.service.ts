@@ -84,6 +84,19 @@ export async function spaceArchive(db: Db, box: SealedBox, actor: Actor, spaceId
           counts[table.name] = count;
         })()), { name: `data/${table.name}.jsonl` });
       }
+      for (const table of await repo.childTables(trx)) {
+        archive.append(Readable.from((async function* lines() {
+          let count = 0;
+          for await (const rows of repo.childRows(trx, table, spaceId)) {
+            count += rows.length;
+            yield rows.map((row) => `${JSON.stringify(opened(box, table.name, row))}\n`).join('');
+          }
+          counts[table.name] = count;
+        })()), { name: `data/${table.name}.jsonl` });
+      }
+      const runs = await repo.overlapRunsOf(trx, spaceId);
+      counts.overlap_runs = runs.length;
+      archive.append(runs.map((r) => `${JSON.stringify(r)}\n`).join(''), { name: 'data/overlap_runs.jsonl' });
       archive.append(Readable.from((async function* manifest() {
         yield JSON.stringify({ organization: organization.name, spaceId, exportedAt: new Date().toISOString(), rows: counts }, null, 2);
       })()), { name: 'manifest.json' });
