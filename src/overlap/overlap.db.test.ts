@@ -149,6 +149,17 @@ describe.each(ENGINES)('private overlap between member organizations on %s', (en
     expect((await t.db.selectFrom('overlap_payloads').select('run_id').where('run_id', '=', runId).execute()).length).toBe(0);
   });
 
+  it('never keeps a value relayed for a cancelled run, even when a cancel and an upload cross', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      const runId = (await request('phone')).json.id;
+      await adminB.put(`/api/overlap-runs/${runId}/status`, { answer: 'accept' });
+      // B holds no phone numbers: its blinded list is empty, sent while A cancels.
+      await Promise.all([adminA.put(`/api/overlap-runs/${runId}/status`, { answer: 'cancel' }), adminB.bytes('PUT', `/api/overlap-runs/${runId}/sides/partner/blinded`, new Uint8Array(0))]);
+      expect((await adminA.get(`/api/overlap-runs/${runId}`)).json.status).toBe('cancelled');
+      expect(await t.db.selectFrom('overlap_payloads').select('run_id').where('run_id', '=', runId).execute()).toEqual([]);
+    }
+  });
+
   it('keeps runs to the two organizations\' administrators', async () => {
     const runId = (await request('email')).json.id;
     // A third organization sees nothing and cannot ask either of them.

@@ -72,6 +72,11 @@ export async function setSize(db: Db, id: string, side: Side, size: number) {
   await db.updateTable('overlap_runs').set(side === 'requester' ? { requester_size: size } : { partner_size: size }).where('id', '=', id).execute();
 }
 
+/** The run's status, its row locked until the transaction ends (a cancel and an upload never cross). */
+export async function lockRunStatus(db: Db, id: string) {
+  return (await db.selectFrom('overlap_runs').select('status').where('id', '=', id).forUpdate().executeTakeFirst())?.status;
+}
+
 /** Stores a payload once; false when this side already sent it. */
 export async function insertPayload(db: Db, runId: string, side: Side, stage: Stage, payload: Uint8Array) {
   const inserted = await db.insertInto('overlap_payloads').values({ run_id: runId, side, stage, payload: Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength) })

@@ -92,6 +92,7 @@ export async function answerRun(db: Db, actor: Actor, id: string, answer: 'accep
   const spaceId = await sideSpace(db, actor, run, side, 'admin');
   const [from, to] = answer === 'accept' ? [['requested'], 'accepted'] as const : answer === 'decline' ? [['requested'], 'declined'] as const : [['requested', 'accepted'], 'cancelled'] as const;
   await db.transaction().execute(async (trx) => {
+    await repo.lockRunStatus(trx, id);
     if (!(await repo.moveRun(trx, id, [...from], to, answer === 'cancel' ? undefined : actor.userId))) throw conflict(`This run is ${run.status}; it cannot be ${to} now.`, 'status');
     if (to === 'cancelled') await repo.deletePayloads(trx, id);
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'update', entity: 'overlap_run', entityId: id, changes: { status: [run.status, to] } }]);
@@ -155,6 +156,7 @@ export async function sendBlinded(db: Db, actor: Actor, id: string, side: Side, 
   const repeated = repeats(bytes);
   if (repeated) throw invalid([{ field: 'body', message: `${repeated} blinded values are repeated: send each identifier once` }]);
   await db.transaction().execute(async (trx) => {
+    if ((await repo.lockRunStatus(trx, id)) !== 'accepted') throw conflict('This run is no longer accepted.', 'status');
     if (!(await repo.insertPayload(trx, id, side, 'blinded', bytes))) throw conflict('This side has already sent its blinded values.', 'side');
     await repo.setSize(trx, id, side, sent);
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'update', entity: 'overlap_run', entityId: id, changes: { [`${side}Blinded`]: [null, sent] } }]);
@@ -183,8 +185,11 @@ export async function sendReblinded(db: Db, actor: Actor, id: string, side: Side
   const theirs = await repo.findPayload(db, id, other(side), 'blinded');
   if (!theirs) throw conflict('The other organization has not sent its blinded values yet.', 'side');
   if (bytes.length !== theirs.length) throw invalid([{ field: 'body', message: `send back all ${theirs.length / ELEMENT_BYTES} of the other organization's values, blinded again` }]);
-  if (!(await repo.insertPayload(db, id, side, 'reblinded', bytes))) throw conflict('This side has already sent these values.', 'side');
-  await insertAudit(db, [{ userId: actor.userId, spaceId, action: 'update', entity: 'overlap_run', entityId: id, changes: { [`${side}Reblinded`]: [null, bytes.length / ELEMENT_BYTES] } }]);
+  await db.transaction().execute(async (trx) => {
+    if ((await repo.lockRunStatus(trx, id)) !== 'accepted') throw conflict('This run is no longer accepted.', 'status');
+    if (!(await repo.insertPayload(trx, id, side, 'reblinded', bytes))) throw conflict('This side has already sent these values.', 'side');
+    await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'update', entity: 'overlap_run', entityId: id, changes: { [`${side}Reblinded`]: [null, bytes.length / ELEMENT_BYTES] } }]);
+  });
   return finishIfReady(db, id, run.minCount);
 }
 
@@ -193,6 +198,10 @@ async function finishIfReady(db: Db, id: string, minCount: number) {
   if (!a || !b) return { done: false };
   const shared = await countShared(a, b);
   const belowMin = shared < minCount;
-  await db.transaction().execute((trx) => repo.finishRun(trx, id, { sharedCount: belowMin ? null : shared, belowMin }));
+  await db.transaction().execute(async (trx) => {
+    // A run cancelled meanwhile keeps its status; either way nothing relayed is kept.
+    if ((await repo.lockRunStatus(trx, id)) === 'accepted') await repo.finishRun(trx, id, { sharedCount: belowMin ? null : shared, belowMin });
+    else await repo.deletePayloads(trx, id);
+  });
   return { done: true };
 }
