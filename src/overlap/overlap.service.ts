@@ -109,9 +109,8 @@ function accepted(run: RunRow) {
 
 /**
  * One side's own identifiers of the run's kind, each once — of the contacts whose consent allows
- * overlap matching — for its client to blind. Only that
- * side's administrators get them, only before the side has sent its blinded values, and the read
- * is logged with how many left (never which).
+ * overlap matching — for its client to blind. Only that side's administrators get them, only
+ * before the side has sent its blinded values, and the read is logged with how many left (never which).
  */
 export async function sideIdentifiers(db: Db, box: SealedBox, actor: Actor, id: string, side: Side) {
   const run = await runFor(db, actor, id, 'admin');
