@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { roleAtLeast } from '../../../spaces/roles.ts';
@@ -29,6 +29,8 @@ export function OverlapPage() {
   const [working, setWorking] = useState<{ runId: string; share: number } | null>(null);
   const [defaults, setDefaults] = useState<Record<'count_in_alliance' | 'overlap_matching', boolean> | null>(null);
   const number = (n: number) => n.toLocaleString(i18n.language);
+  // Runs whose automatic second step failed: shown with their error, never retried in a loop.
+  const failed = useRef(new Set<string>());
 
   const load = useCallback(() => api.get<Run[]>(`/spaces/${id}/overlap-runs`).then(setRuns, (e: unknown) => setError(errorText(t, e))), [id, t]);
   useEffect(() => {
@@ -56,7 +58,10 @@ export function OverlapPage() {
     try {
       if (action === 'send') await sendMine(run.id, sideOf(run), progress);
       else await blindTheirs(run.id, sideOf(run), progress);
-    } catch (e) { setError(e instanceof Error && e.message === 'secret lost' ? t('overlap.secretLost') : errorText(t, e)); }
+    } catch (e) {
+      failed.current.add(run.id);
+      setError(e instanceof Error && e.message === 'secret lost' ? t('overlap.secretLost') : errorText(t, e));
+    }
     setWorking(null);
     await load();
   }
@@ -64,7 +69,7 @@ export function OverlapPage() {
   // While this page is open, this side's second step runs as soon as the other side has sent its values.
   useEffect(() => {
     if (working || !runs) return undefined;
-    const ready = runs.find((r) => r.status === 'accepted' && mineSent(r) && theirsSent(r) && !mineReturned(r) && holdsSecret(r.id, sideOf(r)));
+    const ready = runs.find((r) => r.status === 'accepted' && mineSent(r) && theirsSent(r) && !mineReturned(r) && holdsSecret(r.id, sideOf(r)) && !failed.current.has(r.id));
     if (ready) { void step(ready, 'finish'); return undefined; }
     // Otherwise, while a run waits on the other side (its answer, its list, its second step), look again now and then.
     const waiting = runs.some((r) => r.status === 'requested' || (r.status === 'accepted' && mineSent(r)));
