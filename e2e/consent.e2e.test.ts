@@ -33,8 +33,10 @@ describe.skipIf(browserMissing)('a person\'s consent page, in Chromium', () => {
     await person.screenshot({ path: 'test-results/consent-es-360.png', fullPage: true });
     expect(errors).toEqual([]);
 
-    const consent = await (await staff.request.get(`${env.server.url}/api/contacts/${made.id}/consent`)).json() as { purposes: { purpose: string; granted: boolean; source: string }[] };
+    const consent = await (await staff.request.get(`${env.server.url}/api/contacts/${made.id}/consent`)).json() as { purposes: { purpose: string; granted: boolean; source: string; recorded: boolean }[] };
     expect(consent.purposes.find((p) => p.purpose === 'overlap_matching')).toMatchObject({ granted: false, source: 'person' });
+    // What the person left as it was is not recorded as their choice: it still follows the organization's default.
+    expect(consent.purposes.find((p) => p.purpose === 'count_in_alliance')).toMatchObject({ granted: true, recorded: false });
     expect((await (await staff.request.get(`${env.server.url}/api/contacts/${made.id}`)).json()).doNotContact).toBe(true);
     // A forged link opens nothing, and says so in the person's language.
     await person.goto(`${env.server.url}/consent/${token.slice(0, -3)}abc`);

@@ -18,18 +18,21 @@ export function PersonConsentPage() {
   const { token = '' } = useParams();
   const { t, i18n } = useTranslation();
   const [view, setView] = useState<View | null>(null);
+  const [initial, setInitial] = useState<View | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const fail = (e: unknown) => setError(e instanceof ApiError && e.status === 410 ? t('consent.person.expired') : e instanceof ApiError && e.status === 404 ? t('consent.person.notFound') : t('errors.network'));
-  useEffect(() => { void api.get<View>(`/consent/${encodeURIComponent(token)}`).then(setView, fail); }, [token]);
+  useEffect(() => { void api.get<View>(`/consent/${encodeURIComponent(token)}`).then((v) => { setView(v); setInitial(v); }, fail); }, [token]);
 
   async function save() {
-    if (!view) return;
+    if (!view || !initial) return;
+    // Only what the person changed is recorded as their choice; the rest keeps where it came from.
+    const purposes = view.purposes.filter((p) => initial.purposes.find((q) => q.purpose === p.purpose)?.granted !== p.granted);
+    const partners = view.partners.filter((p) => initial.partners.find((q) => q.partnerSpaceId === p.partnerSpaceId)?.granted !== p.granted)
+      .map((p) => ({ purpose: 'share_with_partner', granted: p.granted, partnerSpaceId: p.partnerSpaceId }));
     try {
-      await api.put(`/consent/${encodeURIComponent(token)}`, {
-        purposes: [...view.purposes, ...view.partners.map((p) => ({ purpose: 'share_with_partner', granted: p.granted, partnerSpaceId: p.partnerSpaceId }))],
-        doNotContact: view.contact.doNotContact,
-      });
+      await api.put(`/consent/${encodeURIComponent(token)}`, { purposes: [...purposes, ...partners], doNotContact: view.contact.doNotContact });
+      setInitial(view);
       setSaved(true);
     } catch (e) { fail(e); }
   }
