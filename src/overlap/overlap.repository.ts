@@ -9,10 +9,8 @@ import type { IdentifierKind } from './psi-element.ts';
 export type Side = OverlapPayloadsTable['side'];
 export type Stage = OverlapPayloadsTable['stage'];
 
-/** The organization whose own space this is, and the alliances it is an active member of. */
-export async function organizationOfSpace(db: Db, spaceId: string) {
-  return db.selectFrom('organizations').select(['id', 'name']).where('own_space_id', '=', spaceId).executeTakeFirst();
-}
+/** The organization whose own space this is (one query, kept with the leadership's records). */
+export { organizationOfSpace } from '../leadership/leadership.repository.ts';
 
 /** Alliances both organizations are active members of, by name. */
 export async function sharedAlliances(db: Db, organizationA: string, organizationB: string) {

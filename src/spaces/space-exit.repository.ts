@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { listTables } from '../backup/backup.repository.ts';
 import type { Db } from '../db/database.ts';
 
@@ -37,16 +37,7 @@ export async function* childRows(trx: Db, table: { name: string; parents: { colu
     sql`exists (select 1 from ${sql.table(p.parent)} p where p.${sql.ref(p.parentColumn)} = c.${sql.ref(p.column)} and p.space_id = ${spaceId})`;
   const every = sql.join(table.parents.map((p) => sql`(c.${sql.ref(p.column)} is null or ${inSpace(p)})`), sql` and `);
   const some = sql.join(table.parents.map((p) => inSpace(p)), sql` or `);
-  await sql`declare child_rows no scroll cursor for select row_to_json(c)::text as row from ${sql.table(table.name)} c where ${every} and (${some})`.execute(trx);
-  try {
-    for (;;) {
-      const rows = await sql<{ row: string }>`fetch ${sql.raw(String(batch))} from child_rows`.execute(trx);
-      if (rows.rows.length === 0) return;
-      yield rows.rows.map((r) => JSON.parse(r.row) as Record<string, unknown>);
-    }
-  } finally {
-    await sql`close child_rows`.execute(trx);
-  }
+  yield* cursorRows(trx, sql`select row_to_json(c)::text as row from ${sql.table(table.name)} c where ${every} and (${some})`, batch);
 }
 
 /** The space's private overlap runs (asked or asked of it), which name it on either side. */
@@ -56,15 +47,20 @@ export async function overlapRunsOf(db: Db, spaceId: string) {
 
 /** Every row of `table` in the space as JSON text, `batch` at a time, through a cursor (inside the caller's transaction). */
 export async function* spaceRows(trx: Db, table: string, spaceId: string, batch = 2000): AsyncGenerator<Record<string, unknown>[]> {
-  await sql`declare space_rows no scroll cursor for select row_to_json(t)::text as row from ${sql.table(table)} t where t.space_id = ${spaceId}`.execute(trx);
+  yield* cursorRows(trx, sql`select row_to_json(t)::text as row from ${sql.table(table)} t where t.space_id = ${spaceId}`, batch);
+}
+
+/** The rows of `query` (one JSON text column, `row`), `batch` at a time, through a cursor (inside the caller's transaction). */
+async function* cursorRows(trx: Db, query: RawBuilder<unknown>, batch: number): AsyncGenerator<Record<string, unknown>[]> {
+  await sql`declare exit_rows no scroll cursor for ${query}`.execute(trx);
   try {
     for (;;) {
-      const rows = await sql<{ row: string }>`fetch ${sql.raw(String(batch))} from space_rows`.execute(trx);
+      const rows = await sql<{ row: string }>`fetch ${sql.raw(String(batch))} from exit_rows`.execute(trx);
       if (rows.rows.length === 0) return;
       yield rows.rows.map((r) => JSON.parse(r.row) as Record<string, unknown>);
     }
   } finally {
-    await sql`close space_rows`.execute(trx);
+    await sql`close exit_rows`.execute(trx);
   }
 }
 
