@@ -17,6 +17,12 @@ const groupsOf = (pattern: RegExp) => new RegExp(`${pattern.source}|`).exec('')!
 
 // At least one real English message (as the code builds it, with plausible values) per pattern.
 const SAMPLES = [
+  'not a fellow member of one of your alliances', 'not an alliance both organizations are active members of', "not an organization's own space",
+  "not an organization's own space (an alliance's shared space is not removed this way)", 'blinded values come in 32 bytes each; 33 bytes is not a whole number of them',
+  '36 blinded values, but this organization holds 35 identifiers of this kind: send each of them once (its contacts may have changed: run this side again)',
+  '1 values are not blinded identifiers (points of small order)', '2 blinded values are repeated: send each identifier once',
+  "send back all 40 of the other organization's values, blinded again", 'only for sharing with a partner', 'say which partner organization',
+  'not a partner this organization asked about', "type the organization's name exactly",
   'Invalid input: expected string, received undefined', 'Invalid input: expected number, received string',
   'required', 'at most 200 characters', 'at most 1', 'use YYYY-MM-DD', 'use YYYY, YYYY-MM or YYYY-MM-DD',
   'use YYYY, YYYY-MM, YYYY-MM-DD or MM/DD/YYYY', 'a local date and time, e.g. 2011-01-22T10:00',

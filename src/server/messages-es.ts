@@ -348,6 +348,22 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^no organization with id (.+) that you can see$/, 'no hay ninguna organización con el identificador $1 que usted pueda ver'],
   [/^(\d+) organizations are called "(.+)"; use the organization's id$/, 'hay $1 organizaciones llamadas "$2"; use el identificador de la organización'],
   [/^no organization called "(.+)" that you can see$/, 'no hay ninguna organización llamada "$1" que usted pueda ver'],
+
+  // Private overlap, consent and leaving (src/overlap, src/consent, src/spaces/space-exit).
+  [/^not a fellow member of one of your alliances$/, 'no es otra organización miembro de una de sus alianzas'],
+  [/^not an alliance both organizations are active members of$/, 'no es una alianza de la que ambas organizaciones sean miembros activos'],
+  [/^not an organization's own space$/, 'no es el espacio propio de una organización'],
+  [/^not an organization's own space \(an alliance's shared space is not removed this way\)$/, 'no es el espacio propio de una organización (el espacio compartido de una alianza no se borra así)'],
+  [/^blinded values come in (\d+) bytes each; (\d+) bytes is not a whole number of them$/, 'los valores cifrados tienen $1 bytes cada uno; $2 bytes no es un número entero de ellos'],
+  [/^(\d+) blinded values, but this organization holds (\d+) identifiers of this kind: send each of them once \(its contacts may have changed: run this side again\)$/,
+    '$1 valores cifrados, pero esta organización tiene $2 identificadores de este tipo: envíe cada uno una vez (sus contactos pueden haber cambiado: ejecute este lado de nuevo)'],
+  [/^(\d+) values are not blinded identifiers \(points of small order\)$/, '$1 valores no son identificadores cifrados (puntos de orden pequeño)'],
+  [/^(\d+) blinded values are repeated: send each identifier once$/, '$1 valores cifrados están repetidos: envíe cada identificador una vez'],
+  [/^send back all (\d+) of the other organization's values, blinded again$/, 'devuelva los $1 valores de la otra organización, cifrados de nuevo'],
+  [/^only for sharing with a partner$/, 'solo para compartir con una organización aliada'],
+  [/^say which partner organization$/, 'indique qué organización aliada'],
+  [/^not a partner this organization asked about$/, 'no es una organización aliada por la que esta organización haya preguntado'],
+  [/^type the organization's name exactly$/, 'escriba el nombre de la organización exactamente'],
 ];
 
 // Left out on purpose:
