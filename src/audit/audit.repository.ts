@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 export interface AuditEntry {
   userId: string | null;
   spaceId: string | null;
-  action: 'create' | 'update' | 'delete' | 'read_sensitive' | 'grant' | 'revoke' | 'import' | 'export';
+  action: 'create' | 'update' | 'delete' | 'read_sensitive' | 'grant' | 'revoke' | 'import' | 'export' | 'firewall_refused';
   entity: string;
   entityId: string | null;
   // What changed: field → [before, after]. Sensitive fields appear by name only.
@@ -22,7 +22,7 @@ export async function insertAudit(db: Db, entries: AuditEntry[]): Promise<void> 
   }
 }
 
-export async function listAudit(db: Db, spaceId: string, options: { limit: number; before?: string }) {
+export async function listAudit(db: Db, spaceId: string, options: { limit: number; before?: string; action?: AuditEntry['action'] }) {
   let query = db.selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.user_id')
     .select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.entity', 'audit_log.entity_id',
@@ -31,5 +31,6 @@ export async function listAudit(db: Db, spaceId: string, options: { limit: numbe
     .orderBy('audit_log.id', 'desc')
     .limit(options.limit);
   if (options.before) query = query.where('audit_log.id', '<', options.before);
+  if (options.action) query = query.where('audit_log.action', '=', options.action);
   return query.execute();
 }

@@ -27,6 +27,7 @@ export interface ContactRow {
   emailOptIn: boolean | null;
   smsOptIn: boolean | null;
   doNotContact: boolean;
+  workFor: 'c3' | 'c4' | null;
   source: string;
   importJobId: string | null;
   importRow: number | null;
@@ -38,13 +39,13 @@ export interface ContactRow {
   updatedAt: Date;
 }
 
-export type NewContact = Omit<ContactRow, 'createdAt' | 'updatedAt' | 'mergedInto' | 'ladderStep' | 'personId' | 'recruitedBy'>;
+export type NewContact = Omit<ContactRow, 'createdAt' | 'updatedAt' | 'mergedInto' | 'ladderStep' | 'personId' | 'recruitedBy' | 'workFor'>;
 
 const columns = [
   'id', 'space_id as spaceId', 'external_id as externalId', 'first_name as firstName', 'last_name as lastName', 'languages', 'sealed',
   'email_hash as emailHash', 'phone_hash as phoneHash', 'name_address_hash as nameAddressHash', 'household_key as householdKey',
   'city', 'state_fips as stateFips', 'county_fips as countyFips', 'zip', 'birth_year as birthYear', 'birth_key as birthKey', 'tags', 'custom_fields as customFields',
-  'email_opt_in as emailOptIn', 'sms_opt_in as smsOptIn', 'do_not_contact as doNotContact', 'source', 'import_job_id as importJobId',
+  'email_opt_in as emailOptIn', 'sms_opt_in as smsOptIn', 'do_not_contact as doNotContact', 'work_for as workFor', 'source', 'import_job_id as importJobId',
   'import_row as importRow', 'ladder_step as ladderStep', 'merged_into as mergedInto', 'person_id as personId', 'recruited_by as recruitedBy', 'created_at as createdAt', 'updated_at as updatedAt',
 ] as const;
 

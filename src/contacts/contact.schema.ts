@@ -25,6 +25,8 @@ export const ContactInputSchema = z.object({
   emailOptIn: z.boolean().nullish(),
   smsOptIn: z.boolean().nullish(),
   doNotContact: z.boolean().nullish(),
+  /** The 501(c) work the contact was gathered for, in an unmarked space; once set, it stays. */
+  workFor: z.enum(['c3', 'c4']).nullish(),
 }).openapi('ContactInput');
 export type ContactInput = z.infer<typeof ContactInputSchema>;
 
@@ -47,6 +49,7 @@ export const ContactViewSchema = z.object({
   emailOptIn: z.boolean().nullable(),
   smsOptIn: z.boolean().nullable(),
   doNotContact: z.boolean(),
+  workFor: z.enum(['c3', 'c4']).nullable(),
   source: z.string(),
   ladderStep: z.string().nullable(),
   personId: z.string().nullable().openapi({ description: 'The directory person of the same organization this contact is' }),

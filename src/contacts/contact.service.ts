@@ -1,3 +1,5 @@
+import { setWorkFor } from '../firewall/firewall.repository.ts';
+import { checkOwnMark, checkRemark } from '../firewall/firewall.service.ts';
 import { randomUUID } from 'node:crypto';
 import { findCounty, listStates } from '../areas/us-areas.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
@@ -25,7 +27,7 @@ export function contactView(r: repo.ContactRow): ContactView {
     id: r.id, spaceId: r.spaceId, externalId: r.externalId, firstName: r.firstName, lastName: r.lastName, languages: r.languages,
     city: r.city, state: r.stateFips ? postalOf.get(r.stateFips) ?? null : null, stateFips: r.stateFips, countyFips: r.countyFips,
     county: r.countyFips ? findCounty(r.countyFips)?.name ?? null : null, zip: r.zip, birthYear: r.birthYear, tags: r.tags, customFields: r.customFields,
-    emailOptIn: r.emailOptIn, smsOptIn: r.smsOptIn, doNotContact: r.doNotContact, source: r.source, ladderStep: r.ladderStep ?? null, personId: r.personId ?? null, recruitedBy: r.recruitedBy ?? null, hasEmail: r.emailHash !== null,
+    emailOptIn: r.emailOptIn, smsOptIn: r.smsOptIn, doNotContact: r.doNotContact, workFor: r.workFor ?? null, source: r.source, ladderStep: r.ladderStep ?? null, personId: r.personId ?? null, recruitedBy: r.recruitedBy ?? null, hasEmail: r.emailHash !== null,
     hasPhone: r.phoneHash !== null, createdAt: new Date(r.createdAt).toISOString(), updatedAt: new Date(r.updatedAt).toISOString(),
   };
 }
@@ -78,8 +80,10 @@ export async function readDetails(db: Db, box: SealedBox, actor: Actor, id: stri
 export async function createContact(db: Db, box: SealedBox, actor: Actor, spaceId: string, input: ContactInput, source = 'manual', id: string = randomUUID(), needed: 'member' | 'viewer' = 'member') {
   await requireRole(db, actor, spaceId, needed, 'contacts');
   const record = readInput(input);
+  await checkOwnMark(db, actor, spaceId, 'contact', null, input.workFor, 'workFor');
   await db.transaction().execute(async (trx) => {
     await repo.insertContacts(trx, [{ id, spaceId, source, importJobId: null, importRow: null, ...publicFields(record), ...contactKeys(box, spaceId, record), ...sealContact(box, id, record) }]);
+    if (input.workFor) await setWorkFor(trx, id, input.workFor);
     await repo.ensureTags(trx, spaceId, record.tags);
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'contact', entityId: id, changes: { name: [null, `${record.firstName} ${record.lastName}`.trim()] } }]);
   });
@@ -92,10 +96,13 @@ export async function updateContact(db: Db, box: SealedBox, actor: Actor, id: st
   const contact = await requireContact(db, actor, id, 'member');
   const record = readInput(input);
   const before = contactView(contact);
+  const workFor = input.workFor === undefined ? contact.workFor : input.workFor;
+  if (workFor !== contact.workFor) await checkRemark(db, actor, contact.spaceId, 'contact', id, contact.workFor, workFor, 'workFor');
   await db.transaction().execute(async (trx) => {
     await repo.updateContact(trx, id, { ...publicFields(record), ...contactKeys(box, contact.spaceId, record), ...sealContact(box, id, record) });
+    if (workFor !== contact.workFor) await setWorkFor(trx, id, workFor);
     await repo.ensureTags(trx, contact.spaceId, record.tags);
-    const after = contactView({ ...contact, ...publicFields(record) });
+    const after = contactView({ ...contact, ...publicFields(record), workFor });
     const changed = Object.fromEntries(Object.entries(after).filter(([k, v]) => k !== 'updatedAt' && JSON.stringify(v) !== JSON.stringify(before[k as keyof ContactView]))
       .map(([k, v]) => [k, [before[k as keyof ContactView], v]]));
     // Sealed fields are logged by name only.

@@ -1,3 +1,5 @@
+import type { TaxStatus } from '../db/tables.ts';
+import { passesFirewall } from '../firewall/firewall.repository.ts';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Condition } from './segment.ts';
@@ -69,10 +71,11 @@ export async function pageSegmentIds(db: Db, spaceId: string, condition: Conditi
   return rows.map((r) => r.id);
 }
 
-/** Freezes the segment as it is now into a list: one statement, however many contacts. */
-export async function fillList(db: Db, listId: string, spaceId: string, condition: Condition, hiddenJobs: string[]) {
+/** Freezes the segment as it is now into a list marked `mark` (its side of the c3/c4 firewall): one statement, however many contacts. */
+export async function fillList(db: Db, listId: string, spaceId: string, condition: Condition, hiddenJobs: string[], mark: TaxStatus | null) {
   const result = await sql`insert into contact_list_items (list_id, contact_id)
-    select ${listId}, c.id from contacts c where ${universe(spaceId, hiddenJobs)} and ${conditionSql(condition)} on conflict do nothing`.execute(db);
+    select ${listId}, c.id from contacts c where ${universe(spaceId, hiddenJobs)} and ${conditionSql(condition)}
+      and ${passesFirewall(mark, sql`c.space_id`, sql`c.work_for`)} on conflict do nothing`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
 
@@ -99,12 +102,12 @@ export async function deleteSegment(db: Db, id: string) {
   await db.deleteFrom('segments').where('id', '=', id).execute();
 }
 
-export async function insertList(db: Db, l: { spaceId: string; name: string; description: string | null; segmentId: string | null; userId: string }) {
-  return db.insertInto('contact_lists').values({ space_id: l.spaceId, name: l.name, description: l.description, segment_id: l.segmentId, created_by: l.userId })
+export async function insertList(db: Db, l: { spaceId: string; name: string; description: string | null; segmentId: string | null; taxStatus: TaxStatus | null; userId: string }) {
+  return db.insertInto('contact_lists').values({ space_id: l.spaceId, name: l.name, description: l.description, segment_id: l.segmentId, tax_status: l.taxStatus, created_by: l.userId })
     .returning(['id']).executeTakeFirstOrThrow();
 }
 
-const listColumns = ['l.id', 'l.space_id as spaceId', 'l.name', 'l.description', 'l.segment_id as segmentId', 'l.created_at as createdAt', 'l.updated_at as updatedAt'] as const;
+const listColumns = ['l.id', 'l.space_id as spaceId', 'l.name', 'l.description', 'l.segment_id as segmentId', 'l.tax_status as taxStatus', 'l.created_at as createdAt', 'l.updated_at as updatedAt'] as const;
 
 export async function findList(db: Db, id: string) {
   return db.selectFrom('contact_lists as l').select(listColumns).where('l.id', '=', id).executeTakeFirst();

@@ -2,6 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../server/context.ts';
 import { IdParam, jsonBody, jsonResponse, newRouter, Ok, problems } from '../server/openapi-helpers.ts';
 import { ConditionSchema } from './segment.ts';
+
+// Its own 501(c) mark, in an unmarked space (a marked space's lists carry the space's).
+const TaxStatusInput = z.enum(['c3', 'c4']).nullish();
 import * as service from './segment.service.ts';
 
 const SegmentInput = z.object({ name: z.string().trim().min(1, 'a name is required').max(200), definition: ConditionSchema }).openapi('SegmentInput');
@@ -10,8 +13,10 @@ const SegmentCount = z.object({ count: z.number(), universe: z.number() }).opena
 const ListInput = z.object({
   name: z.string().trim().min(1, 'a name is required').max(200), description: z.string().trim().max(2000).nullish(),
   contactIds: z.array(z.uuid('not a valid id')).max(10_000).default([]),
+  taxStatus: TaxStatusInput,
 }).openapi('ContactListInput');
-const List = z.object({ id: z.string(), spaceId: z.string(), name: z.string(), description: z.string().nullable(), segmentId: z.string().nullable(), size: z.number(),
+const List = z.object({ id: z.string(), spaceId: z.string(), name: z.string(), description: z.string().nullable(), segmentId: z.string().nullable(),
+  taxStatus: z.enum(['c3', 'c4']).nullable(), size: z.number(),
   createdAt: z.any(), updatedAt: z.any() }).openapi('ContactList');
 
 export const segmentRoutes = newRouter()
@@ -41,7 +46,7 @@ export const segmentRoutes = newRouter()
     return c.json({ ok: true as const }, 200);
   })
   .openapi(createRoute({ method: 'post', path: '/segments/{id}/freeze', tags: ['contacts'], description: 'Freezes the segment as it is now into a new list.',
-    request: { params: IdParam, ...jsonBody(z.object({ name: z.string().trim().min(1, 'a name is required').max(200), description: z.string().trim().max(2000).nullish() })) },
+    request: { params: IdParam, ...jsonBody(z.object({ name: z.string().trim().min(1, 'a name is required').max(200), description: z.string().trim().max(2000).nullish(), taxStatus: TaxStatusInput })) },
     responses: { 201: jsonResponse(List), ...problems } }), async (c) => {
     const { db } = c.get('deps');
     const { id } = await service.freezeSegment(db, actorOf(c), c.req.valid('param').id, c.req.valid('json'));

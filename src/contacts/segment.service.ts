@@ -1,3 +1,6 @@
+import type { TaxStatus } from '../db/tables.ts';
+import { markOf } from '../firewall/firewall.repository.ts';
+import { checkContactsFor, checkOwnMark } from '../firewall/firewall.service.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
 import { forbidden, invalid, notFound } from '../server/problem.ts';
@@ -86,12 +89,16 @@ export async function deleteSegment(db: Db, actor: Actor, id: string) {
 }
 
 /** The segment as it is now, frozen into a new list. */
-export async function freezeSegment(db: Db, actor: Actor, id: string, input: { name: string; description?: string | null }) {
+export async function freezeSegment(db: Db, actor: Actor, id: string, input: { name: string; description?: string | null; taxStatus?: TaxStatus | null }) {
   const segment = await requireSegment(db, actor, id, 'member');
   const hidden = await contacts.runningContactImports(db, segment.spaceId);
+  await checkOwnMark(db, actor, segment.spaceId, 'contact_list', null, input.taxStatus);
+  // A marked list takes only the contacts on its side of the c3/c4 firewall.
+  const mark = (await markOf(db, segment.spaceId)).taxStatus ?? input.taxStatus ?? null;
   return db.transaction().execute(async (trx) => {
-    const { id: listId } = await repo.insertList(trx, { spaceId: segment.spaceId, name: input.name, description: input.description ?? null, segmentId: id, userId: actor.userId });
-    const size = await repo.fillList(trx, listId, segment.spaceId, segment.definition, hidden);
+    const { id: listId } = await repo.insertList(trx, { spaceId: segment.spaceId, name: input.name, description: input.description ?? null, segmentId: id,
+      taxStatus: input.taxStatus ?? null, userId: actor.userId });
+    const size = await repo.fillList(trx, listId, segment.spaceId, segment.definition, hidden, mark);
     await insertAudit(trx, [{ userId: actor.userId, spaceId: segment.spaceId, action: 'create', entity: 'contact_list', entityId: listId, changes: { fromSegment: [null, id], size: [null, size] } }]);
     return { id: listId, size };
   });
@@ -107,12 +114,14 @@ export async function getList(db: Db, actor: Actor, id: string) {
   return { ...list, size: await repo.countItems(db, id) };
 }
 
-export async function createList(db: Db, actor: Actor, spaceId: string, input: { name: string; description?: string | null; contactIds: string[] }) {
+export async function createList(db: Db, actor: Actor, spaceId: string, input: { name: string; description?: string | null; contactIds: string[]; taxStatus?: TaxStatus | null }) {
   await requireRole(db, actor, spaceId, 'member', 'contacts');
   const own = await contacts.countContacts(db, spaceId, { hiddenJobs: [], ids: input.contactIds });
   if (own !== new Set(input.contactIds).size) throw invalid([{ field: 'contactIds', message: 'no such contact' }]);
+  await checkOwnMark(db, actor, spaceId, 'contact_list', null, input.taxStatus);
+  await checkContactsFor(db, actor, spaceId, 'contact_list', input.contactIds, input.taxStatus ?? null);
   return db.transaction().execute(async (trx) => {
-    const { id } = await repo.insertList(trx, { spaceId, name: input.name, description: input.description ?? null, segmentId: null, userId: actor.userId });
+    const { id } = await repo.insertList(trx, { spaceId, name: input.name, description: input.description ?? null, segmentId: null, taxStatus: input.taxStatus ?? null, userId: actor.userId });
     await repo.addItems(trx, id, input.contactIds);
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'contact_list', entityId: id, changes: { size: [null, own] } }]);
     return id;

@@ -32,6 +32,7 @@ import * as overlapRuns from './migrations/2026_12_07_0023_overlap_runs.ts';
 import * as blindIndexScope from './migrations/2026_12_07_0024_blind_index_scope.ts';
 import * as contactConsents from './migrations/2026_12_07_0025_contact_consents.ts';
 import * as consentLinks from './migrations/2026_12_07_0026_consent_links.ts';
+import * as taxFirewall from './migrations/2026_12_07_0027_tax_firewall.ts';
 import { ensurePrivateDataDir } from './data-dir.ts';
 import type { Database } from './tables.ts';
 
@@ -86,6 +87,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_0024_blind_index_scope': blindIndexScope,
   '2026_12_07_0025_contact_consents': contactConsents,
   '2026_12_07_0026_consent_links': consentLinks,
+  '2026_12_07_0027_tax_firewall': taxFirewall,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -28,7 +28,13 @@ export interface SpacesTable {
   kind: 'organization' | 'alliance';
   name: string;
   created_at: Timestamp;
+  // 501(c)(3) or (c)(4): the firewall between the two (src/firewall).
+  tax_status: TaxStatus | null;
+  // A c3 space's rule: whether c4 spaces may read its work (counts toward a c4 alliance, overlaps).
+  c3_shares_with_c4: Generated<boolean>;
 }
+
+export type TaxStatus = 'c3' | 'c4';
 
 export interface SpaceRolesTable {
   space_id: string;
@@ -317,6 +323,8 @@ export interface ContactsTable {
   email_opt_in: boolean | null;
   sms_opt_in: boolean | null;
   do_not_contact: Generated<boolean>;
+  // The 501(c) work it was gathered for, in an unmarked space (a marked space's contacts carry its mark).
+  work_for: TaxStatus | null;
   source: string;
   // The import that created it: hidden while that import runs, removed if it fails.
   import_job_id: string | null;
@@ -371,6 +379,8 @@ export interface ContactListsTable {
   name: string;
   description: string | null;
   segment_id: string | null;
+  // Its own 501(c) mark in an unmarked space; a marked space's lists carry the space's.
+  tax_status: TaxStatus | null;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -412,6 +422,8 @@ export interface OutreachEffortsTable {
   script: JSONColumnType<object, string, string | undefined>;
   segment_id: string | null;
   target_id: string | null;
+  // Its own 501(c) mark in an unmarked space; a marked space's efforts carry the space's.
+  tax_status: TaxStatus | null;
   status: Generated<'draft' | 'active' | 'closed'>;
   created_by: string | null;
   created_at: Timestamp;

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import { countsInAlliance } from '../consent/consent.repository.ts';
+import type { TaxStatus } from '../db/tables.ts';
+import { passesFirewall } from '../firewall/firewall.repository.ts';
 import type { Db } from '../db/database.ts';
 
 const columns = ['d.id', 'd.space_id as spaceId', 'd.contact_id as contactId', 'd.amount_minor as amountMinor', 'd.currency', 'd.received_on as receivedOn',
@@ -128,13 +130,14 @@ export async function contactOfSpace(db: Db, spaceId: string, id: string) {
   return db.selectFrom('contacts').select('id').where('id', '=', id).where('space_id', '=', spaceId).where('merged_into', 'is', null).executeTakeFirst();
 }
 
-/** Per member space: this fiscal year's donors and total (for an alliance: numbers only). */
-export async function totalsBySpace(db: Db, spaceIds: string[], from: string, to: string) {
+/** Per member space: this fiscal year's donors and total, for an alliance marked `reader` (numbers only). */
+export async function totalsBySpace(db: Db, spaceIds: string[], from: string, to: string, reader: TaxStatus | null) {
   if (spaceIds.length === 0) return [];
   const { rows } = await sql<{ spaceId: string; donors: number; total: number; gifts: number }>`
     select space_id as "spaceId", count(distinct contact_id)::int as donors, sum(amount_minor)::bigint as total, count(*)::int as gifts
     from donations where space_id = any(${spaceIds}::uuid[]) and received_on between ${from} and ${to} and refunded_on is null
-      and ${countsInAlliance(sql`donations.contact_id`, sql`donations.space_id`)} group by 1`.execute(db);
+      and ${countsInAlliance(sql`donations.contact_id`, sql`donations.space_id`)}
+      and ${passesFirewall(reader, sql`donations.space_id`, sql`(select c.work_for from contacts c where c.id = donations.contact_id)`)} group by 1`.execute(db);
   return rows.map((r) => ({ ...r, total: Number(r.total) }));
 }
 

@@ -1,5 +1,6 @@
 import { insertAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
+import { markOf } from '../firewall/firewall.repository.ts';
 import { memberSpacesOf } from '../ladder/ladder.repository.ts';
 import { invalid, notFound } from '../server/problem.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
@@ -117,11 +118,12 @@ export async function donorReport(db: Db, actor: Actor, spaceId: string, year: n
 export async function membersGiving(db: Db, actor: Actor, allianceSpaceId: string, year: number) {
   await requireRole(db, actor, allianceSpaceId, 'viewer', 'alliance');
   const members = await memberSpacesOf(db, allianceSpaceId);
+  const reader = (await markOf(db, allianceSpaceId)).taxStatus;
   const result = [];
   for (const m of members) {
     const settings = (await repo.findSettings(db, m.spaceId)) ?? DEFAULTS;
     const span = fiscalYearSpan(year, settings.fiscalYearStartMonth);
-    const [totals] = await repo.totalsBySpace(db, [m.spaceId], span.from, span.to);
+    const [totals] = await repo.totalsBySpace(db, [m.spaceId], span.from, span.to, reader);
     const counted = totals ?? { donors: 0, gifts: 0, total: 0 };
     // None is shown as none; one to SMALL_COUNT − 1 as "fewer than SMALL_COUNT".
     const suppressed = counted.donors > 0 && counted.donors < SMALL_COUNT;

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import { countsInAlliance } from '../consent/consent.repository.ts';
+import type { TaxStatus } from '../db/tables.ts';
+import { passesFirewall } from '../firewall/firewall.repository.ts';
 import type { Db } from '../db/database.ts';
 import { ownOrAllianceConvening } from '../leadership/leadership.repository.ts';
 import type { ContactFacts } from './ladder.ts';
@@ -103,18 +105,23 @@ export async function movesOf(db: Db, contactId: string) {
 }
 
 /** Counts per step now, and moves up or down in a period: numbers, never names. */
-export async function stepCounts(db: Db, spaceIds: string[], options: { forAlliance?: boolean } = {}) {
+export async function stepCounts(db: Db, spaceIds: string[], options: { forAlliance?: { reader: TaxStatus | null } } = {}) {
   if (spaceIds.length === 0) return [];
-  const consented = options.forAlliance ? countsInAlliance(sql`contacts.id`, sql`contacts.space_id`) : sql<boolean>`true`;
+  const consented = options.forAlliance
+    ? sql<boolean>`${countsInAlliance(sql`contacts.id`, sql`contacts.space_id`)} and ${passesFirewall(options.forAlliance.reader, sql`contacts.space_id`, sql`contacts.work_for`)}`
+    : sql<boolean>`true`;
   const { rows } = await sql<{ spaceId: string; step: string | null; n: number }>`
     select space_id as "spaceId", ladder_step as step, count(*)::int as n from contacts where space_id = any(${spaceIds}::uuid[]) and merged_into is null and ${consented} group by 1, 2`.execute(db);
   return rows;
 }
 
-/** With `forAlliance`, only contacts who may be counted in an alliance's totals (consent). */
-export async function movesIn(db: Db, spaceIds: string[], from: Date, to: Date, options: { forAlliance?: boolean } = {}) {
+/** With `forAlliance`, only contacts who may be counted in the totals of an alliance marked `reader` (consent, the c3/c4 firewall). */
+export async function movesIn(db: Db, spaceIds: string[], from: Date, to: Date, options: { forAlliance?: { reader: TaxStatus | null } } = {}) {
   if (spaceIds.length === 0) return [];
-  const consented = options.forAlliance ? countsInAlliance(sql`ladder_moves.contact_id`, sql`ladder_moves.space_id`) : sql<boolean>`true`;
+  const ownMark = sql`(select c.work_for from contacts c where c.id = ladder_moves.contact_id)`;
+  const consented = options.forAlliance
+    ? sql<boolean>`${countsInAlliance(sql`ladder_moves.contact_id`, sql`ladder_moves.space_id`)} and ${passesFirewall(options.forAlliance.reader, sql`ladder_moves.space_id`, ownMark)}`
+    : sql<boolean>`true`;
   const { rows } = await sql<{ spaceId: string; fromStep: string | null; toStep: string; n: number }>`
     select space_id as "spaceId", from_step as "fromStep", to_step as "toStep", count(*)::int as n from ladder_moves
     where space_id = any(${spaceIds}::uuid[]) and at >= ${from} and at < ${to} and ${consented} group by 1, 2, 3`.execute(db);

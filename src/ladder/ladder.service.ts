@@ -1,3 +1,4 @@
+import { markOf } from '../firewall/firewall.repository.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { findContact } from '../contacts/contact.repository.ts';
 import { normalizeEmail } from '../contacts/contact-identity.ts';
@@ -137,7 +138,8 @@ export async function allianceMovement(db: Db, actor: Actor, allianceSpaceId: st
   await requireRole(db, actor, allianceSpaceId, 'viewer', 'alliance');
   const members = await repo.memberSpacesOf(db, allianceSpaceId);
   const spaceIds = members.map((m) => m.spaceId);
-  const [counts, moves] = await Promise.all([repo.stepCounts(db, spaceIds, { forAlliance: true }), repo.movesIn(db, spaceIds, from, to, { forAlliance: true })]);
+  const forAlliance = { reader: (await markOf(db, allianceSpaceId)).taxStatus };
+  const [counts, moves] = await Promise.all([repo.stepCounts(db, spaceIds, { forAlliance }), repo.movesIn(db, spaceIds, from, to, { forAlliance })]);
   const result = [];
   for (const m of members) {
     const stored = await repo.findLadder(db, m.spaceId);

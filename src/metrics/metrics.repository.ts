@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import { countsInAlliance } from '../consent/consent.repository.ts';
+import type { TaxStatus } from '../db/tables.ts';
+import { passesFirewall } from '../firewall/firewall.repository.ts';
 import type { Db } from '../db/database.ts';
 
 // What the movement metrics read of an alliance's record: light rows, aggregated in the database
@@ -86,13 +88,13 @@ export async function moneyToMembers(db: Db, spaceId: string, memberIds: string[
   return rows.map((r) => ({ organizationId: r.organizationId, amountMinor: Number(r.amountMinor) }));
 }
 
-/** Conversations members recorded in the period in efforts counting toward the alliance's targets: per member space. */
-export async function conversationsTowardTargets(db: Db, spaceId: string, from: string, to: string) {
+/** Conversations members recorded in the period in efforts counting toward the alliance's targets (the alliance marked `reader`): per member space. */
+export async function conversationsTowardTargets(db: Db, spaceId: string, reader: TaxStatus | null, from: string, to: string) {
   const { rows } = await sql<{ spaceId: string; conversations: number }>`
     select e.space_id as "spaceId", count(*)::int as conversations
     from outreach_attempts a join outreach_efforts e on e.id = a.effort_id join outreach_targets t on t.id = e.target_id
     where t.space_id = ${spaceId} and a.result = 'contacted' and a.made_at >= ${from}::date and a.made_at < (${to}::date + 1)
-      and ${countsInAlliance(sql`a.contact_id`, sql`a.space_id`)}
+      and ${countsInAlliance(sql`a.contact_id`, sql`a.space_id`)} and ${passesFirewall(reader, sql`e.space_id`, sql`e.tax_status`)}
     group by 1`.execute(db);
   return rows;
 }

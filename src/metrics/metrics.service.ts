@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { markOf } from '../firewall/firewall.repository.ts';
 import { allianceMovement } from '../ladder/ladder.service.ts';
 import { invalid, notFound } from '../server/problem.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
@@ -33,7 +34,7 @@ export async function allianceMetrics(db: Db, actor: Actor, allianceId: string, 
     repo.representativeSeats(db, allianceId),
     repo.committeeSeats(db, allianceId, today),
     repo.moneyToMembers(db, spaceId, memberIds, from, to),
-    repo.conversationsTowardTargets(db, spaceId, from, to),
+    markOf(db, spaceId).then((mark) => repo.conversationsTowardTargets(db, spaceId, mark.taxStatus, from, to)),
     repo.stageMoves(db, allianceId, from, to),
   ]);
   const orgBySpace = new Map(members.filter((m) => m.spaceId).map((m) => [m.spaceId!, m.id]));

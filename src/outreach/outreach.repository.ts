@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import { countsInAlliance } from '../consent/consent.repository.ts';
+import type { TaxStatus } from '../db/tables.ts';
+import { passesFirewall } from '../firewall/firewall.repository.ts';
 import type { Db } from '../db/database.ts';
 import { conditionSql } from '../contacts/segment.repository.ts';
 import type { Condition } from '../contacts/segment.ts';
@@ -19,25 +21,26 @@ export async function listTargets(db: Db, spaceIds: string[]) {
   return db.selectFrom('outreach_targets').select(['id', 'space_id as spaceId', 'name', 'goal', 'measure', 'due_on as dueOn']).where('space_id', 'in', spaceIds).orderBy('created_at').execute();
 }
 
-/** Per space of the efforts counting toward a target: attempts, conversations, distinct people reached. Counts only. */
-export async function targetTallies(db: Db, targetId: string, targetSpaceId: string) {
-  // Another organization's attempts count only for the people who may be counted in an alliance's totals (consent).
+/** Per space of the efforts counting toward a target (its space marked `reader`): attempts, conversations, distinct people reached. Counts only. */
+export async function targetTallies(db: Db, targetId: string, targetSpaceId: string, reader: TaxStatus | null) {
+  // Another organization's attempts count only for the people who may be counted in an alliance's
+  // totals (consent), and only from efforts on the reader's side of the c3/c4 firewall.
   const { rows } = await sql<{ spaceId: string; attempts: number; conversations: number; peopleReached: number }>`
     select e.space_id as "spaceId", count(a.id)::int as attempts, count(a.id) filter (where a.result = 'contacted')::int as conversations,
       count(distinct a.contact_id) filter (where a.result = 'contacted')::int as "peopleReached"
     from outreach_efforts e left join outreach_attempts a on a.effort_id = e.id
       and (e.space_id = ${targetSpaceId} or ${countsInAlliance(sql`a.contact_id`, sql`a.space_id`)})
-    where e.target_id = ${targetId} group by e.space_id`.execute(db);
+    where e.target_id = ${targetId} and ${passesFirewall(reader, sql`e.space_id`, sql`e.tax_status`)} group by e.space_id`.execute(db);
   return rows;
 }
 
-export async function insertEffort(db: Db, e: { spaceId: string; name: string; kind: string; script: object; segmentId: string | null; targetId: string | null; userId: string }) {
+export async function insertEffort(db: Db, e: { spaceId: string; name: string; kind: string; script: object; segmentId: string | null; targetId: string | null; taxStatus: TaxStatus | null; userId: string }) {
   return db.insertInto('outreach_efforts').values({
-    space_id: e.spaceId, name: e.name, kind: e.kind as 'canvass', script: JSON.stringify(e.script), segment_id: e.segmentId, target_id: e.targetId, created_by: e.userId,
+    space_id: e.spaceId, name: e.name, kind: e.kind as 'canvass', script: JSON.stringify(e.script), segment_id: e.segmentId, target_id: e.targetId, tax_status: e.taxStatus, created_by: e.userId,
   }).returning('id').executeTakeFirstOrThrow();
 }
 
-const effortColumns = ['id', 'space_id as spaceId', 'name', 'kind', 'script', 'segment_id as segmentId', 'target_id as targetId', 'status', 'created_at as createdAt'] as const;
+const effortColumns = ['id', 'space_id as spaceId', 'name', 'kind', 'script', 'segment_id as segmentId', 'target_id as targetId', 'tax_status as taxStatus', 'status', 'created_at as createdAt'] as const;
 
 export async function findEffort(db: Db, id: string) {
   return db.selectFrom('outreach_efforts').select(effortColumns).where('id', '=', id).executeTakeFirst();
@@ -47,13 +50,17 @@ export async function listEfforts(db: Db, spaceId: string) {
   return db.selectFrom('outreach_efforts').select(effortColumns).where('space_id', '=', spaceId).orderBy('created_at', 'desc').execute();
 }
 
-/** The effort's universe now: its segment's contacts (or all), without those already on one of its turfs. */
-export async function universeOf(db: Db, spaceId: string, effortId: string, condition: Condition | null, hiddenJobs: string[]): Promise<UniverseContact[]> {
+/**
+ * The effort's universe now: its segment's contacts (or all), without those already on one of its
+ * turfs, nor those gathered for work on the other side of the c3/c4 firewall from the effort's (`mark`).
+ */
+export async function universeOf(db: Db, spaceId: string, effortId: string, condition: Condition | null, hiddenJobs: string[], mark: TaxStatus | null): Promise<UniverseContact[]> {
   const where = condition ? sql`and ${conditionSql(condition)}` : sql``;
   const hidden = hiddenJobs.length ? sql`and (c.import_job_id is null or c.import_job_id <> all(${hiddenJobs}::uuid[]))` : sql``;
   const { rows } = await sql<UniverseContact>`
     select c.id, c.zip, c.county_fips as "countyFips", c.household_key as "householdKey", c.last_name as "lastName" from contacts c
     where c.space_id = ${spaceId} and c.merged_into is null and not c.do_not_contact ${hidden} ${where}
+      and ${passesFirewall(mark, sql`c.space_id`, sql`c.work_for`)}
       and not exists (select 1 from outreach_assignment_contacts ac join outreach_assignments s on s.id = ac.assignment_id
         where s.effort_id = ${effortId} and ac.contact_id = c.id)`.execute(db);
   return rows;

@@ -35,6 +35,8 @@ export const EffortInputSchema = z.object({
   script: ScriptSchema.default({ questions: [] }),
   segmentId: z.uuid('not a valid id').nullish(),
   targetId: z.uuid('not a valid id').nullish(),
+  /** The 501(c) work it is for; in a marked space only the space's own mark. */
+  taxStatus: z.enum(['c3', 'c4']).nullish(),
 }).openapi('OutreachEffortInput');
 export type EffortInput = z.infer<typeof EffortInputSchema>;
 

@@ -1,4 +1,6 @@
 import { findCounty } from '../areas/us-areas.ts';
+import { markOf } from '../firewall/firewall.repository.ts';
+import { checkFlow, checkOwnMark } from '../firewall/firewall.service.ts';
 import { placeAfterResults } from '../ladder/ladder.service.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { findContact, runningContactImports } from '../contacts/contact.repository.ts';
@@ -41,7 +43,7 @@ export async function targetProgress(db: Db, actor: Actor, targetId: string) {
   const target = await repo.findTarget(db, targetId);
   if (!target) throw notFound('target');
   await requireRole(db, actor, target.spaceId, 'viewer', 'target');
-  const tallies = await repo.targetTallies(db, targetId, target.spaceId);
+  const tallies = await repo.targetTallies(db, targetId, target.spaceId, (await markOf(db, target.spaceId)).taxStatus);
   const orgs = new Map((await repo.organizationsOfSpaces(db, tallies.map((t) => t.spaceId))).map((o) => [o.spaceId, o]));
   const byOrganization = tallies.map((t) => ({ organizationId: orgs.get(t.spaceId)?.id ?? null, name: orgs.get(t.spaceId)?.name ?? '', count: measureOf(target.measure, t) }))
     .sort((a, b) => b.count - a.count);
@@ -66,7 +68,13 @@ export async function createEffort(db: Db, actor: Actor, spaceId: string, input:
     if (!allowed) errors.push({ field: 'targetId', message: 'not a target of this organization or of an alliance it is an active member of' });
   }
   if (errors.length) throw invalid(errors);
-  const { id } = await repo.insertEffort(db, { spaceId, name: input.name, kind: input.kind, script: input.script, segmentId: input.segmentId ?? null, targetId: input.targetId ?? null, userId: actor.userId });
+  await checkOwnMark(db, actor, spaceId, 'outreach_effort', null, input.taxStatus);
+  const target = input.targetId ? await repo.findTarget(db, input.targetId) : undefined;
+  if (target && target.spaceId !== spaceId) {
+    await checkFlow(db, actor, { fromSpaceId: spaceId, toSpaceId: target.spaceId, recordMark: input.taxStatus, entity: 'outreach_effort', field: 'targetId' });
+  }
+  const { id } = await repo.insertEffort(db, { spaceId, name: input.name, kind: input.kind, script: input.script, segmentId: input.segmentId ?? null, targetId: input.targetId ?? null,
+    taxStatus: input.taxStatus ?? null, userId: actor.userId });
   await insertAudit(db, [{ userId: actor.userId, spaceId, action: 'create', entity: 'outreach_effort', entityId: id, changes: { name: [null, input.name], kind: [null, input.kind] } }]);
   return id;
 }
@@ -85,7 +93,8 @@ export async function getEffort(db: Db, actor: Actor, id: string) {
 export async function cutEffortTurfs(db: Db, actor: Actor, id: string, request: { by: 'zip' | 'county' | 'size'; size: number }) {
   const effort = await requireEffort(db, actor, id, 'member');
   const segment = effort.segmentId ? await findSegment(db, effort.segmentId) : undefined;
-  const universe = await repo.universeOf(db, effort.spaceId, id, (segment?.definition as Condition | undefined) ?? null, await runningContactImports(db, effort.spaceId));
+  const mark = (await markOf(db, effort.spaceId)).taxStatus ?? effort.taxStatus;
+  const universe = await repo.universeOf(db, effort.spaceId, id, (segment?.definition as Condition | undefined) ?? null, await runningContactImports(db, effort.spaceId), mark);
   // Names in no language: the ZIP code, the county, or a number (the screens say "turf" or "list").
   const placeName = (place: string | null) => (place === null ? '—' : request.by === 'county' ? findCounty(place)?.name ?? place : place);
   const turfs = cutTurfs(universe, request.by, request.size, (place) => (request.by === 'size' ? '#' : placeName(place)));
@@ -182,7 +191,8 @@ export async function sync(db: Db, box: SealedBox, actor: Actor, id: string, inp
   if (signupErrors.length) throw invalid(signupErrors);
   let signupsCreated = 0;
   for (const s of fresh) {
-    await createContact(db, box, actor, assignment.spaceId, s.input, 'field', s.id, 'viewer');
+    // Gathered by this effort: in an unmarked space, for the effort's side of the c3/c4 firewall.
+    await createContact(db, box, actor, assignment.spaceId, { ...s.input, workFor: effort.taxStatus }, 'field', s.id, 'viewer');
     await repo.addToAssignment(db, id, [s.id]);
     signupsCreated += 1;
   }

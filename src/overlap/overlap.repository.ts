@@ -100,19 +100,21 @@ export async function deletePayloads(db: Db, runId: string) {
 
 const HASH_COLUMN = { email: 'email_hash', phone: 'phone_hash', name_address: 'name_address_hash' } as const;
 
-/** How many distinct identifiers of this kind a space's contacts hold, among those `consented` allows (from their blind indexes: nothing is opened). */
-export async function countDistinctIdentifiers(db: Db, spaceId: string, kind: IdentifierKind, hiddenJobs: string[], consented: RawBuilder<boolean>) {
+/** How many distinct identifiers of this kind a space's contacts hold, among those every condition of `consented` allows (from their blind indexes: nothing is opened). */
+export async function countDistinctIdentifiers(db: Db, spaceId: string, kind: IdentifierKind, hiddenJobs: string[], consented: RawBuilder<boolean>[]) {
   const column = HASH_COLUMN[kind];
   let query = db.selectFrom('contacts').select(sql<number>`count(distinct ${sql.ref(column)})::int`.as('n'))
-    .where('space_id', '=', spaceId).where('merged_into', 'is', null).where(consented);
+    .where('space_id', '=', spaceId).where('merged_into', 'is', null);
+  for (const condition of consented) query = query.where(condition);
   if (hiddenJobs.length) query = query.where((eb) => eb.or([eb('import_job_id', 'is', null), eb('import_job_id', 'not in', hiddenJobs)]));
   return (await query.executeTakeFirstOrThrow()).n;
 }
 
 /** A page of a space's contacts that hold an identifier of this kind: what is needed to rebuild it. */
-export async function pageIdentifierSources(db: Db, spaceId: string, kind: IdentifierKind, afterId: string, limit: number, hiddenJobs: string[], consented: RawBuilder<boolean>) {
+export async function pageIdentifierSources(db: Db, spaceId: string, kind: IdentifierKind, afterId: string, limit: number, hiddenJobs: string[], consented: RawBuilder<boolean>[]) {
   let query = db.selectFrom('contacts').select(['id', 'sealed', 'first_name as firstName', 'last_name as lastName', 'zip', 'city'])
-    .where('space_id', '=', spaceId).where('merged_into', 'is', null).where(consented).where(HASH_COLUMN[kind], 'is not', null).where('id', '>', afterId);
+    .where('space_id', '=', spaceId).where('merged_into', 'is', null).where(HASH_COLUMN[kind], 'is not', null).where('id', '>', afterId);
+  for (const condition of consented) query = query.where(condition);
   if (hiddenJobs.length) query = query.where((eb) => eb.or([eb('import_job_id', 'is', null), eb('import_job_id', 'not in', hiddenJobs)]));
   return query.orderBy('id').limit(limit).execute();
 }

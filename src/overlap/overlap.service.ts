@@ -1,3 +1,5 @@
+import { contactOnSideOf, markOf } from '../firewall/firewall.repository.ts';
+import { checkFlow } from '../firewall/firewall.service.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { allowed } from '../consent/consent.ts';
 import { allowedFor, defaultsOf } from '../consent/consent.repository.ts';
@@ -24,10 +26,22 @@ import { repeats, smallOrderValues } from './psi.ts';
 
 const PAGE = 2000;
 
-/** The contacts whose consent lets them take part in an overlap, as SQL (the organization's default where none is recorded). */
-async function consentedToMatching(db: Db, spaceId: string) {
-  return allowedFor('overlap_matching', allowed('overlap_matching', [], await defaultsOf(db, spaceId)));
+/**
+ * The contacts that may take part in an overlap with `partnerSpaceId`, as SQL: their consent (the
+ * organization's default where none is recorded), and only work on the partner's side of the c3/c4 firewall.
+ */
+async function consentedToMatching(db: Db, spaceId: string, partnerSpaceId: string) {
+  const consent = allowedFor('overlap_matching', allowed('overlap_matching', [], await defaultsOf(db, spaceId)));
+  return [consent, contactOnSideOf((await markOf(db, partnerSpaceId)).taxStatus)];
 }
+
+/** The two spaces' marks keep them apart: refused (and logged) whichever way the values would go. */
+async function checkFirewall(db: Db, actor: Actor, run: { requesterSpaceId: string; partnerSpaceId: string }, field?: string) {
+  await checkFlow(db, actor, { fromSpaceId: run.requesterSpaceId, toSpaceId: run.partnerSpaceId, entity: 'overlap_run', field });
+  await checkFlow(db, actor, { fromSpaceId: run.partnerSpaceId, toSpaceId: run.requesterSpaceId, entity: 'overlap_run', field });
+}
+
+const otherSpace = (run: RunRow, spaceId: string) => (spaceId === run.requesterSpaceId ? run.partnerSpaceId : run.requesterSpaceId);
 
 async function sideSpace(db: Db, actor: Actor, run: RunRow, side: Side, needed: 'member' | 'admin') {
   const spaceId = side === 'requester' ? run.requesterSpaceId : run.partnerSpaceId;
@@ -68,6 +82,7 @@ export async function requestRun(db: Db, actor: Actor, spaceId: string, input: {
   if (!partner || partner.id === mine.id || shared.length === 0) throw invalid([{ field: 'partnerSpaceId', message: 'not a fellow member of one of your alliances' }]);
   if (!shared.some((a) => a.id === input.allianceId)) throw invalid([{ field: 'allianceId', message: 'not an alliance both organizations are active members of' }]);
   const minCount = Math.max(DEFAULT_MIN_COUNT, input.minCount ?? DEFAULT_MIN_COUNT);
+  await checkFirewall(db, actor, { requesterSpaceId: spaceId, partnerSpaceId: input.partnerSpaceId }, 'partnerSpaceId');
   return db.transaction().execute(async (trx) => {
     const { id } = await repo.insertRun(trx, { requesterSpaceId: spaceId, partnerSpaceId: input.partnerSpaceId, allianceId: input.allianceId, kind: input.kind, minCount, userId: actor.userId });
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'overlap_run', entityId: id, changes: { partner: [null, partner.name], kind: [null, input.kind], minCount: [null, minCount] } }]);
@@ -90,6 +105,7 @@ export async function answerRun(db: Db, actor: Actor, id: string, answer: 'accep
   // Accepting and declining are the partner's; cancelling is either side's.
   const side: Side = answer !== 'cancel' || (await isAdmin(db, actor, run.partnerSpaceId)) ? 'partner' : 'requester';
   const spaceId = await sideSpace(db, actor, run, side, 'admin');
+  if (answer === 'accept') await checkFirewall(db, actor, run);
   const [from, to] = answer === 'accept' ? [['requested'], 'accepted'] as const : answer === 'decline' ? [['requested'], 'declined'] as const : [['requested', 'accepted'], 'cancelled'] as const;
   await db.transaction().execute(async (trx) => {
     await repo.lockRunStatus(trx, id);
@@ -118,7 +134,7 @@ export async function sideIdentifiers(db: Db, box: SealedBox, actor: Actor, id: 
   accepted(run);
   if (side === 'requester' ? run.requesterBlinded : run.partnerBlinded) throw conflict('This side has already sent its blinded values.', 'side');
   const hiddenJobs = await runningContactImports(db, spaceId);
-  const consented = await consentedToMatching(db, spaceId);
+  const consented = await consentedToMatching(db, spaceId, otherSpace(run, spaceId));
   const values = new Set<string>();
   for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
     const rows = await repo.pageIdentifierSources(db, spaceId, run.kind, after, PAGE, hiddenJobs, consented);
@@ -147,7 +163,7 @@ export async function sendBlinded(db: Db, actor: Actor, id: string, side: Side, 
   const spaceId = await sideSpace(db, actor, run, side, 'admin');
   accepted(run);
   wholeValues(bytes, 'body');
-  const expected = await repo.countDistinctIdentifiers(db, spaceId, run.kind, await runningContactImports(db, spaceId), await consentedToMatching(db, spaceId));
+  const expected = await repo.countDistinctIdentifiers(db, spaceId, run.kind, await runningContactImports(db, spaceId), await consentedToMatching(db, spaceId, otherSpace(run, spaceId)));
   const sent = bytes.length / ELEMENT_BYTES;
   if (sent !== expected) throw invalid([{ field: 'body', message: `${sent} blinded values, but this organization holds ${expected} identifiers of this kind: send each of them once (its contacts may have changed: run this side again)` }]);
   const weak = smallOrderValues(bytes);

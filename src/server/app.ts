@@ -37,6 +37,7 @@ import { leadershipRoutes } from '../leadership/leadership.routes.ts';
 import { commitmentRoutes } from '../donations/commitments.routes.ts';
 import { overlapRoutes } from '../overlap/overlap.routes.ts';
 import { consentRoutes } from '../consent/consent.routes.ts';
+import { firewallRoutes } from '../firewall/firewall.routes.ts';
 import { donationRoutes } from '../donations/donation.routes.ts';
 import { grantRoutes } from '../grants/grant.routes.ts';
 import { metricsRoutes } from '../metrics/metrics.routes.ts';
@@ -163,6 +164,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   api.route('/', metricsRoutes);
   api.route('/', overlapRoutes);
   api.route('/', consentRoutes);
+  api.route('/', firewallRoutes);
   api.route('/', spaceExitRoutes);
   // OSDI speaks HAL+JSON and is documented by its own specification, not in openapi.json.
   app.route('/api/osdi/v1', osdiRoutes);

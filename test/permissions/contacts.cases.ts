@@ -33,6 +33,8 @@ export const CONTACT_CASES: RouteCase<ContactRecords>[] = [
     body: () => ({ purpose: 'overlap_matching', granted: false }), need: 'member', ok: 200 },
   { route: 'POST /api/contacts/{id}/consent-link', name: "make a contact's consent link", path: (r) => `/api/contacts/${r.contactId}/consent-link`, need: 'member', ok: 201 },
   { route: 'GET /api/spaces/{id}/archive', name: "download the space's archive", path: (r) => `/api/spaces/${r.spaceId}/archive`, need: 'owner', ok: 200 },
+  { route: 'GET /api/spaces/{id}/tax-status', name: "read the space's 501(c) mark", path: (r) => `/api/spaces/${r.spaceId}/tax-status`, need: 'viewer', ok: 200 },
+  { route: 'PUT /api/spaces/{id}/tax-status', name: 'mark the space 501(c)(3)', path: (r) => `/api/spaces/${r.spaceId}/tax-status`, body: () => ({ taxStatus: 'c3' }), need: 'owner', ok: 200 },
   { route: 'POST /api/spaces/{id}/purge', name: 'purge the space', path: (r) => `/api/spaces/${r.spaceId}/purge`, body: (r) => ({ confirm: r.organizationName }), need: 'owner', ok: 200 },
   { route: 'DELETE /api/contacts/{id}/consent-links', name: "withdraw a contact's consent links", path: (r) => `/api/contacts/${r.contactId}/consent-links`, need: 'member', ok: 200 },
   { route: 'GET /api/spaces/{id}/consent-defaults', name: 'read consent defaults', path: (r) => `/api/spaces/${r.spaceId}/consent-defaults`, need: 'member', ok: 200 },

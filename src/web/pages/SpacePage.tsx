@@ -7,6 +7,7 @@ import { ErrorBanner, Tag, buttonClass, inputClass, Field } from '../components/
 import { useSession } from '../session.tsx';
 import { roleAtLeast } from '../../spaces/roles.ts';
 import { formatDateTime } from '../dates.ts';
+import { FirewallSection } from './FirewallSection.tsx';
 import { LeaveSection } from './LeaveSection.tsx';
 
 interface Grant { id: string; scope: string; createdAt: string; revokedAt: string | null; fromSpaceId: string; fromSpaceName: string; toSpaceId: string; toSpaceName: string }
@@ -67,6 +68,7 @@ export function SpacePage() {
         )}
         {isAdmin && <GrantForm spaceId={id!} onDone={load} />}
       </section>
+      <FirewallSection spaceId={id!} isOwner={space.role === 'owner'} />
       {roles && (
         <section aria-labelledby="roles-title" className="rounded border border-stone-200 bg-white p-3">
           <h2 id="roles-title" className="text-lg font-semibold">{t('roles.title')}</h2>
