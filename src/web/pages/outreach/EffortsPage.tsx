@@ -7,7 +7,7 @@ import { ErrorBanner, Field, Tag, buttonClass, inputClass, secondaryButtonClass 
 import { useSession } from '../../session.tsx';
 import { type QuestionDraft, ScriptEditor, toScript } from './ScriptEditor.tsx';
 
-interface Effort { id: string; name: string; kind: string; status: string }
+interface Effort { id: string; name: string; kind: string; status: string; taxStatus?: 'c3' | 'c4' | null }
 interface EffortDetail extends Effort {
   assignments: { id: string; name: string; userId: string | null; userName: string | null; size: number; done: number }[];
   results: { result: string; n: number }[]; answers: { question: string; answer: string; n: number }[];
@@ -28,7 +28,7 @@ export function EffortsPage() {
   const [targets, setTargets] = useState<Option[]>([]);
   const [people, setPeople] = useState<RoleRow[]>([]);
   const [open, setOpen] = useState<EffortDetail | null>(null);
-  const [form, setForm] = useState({ name: '', kind: 'canvass', segmentId: '', targetId: '' });
+  const [form, setForm] = useState({ name: '', kind: 'canvass', segmentId: '', targetId: '', taxStatus: '' });
   const [questions, setQuestions] = useState<QuestionDraft[]>([]);
   const [error, setError] = useState<string | null>(null);
   const fail = (err: unknown) => setError(errorText(t, err));
@@ -49,9 +49,9 @@ export function EffortsPage() {
     event.preventDefault();
     try {
       const made = await api.post<EffortDetail>(`/spaces/${spaceId}/efforts`, {
-        name: form.name, kind: form.kind, script: toScript(questions), segmentId: form.segmentId || null, targetId: form.targetId || null,
+        name: form.name, kind: form.kind, script: toScript(questions), segmentId: form.segmentId || null, targetId: form.targetId || null, taxStatus: form.taxStatus || null,
       });
-      setForm({ name: '', kind: 'canvass', segmentId: '', targetId: '' });
+      setForm({ name: '', kind: 'canvass', segmentId: '', targetId: '', taxStatus: '' });
       setQuestions([]);
       await load();
       setOpen(made);
@@ -73,7 +73,7 @@ export function EffortsPage() {
       <ul className="flex flex-col gap-2">
         {efforts.map((e) => (
           <li key={e.id} className="rounded border border-stone-200 bg-white p-3">
-            <button type="button" className="font-medium underline" onClick={() => void show(e.id)}>{e.name}</button> <Tag>{t(`outreach.kinds.${e.kind}`)}</Tag>
+            <button type="button" className="font-medium underline" onClick={() => void show(e.id)}>{e.name}</button> <Tag>{t(`outreach.kinds.${e.kind}`)}</Tag>{e.taxStatus && <> <Tag>{e.taxStatus === 'c3' ? '501(c)(3)' : '501(c)(4)'}</Tag></>}
             {open?.id === e.id && (
               <div className="mt-2 flex flex-col gap-2 text-sm">
                 <h2 className="font-semibold">{t('efforts.turfs')}</h2>
@@ -123,6 +123,12 @@ export function EffortsPage() {
             <select {...p} className={inputClass} value={form.targetId} onChange={(e) => setForm({ ...form, targetId: e.target.value })}>
               <option value="">{t('efforts.noTarget')}</option>
               {targets.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            </select>)}</Field>
+          <Field label={t('efforts.taxStatus')} hint={t('efforts.taxStatusHint')}>{(p) => (
+            <select {...p} className={inputClass} value={form.taxStatus} onChange={(e) => setForm({ ...form, taxStatus: e.target.value })}>
+              <option value="">{t('efforts.taxStatusNone')}</option>
+              <option value="c3">501(c)(3)</option>
+              <option value="c4">501(c)(4)</option>
             </select>)}</Field>
           <ScriptEditor questions={questions} onChange={setQuestions} />
           <div><button type="submit" className={buttonClass}>{t('efforts.create')}</button></div>
