@@ -13,5 +13,7 @@ export function httpTransport(client: Client, runId: string, side: 'requester' |
     sendBlinded: async (bytes) => { ok(await client.bytes('PUT', `${base}/blinded`, bytes)); },
     theirBlinded: async () => { const res = await client.bytes('GET', `${base}/their-blinded`); ok({ status: res.status, json: null }); return res.data; },
     sendReblinded: async (bytes) => ok(await client.bytes('PUT', `${base}/reblinded`, bytes)),
+    sendRevealable: async (bytes) => ok(await client.bytes('PUT', `${base}/revealable`, bytes)),
+    matches: async () => { const res = await client.bytes('GET', `${base}/matches`); ok({ status: res.status, json: null }); return res.data; },
   };
 }

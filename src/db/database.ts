@@ -33,6 +33,7 @@ import * as blindIndexScope from './migrations/2026_12_07_0024_blind_index_scope
 import * as contactConsents from './migrations/2026_12_07_0025_contact_consents.ts';
 import * as consentLinks from './migrations/2026_12_07_0026_consent_links.ts';
 import * as taxFirewall from './migrations/2026_12_07_0027_tax_firewall.ts';
+import * as overlapRevealTurf from './migrations/2026_12_07_0028_overlap_reveal_turf.ts';
 import { ensurePrivateDataDir } from './data-dir.ts';
 import type { Database } from './tables.ts';
 
@@ -88,6 +89,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_0025_contact_consents': contactConsents,
   '2026_12_07_0026_consent_links': consentLinks,
   '2026_12_07_0027_tax_firewall': taxFirewall,
+  '2026_12_07_0028_overlap_reveal_turf': overlapRevealTurf,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -676,6 +676,11 @@ export interface OverlapRunsTable {
   // Only when it reaches min_count; below it, below_min is true and the count is not kept.
   shared_count: number | null;
   below_min: boolean | null;
+  // Reveal who is shared (both sides' consent), and the turf check's requester effort (src/overlap).
+  reveal: Generated<boolean>;
+  requester_effort_id: string | null;
+  requester_revealed: number | null;
+  partner_revealed: number | null;
   created_at: Generated<Timestamp>;
   finished_at: Timestamp | null;
 }
@@ -684,7 +689,8 @@ export interface OverlapPayloadsTable {
   run_id: string;
   side: 'requester' | 'partner';
   // blinded: the side's own identifiers under its secret; reblinded: the other side's blinded values under this side's secret.
-  stage: 'blinded' | 'reblinded';
+  // revealable: a bit per blinded value (may be revealed); matches: positions (uint32) in the side's own list.
+  stage: 'blinded' | 'reblinded' | 'revealable' | 'matches';
   payload: Uint8Array;
 }
 

@@ -29,18 +29,21 @@ export async function fellowMembers(db: Db, organizationId: string) {
     .where('o.own_space_id', 'is not', null).orderBy('al.name').orderBy('o.name').execute();
 }
 
-export async function insertRun(db: Db, run: { requesterSpaceId: string; partnerSpaceId: string; allianceId: string; kind: IdentifierKind; minCount: number; userId: string }) {
+export async function insertRun(db: Db, run: { requesterSpaceId: string; partnerSpaceId: string; allianceId: string; kind: IdentifierKind; minCount: number; reveal: boolean;
+  effortId: string | null; userId: string }) {
   return db.insertInto('overlap_runs').values({ requester_space_id: run.requesterSpaceId, partner_space_id: run.partnerSpaceId, alliance_id: run.allianceId,
-    identifier_kind: run.kind, min_count: run.minCount, requested_by: run.userId }).returning('id').executeTakeFirstOrThrow();
+    identifier_kind: run.kind, min_count: run.minCount, reveal: run.reveal, requester_effort_id: run.effortId, requested_by: run.userId }).returning('id').executeTakeFirstOrThrow();
 }
 
 const runColumns = ['r.id', 'r.requester_space_id as requesterSpaceId', 'r.partner_space_id as partnerSpaceId', 'r.alliance_id as allianceId', 'al.name as allianceName',
   'rq.name as requesterName', 'pt.name as partnerName', 'r.identifier_kind as kind', 'r.min_count as minCount', 'r.status', 'r.requester_size as requesterSize',
-  'r.partner_size as partnerSize', 'r.shared_count as sharedCount', 'r.below_min as belowMin', 'r.created_at as createdAt', 'r.finished_at as finishedAt'] as const;
+  'r.partner_size as partnerSize', 'r.shared_count as sharedCount', 'r.below_min as belowMin', 'r.created_at as createdAt', 'r.finished_at as finishedAt',
+  'r.reveal', 'r.requester_effort_id as requesterEffortId', 'ef.name as requesterEffortName', 'r.requester_revealed as revealedCount'] as const;
 
 function runs(db: Db) {
   return db.selectFrom('overlap_runs as r').innerJoin('organizations as al', 'al.id', 'r.alliance_id')
     .innerJoin('organizations as rq', 'rq.own_space_id', 'r.requester_space_id').innerJoin('organizations as pt', 'pt.own_space_id', 'r.partner_space_id')
+    .leftJoin('outreach_efforts as ef', 'ef.id', 'r.requester_effort_id')
     .select(runColumns)
     .select((eb) => [
       eb.exists(eb.selectFrom('overlap_payloads as p').select('p.run_id').whereRef('p.run_id', '=', 'r.id').where('p.side', '=', 'requester').where('p.stage', '=', 'blinded')).as('requesterBlinded'),
@@ -87,11 +90,40 @@ export async function findPayload(db: Db, runId: string, side: Side, stage: Stag
   return row?.payload;
 }
 
-/** Records the outcome and forgets every relayed value. */
-export async function finishRun(db: Db, id: string, outcome: { sharedCount: number | null; belowMin: boolean }) {
-  await db.updateTable('overlap_runs').set({ status: 'done', shared_count: outcome.sharedCount, below_min: outcome.belowMin, finished_at: new Date() })
-    .where('id', '=', id).where('status', '=', 'accepted').execute();
-  await db.deleteFrom('overlap_payloads').where('run_id', '=', id).execute();
+/** Records the outcome and forgets every relayed value (each side's revealed positions wait for it to read them). */
+export async function finishRun(db: Db, id: string, outcome: { sharedCount: number | null; belowMin: boolean; revealed: number | null }) {
+  await db.updateTable('overlap_runs').set({ status: 'done', shared_count: outcome.sharedCount, below_min: outcome.belowMin, finished_at: new Date(),
+    requester_revealed: outcome.revealed, partner_revealed: outcome.revealed }).where('id', '=', id).where('status', '=', 'accepted').execute();
+  await db.deleteFrom('overlap_payloads').where('run_id', '=', id).where('stage', '<>', 'matches').execute();
+}
+
+/** Reads a payload and deletes it in the same statement: what is read once is gone. */
+export async function takePayload(db: Db, runId: string, side: Side, stage: Stage): Promise<Uint8Array | undefined> {
+  const row = await db.deleteFrom('overlap_payloads').where('run_id', '=', runId).where('side', '=', side).where('stage', '=', stage).returning('payload').executeTakeFirst();
+  return row?.payload;
+}
+
+/** An effort of this space, by id. */
+export async function effortOfSpace(db: Db, effortId: string, spaceId: string) {
+  return db.selectFrom('outreach_efforts').select(['id', 'name', 'status']).where('id', '=', effortId).where('space_id', '=', spaceId).executeTakeFirst();
+}
+
+/** As SQL over `contacts`: on a turf of this effort. */
+export function onTurfsOf(effortId: string): RawBuilder<boolean> {
+  return sql<boolean>`exists (select 1 from outreach_assignment_contacts ac join outreach_assignments s on s.id = ac.assignment_id
+    where s.effort_id = ${effortId} and ac.contact_id = contacts.id)`;
+}
+
+/** As SQL over `contacts`: on a turf of one of its space's active efforts. */
+export function onActiveTurfs(): RawBuilder<boolean> {
+  return sql<boolean>`exists (select 1 from outreach_assignment_contacts ac join outreach_assignments s on s.id = ac.assignment_id
+    join outreach_efforts e on e.id = s.effort_id where e.status = 'active' and ac.contact_id = contacts.id)`;
+}
+
+/** As SQL over `contacts`: the contact may be shared with the organization of `partnerSpaceId` (a recorded yes; never assumed). */
+export function mayShareWith(partnerSpaceId: string): RawBuilder<boolean> {
+  return sql<boolean>`exists (select 1 from contact_consents cc where cc.contact_id = contacts.id and cc.purpose = 'share_with_partner'
+    and cc.partner_space_id = ${partnerSpaceId} and cc.granted)`;
 }
 
 export async function deletePayloads(db: Db, runId: string) {
@@ -111,8 +143,9 @@ export async function countDistinctIdentifiers(db: Db, spaceId: string, kind: Id
 }
 
 /** A page of a space's contacts that hold an identifier of this kind: what is needed to rebuild it. */
-export async function pageIdentifierSources(db: Db, spaceId: string, kind: IdentifierKind, afterId: string, limit: number, hiddenJobs: string[], consented: RawBuilder<boolean>[]) {
-  let query = db.selectFrom('contacts').select(['id', 'sealed', 'first_name as firstName', 'last_name as lastName', 'zip', 'city'])
+export async function pageIdentifierSources(db: Db, spaceId: string, kind: IdentifierKind, afterId: string, limit: number, hiddenJobs: string[], consented: RawBuilder<boolean>[],
+  revealable: RawBuilder<boolean> = sql<boolean>`false`) {
+  let query = db.selectFrom('contacts').select(['id', 'sealed', 'first_name as firstName', 'last_name as lastName', 'zip', 'city']).select(revealable.as('revealable'))
     .where('space_id', '=', spaceId).where('merged_into', 'is', null).where(HASH_COLUMN[kind], 'is not', null).where('id', '>', afterId);
   for (const condition of consented) query = query.where(condition);
   if (hiddenJobs.length) query = query.where((eb) => eb.or([eb('import_job_id', 'is', null), eb('import_job_id', 'not in', hiddenJobs)]));

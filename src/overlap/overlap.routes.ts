@@ -7,6 +7,8 @@ import * as service from './overlap.service.ts';
 
 const tags = ['overlap'];
 const binary = { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary', description: '32 bytes per blinded value' }) } };
+const bits = { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary', description: 'One bit per blinded value' }) } };
+const positions = { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary', description: 'uint32 little-endian positions' }) } };
 const bytesOf = async (c: Context) => new Uint8Array(await c.req.arrayBuffer());
 
 export const overlapRoutes = newRouter()
@@ -28,7 +30,8 @@ export const overlapRoutes = newRouter()
   })
   .openapi(createRoute({ method: 'get', path: '/overlap-runs/{id}/sides/{side}/identifiers', tags,
     description: "The side's own identifiers of the run's kind, each once, for its client to blind (its administrators only; logged).",
-    request: { params: SideParams }, responses: { 200: jsonResponse(z.object({ kind: z.string(), values: z.array(z.string()) })), ...problems } }), async (c) => {
+    request: { params: SideParams }, responses: { 200: jsonResponse(z.object({ kind: z.string(), values: z.array(z.string()),
+      revealable: z.array(z.boolean()).optional().openapi({ description: 'In a reveal run: whether each value may be revealed to the partner (consent)' }) })), ...problems } }), async (c) => {
     const { db, box } = c.get('deps');
     const { id, side } = c.req.valid('param');
     return c.json(await service.sideIdentifiers(db, box, actorOf(c), id, side), 200);
@@ -49,4 +52,17 @@ export const overlapRoutes = newRouter()
     request: { params: SideParams, body: { content: binary, required: true } }, responses: { 200: jsonResponse(z.object({ done: z.boolean() })), ...problems } }), async (c) => {
     const { id, side } = c.req.valid('param');
     return c.json(await service.sendReblinded(c.get('deps').db, actorOf(c), id, side, await bytesOf(c)), 200);
+  })
+  .openapi(createRoute({ method: 'put', path: '/overlap-runs/{id}/sides/{side}/revealable', tags,
+    description: 'In a reveal run: one bit per blinded value, in the order sent (bit i of byte i/8, lowest first): may it be revealed to the partner.',
+    request: { params: SideParams, body: { content: bits, required: true } }, responses: { 200: jsonResponse(z.object({ done: z.boolean() })), ...problems } }), async (c) => {
+    const { id, side } = c.req.valid('param');
+    return c.json(await service.sendRevealable(c.get('deps').db, actorOf(c), id, side, await bytesOf(c)), 200);
+  })
+  .openapi(createRoute({ method: 'get', path: '/overlap-runs/{id}/sides/{side}/matches', tags,
+    description: "A finished reveal run: the positions, in this side's own shuffled list, of the shared values both sides may reveal (uint32 little-endian each). Read once.",
+    request: { params: SideParams }, responses: { 200: { content: positions, description: 'Positions, 4 bytes each' }, ...problems } }), async (c) => {
+    const { id, side } = c.req.valid('param');
+    const payload = await service.sideMatches(c.get('deps').db, actorOf(c), id, side);
+    return c.body(payload as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' });
   });

@@ -11,6 +11,8 @@ export const RunRequestSchema = z.object({
   allianceId: z.uuid('not a valid id'),
   kind: KindSchema,
   minCount: z.number().int().min(DEFAULT_MIN_COUNT).max(1_000_000).optional().openapi({ description: `Counts under this are shown only as "fewer than"; at least ${DEFAULT_MIN_COUNT}.` }),
+  reveal: z.boolean().default(false).openapi({ description: 'Also tell each organization which of its own contacts are shared, for those both sides may share with each other (consent).' }),
+  effortId: z.uuid('not a valid id').nullish().openapi({ description: "A turf check: this organization's set is the contacts on this effort's turfs; the partner's, those on the turfs of its active efforts." }),
 });
 
 export const AnswerSchema = z.object({ answer: z.enum(['accept', 'decline', 'cancel']) });
@@ -27,6 +29,8 @@ export const RunSchema = z.object({
   requesterSize: z.number().nullable(), partnerSize: z.number().nullable(),
   sharedCount: z.number().nullable().openapi({ description: 'Null until done, and when the count is under minCount (then belowMin is true).' }),
   belowMin: z.boolean().nullable(), createdAt: z.any(), finishedAt: z.any(),
+  reveal: z.boolean(), requesterEffortId: z.string().nullable(), requesterEffortName: z.string().nullable(),
+  revealedCount: z.number().nullable().openapi({ description: 'In a reveal run, how many shared contacts both sides may share (each side reads its own once).' }),
   steps: z.object({ requesterBlinded: z.boolean(), partnerBlinded: z.boolean(), requesterReblinded: z.boolean(), partnerReblinded: z.boolean() }),
 }).openapi('OverlapRun');
 

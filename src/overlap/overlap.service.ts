@@ -16,6 +16,7 @@ import type { RunRow, Side } from './overlap.repository.ts';
 import { DEFAULT_MIN_COUNT } from './overlap.schema.ts';
 import { ELEMENT_BYTES, type IdentifierKind } from './psi-element.ts';
 import { countShared } from './psi-parallel.ts';
+import { bitsLength, packPositions, revealedPositions } from './reveal.ts';
 import { repeats, smallOrderValues } from './psi.ts';
 
 // Two member organizations of an alliance learn how many people they share without either
@@ -33,6 +34,14 @@ const PAGE = 2000;
 async function consentedToMatching(db: Db, spaceId: string, partnerSpaceId: string) {
   const consent = allowedFor('overlap_matching', allowed('overlap_matching', [], await defaultsOf(db, spaceId)));
   return [consent, contactOnSideOf((await markOf(db, partnerSpaceId)).taxStatus)];
+}
+
+/** Which of a side's contacts make its set: those `consentedToMatching`, and in a turf check only those on the turfs it compares. */
+async function sideSet(db: Db, run: RunRow, side: Side) {
+  const spaceId = side === 'requester' ? run.requesterSpaceId : run.partnerSpaceId;
+  const conditions = await consentedToMatching(db, spaceId, otherSpace(run, spaceId));
+  if (run.requesterEffortId) conditions.push(side === 'requester' ? repo.onTurfsOf(run.requesterEffortId) : repo.onActiveTurfs());
+  return conditions;
 }
 
 /** The two spaces' marks keep them apart: refused (and logged) whichever way the values would go. */
@@ -73,7 +82,7 @@ export async function partnersOf(db: Db, actor: Actor, spaceId: string) {
   return org ? repo.fellowMembers(db, org.id) : [];
 }
 
-export async function requestRun(db: Db, actor: Actor, spaceId: string, input: { partnerSpaceId: string; allianceId: string; kind: IdentifierKind; minCount?: number }) {
+export async function requestRun(db: Db, actor: Actor, spaceId: string, input: { partnerSpaceId: string; allianceId: string; kind: IdentifierKind; minCount?: number; reveal?: boolean; effortId?: string | null }) {
   await requireRole(db, actor, spaceId, 'admin', 'overlap runs');
   const mine = await repo.organizationOfSpace(db, spaceId);
   if (!mine) throw invalid([{ field: 'spaceId', message: "not an organization's own space" }]);
@@ -82,10 +91,14 @@ export async function requestRun(db: Db, actor: Actor, spaceId: string, input: {
   if (!partner || partner.id === mine.id || shared.length === 0) throw invalid([{ field: 'partnerSpaceId', message: 'not a fellow member of one of your alliances' }]);
   if (!shared.some((a) => a.id === input.allianceId)) throw invalid([{ field: 'allianceId', message: 'not an alliance both organizations are active members of' }]);
   const minCount = Math.max(DEFAULT_MIN_COUNT, input.minCount ?? DEFAULT_MIN_COUNT);
+  const effort = input.effortId ? await repo.effortOfSpace(db, input.effortId, spaceId) : undefined;
+  if (input.effortId && !effort) throw invalid([{ field: 'effortId', message: 'not an effort of this organization' }]);
   await checkFirewall(db, actor, { requesterSpaceId: spaceId, partnerSpaceId: input.partnerSpaceId }, 'partnerSpaceId');
   return db.transaction().execute(async (trx) => {
-    const { id } = await repo.insertRun(trx, { requesterSpaceId: spaceId, partnerSpaceId: input.partnerSpaceId, allianceId: input.allianceId, kind: input.kind, minCount, userId: actor.userId });
-    await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'overlap_run', entityId: id, changes: { partner: [null, partner.name], kind: [null, input.kind], minCount: [null, minCount] } }]);
+    const { id } = await repo.insertRun(trx, { requesterSpaceId: spaceId, partnerSpaceId: input.partnerSpaceId, allianceId: input.allianceId, kind: input.kind, minCount,
+      reveal: input.reveal ?? false, effortId: effort?.id ?? null, userId: actor.userId });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'overlap_run', entityId: id,
+      changes: { partner: [null, partner.name], kind: [null, input.kind], minCount: [null, minCount], reveal: [null, input.reveal ?? false], effort: [null, effort?.name ?? null] } }]);
     return { id };
   });
 }
@@ -134,10 +147,12 @@ export async function sideIdentifiers(db: Db, box: SealedBox, actor: Actor, id: 
   accepted(run);
   if (side === 'requester' ? run.requesterBlinded : run.partnerBlinded) throw conflict('This side has already sent its blinded values.', 'side');
   const hiddenJobs = await runningContactImports(db, spaceId);
-  const consented = await consentedToMatching(db, spaceId, otherSpace(run, spaceId));
-  const values = new Set<string>();
+  const conditions = await sideSet(db, run, side);
+  // In a reveal run, a value may be revealed only if every contact carrying it may be shared with the partner.
+  const mayReveal = run.reveal ? repo.mayShareWith(otherSpace(run, spaceId)) : undefined;
+  const values = new Map<string, boolean>();
   for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
-    const rows = await repo.pageIdentifierSources(db, spaceId, run.kind, after, PAGE, hiddenJobs, consented);
+    const rows = await repo.pageIdentifierSources(db, spaceId, run.kind, after, PAGE, hiddenJobs, conditions, mayReveal);
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.id;
     for (const row of rows) {
@@ -146,11 +161,11 @@ export async function sideIdentifiers(db: Db, box: SealedBox, actor: Actor, id: 
       try { d = openContact(box, row.id, row.sealed); } catch { continue; }
       const value = run.kind === 'email' ? d.email : run.kind === 'phone' ? d.phone
         : nameAddressKey({ firstName: row.firstName, lastName: row.lastName, street: d.street, zip: row.zip ?? undefined, city: row.city ?? undefined });
-      if (value) values.add(value);
+      if (value) values.set(value, (values.get(value) ?? true) && Boolean(row.revealable));
     }
   }
   await insertAudit(db, [{ userId: actor.userId, spaceId, action: 'read_sensitive', entity: 'overlap_identifiers', entityId: id, changes: { count: [null, values.size], kind: [null, run.kind] } }]);
-  return { kind: run.kind, values: [...values] };
+  return { kind: run.kind, values: [...values.keys()], ...(run.reveal ? { revealable: [...values.values()] } : {}) };
 }
 
 function wholeValues(bytes: Uint8Array, field: string) {
@@ -163,7 +178,7 @@ export async function sendBlinded(db: Db, actor: Actor, id: string, side: Side, 
   const spaceId = await sideSpace(db, actor, run, side, 'admin');
   accepted(run);
   wholeValues(bytes, 'body');
-  const expected = await repo.countDistinctIdentifiers(db, spaceId, run.kind, await runningContactImports(db, spaceId), await consentedToMatching(db, spaceId, otherSpace(run, spaceId)));
+  const expected = await repo.countDistinctIdentifiers(db, spaceId, run.kind, await runningContactImports(db, spaceId), await sideSet(db, run, side));
   const sent = bytes.length / ELEMENT_BYTES;
   if (sent !== expected) throw invalid([{ field: 'body', message: `${sent} blinded values, but this organization holds ${expected} identifiers of this kind: send each of them once (its contacts may have changed: run this side again)` }]);
   const weak = smallOrderValues(bytes);
@@ -205,18 +220,59 @@ export async function sendReblinded(db: Db, actor: Actor, id: string, side: Side
     if (!(await repo.insertPayload(trx, id, side, 'reblinded', bytes))) throw conflict('This side has already sent these values.', 'side');
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'update', entity: 'overlap_run', entityId: id, changes: { [`${side}Reblinded`]: [null, bytes.length / ELEMENT_BYTES] } }]);
   });
-  return finishIfReady(db, id, run.minCount);
+  return finishIfReady(db, run);
 }
 
-async function finishIfReady(db: Db, id: string, minCount: number) {
+/**
+ * In a reveal run: which of the side's blinded values may be revealed, one bit each in the order
+ * it sent them (bit i of byte i/8, lowest first). A side that marks values its contacts did not
+ * agree to share only over-shares its own; the other side's bits guard the other side's.
+ */
+export async function sendRevealable(db: Db, actor: Actor, id: string, side: Side, bytes: Uint8Array) {
+  const run = await runFor(db, actor, id, 'admin');
+  const spaceId = await sideSpace(db, actor, run, side, 'admin');
+  accepted(run);
+  if (!run.reveal) throw conflict('This run counts only; it reveals no one.', 'reveal');
+  const size = side === 'requester' ? run.requesterSize : run.partnerSize;
+  if (size === null) throw conflict('Send the blinded values first.', 'side');
+  if (bytes.length !== bitsLength(size)) throw invalid([{ field: 'body', message: `one bit for each of the ${size} blinded values: ${bitsLength(size)} bytes` }]);
+  await db.transaction().execute(async (trx) => {
+    if ((await repo.lockRunStatus(trx, id)) !== 'accepted') throw conflict('This run is no longer accepted.', 'status');
+    if (!(await repo.insertPayload(trx, id, side, 'revealable', bytes))) throw conflict('This side has already sent these values.', 'side');
+    await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'update', entity: 'overlap_run', entityId: id, changes: { [`${side}Revealable`]: [null, bytes.length] } }]);
+  });
+  return finishIfReady(db, run);
+}
+
+/** A reveal run's positions for this side, in its own shuffled list: read once, then gone. */
+export async function sideMatches(db: Db, actor: Actor, id: string, side: Side) {
+  const run = await runFor(db, actor, id, 'admin');
+  const spaceId = await sideSpace(db, actor, run, side, 'admin');
+  if (!run.reveal || run.status !== 'done') throw conflict('Nothing to reveal: the run is not a finished reveal run.', 'status');
+  const positions = await repo.takePayload(db, id, side, 'matches');
+  if (!positions) throw conflict('This side has already read who is shared.', 'side');
+  await insertAudit(db, [{ userId: actor.userId, spaceId, action: 'read_sensitive', entity: 'overlap_matches', entityId: id, changes: { count: [null, positions.length / 4] } }]);
+  return positions;
+}
+
+async function finishIfReady(db: Db, run: RunRow) {
+  const id = run.id;
   const [a, b] = await Promise.all([repo.findPayload(db, id, 'requester', 'reblinded'), repo.findPayload(db, id, 'partner', 'reblinded')]);
   if (!a || !b) return { done: false };
+  const bits = run.reveal ? await Promise.all([repo.findPayload(db, id, 'requester', 'revealable'), repo.findPayload(db, id, 'partner', 'revealable')]) : [];
+  if (run.reveal && (!bits[0] || !bits[1])) return { done: false };
   const shared = await countShared(a, b);
-  const belowMin = shared < minCount;
+  const belowMin = shared < run.minCount;
+  // The requester's values blinded twice are what the partner sent back (b), in the requester's order; and the other way round.
+  const revealed = run.reveal ? revealedPositions(b, a, bits[0]!, bits[1]!) : undefined;
   await db.transaction().execute(async (trx) => {
     // A run cancelled meanwhile keeps its status; either way nothing relayed is kept.
-    if ((await repo.lockRunStatus(trx, id)) === 'accepted') await repo.finishRun(trx, id, { sharedCount: belowMin ? null : shared, belowMin });
-    else await repo.deletePayloads(trx, id);
+    if ((await repo.lockRunStatus(trx, id)) !== 'accepted') return repo.deletePayloads(trx, id);
+    if (revealed) {
+      await repo.insertPayload(trx, id, 'requester', 'matches', packPositions(revealed.requester));
+      await repo.insertPayload(trx, id, 'partner', 'matches', packPositions(revealed.partner));
+    }
+    await repo.finishRun(trx, id, { sharedCount: belowMin ? null : shared, belowMin, revealed: revealed ? revealed.requester.length : null });
   });
   return { done: true };
 }

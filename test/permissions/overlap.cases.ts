@@ -5,13 +5,14 @@ import { createContact } from '../../src/contacts/contact.service.ts';
 import { ContactInputSchema } from '../../src/contacts/contact.schema.ts';
 import { addMember } from '../../src/memberships/membership.service.ts';
 import { createOrganization } from '../../src/orgs/organization.service.ts';
-import { answerRun, requestRun, sendBlinded } from '../../src/overlap/overlap.service.ts';
+import { answerRun, requestRun, sendBlinded, sendReblinded, sendRevealable } from '../../src/overlap/overlap.service.ts';
+import { blind, hashToCurve, newSecret } from '../../src/overlap/psi.ts';
 import type { Actor } from '../../src/spaces/access.ts';
 import { upsertRole } from '../../src/spaces/spaces.repository.ts';
 import type { TestApp } from '../test-app.ts';
 import { BLANK, type Callers, type RouteCase } from './matrix.ts';
 
-export interface OverlapRecords { spaceId: string; partnerSpaceId: string; allianceId: string; emailRun: string; phoneRun: string; askedRun: string }
+export interface OverlapRecords { spaceId: string; partnerSpaceId: string; allianceId: string; emailRun: string; phoneRun: string; askedRun: string; revealRun: string; revealedRun: string }
 
 const side = (run: (r: OverlapRecords) => string, step: string) => (r: OverlapRecords) => `/api/overlap-runs/${run(r)}/sides/requester/${step}`;
 
@@ -26,6 +27,8 @@ export const OVERLAP_CASES: RouteCase<OverlapRecords>[] = [
   { route: 'PUT /api/overlap-runs/{id}/sides/{side}/blinded', name: 'send blinded identifiers', path: side((r) => r.phoneRun, 'blinded'), body: () => '', need: 'admin', ok: 200 },
   { route: 'GET /api/overlap-runs/{id}/sides/{side}/their-blinded', name: "read the other side's blinded values", path: side((r) => r.emailRun, 'their-blinded'), need: 'admin', ok: 200 },
   { route: 'PUT /api/overlap-runs/{id}/sides/{side}/reblinded', name: 'send values blinded again', path: side((r) => r.emailRun, 'reblinded'), body: () => '', need: 'admin', ok: 200 },
+  { route: 'PUT /api/overlap-runs/{id}/sides/{side}/revealable', name: 'send which values may be revealed', path: side((r) => r.revealRun, 'revealable'), body: () => '\u0001', need: 'admin', ok: 200 },
+  { route: 'GET /api/overlap-runs/{id}/sides/{side}/matches', name: 'read who is shared', path: side((r) => r.revealedRun, 'matches'), need: 'admin', ok: 200 },
 ];
 
 export async function overlapRecords(t: TestApp, clients: Callers, n: number): Promise<OverlapRecords> {
@@ -38,13 +41,24 @@ export async function overlapRecords(t: TestApp, clients: Callers, n: number): P
   for (const space of [spaceId, partnerSpaceId]) for (const role of ['admin', 'member', 'viewer'] as const) await upsertRole(t.db, space, clients[role].userId!, role);
   await upsertRole(t.db, third!.ownSpaceId!, clients.outsider.userId!, 'admin');
   await createContact(t.db, t.deps.box, owner, spaceId, ContactInputSchema.parse({ firstName: 'Overlap', lastName: `Person ${n}`, email: `overlap-secret-${n}@example.org` }));
-  const run = async (kind: 'email' | 'phone', accept: boolean) => {
-    const { id } = await requestRun(t.db, owner, spaceId, { partnerSpaceId, allianceId: alliance.id, kind });
+  const run = async (kind: 'email' | 'phone', accept: boolean, reveal = false) => {
+    const { id } = await requestRun(t.db, owner, spaceId, { partnerSpaceId, allianceId: alliance.id, kind, reveal });
     if (accept) await answerRun(t.db, owner, id, 'accept');
     return id;
   };
   const emailRun = await run('email', true);
   // The partner holds no addresses: its blinded list is empty, and so is what the requester sends back.
   await sendBlinded(t.db, owner, emailRun, 'partner', new Uint8Array(0));
-  return { spaceId, partnerSpaceId, allianceId: alliance.id, emailRun, phoneRun: await run('phone', true), askedRun: await run('email', false) };
+  // A reveal run where the requester has sent its one blinded address; and one that is done.
+  const oneBlinded = blind(hashToCurve('email', [`overlap-secret-${n}@example.org`]), newSecret());
+  const revealRun = await run('email', true, true);
+  await sendBlinded(t.db, owner, revealRun, 'requester', oneBlinded);
+  const revealedRun = await run('email', true, true);
+  await sendBlinded(t.db, owner, revealedRun, 'requester', oneBlinded);
+  await sendRevealable(t.db, owner, revealedRun, 'requester', new Uint8Array([1]));
+  await sendBlinded(t.db, owner, revealedRun, 'partner', new Uint8Array(0));
+  await sendRevealable(t.db, owner, revealedRun, 'partner', new Uint8Array(0));
+  await sendReblinded(t.db, owner, revealedRun, 'requester', new Uint8Array(0));
+  await sendReblinded(t.db, owner, revealedRun, 'partner', blind(oneBlinded, newSecret()));
+  return { spaceId, partnerSpaceId, allianceId: alliance.id, emailRun, phoneRun: await run('phone', true), askedRun: await run('email', false), revealRun, revealedRun };
 }
