@@ -20,6 +20,8 @@ function inProcess(deps: Deps, actor: Actor, runId: string, side: Side): Overlap
     sendBlinded: (bytes) => overlap.sendBlinded(deps.db, actor, runId, side, bytes),
     theirBlinded: () => overlap.theirBlinded(deps.db, actor, runId, side),
     sendReblinded: (bytes) => overlap.sendReblinded(deps.db, actor, runId, side, bytes),
+    sendRevealable: (bits) => overlap.sendRevealable(deps.db, actor, runId, side, bits),
+    matches: () => overlap.sideMatches(deps.db, actor, runId, side),
   };
 }
 
@@ -38,8 +40,10 @@ export function registerOverlapCommands(program: Command) {
     .option('--by <kind>', `the identifier to match on: ${IDENTIFIER_KINDS.join(', ')}`, 'email')
     .option('--alliance <organizationId>', 'the alliance you both belong to (needed when you share more than one)')
     .option('--min-count <n>', `counts under this are shown only as "fewer than" (at least ${DEFAULT_MIN_COUNT})`, String(DEFAULT_MIN_COUNT))
+    .option('--reveal', 'also list your own contacts the other holds too, for those both organizations may share with each other (consent)')
+    .option('--effort <effortId>', 'a turf check: compare the people on this effort\'s turfs with those on the other\'s active turfs')
     .option('--json', 'print the run as JSON')
-    .action(async (o: { space: string; with: string; as: string; partnerAs: string; by: string; alliance?: string; minCount: string; json?: boolean }) => {
+    .action(async (o: { space: string; with: string; as: string; partnerAs: string; by: string; alliance?: string; minCount: string; reveal?: boolean; effort?: string; json?: boolean }) => {
       const kind = o.by.replace('-', '_') as IdentifierKind;
       if (!IDENTIFIER_KINDS.includes(kind)) throw new Error(`--by: one of ${IDENTIFIER_KINDS.join(', ')}`);
       const minCount = Number(o.minCount);
@@ -51,7 +55,7 @@ export function registerOverlapCommands(program: Command) {
         const alliance = o.alliance ?? (partners.length === 1 ? partners[0]!.allianceId : undefined);
         if (!alliance) throw new Error(`--alliance: you share ${partners.length} alliances (${partners.map((p) => `${p.allianceName}: ${p.allianceId}`).join(', ')}); say which.`);
         const started = Date.now();
-        const { id } = await overlap.requestRun(deps.db, mine, o.space, { partnerSpaceId: o.with, allianceId: alliance, kind, minCount });
+        const { id } = await overlap.requestRun(deps.db, mine, o.space, { partnerSpaceId: o.with, allianceId: alliance, kind, minCount, reveal: Boolean(o.reveal), effortId: o.effort ?? null });
         await overlap.answerRun(deps.db, theirs, id, 'accept');
         const requester = overlapSide(inProcess(deps, mine, id, 'requester'));
         const partner = overlapSide(inProcess(deps, theirs, id, 'partner'));
@@ -59,9 +63,13 @@ export function registerOverlapCommands(program: Command) {
         await requester.blindTheirs();
         await partner.blindTheirs();
         const run = await overlap.getRun(deps.db, mine, id);
-        if (o.json) { console.log(JSON.stringify(run)); return; }
+        // Only one's own side is read: the partner's positions stay for its own administrators.
+        const revealed = o.reveal ? (await requester.revealed()).sort() : undefined;
+        if (o.json) { console.log(JSON.stringify({ ...run, ...(revealed ? { revealed } : {}) })); return; }
         const shared = run.belowMin ? `fewer than ${run.minCount}` : String(run.sharedCount);
-        console.log(`${run.requesterName} (${run.requesterSize} by ${kind}) and ${run.partnerName} (${run.partnerSize}): ${shared} shared, in ${((Date.now() - started) / 1000).toFixed(1)} s. Run ${id}.`);
+        const scope = run.requesterEffortName ? ` on the turfs of ${run.requesterEffortName} against ${run.partnerName}'s active turfs` : '';
+        console.log(`${run.requesterName} (${run.requesterSize} by ${kind}) and ${run.partnerName} (${run.partnerSize})${scope}: ${shared} shared, in ${((Date.now() - started) / 1000).toFixed(1)} s. Run ${id}.`);
+        if (revealed) console.log(`${revealed.length} of them both may share:${revealed.map((v) => `\n  ${v}`).join('')}`);
       });
     });
 }

@@ -1,3 +1,5 @@
+import { setContactConsent } from '../consent/consent.service.ts';
+import { openContact } from '../contacts/contact-sealing.ts';
 import { startContactImport, textSource } from '../contacts/contact-import.service.ts';
 import { createSegment, freezeSegment } from '../contacts/segment.service.ts';
 import type { SealedBox } from '../crypto/sealed-box.ts';
@@ -75,6 +77,26 @@ export async function loadDemoContacts(db: Db, box: SealedBox, orgs: { actor: Ac
     await demoCanvass(db, box, actor, spaceId, seed);
     await demoLeadership(db, box, actor, spaceId);
     await loadDemoDonations(db, spaceId, seed);
+  }
+}
+
+/** The demo's rule for who told their organization it may share them with the other one: about one in four, the same on both sides. */
+export function demoSharesWithPartner(email: string) {
+  let sum = 0;
+  for (const ch of email) sum += ch.charCodeAt(0);
+  return sum % 4 === 0;
+}
+
+/** Each base's contacts who agreed to be shared with the other base (consent), so the two can see who they share. */
+export async function loadDemoSharing(db: Db, box: SealedBox, orgs: { actor: Actor; spaceId: string }[]) {
+  for (const [i, { actor, spaceId }] of orgs.entries()) {
+    const partner = orgs[1 - i];
+    if (!partner) continue;
+    const contacts = await db.selectFrom('contacts').select(['id', 'sealed']).where('space_id', '=', spaceId).where('email_hash', 'is not', null).execute();
+    for (const c of contacts) {
+      const email = openContact(box, c.id, c.sealed).email;
+      if (email && demoSharesWithPartner(email)) await setContactConsent(db, actor, c.id, { purpose: 'share_with_partner', partnerSpaceId: partner.spaceId, granted: true });
+    }
   }
 }
 

@@ -9,7 +9,7 @@ import { createOrganization } from '../orgs/organization.service.ts';
 import { createPerson } from '../people/person.service.ts';
 import type { Actor } from '../spaces/access.ts';
 import { insertGrant, upsertRole } from '../spaces/spaces.repository.ts';
-import { loadDemoContacts } from './demo-contacts.ts';
+import { loadDemoContacts, loadDemoSharing } from './demo-contacts.ts';
 import { loadDemoFunding } from './demo-funding.ts';
 import { DEMO_MEMBERSHIPS, DEMO_ORGANIZATIONS, DEMO_PEOPLE } from './demo-data.ts';
 
@@ -128,6 +128,7 @@ export async function loadDemoWorkspace(deps: AppDeps) {
   const fellow = withSpace.find(([key]) => key !== firstKey && DEMO_MEMBERSHIPS.some((m) => m.memberKey === key && m.status === 'active' && alliancesOfFirst.has(m.allianceKey)));
   const bases = [withSpace[0]!, fellow ?? withSpace[1]!];
   await loadDemoContacts(db, box, bases.map(([key, actor]) => ({ actor, spaceId: spaceOf.get(key)! })));
+  await loadDemoSharing(db, box, bases.map(([key, actor]) => ({ actor, spaceId: spaceOf.get(key)! })));
   // 11. Grants from the funders the seeds name to the IAD and California Calls, their re-grants, a member's other income.
   const californiaCalls = DEMO_ORGANIZATIONS.find((o) => o.input.name === 'California Calls')!;
   await loadDemoFunding(db, coordinator, { iadSpaceId: spaceOf.get(iad.key)!, californiaCallsSpaceId: spaceOf.get(californiaCalls.key)!, orgIds,
