@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoContactsCsv } from '../src/demo/demo-contacts.ts';
+import { demoContactsCsv, demoSharesWithPartner } from '../src/demo/demo-contacts.ts';
 import { DEMO_USERS } from '../src/demo/load-demo.ts';
 import { browserMissing, signIn, useDemoBrowser } from './harness.ts';
 
@@ -49,6 +49,29 @@ describe.skipIf(browserMissing)('private overlap, in Chromium', () => {
     await scope.getByText(`${truth.toLocaleString('en-US')} people in common`).waitFor({ timeout: 60_000 });
     await cause.getByText(`${truth.toLocaleString('es')} personas en común`).waitFor({ timeout: 30_000 });
     await scope.screenshot({ path: 'test-results/overlap-360.png', fullPage: true });
+    expect(await scope.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // Again, showing who is shared: each side sees its own people both organizations may share (the demo's consents), once.
+    const revealable = [...first].filter((e) => second.has(e) && demoSharesWithPartner(e!)).length;
+    await scope.getByLabel('Organization', { exact: true }).selectOption({ label: 'Central Coast Alliance United for a Sustainable Economy (in California Calls)' });
+    await scope.getByLabel('Also show who is shared').check();
+    await scope.getByRole('button', { name: 'Ask', exact: true }).click();
+    await scope.getByText('Waiting for the other organization to accept.').waitFor();
+    await cause.reload();
+    await cause.getByRole('button', { name: 'Aceptar' }).click();
+    await cause.getByRole('button', { name: 'Cifrar y enviar nuestra lista' }).click();
+    await cause.getByText(/Su lado ya se envió/).waitFor({ timeout: 60_000 });
+    await scope.reload();
+    await scope.getByRole('button', { name: 'Scramble and send our list' }).click();
+    await scope.getByRole('button', { name: `Show the ${revealable} people we may see` }).click();
+    await scope.getByText(`${revealable} people both organizations may share.`, { exact: false }).waitFor();
+    expect(await scope.getByRole('list', { name: 'People both organizations hold' }).getByRole('listitem').count()).toBe(revealable);
+    await cause.getByRole('button', { name: `Mostrar las ${revealable} personas que podemos ver` }).click({ timeout: 30_000 });
+    expect(await cause.getByRole('list', { name: 'Personas que ambas organizaciones tienen' }).getByRole('listitem').count()).toBe(revealable);
+    await cause.screenshot({ path: 'test-results/overlap-reveal-360.png' });
+    // Read once: after a reload the page says so and shows nobody.
+    await scope.reload();
+    await scope.getByText(`${revealable} people were shown to this organization already.`).waitFor();
     expect(await scope.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(errors).toEqual([]);
   });

@@ -206,7 +206,7 @@ describe('the crossroads command', () => {
     expect(refused.stderr).toMatch(/No overlap run here|not allow/);
     // Revealing: SCOPE's side lists the addresses both hold and both may share (the demo's consents).
     const { demoSharesWithPartner } = await import('../demo/demo-contacts.ts');
-    const revealable = [...first].filter((e) => second.has(e) && demoSharesWithPartner(e)).sort();
+    const revealable = [...first].filter((e) => second.has(e) && demoSharesWithPartner(e!)).sort();
     expect(revealable.length).toBeGreaterThan(10);
     const revealed = await crossroads('overlap', '--space', scope, '--with', cause, '--as', 'organizer@example.org', '--partner-as', 'staff.cause@example.org', '--reveal', '--json');
     expect(revealed.code, revealed.stderr).toBe(0);

@@ -50,6 +50,8 @@ function runs(db: Db) {
       eb.exists(eb.selectFrom('overlap_payloads as p').select('p.run_id').whereRef('p.run_id', '=', 'r.id').where('p.side', '=', 'partner').where('p.stage', '=', 'blinded')).as('partnerBlinded'),
       eb.exists(eb.selectFrom('overlap_payloads as p').select('p.run_id').whereRef('p.run_id', '=', 'r.id').where('p.side', '=', 'requester').where('p.stage', '=', 'reblinded')).as('requesterReblinded'),
       eb.exists(eb.selectFrom('overlap_payloads as p').select('p.run_id').whereRef('p.run_id', '=', 'r.id').where('p.side', '=', 'partner').where('p.stage', '=', 'reblinded')).as('partnerReblinded'),
+      eb.exists(eb.selectFrom('overlap_payloads as p').select('p.run_id').whereRef('p.run_id', '=', 'r.id').where('p.side', '=', 'requester').where('p.stage', '=', 'matches')).as('requesterMatches'),
+      eb.exists(eb.selectFrom('overlap_payloads as p').select('p.run_id').whereRef('p.run_id', '=', 'r.id').where('p.side', '=', 'partner').where('p.stage', '=', 'matches')).as('partnerMatches'),
     ]);
 }
 export type RunRow = Awaited<ReturnType<typeof findRun>> & {};

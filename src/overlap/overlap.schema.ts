@@ -31,7 +31,8 @@ export const RunSchema = z.object({
   belowMin: z.boolean().nullable(), createdAt: z.any(), finishedAt: z.any(),
   reveal: z.boolean(), requesterEffortId: z.string().nullable(), requesterEffortName: z.string().nullable(),
   revealedCount: z.number().nullable().openapi({ description: 'In a reveal run, how many shared contacts both sides may share (each side reads its own once).' }),
-  steps: z.object({ requesterBlinded: z.boolean(), partnerBlinded: z.boolean(), requesterReblinded: z.boolean(), partnerReblinded: z.boolean() }),
+  steps: z.object({ requesterBlinded: z.boolean(), partnerBlinded: z.boolean(), requesterReblinded: z.boolean(), partnerReblinded: z.boolean(),
+    requesterMatches: z.boolean(), partnerMatches: z.boolean() }),
 }).openapi('OverlapRun');
 
 export const PartnerSchema = z.object({ id: z.string(), name: z.string(), spaceId: z.string().nullable(), allianceId: z.string(), allianceName: z.string() });

@@ -70,9 +70,11 @@ async function runFor(db: Db, actor: Actor, id: string, needed: 'member' | 'admi
 
 /** What a reader sees of a run: its steps and, once done, the count or "fewer than the threshold". */
 export function runView(run: RunRow) {
-  const { requesterBlinded, partnerBlinded, requesterReblinded, partnerReblinded, ...rest } = run;
+  const { requesterBlinded, partnerBlinded, requesterReblinded, partnerReblinded, requesterMatches, partnerMatches, ...rest } = run;
   return { ...rest, steps: { requesterBlinded: Boolean(requesterBlinded), partnerBlinded: Boolean(partnerBlinded),
-    requesterReblinded: Boolean(requesterReblinded), partnerReblinded: Boolean(partnerReblinded) } };
+    requesterReblinded: Boolean(requesterReblinded), partnerReblinded: Boolean(partnerReblinded),
+    // A reveal run's positions still waiting for that side to read them.
+    requesterMatches: Boolean(requesterMatches), partnerMatches: Boolean(partnerMatches) } };
 }
 
 /** The organizations an organization's space may ask: active members of an alliance it is an active member of. */

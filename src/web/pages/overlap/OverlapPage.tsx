@@ -6,14 +6,16 @@ import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass, Tag } from '../../components/Field.tsx';
 import { formatDateTime } from '../../dates.ts';
 import { useSession } from '../../session.tsx';
-import { blindTheirs, forgetSecret, holdsSecret, sendMine, type Side } from './run-side.ts';
+import { blindTheirs, forgetSecret, holdsList, holdsSecret, revealShared, sendMine, type Side } from './run-side.ts';
 
 interface Partner { id: string; name: string; spaceId: string | null; allianceId: string; allianceName: string }
 interface Run {
   id: string; requesterSpaceId: string; partnerSpaceId: string; allianceName: string; requesterName: string; partnerName: string; kind: string; minCount: number;
   status: 'requested' | 'accepted' | 'declined' | 'cancelled' | 'done'; requesterSize: number | null; partnerSize: number | null; sharedCount: number | null; belowMin: boolean | null;
-  createdAt: string; steps: { requesterBlinded: boolean; partnerBlinded: boolean; requesterReblinded: boolean; partnerReblinded: boolean };
+  createdAt: string; reveal: boolean; requesterEffortName: string | null; revealedCount: number | null;
+  steps: { requesterBlinded: boolean; partnerBlinded: boolean; requesterReblinded: boolean; partnerReblinded: boolean; requesterMatches: boolean; partnerMatches: boolean };
 }
+interface Effort { id: string; name: string; status: string }
 const KINDS = ['email', 'phone', 'name_address'] as const;
 
 /** How many people this organization shares with a fellow member, counted without either seeing the other's list. */
@@ -24,7 +26,10 @@ export function OverlapPage() {
   const isAdmin = roleAtLeast(me?.spaces.find((s) => s.id === id)?.role, 'admin');
   const [runs, setRuns] = useState<Run[] | null>(null);
   const [partners, setPartners] = useState<Partner[]>([]);
-  const [form, setForm] = useState({ partner: '', kind: 'email', minCount: '10' });
+  const [form, setForm] = useState({ partner: '', kind: 'email', minCount: '10', reveal: false, effortId: '' });
+  const [efforts, setEfforts] = useState<Effort[]>([]);
+  // Who is shared, per run, as this tab read it (the server gives it once).
+  const [revealed, setRevealed] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<string | null>(null);
   const [working, setWorking] = useState<{ runId: string; share: number } | null>(null);
   const [defaults, setDefaults] = useState<Record<'count_in_alliance' | 'overlap_matching', boolean> | null>(null);
@@ -37,6 +42,7 @@ export function OverlapPage() {
     void load();
     void api.get<Partner[]>(`/spaces/${id}/overlap-partners`).then(setPartners, () => setPartners([]));
     void api.get<Record<'count_in_alliance' | 'overlap_matching', boolean>>(`/spaces/${id}/consent-defaults`).then(setDefaults, () => setDefaults(null));
+    void api.get<Effort[] | { items: Effort[] }>(`/spaces/${id}/efforts`).then((e) => setEfforts(Array.isArray(e) ? e : e.items), () => setEfforts([]));
   }, [id, load]);
 
   async function setDefault(purpose: 'count_in_alliance' | 'overlap_matching', granted: boolean) {
@@ -83,7 +89,8 @@ export function OverlapPage() {
     const partner = partners.find((p) => `${p.spaceId}|${p.allianceId}` === form.partner);
     if (!partner) { setError(t('overlap.choosePartner')); return; }
     try {
-      await api.post(`/spaces/${id}/overlap-runs`, { partnerSpaceId: partner.spaceId, allianceId: partner.allianceId, kind: form.kind, minCount: Number(form.minCount) });
+      await api.post(`/spaces/${id}/overlap-runs`, { partnerSpaceId: partner.spaceId, allianceId: partner.allianceId, kind: form.kind, minCount: Number(form.minCount),
+        reveal: form.reveal, effortId: form.effortId || null });
       setError(null);
       await load();
     } catch (e) { setError(errorText(t, e)); }
@@ -95,6 +102,32 @@ export function OverlapPage() {
       if (choice === 'cancel') forgetSecret(run.id, sideOf(run));
       await load();
     } catch (e) { setError(errorText(t, e)); }
+  }
+
+  async function reveal(run: Run) {
+    try {
+      const shared = await revealShared(run.id, sideOf(run));
+      setRevealed((r) => ({ ...r, [run.id]: shared }));
+      await load();
+    } catch (e) { setError(e instanceof Error && e.message === 'secret lost' ? t('overlap.listLost') : errorText(t, e)); }
+  }
+
+  function whoIsShared(run: Run) {
+    if (run.status !== 'done' || !run.reveal) return null;
+    const list = revealed[run.id];
+    if (list) {
+      const csv = `data:text/csv;charset=utf-8,${encodeURIComponent(`${run.kind}\n${list.join('\n')}\n`)}`;
+      return (
+        <div className="flex flex-col gap-1">
+          <p className="text-sm">{t('overlap.revealedOnce', { count: list.length })} <a className="underline" href={csv} download={`shared-${run.id}.csv`}>{t('overlap.download')}</a></p>
+          <ul className="max-h-64 overflow-y-auto text-sm" aria-label={t('overlap.revealedList')}>{list.map((v) => <li key={v}>{v}</li>)}</ul>
+        </div>
+      );
+    }
+    const waiting = sideOf(run) === 'requester' ? run.steps.requesterMatches : run.steps.partnerMatches;
+    if (!waiting) return <p className="text-sm text-stone-600">{t('overlap.revealedRead', { count: run.revealedCount ?? 0 })}</p>;
+    if (!holdsList(run.id, sideOf(run))) return <p className="text-sm text-stone-600">{t('overlap.listLost')}</p>;
+    return isAdmin ? <button type="button" className={buttonClass + ' self-start'} onClick={() => void reveal(run)}>{t('overlap.showShared', { count: run.revealedCount ?? 0 })}</button> : null;
   }
 
   function result(run: Run) {
@@ -141,7 +174,17 @@ export function OverlapPage() {
               {KINDS.map((k) => <option key={k} value={k}>{t(`overlap.kinds.${k}`)}</option>)}
             </select>)}
           </Field>
+          <Field label={t('overlap.effort')} hint={t('overlap.effortHelp')}>{(p) => (
+            <select {...p} className={inputClass} value={form.effortId} onChange={(e) => setForm({ ...form, effortId: e.target.value })}>
+              <option value="">{t('overlap.wholeList')}</option>
+              {efforts.filter((e) => e.status !== 'closed').map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
+            </select>)}
+          </Field>
           <Field label={t('overlap.minCount')} hint={t('overlap.minCountHelp')}>{(p) => <input {...p} type="number" min={10} className={inputClass} value={form.minCount} onChange={(e) => setForm({ ...form, minCount: e.target.value })} />}</Field>
+          <label className="flex items-start gap-2 sm:col-span-3">
+            <input type="checkbox" className="mt-1" checked={form.reveal} onChange={(e) => setForm({ ...form, reveal: e.target.checked })} />
+            <span>{t('overlap.reveal')}<span className="block text-sm text-stone-600">{t('overlap.revealHelp')}</span></span>
+          </label>
           <div className="self-end"><button type="submit" className={buttonClass}>{t('overlap.askButton')}</button></div>
         </form>
       )}
@@ -164,9 +207,12 @@ export function OverlapPage() {
               <p className="flex flex-wrap items-center gap-2">
                 <span className="font-medium">{sideOf(run) === 'requester' ? run.partnerName : run.requesterName}</span>
                 <Tag>{t(`overlap.kinds.${run.kind}`)}</Tag><Tag>{t(`overlap.status.${run.status}`)}</Tag>
+                {run.reveal && <Tag>{t('overlap.revealTag')}</Tag>}
+                {run.requesterEffortName && <Tag>{t('overlap.turfTag', { effort: run.requesterEffortName })}</Tag>}
                 <span className="text-sm text-stone-600">{t('overlap.via', { alliance: run.allianceName, date: formatDateTime(run.createdAt) })}</span>
               </p>
               {result(run)}
+              {whoIsShared(run)}
               {next(run)}
               {isAdmin && ((run.status === 'requested' && sideOf(run) === 'requester') || run.status === 'accepted') && working?.runId !== run.id && (
                 <button type="button" className="self-start text-sm underline" onClick={() => void answer(run, 'cancel')}>{t('overlap.cancel')}</button>
