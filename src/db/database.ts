@@ -34,6 +34,7 @@ import * as contactConsents from './migrations/2026_12_07_0025_contact_consents.
 import * as consentLinks from './migrations/2026_12_07_0026_consent_links.ts';
 import * as taxFirewall from './migrations/2026_12_07_0027_tax_firewall.ts';
 import * as overlapRevealTurf from './migrations/2026_12_07_0028_overlap_reveal_turf.ts';
+import * as reachSketches from './migrations/2026_12_07_0029_reach_sketches.ts';
 import { ensurePrivateDataDir } from './data-dir.ts';
 import type { Database } from './tables.ts';
 
@@ -90,6 +91,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_0026_consent_links': consentLinks,
   '2026_12_07_0027_tax_firewall': taxFirewall,
   '2026_12_07_0028_overlap_reveal_turf': overlapRevealTurf,
+  '2026_12_07_0029_reach_sketches': reachSketches,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

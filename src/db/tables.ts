@@ -643,6 +643,16 @@ export interface ConsentEventsTable {
   changed_by: string | null;
 }
 
+/** A member organization's contribution to an alliance's unduplicated reach: one HyperLogLog sketch per category (src/reach). */
+export interface ReachSketchesTable {
+  alliance_space_id: string;
+  space_id: string;
+  category: string;
+  registers: Uint8Array;
+  contributed_by: string | null;
+  contributed_at: Generated<Date>;
+}
+
 export interface ConsentLinksTable {
   id: Generated<string>;
   contact_id: string;
@@ -906,6 +916,7 @@ export interface Database {
   consent_events: ConsentEventsTable;
   consent_defaults: ConsentDefaultsTable;
   consent_links: ConsentLinksTable;
+  reach_sketches: ReachSketchesTable;
   overlap_payloads: OverlapPayloadsTable;
   match_funds: MatchFundsTable;
   other_income: OtherIncomeTable;

@@ -12,7 +12,7 @@ import { upsertRole } from '../../src/spaces/spaces.repository.ts';
 import type { TestApp } from '../test-app.ts';
 import { BLANK, type Callers, type RouteCase } from './matrix.ts';
 
-export interface OverlapRecords { spaceId: string; partnerSpaceId: string; allianceId: string; emailRun: string; phoneRun: string; askedRun: string; revealRun: string; revealedRun: string }
+export interface OverlapRecords { spaceId: string; partnerSpaceId: string; allianceId: string; emailRun: string; phoneRun: string; askedRun: string; revealRun: string; revealedRun: string; allianceSpaceId: string }
 
 const side = (run: (r: OverlapRecords) => string, step: string) => (r: OverlapRecords) => `/api/overlap-runs/${run(r)}/sides/requester/${step}`;
 
@@ -28,6 +28,13 @@ export const OVERLAP_CASES: RouteCase<OverlapRecords>[] = [
   { route: 'GET /api/overlap-runs/{id}/sides/{side}/their-blinded', name: "read the other side's blinded values", path: side((r) => r.emailRun, 'their-blinded'), need: 'admin', ok: 200 },
   { route: 'PUT /api/overlap-runs/{id}/sides/{side}/reblinded', name: 'send values blinded again', path: side((r) => r.emailRun, 'reblinded'), body: () => '', need: 'admin', ok: 200 },
   { route: 'PUT /api/overlap-runs/{id}/sides/{side}/revealable', name: 'send which values may be revealed', path: side((r) => r.revealRun, 'revealable'), body: () => '\u0001', need: 'admin', ok: 200 },
+  // The alliance's unduplicated reach, from the same organizations (members of its alliance).
+  { route: 'GET /api/spaces/{id}/reach', name: "read a space's unduplicated reach", path: (r) => `/api/spaces/${r.spaceId}/reach`, need: 'viewer', ok: 200 },
+  { route: 'GET /api/spaces/{id}/reach-contributions', name: 'list reach contributions', path: (r) => `/api/spaces/${r.spaceId}/reach-contributions`, need: 'member', ok: 200 },
+  { route: 'POST /api/spaces/{id}/reach-contributions', name: "count one's people into the alliance's reach", path: (r) => `/api/spaces/${r.spaceId}/reach-contributions`,
+    body: (r) => ({ allianceSpaceId: r.allianceSpaceId }), need: 'admin', ok: 200 },
+  { route: 'DELETE /api/spaces/{id}/reach-contributions/{allianceSpaceId}', name: "take one's people out of the alliance's reach",
+    path: (r) => `/api/spaces/${r.spaceId}/reach-contributions/${r.allianceSpaceId}`, need: 'admin', ok: 200 },
   { route: 'GET /api/overlap-runs/{id}/sides/{side}/matches', name: 'read who is shared', path: side((r) => r.revealedRun, 'matches'), need: 'admin', ok: 200 },
 ];
 
@@ -60,5 +67,5 @@ export async function overlapRecords(t: TestApp, clients: Callers, n: number): P
   await sendRevealable(t.db, owner, revealedRun, 'partner', new Uint8Array(0));
   await sendReblinded(t.db, owner, revealedRun, 'requester', new Uint8Array(0));
   await sendReblinded(t.db, owner, revealedRun, 'partner', blind(oneBlinded, newSecret()));
-  return { spaceId, partnerSpaceId, allianceId: alliance.id, emailRun, phoneRun: await run('phone', true), askedRun: await run('email', false), revealRun, revealedRun };
+  return { spaceId, partnerSpaceId, allianceId: alliance.id, emailRun, phoneRun: await run('phone', true), askedRun: await run('email', false), revealRun, revealedRun, allianceSpaceId: alliance.ownSpaceId! };
 }
