@@ -67,8 +67,18 @@ describe.skipIf(browserMissing)('private overlap, in Chromium', () => {
     await scope.getByText(`${revealable} people both organizations may share.`, { exact: false }).waitFor();
     expect(await scope.getByRole('list', { name: 'People both organizations hold' }).getByRole('listitem').count()).toBe(revealable);
     await cause.getByRole('button', { name: `Mostrar las ${revealable} personas que podemos ver` }).click({ timeout: 30_000 });
+    await cause.getByRole('list', { name: 'Personas que ambas organizaciones tienen' }).waitFor();
     expect(await cause.getByRole('list', { name: 'Personas que ambas organizaciones tienen' }).getByRole('listitem').count()).toBe(revealable);
     await cause.screenshot({ path: 'test-results/overlap-reveal-360.png' });
+    // The demo's two bases counted themselves into California Calls' reach; SCOPE counts itself in again, and reads the alliance's figures.
+    await scope.getByRole('button', { name: 'Count again' }).click();
+    await scope.getByText(/counted in on/).waitFor();
+    const californiaCalls = ((await (await scope.request.get(`${env.server.url}/api/me`)).json()) as { spaces: { id: string; name: string }[] }).spaces.find((s) => s.name === 'California Calls')!.id;
+    await cause.goto(`${env.server.url}/spaces/${californiaCalls}/ladder`);
+    await cause.getByRole('heading', { name: 'Alcance sin duplicados' }).waitFor();
+    await cause.getByRole('row', { name: /Personas alcanzadas unas [\d.\s]+ \(entre [\d.\s]+ y [\d.\s]+\)/ }).waitFor();
+    await cause.screenshot({ path: 'test-results/reach-360.png', fullPage: true });
+    expect(await cause.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     // Read once: after a reload the page says so and shows nobody.
     await scope.reload();
     await scope.getByText(`${revealable} people were shown to this organization already.`).waitFor();

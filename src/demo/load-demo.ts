@@ -8,6 +8,7 @@ import { addMember, addRepresentative } from '../memberships/membership.service.
 import { createOrganization } from '../orgs/organization.service.ts';
 import { createPerson } from '../people/person.service.ts';
 import type { Actor } from '../spaces/access.ts';
+import { contribute as contributeToReach } from '../reach/reach.service.ts';
 import { insertGrant, upsertRole } from '../spaces/spaces.repository.ts';
 import { loadDemoContacts, loadDemoSharing } from './demo-contacts.ts';
 import { loadDemoFunding } from './demo-funding.ts';
@@ -133,6 +134,9 @@ export async function loadDemoWorkspace(deps: AppDeps) {
   const californiaCalls = DEMO_ORGANIZATIONS.find((o) => o.input.name === 'California Calls')!;
   await loadDemoFunding(db, coordinator, { iadSpaceId: spaceOf.get(iad.key)!, californiaCallsSpaceId: spaceOf.get(californiaCalls.key)!, orgIds,
     base: bases[0] ? { actor: bases[0][1], spaceId: spaceOf.get(bases[0][0])! } : undefined });
+
+  // 12. Both bases count themselves into California Calls' unduplicated reach.
+  for (const [key, actor] of bases) await contributeToReach(db, box, actor, spaceOf.get(key)!, spaceOf.get(californiaCalls.key)!);
 
   return { organizations: DEMO_ORGANIZATIONS.length, memberships: DEMO_MEMBERSHIPS.length, people: DEMO_PEOPLE.length };
 }

@@ -1,3 +1,4 @@
+import { ReachSection } from '../reach/ReachSection.tsx';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -49,6 +50,7 @@ export function LadderPage() {
       )}
       {roleAtLeast(space?.role, 'member') && <div><button type="button" className={buttonClass} onClick={() => void recompute()}>{t('ladder.recompute')}</button></div>}
       {moved !== null && <p role="status">{t('ladder.moved', { count: moved })}</p>}
+      {space?.kind === 'alliance' && <ReachSection spaceId={spaceId} steps={(members?.organizations[0] ?? mine)?.steps.map((st) => ({ key: st.key, label: st.label[lang] })) ?? []} />}
       {members && (
         <section aria-labelledby="members-title" className="flex flex-col gap-2">
           <h2 id="members-title" className="text-lg font-semibold">{t('ladder.members')}</h2>

@@ -6,6 +6,7 @@ import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass, Tag } from '../../components/Field.tsx';
 import { formatDateTime } from '../../dates.ts';
 import { useSession } from '../../session.tsx';
+import { ReachContributions } from '../reach/ReachContributions.tsx';
 import { blindTheirs, forgetSecret, holdsList, holdsSecret, revealShared, sendMine, type Side } from './run-side.ts';
 
 interface Partner { id: string; name: string; spaceId: string | null; allianceId: string; allianceName: string }
@@ -188,6 +189,7 @@ export function OverlapPage() {
           <div className="self-end"><button type="submit" className={buttonClass}>{t('overlap.askButton')}</button></div>
         </form>
       )}
+      <ReachContributions spaceId={id} isAdmin={isAdmin} />
       {defaults && (
         <fieldset className="flex flex-col gap-1 rounded border border-stone-200 bg-white p-3">
           <legend className="font-semibold">{t('overlap.defaults')}</legend>
