@@ -364,6 +364,18 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^say which partner organization$/, 'indique qué organización aliada'],
   [/^not a partner this organization asked about$/, 'no es una organización aliada por la que esta organización haya preguntado'],
   [/^type the organization's name exactly$/, 'escriba el nombre de la organización exactamente'],
+  [/^not an effort of this organization$/, 'no es un esfuerzo de esta organización'],
+  [/^one bit for each of the (\d+) blinded values: (\d+) bytes$/, 'un bit por cada uno de los $1 valores cifrados: $2 bytes'],
+
+  // The 501(c)(3)/(c)(4) firewall (src/firewall) and an alliance's reach (src/reach).
+  [/^a (501\(c\)\([34]\)) space holds only (501\(c\)\([34]\)) work \(501\(c\)\(3\)\/\(c\)\(4\) firewall\)$/, 'un espacio $1 solo guarda trabajo $2 (separación 501(c)(3)/(c)(4))'],
+  [/^work gathered for (501\(c\)\([34]\)) stays (501\(c\)\([34]\)) \(501\(c\)\(3\)\/\(c\)\(4\) firewall\)$/, 'el trabajo reunido para $1 sigue siendo $2 (separación 501(c)(3)/(c)(4))'],
+  [/^(\d+) of these contacts were gathered for (501\(c\)\([34]\)) work and cannot go into (501\(c\)\([34]\)) work \(501\(c\)\(3\)\/\(c\)\(4\) firewall\)$/,
+    '$1 de estos contactos se reunieron para trabajo $2 y no pueden pasar a trabajo $3 (separación 501(c)(3)/(c)(4))'],
+  [/^(501\(c\)\([34]\)) work cannot reach a (501\(c\)\([34]\)) space \(501\(c\)\(3\)\/\(c\)\(4\) firewall\)$/, 'el trabajo $1 no puede llegar a un espacio $2 (separación 501(c)(3)/(c)(4))'],
+  [/^This space holds work marked (501\(c\)\([34]\)) \((\d+) lists, (\d+) efforts, (\d+) contacts\): it cannot be marked (501\(c\)\([34]\)) while it does\.$/,
+    'Este espacio guarda trabajo marcado $1 ($2 listas, $3 esfuerzos, $4 contactos): no puede marcarse $5 mientras lo tenga.'],
+  [/^not an alliance this organization is an active member of$/, 'no es una alianza de la que esta organización sea miembro activo'],
 ];
 
 // Left out on purpose:
