@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { createUser } from '../src/accounts/accounts.service.ts';
 import { createSealedBox } from '../src/crypto/sealed-box.ts';
+import { loadKeyRing } from '../src/crypto/secret-key.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { createMailer } from '../src/notifications/mailer.ts';
 import { createApp } from '../src/server/app.ts';
@@ -44,14 +45,15 @@ export async function freshDatabase(engine: Engine = 'pglite') {
   };
 }
 
-/** The app on a fresh database; `webRoot` serves a built web app (none by default). */
-export async function testApp(engine: Engine = 'pglite', options: { smtpUrl?: string; webRoot?: string } = {}) {
+/** The app on a fresh database; `webRoot` serves a built web app (none by default); `keyDir` keeps its key ring in files there, as the embedded default does. */
+export async function testApp(engine: Engine = 'pglite', options: { smtpUrl?: string; webRoot?: string; keyDir?: string } = {}) {
   const handle = await freshDatabase(engine);
   await ensureDefaultVocabularies(handle.db);
+  const ring = () => loadKeyRing({}, options.keyDir!);
   const deps: AppDeps = {
     db: handle.db,
-    box: createSealedBox(randomBytes(32)),
-    config: { ...loadConfig({}), publicOrigin: ORIGIN },
+    box: options.keyDir ? createSealedBox(ring(), ring) : createSealedBox(randomBytes(32)),
+    config: { ...loadConfig({}), publicOrigin: ORIGIN, ...(options.keyDir ? { dataDir: options.keyDir } : {}) },
     mailer: createMailer({ smtpUrl: options.smtpUrl, from: 'Crossroads <no-reply@crossroads.test>' }),
   };
   const app = createApp(deps, { webRoot: options.webRoot ?? '/nonexistent' });

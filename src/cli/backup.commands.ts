@@ -1,3 +1,4 @@
+import { forgetPreviousKeys, installNewSealingKey, resealOffCurrent } from '../crypto/online-rotation.ts';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Command } from 'commander';
 import { databaseDigest, restoreBackup, writeBackup } from '../backup/backup.service.ts';
-import { createSealedBox } from '../crypto/sealed-box.ts';
+import { createSealedBox, indexKeysOf } from '../crypto/sealed-box.ts';
 import { rotateKey } from '../crypto/key-rotation.ts';
 import { bootstrap } from '../server/bootstrap.ts';
 import { loadConfig } from '../shared/config.ts';
@@ -56,11 +57,27 @@ export function registerBackupCommands(program: Command) {
  */
 export function registerKeyCommands(program: Command) {
   program.command('rotate-key')
-    .description('re-seal every contact detail with a new secret key (CROSSROADS_NEW_SECRET_KEY, or a new random one); stop the app first')
-    .action(async () => {
+    .description('re-seal every contact detail with a new secret key (CROSSROADS_NEW_SECRET_KEY, or a new random one) and make the blind indexes again; stop the app first (or --online)')
+    .option('--online', 'while the app runs (PostgreSQL; with the embedded database use POST /api/key-rotation): a new sealing key, then everything sealed again with it; blind indexes stay')
+    .option('--forget-previous', 'after --online: forget the previous sealing keys, once nothing is sealed with them')
+    .action(async (o: { online?: boolean; forgetPrevious?: boolean }) => {
       const config = loadConfig();
       const deps = await bootstrap(config);
       try {
+        if (o.forgetPrevious) {
+          if (config.secretKey) throw new Error('The keys come from the environment: remove the old key from CROSSROADS_PREVIOUS_SECRET_KEYS and restart each instance.');
+          await forgetPreviousKeys(deps.db, deps.box, config.dataDir);
+          console.log('No value is sealed with a previous key any more; the previous keys are forgotten.');
+          return;
+        }
+        if (o.online) {
+          // With keys in the environment the operator has already restarted each instance with the new key and the old as a previous one.
+          if (!config.secretKey) installNewSealingKey(config.dataDir, deps.box);
+          const report = await resealOffCurrent(deps.db, deps.box);
+          const counts = Object.entries(report.resealed).map(([table, n]) => `${n} in ${table}`).join(', ') || 'nothing';
+          console.log(`Sealed again with the current key: ${counts}, in ${report.passes} passes${report.unreadable ? `; ${report.unreadable} values opened with no key held and were left as they were` : ''}. Keep the old key as long as backups taken before need it; then: crossroads rotate-key --forget-previous.`);
+          return;
+        }
         // A key kept in the environment is replaced by one the operator made and has kept: never
         // by a random one that would exist only in this command's output.
         if (config.secretKey && !process.env.CROSSROADS_NEW_SECRET_KEY) {
@@ -71,12 +88,15 @@ export function registerKeyCommands(program: Command) {
         const keyFile = path.join(config.dataDir, 'secret.key');
         // The new key is on disk before the database moves to it, so a crash between the two loses neither.
         if (!config.secretKey) writeFileSync(`${keyFile}.new`, `${next.toString('base64')}\n`, { mode: 0o600 });
-        const report = await rotateKey(deps.db, deps.box, createSealedBox(next));
+        // Everything, blind indexes included, moves to keys that all come from the new secret.
+        const report = await rotateKey(deps.db, deps.box, createSealedBox({ sealing: next, previous: [], index: indexKeysOf(next) }));
         const rotated = `${report.people} people's details, ${report.contacts} contacts and ${report.notes} attempt notes${report.unreadable ? ` (${report.unreadable} that did not open with the old key either were left as they were)` : ''}`;
         if (config.secretKey) {
-          console.log(`Re-sealed ${rotated}. Set CROSSROADS_SECRET_KEY to the new key (CROSSROADS_NEW_SECRET_KEY) before starting the app again.`);
+          const index = config.indexKey ? ` and CROSSROADS_INDEX_KEY to ${indexKeysOf(next).toString('base64')}` : '';
+          console.log(`Re-sealed ${rotated}. Set CROSSROADS_SECRET_KEY to the new key (CROSSROADS_NEW_SECRET_KEY)${index} before starting the app again.`);
         } else {
           renameSync(`${keyFile}.new`, keyFile);
+          writeFileSync(path.join(config.dataDir, 'index.key'), `${indexKeysOf(next).toString('base64')}\n`, { mode: 0o600 });
           console.log(`Re-sealed ${rotated} with a new key, now in ${keyFile}. Back it up; backups taken before need the old key.`);
         }
       } finally {

@@ -1,3 +1,4 @@
+import { RELOAD_MS } from '../crypto/online-rotation.ts';
 import type { Command } from 'commander';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoWorkspace } from '../demo/load-demo.ts';
 import { startVoteClock } from '../decisions/vote-clock.ts';
@@ -25,11 +26,14 @@ export function registerServeCommands(program: Command) {
       await recoverInterruptedImports(deps.db);
       const recovery = setInterval(() => void recoverInterruptedImports(deps.db), 60_000);
       recovery.unref();
+      // A sealing key rotated by another process (the CLI, another instance) is taken up within seconds.
+      const keys = setInterval(() => deps.box.reload(), RELOAD_MS);
+      keys.unref();
       const server = serveHttp(app.fetch, { port: config.port, hostname: config.host }, (info) => {
         console.log(`Crossroads is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/ (database: ${deps.engine})`);
         if (options.demo) console.log(`Sign in as ${DEMO_USERS.coordinator.email} with password "${DEMO_PASSWORD}".`);
       });
-      const stop = () => { stopClock(); clearInterval(recovery); server.close(() => void deps.mailer.idle().then(() => deps.close()).then(() => process.exit(0))); };
+      const stop = () => { stopClock(); clearInterval(recovery); clearInterval(keys); server.close(() => void deps.mailer.idle().then(() => deps.close()).then(() => process.exit(0))); };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });

@@ -251,7 +251,7 @@ function inThreadPreparer(box: SealedBox, context: PrepareContext, options: Cont
 
 function workerPreparer(box: SealedBox, context: PrepareContext, options: ContactImportOptions): Preparer {
   const input: PrepareWorkerInput = {
-    file: options.file, text: options.file ? undefined : options.text, batchSize: options.batchSize ?? 2000, secret: box.secretForWorker(),
+    file: options.file, text: options.file ? undefined : options.text, batchSize: options.batchSize ?? 2000, keys: box.keysForWorker(),
     context: { ...context, columns: [...context.columns.entries()] },
   };
   const worker = new Worker(new URL('../jobs/worker-boot.mjs', import.meta.url), { workerData: { entry: new URL('./contact-prepare.worker.ts', import.meta.url).href, input } });

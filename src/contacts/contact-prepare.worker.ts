@@ -10,7 +10,7 @@ import { prepareBatch, type PrepareContext } from './contact-prepare.ts';
 // the worker never runs further ahead than that and memory stays flat.
 
 export interface PrepareWorkerInput {
-  file?: string; text?: string; batchSize: number; secret: Uint8Array;
+  file?: string; text?: string; batchSize: number; keys: { sealing: Uint8Array; previous: Uint8Array[]; index?: Uint8Array };
   context: Omit<PrepareContext, 'columns'> & { columns: [string, string[]][] };
 }
 export type FromImport = { type: 'next'; writing: boolean } | { type: 'stop' };
@@ -18,7 +18,8 @@ export type FromWorker = { type: 'batch'; batch: ReturnType<typeof prepareBatch>
 
 const input = (workerData as { input: PrepareWorkerInput }).input;
 const port = parentPort!;
-const box = createSealedBox(Buffer.from(input.secret));
+const box = createSealedBox({ sealing: Buffer.from(input.keys.sealing), previous: input.keys.previous.map((k) => Buffer.from(k)),
+  index: input.keys.index ? Buffer.from(input.keys.index) : undefined });
 const context: PrepareContext = { ...input.context, columns: new Map(input.context.columns) };
 const source = input.file ? createReadStream(input.file) : Readable.from([Buffer.from(input.text ?? '', 'utf8')]);
 const batches = csvBatches(source, input.batchSize)[Symbol.asyncIterator]();

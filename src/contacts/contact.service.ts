@@ -161,7 +161,11 @@ export async function mergeContacts(db: Db, box: SealedBox, actor: Actor, id: st
   };
   const record = { ...details, firstName: merged.firstName!, lastName: merged.lastName!, zip: merged.zip ?? undefined, city: merged.city ?? undefined };
   const keys = contactKeys(box, keep.spaceId, record);
+  // Work gathered for one side of the c3/c4 firewall does not move to the other with a merge; one marked side marks the kept contact.
+  if (keep.workFor && duplicate.workFor && keep.workFor !== duplicate.workFor) await checkRemark(db, actor, keep.spaceId, 'contact', keep.id, keep.workFor, duplicate.workFor, 'duplicateId');
+  const workFor = keep.workFor ?? duplicate.workFor;
   await db.transaction().execute(async (trx) => {
+    if (workFor !== keep.workFor) await setWorkFor(trx, keep.id, workFor);
     await repo.markMerged(trx, duplicate.id, keep.id);
     await repo.moveRecordsOf(trx, duplicate.id, keep.id);
     await repo.updateContact(trx, keep.id, { ...merged, ...sealContact(box, keep.id, details), emailHash: keys.emailHash, phoneHash: keys.phoneHash, nameAddressHash: keys.nameAddressHash, birthKey: keys.birthKey });

@@ -12,7 +12,7 @@ describe.each(ENGINES)('blind indexes scoped to their space on %s', (engine) => 
   let owner: Awaited<ReturnType<typeof signedIn>>;
   const spaces: string[] = [];
   // What the earlier version stored: the HMAC of the value with the workspace's hash key.
-  const legacy = (value: string) => createHmac('sha256', Buffer.from(hkdfSync('sha256', t.deps.box.secretForWorker(), Buffer.alloc(0), 'crossroads/hash', 32))).update(value).digest('base64url');
+  const legacy = (value: string) => createHmac('sha256', Buffer.from(hkdfSync('sha256', t.deps.box.keysForWorker().sealing, Buffer.alloc(0), 'crossroads/hash', 32))).update(value).digest('base64url');
 
   beforeAll(async () => {
     t = await testApp(engine);

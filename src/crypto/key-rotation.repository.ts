@@ -31,3 +31,40 @@ export async function setRotatedNotes(db: Db, rows: { id: string; notes_sealed: 
   await sql`update outreach_attempts as a set notes_sealed = v.notes_sealed
     from json_to_recordset(${JSON.stringify(rows)}::json) as v(id uuid, notes_sealed text) where a.id = v.id`.execute(db);
 }
+
+/**
+ * Every sealed column, with the place its values are bound to: their own table, column and row,
+ * except merge history, which keeps the contact's details as they were sealed for the contact.
+ */
+export const SEALED_COLUMNS = [
+  { table: 'people', column: 'contact_sealed', place: { table: 'people', column: 'contact_sealed' }, placeId: 'id' },
+  { table: 'contacts', column: 'sealed', place: { table: 'contacts', column: 'sealed' }, placeId: 'id' },
+  { table: 'contact_history', column: 'before_sealed', place: { table: 'contacts', column: 'sealed' }, placeId: 'contact_id' },
+  { table: 'outreach_attempts', column: 'notes_sealed', place: { table: 'outreach_attempts', column: 'notes_sealed' }, placeId: 'id' },
+] as const;
+export type SealedColumn = (typeof SEALED_COLUMNS)[number];
+
+const offKey = (c: SealedColumn, prefix: string) =>
+  sql`${sql.ref(c.column)} is not null and ${sql.ref(c.column)} not like ${`${prefix}%`} and ${sql.ref(c.column)} not like 'unreadable.%'`;
+
+/** A page of values of this column not sealed with the key whose values start with `prefix`. */
+export async function pageOffKey(db: Db, c: SealedColumn, prefix: string, afterId: string, limit: number) {
+  const { rows } = await sql<{ id: string; placeId: string; sealed: string }>`
+    select id, ${sql.ref(c.placeId)}::text as "placeId", ${sql.ref(c.column)} as sealed from ${sql.table(c.table)}
+    where ${offKey(c, prefix)} and id > ${afterId || ZERO}::uuid order by id limit ${limit}`.execute(db);
+  return rows;
+}
+
+export async function countOffKey(db: Db, c: SealedColumn, prefix: string) {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(c.table)} where ${offKey(c, prefix)}`.execute(db);
+  return Number(rows[0]!.n);
+}
+
+/** Writes re-sealed values where each row still holds the value that was opened (a row changed meanwhile is left to the next pass); returns how many. */
+export async function setResealed(db: Db, c: SealedColumn, rows: { id: string; old: string; sealed: string }[]) {
+  if (rows.length === 0) return 0;
+  const result = await sql`update ${sql.table(c.table)} as t set ${sql.ref(c.column)} = v.sealed
+    from json_to_recordset(${JSON.stringify(rows)}::json) as v(id uuid, old text, sealed text)
+    where t.id = v.id and t.${sql.ref(c.column)} = v.old`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createSealedBox } from './sealed-box.ts';
+import { createSealedBox, indexKeysOf } from './sealed-box.ts';
 import { loadSecretKey } from './secret-key.ts';
 
 describe('sealed box', () => {
@@ -55,5 +55,27 @@ describe('secret key', () => {
 
   it('rejects a configured key of the wrong size', () => {
     expect(() => loadSecretKey(Buffer.from('short').toString('base64'), '/nonexistent')).toThrow(/32 bytes/);
+  });
+});
+
+describe('a key ring', () => {
+  it('opens values sealed before values named their key, and values of a previous key', () => {
+    const [oldSecret, newSecret] = [randomBytes(32), randomBytes(32)];
+    const old = createSealedBox(oldSecret);
+    const named = old.seal({ email: 'a@example.org' }, 'contacts.sealed:1');
+    const [, , iv, tag, body] = named.split('.');
+    const unnamed = ['v2', iv, tag, body].join('.');
+    expect(old.open(unnamed, 'contacts.sealed:1')).toEqual({ email: 'a@example.org' });
+    const rotated = createSealedBox({ sealing: newSecret, previous: [oldSecret], index: indexKeysOf(oldSecret) });
+    expect(rotated.open(named, 'contacts.sealed:1')).toEqual({ email: 'a@example.org' });
+    expect(rotated.open(unnamed, 'contacts.sealed:1')).toEqual({ email: 'a@example.org' });
+    expect(rotated.seal({}, 'x').startsWith(rotated.sealedPrefix())).toBe(true);
+    expect(rotated.sealedPrefix()).not.toBe(old.sealedPrefix());
+    // The index keys stay: the same blind index before and after.
+    expect(rotated.keyedHash('email:a@example.org', 's')).toBe(old.keyedHash('email:a@example.org', 's'));
+    // Without the previous key, nothing of the old one opens.
+    const forgot = createSealedBox({ sealing: newSecret, previous: [], index: indexKeysOf(oldSecret) });
+    expect(() => forgot.open(named, 'contacts.sealed:1')).toThrow(/key this server does not hold/);
+    expect(() => forgot.open(unnamed, 'contacts.sealed:1')).toThrow();
   });
 });

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, createSecretKey, hkdfSync, randomBytes } from 'node:crypto';
 
 // AES-256-GCM for sensitive fields at rest, and HMAC-SHA256 for keyed hashes (blind indexes) that
 // let an organization match its own records (re-imports, duplicates) without decrypting. Keys
@@ -10,8 +10,31 @@ import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync
 // Each sealed value is bound to where it is stored (its table, column and row, e.g.
 // "people.contact_sealed:<id>") as associated data: moved to another row, it no longer opens.
 // Values sealed before that binding ("v1") open only to be re-sealed, which the server does at start.
-const VERSION = 'v2';
+//
+// Sealing keys rotate without stopping the app (src/crypto/online-rotation.ts): a value names the
+// key it was sealed with ("v3.<key id>."), the box holds the current key and the previous ones, and
+// re-reads its key ring when it meets a key it does not know. Blind indexes and link signatures use
+// keys of their own (the index keys), which a sealing-key rotation leaves as they are.
+const VERSION = 'v3';
+const UNNAMED = 'v2';
 const LEGACY = 'v1';
+
+/** The keys a box works with: the sealing key, the previous sealing keys, and the index keys (96 bytes; derived from the sealing key when absent). */
+export interface KeyRing { sealing: Buffer; previous: Buffer[]; index?: Buffer }
+
+const derive = (secret: Buffer, info: string) => Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), info, 32));
+
+/** The index keys (blind indexes, their space scoping, link signatures) that `secret` has always given. */
+export function indexKeysOf(secret: Buffer): Buffer {
+  return Buffer.concat([derive(secret, 'crossroads/hash'), derive(secret, 'crossroads/hash-scope'), derive(secret, 'crossroads/links')]);
+}
+
+interface SealingKey { id: string; key: Buffer }
+const sealingKey = (secret: Buffer): SealingKey => {
+  if (secret.length !== 32) throw new Error('the secret key must be 32 bytes');
+  const key = derive(secret, 'crossroads/seal');
+  return { id: createHash('sha256').update(key).digest('base64url').slice(0, 8), key };
+};
 
 export interface SealedBox {
   seal(value: unknown, place: string): string;
@@ -25,22 +48,30 @@ export interface SealedBox {
   scopeLegacyHash(legacy: string, spaceId: string): string;
   /** A signature of `text` for a link that carries its own authority (a person's consent page), with a key of its own. */
   sign(text: string): string;
-  /** The secret itself, for a worker thread of this process that seals on the box's behalf (a big import). */
-  secretForWorker(): Buffer;
+  /** The key ring itself, for a worker thread of this process that seals on the box's behalf (a big import). */
+  keysForWorker(): KeyRing;
+  /** The id of the key values are sealed with now; a value sealed with it starts with `sealedPrefix()`. */
+  sealedPrefix(): string;
+  /** Reads the key ring again (when it came from files): true when the sealing key changed. */
+  reload(): boolean;
 }
 
 /** Where a sealed field lives, the associated data of its ciphertext. */
 export const sealedPlace = (table: string, column: string, rowId: string) => `${table}.${column}:${rowId}`;
 
-export function createSealedBox(secret: Buffer): SealedBox {
-  if (secret.length !== 32) throw new Error('the secret key must be 32 bytes');
-  const encKey = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'crossroads/seal', 32));
+export function createSealedBox(keys: Buffer | KeyRing, loadRing?: () => KeyRing): SealedBox {
+  const initial: KeyRing = Buffer.isBuffer(keys) ? { sealing: keys, previous: [] } : keys;
+  let ring = initial;
+  let current = sealingKey(ring.sealing);
+  let previous = ring.previous.map(sealingKey);
+  const index = initial.index ?? indexKeysOf(initial.sealing);
+  if (index.length !== 96) throw new Error('the index keys must be 96 bytes');
   // A key object is prepared once, not re-imported by every hash (a million-row import makes five a row).
-  const macKey = createSecretKey(Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'crossroads/hash', 32)));
-  const scopeKey = createSecretKey(Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'crossroads/hash-scope', 32)));
+  const macKey = createSecretKey(index.subarray(0, 32));
+  const scopeKey = createSecretKey(index.subarray(32, 64));
+  const linkKey = createSecretKey(index.subarray(64, 96));
   // The value's keyed hash, keyed again with its space: the inner step is what indexes held
   // before they were scoped, so those can be scoped without the values they came from.
-  const linkKey = createSecretKey(Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'crossroads/links', 32)));
   const scoped = (inner: string, spaceId: string) => createHmac('sha256', scopeKey).update(`${spaceId}:${inner}`).digest('base64url');
   // Nonces are drawn from the system's random source 4,096 at a time rather than one call each.
   let nonces = Buffer.alloc(0);
@@ -50,31 +81,61 @@ export function createSealedBox(secret: Buffer): SealedBox {
     nonces = nonces.subarray(12);
     return iv;
   };
-  const openWith = <T>(sealed: string, version: string, place: string | null): T => {
-    const [v, iv, tag, body] = sealed.split('.');
-    if (v !== version || !iv || !tag || !body) throw new Error(v === LEGACY || v === VERSION ? 'sealed by another version' : 'not a sealed value');
-    const decipher = createDecipheriv('aes-256-gcm', encKey, Buffer.from(iv, 'base64'));
+  const decrypt = <T>(key: Buffer, iv: string, tag: string, body: string, place: string | null): T => {
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
     if (place !== null) decipher.setAAD(Buffer.from(place, 'utf8'));
     decipher.setAuthTag(Buffer.from(tag, 'base64'));
     return JSON.parse(Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8')) as T;
   };
+  const reload = () => {
+    if (!loadRing) return false;
+    const next = loadRing();
+    const changed = !next.sealing.equals(ring.sealing);
+    ring = next;
+    current = sealingKey(ring.sealing);
+    previous = ring.previous.map(sealingKey);
+    return changed;
+  };
+  const named = (id: string) => [current, ...previous].find((k) => k.id === id);
+  /** Without a key id (v1, v2): the current key, then each previous one (GCM's tag tells a wrong key). */
+  const withAnyKey = <T>(iv: string, tag: string, body: string, place: string | null): T => {
+    let failure: unknown;
+    for (const k of [current, ...previous]) {
+      try { return decrypt<T>(k.key, iv, tag, body, place); } catch (err) { failure = err; }
+    }
+    throw failure;
+  };
+  const notSealed = (v: string | undefined) => new Error(v === LEGACY || v === UNNAMED || v === VERSION ? 'sealed by another version' : 'not a sealed value');
   return {
     seal(value, place) {
       const iv = nextNonce();
-      const cipher = createCipheriv('aes-256-gcm', encKey, iv);
+      const cipher = createCipheriv('aes-256-gcm', current.key, iv);
       cipher.setAAD(Buffer.from(place, 'utf8'));
       const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-      return [VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join('.');
+      return [VERSION, current.id, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join('.');
     },
     open<T>(sealed: string, place: string): T {
-      return openWith(sealed, VERSION, place);
+      const parts = sealed.split('.');
+      if (parts[0] === UNNAMED && parts.length === 4) return withAnyKey<T>(parts[1]!, parts[2]!, parts[3]!, place);
+      const [v, id, iv, tag, body] = parts;
+      if (v !== VERSION || !id || !iv || !tag || !body) throw notSealed(v);
+      // A key this box does not know yet: another process rotated the ring; read it again once.
+      const key = named(id) ?? (reload(), named(id));
+      if (!key) throw new Error('sealed with a key this server does not hold');
+      return decrypt<T>(key.key, iv, tag, body, place);
     },
     openLegacy<T>(sealed: string): T {
-      return openWith(sealed, LEGACY, null);
+      const [v, iv, tag, body] = sealed.split('.');
+      if (v !== LEGACY || !iv || !tag || !body) throw notSealed(v);
+      return withAnyKey<T>(iv, tag, body, null);
     },
-    secretForWorker() {
-      return Buffer.from(secret);
+    keysForWorker() {
+      return { sealing: Buffer.from(ring.sealing), previous: ring.previous.map((k) => Buffer.from(k)), index: Buffer.from(index) };
     },
+    sealedPrefix() {
+      return `${VERSION}.${current.id}.`;
+    },
+    reload,
     keyedHash(value, spaceId) {
       return scoped(createHmac('sha256', macKey).update(value).digest('base64url'), spaceId);
     },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { indexKeysOf, type KeyRing } from './sealed-box.ts';
 
 /**
  * The key that seals sensitive fields. From configuration (base64) when given; otherwise the
@@ -19,4 +20,32 @@ export function loadSecretKey(configured: string | undefined, dataDir: string): 
   }
   if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
   return loadSecretKey(readFileSync(file, 'utf8').trim(), dataDir);
+}
+
+const base64Key = (text: string, bytes: number, what: string) => {
+  const key = Buffer.from(text.trim(), 'base64');
+  if (key.length !== bytes) throw new Error(`${what} must be ${bytes} bytes, base64-encoded`);
+  return key;
+};
+
+/**
+ * The whole key ring: the sealing key (as loadSecretKey), the previous sealing keys
+ * (CROSSROADS_PREVIOUS_SECRET_KEYS, separated by commas, and `<dataDir>/secret.previous.key`, one
+ * a line), and the index keys (CROSSROADS_INDEX_KEY, or `<dataDir>/index.key`). The embedded
+ * default writes index.key the first time, from the sealing key (the index keys it has always
+ * given), so that a later rotation of the sealing key leaves blind indexes and links as they are.
+ * With keys in the environment and no CROSSROADS_INDEX_KEY, the index keys come from the sealing key.
+ */
+export function loadKeyRing(keys: { secretKey?: string; previousSecretKeys?: string; indexKey?: string }, dataDir: string): KeyRing {
+  const sealing = loadSecretKey(keys.secretKey, dataDir);
+  const previousFile = path.join(dataDir, 'secret.previous.key');
+  const previous = [
+    ...(keys.previousSecretKeys ?? '').split(',').filter((k) => k.trim()),
+    ...(existsSync(previousFile) ? readFileSync(previousFile, 'utf8').split('\n').filter((k) => k.trim()) : []),
+  ].map((k) => base64Key(k, 32, 'a previous secret key'));
+  if (keys.indexKey) return { sealing, previous, index: base64Key(keys.indexKey, 96, 'CROSSROADS_INDEX_KEY') };
+  if (keys.secretKey) return { sealing, previous, index: indexKeysOf(sealing) };
+  const indexFile = path.join(dataDir, 'index.key');
+  if (!existsSync(indexFile)) writeFileSync(indexFile, `${indexKeysOf(sealing).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  return { sealing, previous, index: base64Key(readFileSync(indexFile, 'utf8'), 96, 'index.key') };
 }

@@ -35,6 +35,7 @@ import * as consentLinks from './migrations/2026_12_07_0026_consent_links.ts';
 import * as taxFirewall from './migrations/2026_12_07_0027_tax_firewall.ts';
 import * as overlapRevealTurf from './migrations/2026_12_07_0028_overlap_reveal_turf.ts';
 import * as reachSketches from './migrations/2026_12_07_0029_reach_sketches.ts';
+import * as reachFirewall from './migrations/2026_12_07_0030_reach_firewall.ts';
 import { ensurePrivateDataDir } from './data-dir.ts';
 import type { Database } from './tables.ts';
 
@@ -92,6 +93,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_0027_tax_firewall': taxFirewall,
   '2026_12_07_0028_overlap_reveal_turf': overlapRevealTurf,
   '2026_12_07_0029_reach_sketches': reachSketches,
+  '2026_12_07_0030_reach_firewall': reachFirewall,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

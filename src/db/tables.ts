@@ -651,6 +651,8 @@ export interface ReachSketchesTable {
   registers: Uint8Array;
   contributed_by: string | null;
   contributed_at: Generated<Date>;
+  // The c3/c4 firewall it was made under (see reach.service.ts firewallKey).
+  firewall: Generated<string>;
 }
 
 export interface ConsentLinksTable {

@@ -26,6 +26,22 @@ export async function setWorkFor(db: Db, contactId: string, mark: TaxStatus | nu
   await db.updateTable('contacts').set({ work_for: mark }).where('id', '=', contactId).execute();
 }
 
+/** How many lists, efforts and contacts the space holds. */
+export async function recordsIn(db: Db, spaceId: string) {
+  const { rows } = await sql<{ lists: number; efforts: number; contacts: number }>`select
+    (select count(*)::int from contact_lists where space_id = ${spaceId}) as lists,
+    (select count(*)::int from outreach_efforts where space_id = ${spaceId}) as efforts,
+    (select count(*)::int from contacts where space_id = ${spaceId}) as contacts`.execute(db);
+  return rows[0]!;
+}
+
+/** Gives the space's lists, efforts and contacts that carry no mark of their own the mark `mark`. */
+export async function markUnmarkedRecords(db: Db, spaceId: string, mark: TaxStatus) {
+  await db.updateTable('contact_lists').set({ tax_status: mark }).where('space_id', '=', spaceId).where('tax_status', 'is', null).execute();
+  await db.updateTable('outreach_efforts').set({ tax_status: mark }).where('space_id', '=', spaceId).where('tax_status', 'is', null).execute();
+  await db.updateTable('contacts').set({ work_for: mark }).where('space_id', '=', spaceId).where('work_for', 'is', null).execute();
+}
+
 /** The contacts among `ids` (of one space) whose own mark is `mark`. */
 export async function contactsMarked(db: Db, ids: string[], mark: TaxStatus) {
   if (ids.length === 0) return [];

@@ -28,6 +28,14 @@ export async function setSpaceMark(db: Db, actor: Actor, spaceId: string, mark: 
   await requireRole(db, actor, spaceId, 'owner', 'space');
   const before = await repo.markOf(db, spaceId);
   const other: TaxStatus | null = mark.taxStatus === 'c3' ? 'c4' : mark.taxStatus === 'c4' ? 'c3' : null;
+  // From one side to the other: everything the space holds would change sides at once.
+  if (before.taxStatus && mark.taxStatus && before.taxStatus !== mark.taxStatus) {
+    const held = await repo.recordsIn(db, spaceId);
+    if (held.lists + held.efforts + held.contacts > 0) {
+      await refuse(db, actor, spaceId, { entity: 'space', entityId: spaceId, detail: { taxStatus: [before.taxStatus, mark.taxStatus], held } },
+        conflict(`This space holds ${label(before.taxStatus)} work (${held.lists} lists, ${held.efforts} efforts, ${held.contacts} contacts): it cannot become ${label(mark.taxStatus)}.`, 'taxStatus'));
+    }
+  }
   if (other) {
     const held = await repo.ownMarksIn(db, spaceId, other);
     if (held.lists + held.efforts + held.contacts > 0) {
@@ -36,7 +44,11 @@ export async function setSpaceMark(db: Db, actor: Actor, spaceId: string, mark: 
     }
   }
   const c3SharesWithC4 = mark.taxStatus === 'c4' ? false : mark.c3SharesWithC4;
-  await repo.setMark(db, spaceId, { taxStatus: mark.taxStatus, c3SharesWithC4 });
+  await db.transaction().execute(async (trx) => {
+    // Unmarking a space: what it holds keeps its side, as each record's own mark.
+    if (before.taxStatus && !mark.taxStatus) await repo.markUnmarkedRecords(trx, spaceId, before.taxStatus);
+    await repo.setMark(trx, spaceId, { taxStatus: mark.taxStatus, c3SharesWithC4 });
+  });
   await insertAudit(db, [{ userId: actor.userId, spaceId, action: 'update', entity: 'space', entityId: spaceId,
     changes: { taxStatus: [before.taxStatus, mark.taxStatus], c3SharesWithC4: [before.c3SharesWithC4, c3SharesWithC4] } }]);
 }

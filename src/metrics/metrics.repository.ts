@@ -95,6 +95,7 @@ export async function conversationsTowardTargets(db: Db, spaceId: string, reader
     from outreach_attempts a join outreach_efforts e on e.id = a.effort_id join outreach_targets t on t.id = e.target_id
     where t.space_id = ${spaceId} and a.result = 'contacted' and a.made_at >= ${from}::date and a.made_at < (${to}::date + 1)
       and ${countsInAlliance(sql`a.contact_id`, sql`a.space_id`)} and ${passesFirewall(reader, sql`e.space_id`, sql`e.tax_status`)}
+      and ${passesFirewall(reader, sql`a.space_id`, sql`(select c.work_for from contacts c where c.id = a.contact_id)`)}
     group by 1`.execute(db);
   return rows;
 }

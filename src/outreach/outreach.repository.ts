@@ -30,6 +30,7 @@ export async function targetTallies(db: Db, targetId: string, targetSpaceId: str
       count(distinct a.contact_id) filter (where a.result = 'contacted')::int as "peopleReached"
     from outreach_efforts e left join outreach_attempts a on a.effort_id = e.id
       and (e.space_id = ${targetSpaceId} or ${countsInAlliance(sql`a.contact_id`, sql`a.space_id`)})
+      and ${passesFirewall(reader, sql`a.space_id`, sql`(select c.work_for from contacts c where c.id = a.contact_id)`)}
     where e.target_id = ${targetId} and ${passesFirewall(reader, sql`e.space_id`, sql`e.tax_status`)} group by e.space_id`.execute(db);
   return rows;
 }

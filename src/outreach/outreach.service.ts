@@ -69,12 +69,15 @@ export async function createEffort(db: Db, actor: Actor, spaceId: string, input:
   }
   if (errors.length) throw invalid(errors);
   await checkOwnMark(db, actor, spaceId, 'outreach_effort', null, input.taxStatus);
+  let taxStatus = input.taxStatus ?? null;
   const target = input.targetId ? await repo.findTarget(db, input.targetId) : undefined;
   if (target && target.spaceId !== spaceId) {
-    await checkFlow(db, actor, { fromSpaceId: spaceId, toSpaceId: target.spaceId, recordMark: input.taxStatus, entity: 'outreach_effort', field: 'targetId' });
+    await checkFlow(db, actor, { fromSpaceId: spaceId, toSpaceId: target.spaceId, recordMark: taxStatus, entity: 'outreach_effort', field: 'targetId' });
+    // Unmarked work toward a marked alliance's target is work for that side: its turfs keep to it.
+    if (!taxStatus && !(await markOf(db, spaceId)).taxStatus) taxStatus = (await markOf(db, target.spaceId)).taxStatus;
   }
   const { id } = await repo.insertEffort(db, { spaceId, name: input.name, kind: input.kind, script: input.script, segmentId: input.segmentId ?? null, targetId: input.targetId ?? null,
-    taxStatus: input.taxStatus ?? null, userId: actor.userId });
+    taxStatus, userId: actor.userId });
   await insertAudit(db, [{ userId: actor.userId, spaceId, action: 'create', entity: 'outreach_effort', entityId: id, changes: { name: [null, input.name], kind: [null, input.kind] } }]);
   return id;
 }

@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { OverlapPayloadsTable, OverlapRunsTable } from '../db/tables.ts';
+import type { OverlapPayloadsTable, OverlapRunsTable, TaxStatus } from '../db/tables.ts';
+import { passesFirewall } from '../firewall/firewall.repository.ts';
 import type { IdentifierKind } from './psi-element.ts';
 
 // Overlap runs and the blinded values they relay. Identifiers themselves are read from the
@@ -107,19 +108,21 @@ export async function takePayload(db: Db, runId: string, side: Side, stage: Stag
 
 /** An effort of this space, by id. */
 export async function effortOfSpace(db: Db, effortId: string, spaceId: string) {
-  return db.selectFrom('outreach_efforts').select(['id', 'name', 'status']).where('id', '=', effortId).where('space_id', '=', spaceId).executeTakeFirst();
+  return db.selectFrom('outreach_efforts').select(['id', 'name', 'status', 'tax_status as taxStatus']).where('id', '=', effortId).where('space_id', '=', spaceId).executeTakeFirst();
 }
 
-/** As SQL over `contacts`: on a turf of this effort. */
-export function onTurfsOf(effortId: string): RawBuilder<boolean> {
+/** As SQL over `contacts`: on a turf of this effort, if the effort's work may reach a reader marked `reader`. */
+export function onTurfsOf(effortId: string, reader: TaxStatus | null): RawBuilder<boolean> {
   return sql<boolean>`exists (select 1 from outreach_assignment_contacts ac join outreach_assignments s on s.id = ac.assignment_id
-    where s.effort_id = ${effortId} and ac.contact_id = contacts.id)`;
+    join outreach_efforts e on e.id = s.effort_id
+    where s.effort_id = ${effortId} and ac.contact_id = contacts.id and ${passesFirewall(reader, sql`e.space_id`, sql`e.tax_status`)})`;
 }
 
-/** As SQL over `contacts`: on a turf of one of its space's active efforts. */
-export function onActiveTurfs(): RawBuilder<boolean> {
+/** As SQL over `contacts`: on a turf of one of its space's active efforts whose work may reach a reader marked `reader`. */
+export function onActiveTurfs(reader: TaxStatus | null): RawBuilder<boolean> {
   return sql<boolean>`exists (select 1 from outreach_assignment_contacts ac join outreach_assignments s on s.id = ac.assignment_id
-    join outreach_efforts e on e.id = s.effort_id where e.status = 'active' and ac.contact_id = contacts.id)`;
+    join outreach_efforts e on e.id = s.effort_id
+    where e.status = 'active' and ac.contact_id = contacts.id and ${passesFirewall(reader, sql`e.space_id`, sql`e.tax_status`)})`;
 }
 
 /** As SQL over `contacts`: the contact may be shared with the organization of `partnerSpaceId` (a recorded yes; never assumed). */

@@ -40,7 +40,9 @@ async function consentedToMatching(db: Db, spaceId: string, partnerSpaceId: stri
 async function sideSet(db: Db, run: RunRow, side: Side) {
   const spaceId = side === 'requester' ? run.requesterSpaceId : run.partnerSpaceId;
   const conditions = await consentedToMatching(db, spaceId, otherSpace(run, spaceId));
-  if (run.requesterEffortId) conditions.push(side === 'requester' ? repo.onTurfsOf(run.requesterEffortId) : repo.onActiveTurfs());
+  // In a turf check, only the turfs of efforts on the other side's side of the c3/c4 firewall.
+  const otherMark = (await markOf(db, otherSpace(run, spaceId))).taxStatus;
+  if (run.requesterEffortId) conditions.push(side === 'requester' ? repo.onTurfsOf(run.requesterEffortId, otherMark) : repo.onActiveTurfs(otherMark));
   return conditions;
 }
 
@@ -95,6 +97,8 @@ export async function requestRun(db: Db, actor: Actor, spaceId: string, input: {
   const minCount = Math.max(DEFAULT_MIN_COUNT, input.minCount ?? DEFAULT_MIN_COUNT);
   const effort = input.effortId ? await repo.effortOfSpace(db, input.effortId, spaceId) : undefined;
   if (input.effortId && !effort) throw invalid([{ field: 'effortId', message: 'not an effort of this organization' }]);
+  // A turf check's walk list is work of the effort's side of the c3/c4 firewall.
+  if (effort?.taxStatus) await checkFlow(db, actor, { fromSpaceId: spaceId, toSpaceId: input.partnerSpaceId, recordMark: effort.taxStatus, entity: 'overlap_run', field: 'effortId' });
   await checkFirewall(db, actor, { requesterSpaceId: spaceId, partnerSpaceId: input.partnerSpaceId }, 'partnerSpaceId');
   return db.transaction().execute(async (trx) => {
     const { id } = await repo.insertRun(trx, { requesterSpaceId: spaceId, partnerSpaceId: input.partnerSpaceId, allianceId: input.allianceId, kind: input.kind, minCount,
@@ -268,8 +272,10 @@ async function finishIfReady(db: Db, run: RunRow) {
   // The requester's values blinded twice are what the partner sent back (b), in the requester's order; and the other way round.
   const revealed = run.reveal ? revealedPositions(b, a, bits[0]!, bits[1]!) : undefined;
   await db.transaction().execute(async (trx) => {
-    // A run cancelled meanwhile keeps its status; either way nothing relayed is kept.
-    if ((await repo.lockRunStatus(trx, id)) !== 'accepted') return repo.deletePayloads(trx, id);
+    // A run cancelled meanwhile keeps its status and nothing relayed; one the other side's upload finished first is left as that finish left it.
+    const status = await repo.lockRunStatus(trx, id);
+    if (status === 'done') return;
+    if (status !== 'accepted') return repo.deletePayloads(trx, id);
     if (revealed) {
       await repo.insertPayload(trx, id, 'requester', 'matches', packPositions(revealed.requester));
       await repo.insertPayload(trx, id, 'partner', 'matches', packPositions(revealed.partner));

@@ -49,7 +49,7 @@ describe('sealed contact details', () => {
     await t.db.updateTable('people').set({ contact_sealed: legacy }).where('id', '=', id).execute();
     expect(await resealLegacyContacts(t.db, box)).toBe(1);
     const row = await t.db.selectFrom('people').select('contact_sealed').where('id', '=', id).executeTakeFirstOrThrow();
-    expect(row.contact_sealed).toMatch(/^v2\./);
+    expect(row.contact_sealed).toMatch(/^v3\./);
     expect(box.open(row.contact_sealed!, `people.contact_sealed:${id}`)).toEqual({ email: 'carla@example.org' });
     expect(() => box.open(row.contact_sealed!, 'people.contact_sealed:someone-else')).toThrow();
     // An unbound value does not open at any row: only to be re-sealed.

@@ -89,7 +89,13 @@ describe.each(ENGINES)('unduplicated reach on %s', (engine) => {
   it('keeps to the c3/c4 firewall and lets a member take its people out', async () => {
     expect((await owner.put(`/api/spaces/${allianceSpace}/tax-status`, { taxStatus: 'c3' })).status).toBe(200);
     expect((await owner.put(`/api/spaces/${space.c}/tax-status`, { taxStatus: 'c4' })).status).toBe(200);
+    // Sketches made before the marks changed no longer count, until their members count again.
+    const outdated = await reach();
+    expect(outdated.members.map((m: any) => m.outdated)).toEqual([true, true, true]);
+    expect(outdated.categories).toEqual([]);
     expect(await contribute('c')).toMatchObject({ people: 0 });
+    await contribute('a');
+    await contribute('b');
     expect(Math.abs(category(await reach(), 'reached').estimate - 595)).toBeLessThanOrEqual(10);
     expect((await owner.delete(`/api/spaces/${space.b}/reach-contributions/${allianceSpace}`)).status).toBe(200);
     const after = await reach();

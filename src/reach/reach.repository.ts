@@ -19,7 +19,8 @@ export async function pageReachSources(db: Db, spaceId: string, reader: TaxStatu
   const hidden = hiddenJobs.length ? sql`and (c.import_job_id is null or c.import_job_id <> all(${hiddenJobs}::uuid[]))` : sql``;
   const { rows } = await sql<ReachSource>`
     select c.id, c.sealed, c.first_name as "firstName", c.last_name as "lastName", c.zip, c.city, c.ladder_step as "ladderStep",
-      exists (select 1 from outreach_attempts a where a.contact_id = c.id and a.result = 'contacted') as contacted
+      exists (select 1 from outreach_attempts a join outreach_efforts e on e.id = a.effort_id
+        where a.contact_id = c.id and a.result = 'contacted' and ${passesFirewall(reader, sql`e.space_id`, sql`e.tax_status`)}) as contacted
     from contacts c
     where c.space_id = ${spaceId} and c.merged_into is null ${hidden} and c.id > ${afterId}
       and ${countsInAlliance(sql`c.id`, sql`c.space_id`)} and ${passesFirewall(reader, sql`c.space_id`, sql`c.work_for`)}
@@ -28,11 +29,11 @@ export async function pageReachSources(db: Db, spaceId: string, reader: TaxStatu
 }
 
 /** Replaces the space's sketches for the alliance with these. */
-export async function replaceSketches(db: Db, allianceSpaceId: string, spaceId: string, sketches: Map<string, Uint8Array>, userId: string) {
+export async function replaceSketches(db: Db, allianceSpaceId: string, spaceId: string, sketches: Map<string, Uint8Array>, firewall: string, userId: string) {
   await db.deleteFrom('reach_sketches').where('alliance_space_id', '=', allianceSpaceId).where('space_id', '=', spaceId).execute();
   if (sketches.size === 0) return;
   await db.insertInto('reach_sketches').values([...sketches].map(([category, registers]) => ({
-    alliance_space_id: allianceSpaceId, space_id: spaceId, category, registers: Buffer.from(registers.buffer, registers.byteOffset, registers.byteLength), contributed_by: userId,
+    alliance_space_id: allianceSpaceId, space_id: spaceId, category, registers: Buffer.from(registers.buffer, registers.byteOffset, registers.byteLength), firewall, contributed_by: userId,
   }))).execute();
 }
 
@@ -44,7 +45,7 @@ export async function deleteSketches(db: Db, allianceSpaceId: string, spaceId: s
 /** The sketches contributed to an alliance by these member spaces. */
 export async function sketchesOf(db: Db, allianceSpaceId: string, spaceIds: string[]) {
   if (spaceIds.length === 0) return [];
-  return db.selectFrom('reach_sketches').select(['space_id as spaceId', 'category', 'registers', 'contributed_at as contributedAt'])
+  return db.selectFrom('reach_sketches').select(['space_id as spaceId', 'category', 'registers', 'firewall', 'contributed_at as contributedAt'])
     .where('alliance_space_id', '=', allianceSpaceId).where('space_id', 'in', spaceIds).execute();
 }
 

@@ -12,7 +12,8 @@ const AllianceInput = z.object({ allianceSpaceId: z.uuid('not a valid id') }).op
 const Shown = { estimate: z.number().nullable(), fewerThan: z.number().nullable(), low: z.number().nullable(), high: z.number().nullable() };
 const Reach = z.object({
   relativeStandardError: z.number(), smallCount: z.number(),
-  members: z.array(z.object({ organizationId: z.string(), name: z.string(), contributedAt: z.string().nullable() })),
+  members: z.array(z.object({ organizationId: z.string(), name: z.string(), contributedAt: z.string().nullable(),
+    outdated: z.boolean().openapi({ description: 'Its sketches were made under c3/c4 marks that have changed: left out until it counts again' }) })),
   sumOfMembers: z.object(Shown).nullable(),
   categories: z.array(z.object({ category: z.string(), ...Shown })),
 }).openapi('AllianceReach');

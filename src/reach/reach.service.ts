@@ -22,6 +22,12 @@ import * as repo from './reach.repository.ts';
 
 const PAGE = 2000;
 
+/** The c3/c4 firewall a sketch is made under: the alliance's mark, the member's mark and its rule. Sketches made under another no longer count. */
+async function firewallKey(db: Db, allianceSpaceId: string, spaceId: string) {
+  const [alliance, member] = await Promise.all([markOf(db, allianceSpaceId), markOf(db, spaceId)]);
+  return `${alliance.taxStatus ?? '-'}|${member.taxStatus ?? '-'}|${member.c3SharesWithC4 ? 'shares' : '-'}`;
+}
+
 /** How a contact is known across organizations: its email, else its phone, else its name and address. */
 function identityOf(box: SealedBox, row: repo.ReachSource): string | undefined {
   let details: ReturnType<typeof openContact>;
@@ -74,7 +80,7 @@ export async function contribute(db: Db, box: SealedBox, actor: Actor, spaceId: 
     await yieldToOthers();
   }
   await db.transaction().execute(async (trx) => {
-    await repo.replaceSketches(trx, allianceSpaceId, spaceId, sketches, actor.userId);
+    await repo.replaceSketches(trx, allianceSpaceId, spaceId, sketches, await firewallKey(trx, allianceSpaceId, spaceId), actor.userId);
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'reach_sketch', entityId: allianceSpaceId, changes: { people: [null, people], categories: [null, sketches.size] } }]);
   });
   return { people, categories: [...sketches.keys()].sort() };
@@ -99,7 +105,11 @@ function shown(value: number) {
 export async function allianceReach(db: Db, actor: Actor, allianceSpaceId: string) {
   await requireRole(db, actor, allianceSpaceId, 'viewer', 'alliance');
   const members = await memberSpacesOf(db, allianceSpaceId);
-  const sketches = await repo.sketchesOf(db, allianceSpaceId, members.map((m) => m.spaceId));
+  const current = new Map(await Promise.all(members.map(async (m) => [m.spaceId, await firewallKey(db, allianceSpaceId, m.spaceId)] as const)));
+  // A sketch made under marks that have changed since is left out until its member counts again.
+  const all = await repo.sketchesOf(db, allianceSpaceId, members.map((m) => m.spaceId));
+  const sketches = all.filter((s) => s.firewall === current.get(s.spaceId));
+  const stale = new Set(all.filter((s) => s.firewall !== current.get(s.spaceId)).map((s) => s.spaceId));
   const byCategory = new Map<string, Uint8Array[]>();
   for (const s of sketches) byCategory.set(s.category, [...(byCategory.get(s.category) ?? []), s.registers]);
   const reached = byCategory.get('reached') ?? [];
@@ -110,7 +120,7 @@ export async function allianceReach(db: Db, actor: Actor, allianceSpaceId: strin
   return {
     relativeStandardError: RELATIVE_STANDARD_ERROR,
     smallCount: SMALL_COUNT,
-    members: members.map((m) => ({ organizationId: m.organizationId, name: m.name, contributedAt: when.get(m.spaceId) ?? null })),
+    members: members.map((m) => ({ organizationId: m.organizationId, name: m.name, contributedAt: when.get(m.spaceId) ?? null, outdated: stale.has(m.spaceId) })),
     sumOfMembers: reached.length ? shown(sumOfMembers) : null,
     categories: categories.map((category) => ({ category, ...shown(estimate(union(byCategory.get(category)!))) })),
   };

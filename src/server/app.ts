@@ -12,6 +12,7 @@ import { actorForToken } from '../accounts/accounts.service.ts';
 import { LoginThrottle } from '../accounts/login-throttle.ts';
 import { alertRoutes } from '../alerts/alert.routes.ts';
 import { backupRoutes } from '../backup/backup.routes.ts';
+import { keyRotationRoutes } from '../crypto/key-rotation.routes.ts';
 import { campaignRoutes } from '../campaigns/campaign.routes.ts';
 import { charterRoutes } from '../charters/charter.routes.ts';
 import { conveningRoutes } from '../convenings/convening.routes.ts';
@@ -153,6 +154,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   api.route('/', fieldRoutes);
   api.route('/', powerMapRoutes);
   api.route('/', backupRoutes);
+  api.route('/', keyRotationRoutes);
   api.route('/', contactRoutes);
   api.route('/', segmentRoutes);
   api.route('/', osdiTokenRoutes);

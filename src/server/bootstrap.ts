@@ -1,6 +1,6 @@
 import { scopeLegacyBlindIndexes } from '../crypto/blind-index-scope.ts';
 import { createSealedBox } from '../crypto/sealed-box.ts';
-import { loadSecretKey } from '../crypto/secret-key.ts';
+import { loadKeyRing } from '../crypto/secret-key.ts';
 import { openDatabase } from '../db/database.ts';
 import { createMailer } from '../notifications/mailer.ts';
 import { resealLegacyContacts } from '../people/person.service.ts';
@@ -12,7 +12,8 @@ import type { AppDeps } from './context.ts';
 export async function bootstrap(config: Config): Promise<AppDeps & { close(): Promise<void>; engine: string }> {
   const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await ensureDefaultVocabularies(handle.db);
-  const box = createSealedBox(loadSecretKey(config.secretKey, config.dataDir));
+  const ring = () => loadKeyRing(config, config.dataDir);
+  const box = createSealedBox(ring(), ring);
   await resealLegacyContacts(handle.db, box);
   await scopeLegacyBlindIndexes(handle.db, box);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });

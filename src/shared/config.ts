@@ -8,6 +8,9 @@ export interface Config {
   dataDir: string;
   // base64 of 32 bytes; when absent the embedded default keeps one in dataDir/secret.key.
   secretKey: string | undefined;
+  // Sealing keys of before a rotation, still opened (base64, separated by commas); and the index keys (base64 of 96 bytes).
+  previousSecretKeys: string | undefined;
+  indexKey: string | undefined;
   publicOrigin: string | undefined;
   secureCookies: boolean;
   // Email for notifications; without it they stay in the app.
@@ -26,6 +29,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.CROSSROADS_DATA_DIR ?? 'data'),
     secretKey: env.CROSSROADS_SECRET_KEY || undefined,
+    previousSecretKeys: env.CROSSROADS_PREVIOUS_SECRET_KEYS || undefined,
+    indexKey: env.CROSSROADS_INDEX_KEY || undefined,
     publicOrigin: env.CROSSROADS_PUBLIC_ORIGIN || undefined,
     secureCookies: env.CROSSROADS_SECURE_COOKIES === 'true',
     smtpUrl: env.SMTP_URL || undefined,

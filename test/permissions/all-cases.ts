@@ -31,6 +31,8 @@ export const EXEMPT: Record<string, string> = {
   'GET /api/consent/{token}': "a person's own consent page, authorized by its signed link rather than a session (consent.db.test.ts: forged, borrowed and expired links)",
   'PUT /api/consent/{token}': "a person's own consent page, authorized by its signed link rather than a session (consent.db.test.ts)",
   'GET /api/backup': 'the whole workspace, for workspace administrators only, not a space role: tested in backup.db.test.ts',
+  'GET /api/key-rotation': 'the whole workspace\'s key, for workspace administrators only, not a space role: tested in online-rotation.db.test.ts',
+  'POST /api/key-rotation': 'the whole workspace\'s key, for workspace administrators only, not a space role: tested in online-rotation.db.test.ts',
   'GET /api/jobs/{id}': "the caller's own jobs, kept per account",
   'DELETE /api/jobs/{id}': "the caller's own jobs, kept per account",
   'GET /api/me/assignments': "the caller's own field assignments",

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../dates.ts';
 interface Shown { estimate: number | null; fewerThan: number | null; low: number | null; high: number | null }
 interface Reach {
   relativeStandardError: number; smallCount: number; sumOfMembers: Shown | null;
-  members: { organizationId: string; name: string; contributedAt: string | null }[];
+  members: { organizationId: string; name: string; contributedAt: string | null; outdated: boolean }[];
   categories: ({ category: string } & Shown)[];
 }
 
@@ -25,7 +25,7 @@ export function ReachSection({ spaceId, steps }: { spaceId: string; steps: { key
   // Reached, contacted, then the steps in the ladder's order.
   const rank = (category: string) => (category === 'reached' ? -2 : category === 'contacted' ? -1 : steps.findIndex((s) => `step:${s.key}` === category) + (steps.some((s) => `step:${s.key}` === category) ? 0 : steps.length));
   const categories = [...reach.categories].sort((a, b) => rank(a.category) - rank(b.category));
-  const contributed = reach.members.filter((m) => m.contributedAt);
+  const contributed = reach.members.filter((m) => m.contributedAt && !m.outdated);
   return (
     <section aria-labelledby="reach-title" className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3">
       <h2 id="reach-title" className="text-lg font-semibold">{t('reach.title')}</h2>
@@ -41,7 +41,7 @@ export function ReachSection({ spaceId, steps }: { spaceId: string; steps: { key
       )}
       <p className="text-sm">{t('reach.contributed', { count: contributed.length, total: reach.members.length })}</p>
       <ul className="text-sm text-stone-600">
-        {reach.members.map((m) => <li key={m.organizationId}>{m.name}: {m.contributedAt ? formatDateTime(m.contributedAt) : t('reach.notYet')}</li>)}
+        {reach.members.map((m) => <li key={m.organizationId}>{m.name}: {m.outdated ? t('reach.outdated') : m.contributedAt ? formatDateTime(m.contributedAt) : t('reach.notYet')}</li>)}
       </ul>
     </section>
   );
