@@ -180,6 +180,33 @@ describe.each(ENGINES)('the c3/c4 firewall on %s', (engine) => {
     expect(frozen.json).toMatchObject({ size: N, taxStatus: 'c3' });
   });
 
+  it('takes unmarked work toward a marked target to that side, and keeps a merge on its side', async () => {
+    const effort = await owner.post(`/api/spaces/${space.mixed}/efforts`, { name: 'Unmarked doors', kind: 'canvass', targetId: target.c3 });
+    expect(effort.status).toBe(201);
+    expect((await owner.get(`/api/efforts/${effort.json.id}`)).json.taxStatus).toBe('c3');
+    await owner.post(`/api/efforts/${effort.json.id}/turfs`, { by: 'size', size: 100 });
+    const onTurfs = await t.db.selectFrom('outreach_assignment_contacts as ac').innerJoin('outreach_assignments as a', 'a.id', 'ac.assignment_id')
+      .select('ac.contact_id').where('a.effort_id', '=', effort.json.id).execute();
+    expect(onTurfs.some((r) => mixedContacts.c4.includes(r.contact_id))).toBe(false);
+    const merge = await owner.post(`/api/contacts/${mixedContacts.c3[1]}/merge`, { duplicateId: mixedContacts.c4[1] });
+    expect(merge.status).toBe(422);
+    expect(merge.json.errors[0]).toMatchObject({ field: 'duplicateId' });
+    const plain = (await owner.post(`/api/spaces/${space.mixed}/contacts`, { firstName: 'Plain' })).json.id;
+    expect((await owner.post(`/api/contacts/${plain}/merge`, { duplicateId: mixedContacts.c4[2] })).status).toBe(200);
+    expect((await owner.get(`/api/contacts/${plain}`)).json.workFor).toBe('c4');
+  });
+
+  it('never lets a marked space change sides with its work, and unmarking it keeps each record on its side', async () => {
+    const switched = await owner.put(`/api/spaces/${space.action}/tax-status`, { taxStatus: 'c3' });
+    expect(switched.status).toBe(409);
+    expect((await refusals(space.action)).some((r) => r.entity === 'space')).toBe(true);
+    expect((await owner.put(`/api/spaces/${space.action}/tax-status`, { taxStatus: null })).status).toBe(200);
+    // Its contacts were gathered for c4 work, and still are: a c3 alliance still does not count them.
+    expect((await ladderTotals(space.c3Alliance))['Action Fund']).toBe(0);
+    expect((await owner.put(`/api/spaces/${space.action}/tax-status`, { taxStatus: 'c3' })).status).toBe(409);
+    expect((await owner.put(`/api/spaces/${space.action}/tax-status`, { taxStatus: 'c4' })).status).toBe(200);
+  });
+
   it('refuses an overlap across the firewall, and leaves the other side\'s contacts out of one within it', async () => {
     const alliance = (await t.db.selectFrom('organizations').select('id').where('own_space_id', '=', space.c3Alliance).executeTakeFirstOrThrow()).id;
     const crossing = await owner.post(`/api/spaces/${space.education}/overlap-runs`, { partnerSpaceId: space.action, allianceId: alliance, kind: 'email' });

@@ -100,6 +100,12 @@ export async function finishRun(db: Db, id: string, outcome: { sharedCount: numb
   await db.deleteFrom('overlap_payloads').where('run_id', '=', id).where('stage', '<>', 'matches').execute();
 }
 
+/** Positions of who is shared that their side has not read within `days` of the run's end: deleted. */
+export async function deleteStaleMatches(db: Db, days: number) {
+  await sql`delete from overlap_payloads p using overlap_runs r
+    where p.run_id = r.id and p.stage = 'matches' and r.finished_at < now() - make_interval(days => ${days})`.execute(db);
+}
+
 /** Reads a payload and deletes it in the same statement: what is read once is gone. */
 export async function takePayload(db: Db, runId: string, side: Side, stage: Stage): Promise<Uint8Array | undefined> {
   const row = await db.deleteFrom('overlap_payloads').where('run_id', '=', runId).where('side', '=', side).where('stage', '=', stage).returning('payload').executeTakeFirst();

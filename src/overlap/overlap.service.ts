@@ -109,8 +109,12 @@ export async function requestRun(db: Db, actor: Actor, spaceId: string, input: {
   });
 }
 
+/** Who is shared stays for its side to read this many days after a run ends, then is deleted unread. */
+export const MATCHES_KEPT_DAYS = 7;
+
 export async function listRuns(db: Db, actor: Actor, spaceId: string) {
   await requireRole(db, actor, spaceId, 'member', 'overlap runs');
+  await repo.deleteStaleMatches(db, MATCHES_KEPT_DAYS);
   return (await repo.listRuns(db, spaceId)).map(runView);
 }
 
