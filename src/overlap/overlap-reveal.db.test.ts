@@ -86,6 +86,15 @@ describe.each(ENGINES)('revealing who is shared, and turf checks, on %s', (engin
     expect(ids.json.revealedCount).toBeNull();
   });
 
+  it('deletes who is shared a week after the run, if its side never read it', async () => {
+    const { runId, a } = await run({ reveal: true });
+    await a.revealed();
+    expect(await t.db.selectFrom('overlap_payloads').select('side').where('run_id', '=', runId).execute()).toEqual([{ side: 'partner' }]);
+    await t.db.updateTable('overlap_runs').set({ finished_at: new Date(Date.now() - 8 * 86_400_000) }).where('id', '=', runId).execute();
+    expect((await adminA.get(`/api/spaces/${spaceA}/overlap-runs`)).status).toBe(200);
+    expect(await t.db.selectFrom('overlap_payloads').select('side').where('run_id', '=', runId).execute()).toEqual([]);
+  });
+
   it('refuses a side\'s bits of the wrong length, naming the body', async () => {
     const res = await adminA.post(`/api/spaces/${spaceA}/overlap-runs`, { partnerSpaceId: spaceB, allianceId, kind: 'email', reveal: true });
     await adminB.put(`/api/overlap-runs/${res.json.id}/status`, { answer: 'accept' });
