@@ -18,12 +18,14 @@ export function registerContactCommands(program: Command) {
     .requiredOption('--as <email>', 'the account doing the import (its role in the space is checked)')
     .option('--good-rows', 'import the good rows even when some rows have errors')
     .option('--dry-run', 'do everything but keep nothing: print what the import would do')
-    .action(async (file: string, o: SpaceOpts & { goodRows?: boolean; dryRun?: boolean }) => {
+    .option('--work-for <mark>', 'c3 or c4: the 501(c) work these people were gathered for (a space not marked either)')
+    .action(async (file: string, o: SpaceOpts & { goodRows?: boolean; dryRun?: boolean; workFor?: string }) => {
+      if (o.workFor && o.workFor !== 'c3' && o.workFor !== 'c4') throw new Error('--work-for: c3 or c4');
       await asUser(o.as, async (deps, actor) => {
         const spaceId = await resolveSpace(deps.db, o, actor.userId);
         let last = 0;
         const { job, done } = await startContactImport(deps.db, deps.box, actor, spaceId, {
-          source: () => createReadStream(file), file, goodRows: Boolean(o.goodRows), dryRun: Boolean(o.dryRun), sourceName: 'import',
+          source: () => createReadStream(file), file, goodRows: Boolean(o.goodRows), dryRun: Boolean(o.dryRun), sourceName: 'import', workFor: (o.workFor as 'c3' | 'c4' | undefined) ?? null,
           onProgress: (j) => {
             if (Date.now() - last < 500) return;
             last = Date.now();

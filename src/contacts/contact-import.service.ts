@@ -1,3 +1,6 @@
+import type { TaxStatus } from '../db/tables.ts';
+import { markImportedContacts } from '../firewall/firewall.repository.ts';
+import { checkOwnMark } from '../firewall/firewall.service.ts';
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -43,6 +46,8 @@ export interface ContactImportOptions {
   /** Called after each batch of each pass (the CLI draws its progress from it). */
   onProgress?: (job: ImportJob) => void;
   sourceName?: string;
+  /** The 501(c) work the new contacts were gathered for, in an unmarked space. */
+  workFor?: TaxStatus | null;
   /** The file the source reads, or the text: a big one is prepared on a worker thread. */
   file?: string;
   text?: string;
@@ -68,6 +73,7 @@ export async function startContactImport(db: Db, box: SealedBox, actor: Actor, s
   if ((await repo.runningContactImports(db, spaceId)).length) {
     throw conflict('Another import of contacts is running in this space; start this one when it has finished.');
   }
+  await checkOwnMark(db, actor, spaceId, 'contact_import', null, options.workFor, 'workFor');
   const headers = await csvHeaders(options.source);
   const mapping = options.mapping ?? suggestContactMapping(headers);
   checkMapping(headers, mapping);
@@ -147,6 +153,8 @@ async function runImport(db: Db, box: SealedBox, actor: Actor, job: ImportJob, m
     await undoImport(db, job);
     job.message = 'A trial run: this is what the import would do. Nothing was kept.';
   }
+  // Marked while still hidden with their import: no one reads them on the wrong side of the firewall.
+  if (options.workFor && !options.dryRun) await markImportedContacts(db, job.id, options.workFor);
   job.status = 'done';
   await insertAudit(db, [{ userId: actor.userId, spaceId: job.spaceId, action: 'import', entity: 'contacts', entityId: job.id,
     changes: { counts: job.counts, possibleDuplicates: job.possibleDuplicates, dryRun: options.dryRun ?? false } }]);

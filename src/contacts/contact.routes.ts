@@ -62,7 +62,7 @@ export const contactRoutes = newRouter()
     request: { params: IdParam, ...jsonBody(ContactImportSchema) }, responses: { 202: jsonResponse(z.object({ id: z.string() })), ...problems } }), async (c) => {
     const { db, box } = c.get('deps');
     const body = c.req.valid('json');
-    const { job } = await startContactImport(db, box, actorOf(c), c.req.valid('param').id, { source: textSource(body.csv), text: body.csv, mapping: body.mapping, goodRows: body.goodRows, dryRun: body.dryRun });
+    const { job } = await startContactImport(db, box, actorOf(c), c.req.valid('param').id, { source: textSource(body.csv), text: body.csv, mapping: body.mapping, goodRows: body.goodRows, dryRun: body.dryRun, workFor: body.workFor });
     return c.json({ id: job.id }, 202);
   })
   .openapi(createRoute({ method: 'get', path: '/contacts/{id}', tags: ['contacts'], request: { params: IdParam },

@@ -85,6 +85,7 @@ export const ContactImportSchema = z.object({
   mapping: z.record(z.string(), z.string().nullable()).nullish(),
   goodRows: z.boolean().default(false),
   dryRun: z.boolean().default(false),
+  workFor: z.enum(['c3', 'c4']).nullish().openapi({ description: 'The 501(c) work the new contacts were gathered for (an unmarked space)' }),
 }).openapi('ContactImportRequest');
 
 export const ContactFileSchema = z.object({ csv: z.string().min(1, 'the file is empty').max(60_000_000) }).openapi('ContactFile');

@@ -180,6 +180,18 @@ describe.each(ENGINES)('the c3/c4 firewall on %s', (engine) => {
     expect(frozen.json).toMatchObject({ size: N, taxStatus: 'c3' });
   });
 
+  it('marks an import\'s new people with the work they were gathered for, and refuses c4 people in a c3 space', async () => {
+    const csv = 'first,last,email\nVoter,One,voter1@example.org\nVoter,Two,voter2@example.org\n';
+    const refused = await owner.post(`/api/spaces/${space.education}/contact-imports`, { csv, workFor: 'c4' });
+    expect(refused.status).toBe(422);
+    expect(refused.json.errors[0]).toMatchObject({ field: 'workFor' });
+    const started = await owner.post(`/api/spaces/${space.mixed}/contact-imports`, { csv, workFor: 'c4' });
+    expect(started.status).toBe(202);
+    for (let i = 0; i < 100 && (await owner.get(`/api/imports/${started.json.id}`)).json.status !== 'done'; i += 1) await new Promise((r) => setTimeout(r, 50));
+    const marked = await t.db.selectFrom('contacts').select('work_for').where('space_id', '=', space.mixed).where('first_name', '=', 'Voter').execute();
+    expect(marked.map((c) => c.work_for)).toEqual(['c4', 'c4']);
+  });
+
   it('takes unmarked work toward a marked target to that side, and keeps a merge on its side', async () => {
     const effort = await owner.post(`/api/spaces/${space.mixed}/efforts`, { name: 'Unmarked doors', kind: 'canvass', targetId: target.c3 });
     expect(effort.status).toBe(201);

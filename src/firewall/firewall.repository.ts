@@ -42,6 +42,11 @@ export async function markUnmarkedRecords(db: Db, spaceId: string, mark: TaxStat
   await db.updateTable('contacts').set({ work_for: mark }).where('space_id', '=', spaceId).where('work_for', 'is', null).execute();
 }
 
+/** Marks the contacts an import created (those with no mark of their own). */
+export async function markImportedContacts(db: Db, importJobId: string, mark: TaxStatus) {
+  await db.updateTable('contacts').set({ work_for: mark }).where('import_job_id', '=', importJobId).where('work_for', 'is', null).execute();
+}
+
 /** The contacts among `ids` (of one space) whose own mark is `mark`. */
 export async function contactsMarked(db: Db, ids: string[], mark: TaxStatus) {
   if (ids.length === 0) return [];

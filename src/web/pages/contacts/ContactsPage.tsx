@@ -10,7 +10,7 @@ import { OsdiTokens } from './OsdiTokens.tsx';
 
 interface ContactItem {
   id: string; firstName: string; lastName: string; languages: string[]; city: string | null; state: string | null; zip: string | null;
-  tags: string[]; hasEmail: boolean; hasPhone: boolean; doNotContact: boolean;
+  tags: string[]; hasEmail: boolean; hasPhone: boolean; doNotContact: boolean; workFor?: 'c3' | 'c4' | null;
 }
 interface Details { email?: string; phone?: string; street?: string; birthDate?: string; middleName?: string }
 
@@ -65,6 +65,7 @@ export function ContactsPage() {
                   {c.languages.map((l) => <Tag key={l}>{l}</Tag>)}
                   {c.tags.map((tag) => <Tag key={tag}>{tag}</Tag>)}
                   {c.doNotContact && <Tag>{t('contacts.doNotContact')}</Tag>}
+                  {c.workFor && <Tag>{t('contacts.workFor', { mark: c.workFor === 'c3' ? '501(c)(3)' : '501(c)(4)' })}</Tag>}
                 </div>
                 {details[c.id] ? (
                   <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm">
