@@ -56,6 +56,13 @@ export function registerBackupCommands(program: Command) {
  * fresh one), then puts the new key where the old one was read from. See docs/security.md.
  */
 export function registerKeyCommands(program: Command) {
+  program.command('index-key')
+    .description('print the index keys (blind indexes, signed links) as CROSSROADS_INDEX_KEY wants them: set it before rotating a key kept in the environment')
+    .action(async () => {
+      const deps = await bootstrap(loadConfig());
+      try { console.log(deps.box.keysForWorker().index!.toString('base64')); } finally { await deps.close(); }
+    });
+
   program.command('rotate-key')
     .description('re-seal every contact detail with a new secret key (CROSSROADS_NEW_SECRET_KEY, or a new random one) and make the blind indexes again; stop the app first (or --online)')
     .option('--online', 'while the app runs (PostgreSQL; with the embedded database use POST /api/key-rotation): a new sealing key, then everything sealed again with it; blind indexes stay')
@@ -71,8 +78,9 @@ export function registerKeyCommands(program: Command) {
           return;
         }
         if (o.online) {
+          if (config.secretKey && !config.indexKey) throw new Error('The key comes from the environment: set CROSSROADS_INDEX_KEY first to what `crossroads index-key` prints, so that blind indexes stay when the sealing key changes.');
           // With keys in the environment the operator has already restarted each instance with the new key and the old as a previous one.
-          if (!config.secretKey) installNewSealingKey(config.dataDir, deps.box);
+          if (!config.secretKey) installNewSealingKey(config.dataDir, deps.box, Boolean(config.indexKey));
           const report = await resealOffCurrent(deps.db, deps.box);
           const counts = Object.entries(report.resealed).map(([table, n]) => `${n} in ${table}`).join(', ') || 'nothing';
           console.log(`Sealed again with the current key: ${counts}, in ${report.passes} passes${report.unreadable ? `; ${report.unreadable} values opened with no key held and were left as they were` : ''}. Keep the old key as long as backups taken before need it; then: crossroads rotate-key --forget-previous.`);
@@ -86,17 +94,23 @@ export function registerKeyCommands(program: Command) {
         const next = process.env.CROSSROADS_NEW_SECRET_KEY ? Buffer.from(process.env.CROSSROADS_NEW_SECRET_KEY, 'base64') : randomBytes(32);
         if (next.length !== 32) throw new Error('CROSSROADS_NEW_SECRET_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
         const keyFile = path.join(config.dataDir, 'secret.key');
-        // The new key is on disk before the database moves to it, so a crash between the two loses neither.
-        if (!config.secretKey) writeFileSync(`${keyFile}.new`, `${next.toString('base64')}\n`, { mode: 0o600 });
+        const indexFile = path.join(config.dataDir, 'index.key');
+        // The new keys are on disk before the database moves to them, so a crash between the two loses neither.
+        if (!config.secretKey) {
+          writeFileSync(`${keyFile}.new`, `${next.toString('base64')}\n`, { mode: 0o600 });
+          writeFileSync(`${indexFile}.new`, `${indexKeysOf(next).toString('base64')}\n`, { mode: 0o600 });
+        }
         // Everything, blind indexes included, moves to keys that all come from the new secret.
         const report = await rotateKey(deps.db, deps.box, createSealedBox({ sealing: next, previous: [], index: indexKeysOf(next) }));
         const rotated = `${report.people} people's details, ${report.contacts} contacts and ${report.notes} attempt notes${report.unreadable ? ` (${report.unreadable} that did not open with the old key either were left as they were)` : ''}`;
+        // The index keys moved too: where they come from the environment, it must say so.
+        const index = config.indexKey ? ` Set CROSSROADS_INDEX_KEY to ${indexKeysOf(next).toString('base64')} before starting the app again.` : '';
         if (config.secretKey) {
-          const index = config.indexKey ? ` and CROSSROADS_INDEX_KEY to ${indexKeysOf(next).toString('base64')}` : '';
-          console.log(`Re-sealed ${rotated}. Set CROSSROADS_SECRET_KEY to the new key (CROSSROADS_NEW_SECRET_KEY)${index} before starting the app again.`);
+          console.log(`Re-sealed ${rotated}. Set CROSSROADS_SECRET_KEY to the new key (CROSSROADS_NEW_SECRET_KEY) before starting the app again.${index}`);
         } else {
+          renameSync(`${indexFile}.new`, indexFile);
           renameSync(`${keyFile}.new`, keyFile);
-          writeFileSync(path.join(config.dataDir, 'index.key'), `${indexKeysOf(next).toString('base64')}\n`, { mode: 0o600 });
+          if (index) console.log(index.trim());
           console.log(`Re-sealed ${rotated} with a new key, now in ${keyFile}. Back it up; backups taken before need the old key.`);
         }
       } finally {

@@ -27,7 +27,9 @@ export function registerServeCommands(program: Command) {
       const recovery = setInterval(() => void recoverInterruptedImports(deps.db), 60_000);
       recovery.unref();
       // A sealing key rotated by another process (the CLI, another instance) is taken up within seconds.
-      const keys = setInterval(() => deps.box.reload(), RELOAD_MS);
+      const keys = setInterval(() => {
+        try { deps.box.reload(); } catch (err) { console.error(`[crossroads] the key ring could not be read again: ${(err as Error).message}`); }
+      }, RELOAD_MS);
       keys.unref();
       const server = serveHttp(app.fetch, { port: config.port, hostname: config.host }, (info) => {
         console.log(`Crossroads is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/ (database: ${deps.engine})`);

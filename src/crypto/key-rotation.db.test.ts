@@ -39,8 +39,14 @@ describe.each(ENGINES)('rotating the secret key on %s', (engine) => {
 
   it('moves people, contacts with their indexes and notes to the new key, households kept together', async () => {
     const before = await t.db.selectFrom('contacts').select(['first_name', 'household_key']).where('space_id', '=', spaceId).orderBy('first_name').execute();
+    // Merge history keeps the kept contact's details as they were, sealed: it moves too.
+    const [cata] = await t.db.selectFrom('contacts').select('id').where('first_name', '=', 'Cata').execute();
+    await t.db.insertInto('contact_history').values({ contact_id: cata!.id, space_id: spaceId, action: 'absorbed', other_contact_id: null,
+      before_sealed: t.deps.box.seal({ email: 'old.cata@example.org' }, contactDetailsPlace(cata!.id)), user_id: null, at: new Date() }).execute();
     const next = createSealedBox(randomBytes(32));
     const report = await rotateKey(t.db, t.deps.box, next);
+    const history = await t.db.selectFrom('contact_history').select('before_sealed').where('contact_id', '=', cata!.id).executeTakeFirstOrThrow();
+    expect(next.open(history.before_sealed!, contactDetailsPlace(cata!.id))).toEqual({ email: 'old.cata@example.org' });
     expect(report).toMatchObject({ contacts: 3, notes: 1, unreadable: 0 });
     expect(report.people).toBeGreaterThanOrEqual(1);
     const actor = { userId: owner.userId, isWorkspaceAdmin: true };

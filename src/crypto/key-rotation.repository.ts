@@ -44,8 +44,9 @@ export const SEALED_COLUMNS = [
 ] as const;
 export type SealedColumn = (typeof SEALED_COLUMNS)[number];
 
+// left() rather than like: a key id may hold an _ , which like would take for any character.
 const offKey = (c: SealedColumn, prefix: string) =>
-  sql`${sql.ref(c.column)} is not null and ${sql.ref(c.column)} not like ${`${prefix}%`} and ${sql.ref(c.column)} not like 'unreadable.%'`;
+  sql`${sql.ref(c.column)} is not null and left(${sql.ref(c.column)}, ${prefix.length}) <> ${prefix} and left(${sql.ref(c.column)}, 11) <> 'unreadable.'`;
 
 /** A page of values of this column not sealed with the key whose values start with `prefix`. */
 export async function pageOffKey(db: Db, c: SealedColumn, prefix: string, afterId: string, limit: number) {
@@ -57,6 +58,12 @@ export async function pageOffKey(db: Db, c: SealedColumn, prefix: string, afterI
 
 export async function countOffKey(db: Db, c: SealedColumn, prefix: string) {
   const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(c.table)} where ${offKey(c, prefix)}`.execute(db);
+  return Number(rows[0]!.n);
+}
+
+/** Imports of contacts running anywhere: their worker threads seal with the keys they were given when they started. */
+export async function runningImportCount(db: Db) {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from import_jobs where status = 'running'`.execute(db);
   return Number(rows[0]!.n);
 }
 

@@ -32,13 +32,16 @@ export const keyRotationRoutes = newRouter()
     const { db, box, config } = c.get('deps');
     const { action } = c.req.valid('json');
     if (running) throw conflict('A rotation is already running.', 'action');
+    if (config.secretKey && !config.indexKey) {
+      throw conflict('The key comes from the environment without CROSSROADS_INDEX_KEY: set it first to what `crossroads index-key` prints, so that blind indexes stay when the sealing key changes.', 'action');
+    }
     if (action !== 'reseal' && config.secretKey) {
       throw conflict('The key comes from the environment: restart each instance with the new CROSSROADS_SECRET_KEY and the old in CROSSROADS_PREVIOUS_SECRET_KEYS (and CROSSROADS_INDEX_KEY), then reseal; forget the old key by removing it there.', 'action');
     }
     if (action === 'forget-previous') {
       try { await forgetPreviousKeys(db, box, config.dataDir); } catch (err) { throw conflict((err as Error).message, 'action'); }
     } else {
-      if (action === 'rotate') installNewSealingKey(config.dataDir, box);
+      if (action === 'rotate') installNewSealingKey(config.dataDir, box, Boolean(config.indexKey));
       failure = null;
       running = resealOffCurrent(db, box).then((report) => { last = { ...report, finishedAt: new Date().toISOString() }; }, (err: Error) => { failure = err.message; })
         .finally(() => { running = null; });

@@ -65,6 +65,17 @@ export async function rotateKey(db: Db, oldBox: SealedBox, newBox: SealedBox): P
       report.notes += page.length;
       after = page.at(-1)!.id;
     }
+    // Merge history keeps a contact's details as they were, sealed for the contact.
+    const history = repo.SEALED_COLUMNS.find((c) => c.table === 'contact_history')!;
+    for (let after = ''; ;) {
+      const page = await repo.pageOffKey(trx, history, newBox.sealedPrefix(), after, PAGE);
+      if (page.length === 0) break;
+      const place = (contactId: string) => sealedPlace('contacts', 'sealed', contactId);
+      await repo.setResealed(trx, history, page.flatMap((row) => {
+        try { return [{ id: row.id, old: row.sealed, sealed: newBox.seal(oldBox.open(row.sealed, place(row.placeId)), place(row.placeId)) }]; } catch { report.unreadable += 1; return []; }
+      }));
+      after = page.at(-1)!.id;
+    }
     return report;
   });
 }

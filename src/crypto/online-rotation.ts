@@ -24,10 +24,10 @@ export const RELOAD_MS = 5000;
 export interface ResealReport { resealed: Record<string, number>; unreadable: number; passes: number }
 
 /** With key files: makes a new sealing key, keeps the old as a previous one, and has the box read the ring again. */
-export function installNewSealingKey(dataDir: string, box: SealedBox) {
+export function installNewSealingKey(dataDir: string, box: SealedBox, indexKeyFromEnvironment = false) {
   const keyFile = path.join(dataDir, 'secret.key');
   const previousFile = path.join(dataDir, 'secret.previous.key');
-  if (!existsSync(path.join(dataDir, 'index.key'))) throw new Error('index.key is missing: start the app once with this version first (it keeps the index keys apart from the sealing key).');
+  if (!indexKeyFromEnvironment && !existsSync(path.join(dataDir, 'index.key'))) throw new Error('index.key is missing: start the app once with this version first (it keeps the index keys apart from the sealing key).');
   const old = readFileSync(keyFile, 'utf8').trim();
   const previous = existsSync(previousFile) ? readFileSync(previousFile, 'utf8').split('\n').filter((l) => l.trim()) : [];
   // The old key is kept before the new one replaces it: a crash between the two loses neither.
@@ -85,6 +85,8 @@ export async function offCurrentCount(db: Db, box: SealedBox) {
 export async function forgetPreviousKeys(db: Db, box: SealedBox, dataDir: string) {
   const left = await offCurrentCount(db, box);
   if (left > 0) throw new Error(`${left} values are still sealed with a previous key: seal them again first.`);
+  // An import's worker seals with the keys it started with: they stay until it has finished.
+  if (await repo.runningImportCount(db)) throw new Error('An import of contacts is running: forget the previous keys once it has finished.');
   rmSync(path.join(dataDir, 'secret.previous.key'), { force: true });
   box.reload();
 }

@@ -1,10 +1,10 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createSealedBox, indexKeysOf } from './sealed-box.ts';
-import { loadSecretKey } from './secret-key.ts';
+import { loadKeyRing, loadSecretKey } from './secret-key.ts';
 
 describe('sealed box', () => {
   const box = createSealedBox(randomBytes(32));
@@ -77,5 +77,26 @@ describe('a key ring', () => {
     const forgot = createSealedBox({ sealing: newSecret, previous: [], index: indexKeysOf(oldSecret) });
     expect(() => forgot.open(named, 'contacts.sealed:1')).toThrow(/key this server does not hold/);
     expect(() => forgot.open(unnamed, 'contacts.sealed:1')).toThrow();
+  });
+});
+
+describe('the key ring from the environment', () => {
+  it('refuses previous keys without the index keys they would otherwise change', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crossroads-ring-'));
+    const [now, before] = [randomBytes(32).toString('base64'), randomBytes(32).toString('base64')];
+    expect(() => loadKeyRing({ secretKey: now, previousSecretKeys: before }, dir)).toThrow(/CROSSROADS_INDEX_KEY/);
+    const index = indexKeysOf(Buffer.from(before, 'base64')).toString('base64');
+    const ring = loadKeyRing({ secretKey: now, previousSecretKeys: before, indexKey: index }, dir);
+    expect(createSealedBox(ring).keyedHash('email:a@example.org', 's')).toBe(createSealedBox(Buffer.from(before, 'base64')).keyedHash('email:a@example.org', 's'));
+  });
+
+  it('writes index.key once, from the first key, and keeps it when the key file changes', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crossroads-ring-'));
+    const first = loadKeyRing({}, dir);
+    expect(first.index!.equals(indexKeysOf(first.sealing))).toBe(true);
+    writeFileSync(path.join(dir, 'secret.key'), `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+    const second = loadKeyRing({}, dir);
+    expect(second.sealing.equals(first.sealing)).toBe(false);
+    expect(second.index!.equals(first.index!)).toBe(true);
   });
 });

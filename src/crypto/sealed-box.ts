@@ -87,8 +87,10 @@ export function createSealedBox(keys: Buffer | KeyRing, loadRing?: () => KeyRing
     decipher.setAuthTag(Buffer.from(tag, 'base64'));
     return JSON.parse(Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8')) as T;
   };
+  let lastReload = 0;
   const reload = () => {
     if (!loadRing) return false;
+    lastReload = Date.now();
     const next = loadRing();
     const changed = !next.sealing.equals(ring.sealing);
     ring = next;
@@ -119,8 +121,9 @@ export function createSealedBox(keys: Buffer | KeyRing, loadRing?: () => KeyRing
       if (parts[0] === UNNAMED && parts.length === 4) return withAnyKey<T>(parts[1]!, parts[2]!, parts[3]!, place);
       const [v, id, iv, tag, body] = parts;
       if (v !== VERSION || !id || !iv || !tag || !body) throw notSealed(v);
-      // A key this box does not know yet: another process rotated the ring; read it again once.
-      const key = named(id) ?? (reload(), named(id));
+      // A key this box does not know yet: another process rotated the ring; read it again (at most once a second: a
+      // restored old backup full of unknown keys must not have every row read the files).
+      const key = named(id) ?? (Date.now() - lastReload > 1000 ? (reload(), named(id)) : undefined);
       if (!key) throw new Error('sealed with a key this server does not hold');
       return decrypt<T>(key.key, iv, tag, body, place);
     },

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { indexKeysOf, type KeyRing } from './sealed-box.ts';
 
@@ -44,8 +44,17 @@ export function loadKeyRing(keys: { secretKey?: string; previousSecretKeys?: str
     ...(existsSync(previousFile) ? readFileSync(previousFile, 'utf8').split('\n').filter((k) => k.trim()) : []),
   ].map((k) => base64Key(k, 32, 'a previous secret key'));
   if (keys.indexKey) return { sealing, previous, index: base64Key(keys.indexKey, 96, 'CROSSROADS_INDEX_KEY') };
-  if (keys.secretKey) return { sealing, previous, index: indexKeysOf(sealing) };
+  if (keys.secretKey) {
+    // Previous keys mean the sealing key has changed: index keys taken from it would have changed too.
+    if (previous.length) throw new Error('CROSSROADS_PREVIOUS_SECRET_KEYS is set without CROSSROADS_INDEX_KEY: set it to what `crossroads index-key` printed with the old key (docs/security.md).');
+    return { sealing, previous, index: indexKeysOf(sealing) };
+  }
   const indexFile = path.join(dataDir, 'index.key');
-  if (!existsSync(indexFile)) writeFileSync(indexFile, `${indexKeysOf(sealing).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  if (!existsSync(indexFile)) {
+    // Written whole under another name, then linked into place: two processes starting together never read half a file.
+    const temporary = `${indexFile}.${process.pid}`;
+    writeFileSync(temporary, `${indexKeysOf(sealing).toString('base64')}\n`, { mode: 0o600 });
+    try { linkSync(temporary, indexFile); } catch (err) { if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err; } finally { rmSync(temporary, { force: true }); }
+  }
   return { sealing, previous, index: base64Key(readFileSync(indexFile, 'utf8'), 96, 'index.key') };
 }

@@ -1,5 +1,6 @@
 import { contactOnSideOf, markOf } from '../firewall/firewall.repository.ts';
 import { checkFlow } from '../firewall/firewall.service.ts';
+import { effectiveMark } from '../firewall/firewall.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { allowed } from '../consent/consent.ts';
 import { allowedFor, defaultsOf } from '../consent/consent.repository.ts';
@@ -40,9 +41,14 @@ async function consentedToMatching(db: Db, spaceId: string, partnerSpaceId: stri
 async function sideSet(db: Db, run: RunRow, side: Side) {
   const spaceId = side === 'requester' ? run.requesterSpaceId : run.partnerSpaceId;
   const conditions = await consentedToMatching(db, spaceId, otherSpace(run, spaceId));
-  // In a turf check, only the turfs of efforts on the other side's side of the c3/c4 firewall.
-  const otherMark = (await markOf(db, otherSpace(run, spaceId))).taxStatus;
-  if (run.requesterEffortId) conditions.push(side === 'requester' ? repo.onTurfsOf(run.requesterEffortId, otherMark) : repo.onActiveTurfs(otherMark));
+  // In a turf check, only the turfs of efforts on the other side's side of the c3/c4 firewall; the
+  // requester's side is its effort's (in an unmarked space, the effort's own mark).
+  if (run.requesterEffortId) {
+    const effort = await repo.effortOfSpace(db, run.requesterEffortId, run.requesterSpaceId);
+    const requesterMark = effectiveMark((await markOf(db, run.requesterSpaceId)).taxStatus, effort?.taxStatus ?? null);
+    const partnerMark = (await markOf(db, run.partnerSpaceId)).taxStatus;
+    conditions.push(side === 'requester' ? repo.onTurfsOf(run.requesterEffortId, partnerMark) : repo.onActiveTurfs(requesterMark));
+  }
   return conditions;
 }
 

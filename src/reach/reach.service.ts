@@ -56,6 +56,8 @@ export async function contribute(db: Db, box: SealedBox, actor: Actor, spaceId: 
   await requireRole(db, actor, spaceId, 'admin', 'reach');
   await requireMembership(db, spaceId, allianceSpaceId);
   const reader = (await markOf(db, allianceSpaceId)).taxStatus;
+  // The marks the sketch is made under, read before it is made.
+  const firewall = await firewallKey(db, allianceSpaceId, spaceId);
   const hiddenJobs = await runningContactImports(db, spaceId);
   const sketches = new Map<string, Uint8Array>([['reached', emptySketch()]]);
   const into = (category: string, hash: Uint8Array) => {
@@ -80,7 +82,7 @@ export async function contribute(db: Db, box: SealedBox, actor: Actor, spaceId: 
     await yieldToOthers();
   }
   await db.transaction().execute(async (trx) => {
-    await repo.replaceSketches(trx, allianceSpaceId, spaceId, sketches, await firewallKey(trx, allianceSpaceId, spaceId), actor.userId);
+    await repo.replaceSketches(trx, allianceSpaceId, spaceId, sketches, firewall, actor.userId);
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'reach_sketch', entityId: allianceSpaceId, changes: { people: [null, people], categories: [null, sketches.size] } }]);
   });
   return { people, categories: [...sketches.keys()].sort() };
