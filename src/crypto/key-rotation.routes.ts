@@ -32,6 +32,8 @@ export const keyRotationRoutes = newRouter()
     const { db, box, config } = c.get('deps');
     const { action } = c.req.valid('json');
     if (running) throw conflict('A rotation is already running.', 'action');
+    // Keys handed to the app (tests, an embedding) are not its data directory's to change.
+    if (action !== 'reseal' && !box.readsItsRing()) throw conflict("This app's keys were given to it, not read from its data directory: rotate them where they are kept.", 'action');
     if (config.secretKey && !config.indexKey) {
       throw conflict('The key comes from the environment without CROSSROADS_INDEX_KEY: set it first to what `crossroads index-key` prints, so that blind indexes stay when the sealing key changes.', 'action');
     }
@@ -41,7 +43,9 @@ export const keyRotationRoutes = newRouter()
     if (action === 'forget-previous') {
       try { await forgetPreviousKeys(db, box, config.dataDir); } catch (err) { throw conflict((err as Error).message, 'action'); }
     } else {
-      if (action === 'rotate') installNewSealingKey(config.dataDir, box, Boolean(config.indexKey));
+      if (action === 'rotate') {
+        try { installNewSealingKey(config.dataDir, box, Boolean(config.indexKey)); } catch (err) { throw conflict((err as Error).message, 'action'); }
+      }
       failure = null;
       running = resealOffCurrent(db, box).then((report) => { last = { ...report, finishedAt: new Date().toISOString() }; }, (err: Error) => { failure = err.message; })
         .finally(() => { running = null; });

@@ -54,6 +54,8 @@ export interface SealedBox {
   sealedPrefix(): string;
   /** Reads the key ring again (when it came from files): true when the sealing key changed. */
   reload(): boolean;
+  /** Whether the box reads its key ring (from the data directory or the environment), rather than being handed fixed keys. */
+  readsItsRing(): boolean;
 }
 
 /** Where a sealed field lives, the associated data of its ciphertext. */
@@ -139,6 +141,7 @@ export function createSealedBox(keys: Buffer | KeyRing, loadRing?: () => KeyRing
       return `${VERSION}.${current.id}.`;
     },
     reload,
+    readsItsRing: () => loadRing !== undefined,
     keyedHash(value, spaceId) {
       return scoped(createHmac('sha256', macKey).update(value).digest('base64url'), spaceId);
     },
