@@ -1,5 +1,5 @@
 import { setWorkFor } from '../firewall/firewall.repository.ts';
-import { checkOwnMark, checkRemark } from '../firewall/firewall.service.ts';
+import { checkOwnMark, checkPlacesFor, checkRemark } from '../firewall/firewall.service.ts';
 import { randomUUID } from 'node:crypto';
 import { findCounty, listStates } from '../areas/us-areas.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
@@ -164,6 +164,7 @@ export async function mergeContacts(db: Db, box: SealedBox, actor: Actor, id: st
   // Work gathered for one side of the c3/c4 firewall does not move to the other with a merge; one marked side marks the kept contact.
   if (keep.workFor && duplicate.workFor && keep.workFor !== duplicate.workFor) await checkRemark(db, actor, keep.spaceId, 'contact', keep.id, keep.workFor, duplicate.workFor, 'duplicateId');
   const workFor = keep.workFor ?? duplicate.workFor;
+  await checkPlacesFor(db, actor, keep.spaceId, [keep.id, duplicate.id], workFor, 'duplicateId');
   await db.transaction().execute(async (trx) => {
     if (workFor !== keep.workFor) await setWorkFor(trx, keep.id, workFor);
     await repo.markMerged(trx, duplicate.id, keep.id);

@@ -203,6 +203,12 @@ describe.each(ENGINES)('the c3/c4 firewall on %s', (engine) => {
     const merge = await owner.post(`/api/contacts/${mixedContacts.c3[1]}/merge`, { duplicateId: mixedContacts.c4[1] });
     expect(merge.status).toBe(422);
     expect(merge.json.errors[0]).toMatchObject({ field: 'duplicateId' });
+    // An unmarked contact on a c3 list merged with a c4 one would carry c4 work on that list.
+    const onList = (await owner.post(`/api/spaces/${space.mixed}/contacts`, { firstName: 'Listed' })).json.id;
+    expect((await owner.post(`/api/spaces/${space.mixed}/lists`, { name: 'Civic few', taxStatus: 'c3', contactIds: [onList] })).status).toBe(201);
+    const placed = await owner.post(`/api/contacts/${onList}/merge`, { duplicateId: mixedContacts.c4[3] });
+    expect(placed.status).toBe(422);
+    expect(placed.json.errors[0]).toMatchObject({ field: 'duplicateId' });
     const plain = (await owner.post(`/api/spaces/${space.mixed}/contacts`, { firstName: 'Plain' })).json.id;
     expect((await owner.post(`/api/contacts/${plain}/merge`, { duplicateId: mixedContacts.c4[2] })).status).toBe(200);
     expect((await owner.get(`/api/contacts/${plain}`)).json.workFor).toBe('c4');

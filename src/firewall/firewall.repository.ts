@@ -47,6 +47,17 @@ export async function markImportedContacts(db: Db, importJobId: string, mark: Ta
   await db.updateTable('contacts').set({ work_for: mark }).where('import_job_id', '=', importJobId).where('work_for', 'is', null).execute();
 }
 
+/** The own marks of the lists and efforts (turfs) these contacts are on. */
+export async function marksOfPlaces(db: Db, contactIds: string[]): Promise<TaxStatus[]> {
+  if (contactIds.length === 0) return [];
+  const { rows } = await sql<{ mark: TaxStatus }>`
+    select l.tax_status as mark from contact_list_items i join contact_lists l on l.id = i.list_id where i.contact_id = any(${contactIds}::uuid[]) and l.tax_status is not null
+    union
+    select e.tax_status from outreach_assignment_contacts ac join outreach_assignments s on s.id = ac.assignment_id join outreach_efforts e on e.id = s.effort_id
+    where ac.contact_id = any(${contactIds}::uuid[]) and e.tax_status is not null`.execute(db);
+  return rows.map((r) => r.mark);
+}
+
 /** The contacts among `ids` (of one space) whose own mark is `mark`. */
 export async function contactsMarked(db: Db, ids: string[], mark: TaxStatus) {
   if (ids.length === 0) return [];

@@ -82,6 +82,16 @@ export async function checkContactsFor(db: Db, actor: Actor, spaceId: string, en
     invalid([{ field, message: `${crossing.length} of these contacts were gathered for ${label(other)} work and cannot go into ${label(reader)} work (501(c)(3)/(c)(4) firewall)` }]));
 }
 
+/** Contacts about to carry the mark `mark` (a merge): refused if any is on a list or turf of work on the other side. */
+export async function checkPlacesFor(db: Db, actor: Actor, spaceId: string, contactIds: string[], mark: TaxStatus | null, field: string) {
+  if (!mark) return;
+  const space = await repo.markOf(db, spaceId);
+  const crossing = (await repo.marksOfPlaces(db, contactIds)).find((place) => crosses(mark, place, space.c3SharesWithC4));
+  if (!crossing) return;
+  await refuse(db, actor, spaceId, { entity: 'contact', detail: { [field]: mark, place: crossing } },
+    invalid([{ field, message: `one of these contacts is on ${label(crossing)} lists or turfs, and the merged contact would carry ${label(mark)} work (501(c)(3)/(c)(4) firewall)` }]));
+}
+
 /**
  * Work of `fromSpaceId` (marked `recordMark`, or the space's) reaching `toSpaceId`: refused and
  * logged in both spaces when it crosses. `field` names the input that asked for it.

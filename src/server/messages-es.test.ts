@@ -29,6 +29,7 @@ const SAMPLES = [
   '501(c)(4) work cannot reach a 501(c)(3) space (501(c)(3)/(c)(4) firewall)',
   'This space holds work marked 501(c)(4) (0 lists, 0 efforts, 12 contacts): it cannot be marked 501(c)(3) while it does.',
   'not an alliance this organization is an active member of',
+  'one of these contacts is on 501(c)(3) lists or turfs, and the merged contact would carry 501(c)(4) work (501(c)(3)/(c)(4) firewall)',
   'Invalid input: expected string, received undefined', 'Invalid input: expected number, received string',
   'required', 'at most 200 characters', 'at most 1', 'use YYYY-MM-DD', 'use YYYY, YYYY-MM or YYYY-MM-DD',
   'use YYYY, YYYY-MM, YYYY-MM-DD or MM/DD/YYYY', 'a local date and time, e.g. 2011-01-22T10:00',

@@ -375,6 +375,8 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(501\(c\)\([34]\)) work cannot reach a (501\(c\)\([34]\)) space \(501\(c\)\(3\)\/\(c\)\(4\) firewall\)$/, 'el trabajo $1 no puede llegar a un espacio $2 (separación 501(c)(3)/(c)(4))'],
   [/^This space holds work marked (501\(c\)\([34]\)) \((\d+) lists, (\d+) efforts, (\d+) contacts\): it cannot be marked (501\(c\)\([34]\)) while it does\.$/,
     'Este espacio guarda trabajo marcado $1 ($2 listas, $3 esfuerzos, $4 contactos): no puede marcarse $5 mientras lo tenga.'],
+  [/^one of these contacts is on (501\(c\)\([34]\)) lists or turfs, and the merged contact would carry (501\(c\)\([34]\)) work \(501\(c\)\(3\)\/\(c\)\(4\) firewall\)$/,
+    'uno de estos contactos está en listas o territorios $1, y el contacto unido llevaría trabajo $2 (separación 501(c)(3)/(c)(4))'],
   [/^not an alliance this organization is an active member of$/, 'no es una alianza de la que esta organización sea miembro activo'],
 ];
 
