@@ -33,7 +33,7 @@ export function FirewallSection({ spaceId, isOwner }: { spaceId: string; isOwner
       <ErrorBanner message={error} />
       {isOwner ? (
         <div className="flex flex-col gap-2">
-          <Field label={t('firewall.mark')}>{(p) => (
+          <Field label={t('firewall.mark')} hint={t('firewall.markHint')}>{(p) => (
             <select {...p} className={inputClass} value={mark ?? ''} onChange={(e) => { setMark((e.target.value || null) as Mark); setSaved(false); }}>
               <option value="">{t('firewall.marks.none')}</option>
               <option value="c3">{t('firewall.marks.c3')}</option>
