@@ -13,26 +13,18 @@ export async function setMark(db: Db, spaceId: string, mark: SpaceMark) {
   await db.updateTable('spaces').set({ tax_status: mark.taxStatus, c3_shares_with_c4: mark.c3SharesWithC4 }).where('id', '=', spaceId).execute();
 }
 
-/** How many of the space's lists, efforts and contacts carry their own mark `mark`. */
-export async function ownMarksIn(db: Db, spaceId: string, mark: TaxStatus) {
+/** How many lists, efforts and contacts the space holds; with `ownMark`, only those carrying that mark of their own. */
+export async function recordsIn(db: Db, spaceId: string, ownMark?: TaxStatus) {
+  const marked = (column: string) => (ownMark ? sql`and ${sql.ref(column)} = ${ownMark}` : sql``);
   const { rows } = await sql<{ lists: number; efforts: number; contacts: number }>`select
-    (select count(*)::int from contact_lists where space_id = ${spaceId} and tax_status = ${mark}) as lists,
-    (select count(*)::int from outreach_efforts where space_id = ${spaceId} and tax_status = ${mark}) as efforts,
-    (select count(*)::int from contacts where space_id = ${spaceId} and work_for = ${mark}) as contacts`.execute(db);
+    (select count(*)::int from contact_lists where space_id = ${spaceId} ${marked('tax_status')}) as lists,
+    (select count(*)::int from outreach_efforts where space_id = ${spaceId} ${marked('tax_status')}) as efforts,
+    (select count(*)::int from contacts where space_id = ${spaceId} ${marked('work_for')}) as contacts`.execute(db);
   return rows[0]!;
 }
 
 export async function setWorkFor(db: Db, contactId: string, mark: TaxStatus | null) {
   await db.updateTable('contacts').set({ work_for: mark }).where('id', '=', contactId).execute();
-}
-
-/** How many lists, efforts and contacts the space holds. */
-export async function recordsIn(db: Db, spaceId: string) {
-  const { rows } = await sql<{ lists: number; efforts: number; contacts: number }>`select
-    (select count(*)::int from contact_lists where space_id = ${spaceId}) as lists,
-    (select count(*)::int from outreach_efforts where space_id = ${spaceId}) as efforts,
-    (select count(*)::int from contacts where space_id = ${spaceId}) as contacts`.execute(db);
-  return rows[0]!;
 }
 
 /** Gives the space's lists, efforts and contacts that carry no mark of their own the mark `mark`. */

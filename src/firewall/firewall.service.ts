@@ -37,7 +37,7 @@ export async function setSpaceMark(db: Db, actor: Actor, spaceId: string, mark: 
     }
   }
   if (other) {
-    const held = await repo.ownMarksIn(db, spaceId, other);
+    const held = await repo.recordsIn(db, spaceId, other);
     if (held.lists + held.efforts + held.contacts > 0) {
       await refuse(db, actor, spaceId, { entity: 'space', entityId: spaceId, detail: { taxStatus: [before.taxStatus, mark.taxStatus], held } },
         conflict(`This space holds work marked ${label(other)} (${held.lists} lists, ${held.efforts} efforts, ${held.contacts} contacts): it cannot be marked ${label(mark.taxStatus!)} while it does.`, 'taxStatus'));

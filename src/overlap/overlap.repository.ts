@@ -117,18 +117,15 @@ export async function effortOfSpace(db: Db, effortId: string, spaceId: string) {
   return db.selectFrom('outreach_efforts').select(['id', 'name', 'status', 'tax_status as taxStatus']).where('id', '=', effortId).where('space_id', '=', spaceId).executeTakeFirst();
 }
 
-/** As SQL over `contacts`: on a turf of this effort, if the effort's work may reach a reader marked `reader`. */
-export function onTurfsOf(effortId: string, reader: TaxStatus | null): RawBuilder<boolean> {
+/**
+ * As SQL over `contacts`: on a turf of an effort whose work may reach a reader marked `reader` —
+ * this effort (`effortId`), or else any of its space's active efforts.
+ */
+export function onTurfs(reader: TaxStatus | null, effortId?: string): RawBuilder<boolean> {
+  const which = effortId ? sql`s.effort_id = ${effortId}` : sql`e.status = 'active'`;
   return sql<boolean>`exists (select 1 from outreach_assignment_contacts ac join outreach_assignments s on s.id = ac.assignment_id
     join outreach_efforts e on e.id = s.effort_id
-    where s.effort_id = ${effortId} and ac.contact_id = contacts.id and ${passesFirewall(reader, sql`e.space_id`, sql`e.tax_status`)})`;
-}
-
-/** As SQL over `contacts`: on a turf of one of its space's active efforts whose work may reach a reader marked `reader`. */
-export function onActiveTurfs(reader: TaxStatus | null): RawBuilder<boolean> {
-  return sql<boolean>`exists (select 1 from outreach_assignment_contacts ac join outreach_assignments s on s.id = ac.assignment_id
-    join outreach_efforts e on e.id = s.effort_id
-    where e.status = 'active' and ac.contact_id = contacts.id and ${passesFirewall(reader, sql`e.space_id`, sql`e.tax_status`)})`;
+    where ${which} and ac.contact_id = contacts.id and ${passesFirewall(reader, sql`e.space_id`, sql`e.tax_status`)})`;
 }
 
 /** As SQL over `contacts`: the contact may be shared with the organization of `partnerSpaceId` (a recorded yes; never assumed). */

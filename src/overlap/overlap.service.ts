@@ -47,7 +47,7 @@ async function sideSet(db: Db, run: RunRow, side: Side) {
     const effort = await repo.effortOfSpace(db, run.requesterEffortId, run.requesterSpaceId);
     const requesterMark = effectiveMark((await markOf(db, run.requesterSpaceId)).taxStatus, effort?.taxStatus ?? null);
     const partnerMark = (await markOf(db, run.partnerSpaceId)).taxStatus;
-    conditions.push(side === 'requester' ? repo.onTurfsOf(run.requesterEffortId, partnerMark) : repo.onActiveTurfs(requesterMark));
+    conditions.push(side === 'requester' ? repo.onTurfs(partnerMark, run.requesterEffortId) : repo.onTurfs(requesterMark));
   }
   return conditions;
 }

@@ -5,6 +5,7 @@ import { openContact } from '../contacts/contact-sealing.ts';
 import { runningContactImports } from '../contacts/contact.repository.ts';
 import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
+import type { TaxStatus } from '../db/tables.ts';
 import { SMALL_COUNT } from '../donations/donation.service.ts';
 import { markOf } from '../firewall/firewall.repository.ts';
 import { memberSpacesOf } from '../ladder/ladder.repository.ts';
@@ -22,10 +23,10 @@ import * as repo from './reach.repository.ts';
 
 const PAGE = 2000;
 
-/** The c3/c4 firewall a sketch is made under: the alliance's mark, the member's mark and its rule. Sketches made under another no longer count. */
-async function firewallKey(db: Db, allianceSpaceId: string, spaceId: string) {
-  const [alliance, member] = await Promise.all([markOf(db, allianceSpaceId), markOf(db, spaceId)]);
-  return `${alliance.taxStatus ?? '-'}|${member.taxStatus ?? '-'}|${member.c3SharesWithC4 ? 'shares' : '-'}`;
+/** The c3/c4 firewall a sketch is made under: the alliance's mark (`reader`), the member's mark and its rule. Sketches made under another no longer count. */
+async function firewallKey(db: Db, reader: TaxStatus | null, spaceId: string) {
+  const member = await markOf(db, spaceId);
+  return `${reader ?? '-'}|${member.taxStatus ?? '-'}|${member.c3SharesWithC4 ? 'shares' : '-'}`;
 }
 
 /** How a contact is known across organizations: its email, else its phone, else its name and address. */
@@ -57,7 +58,7 @@ export async function contribute(db: Db, box: SealedBox, actor: Actor, spaceId: 
   await requireMembership(db, spaceId, allianceSpaceId);
   const reader = (await markOf(db, allianceSpaceId)).taxStatus;
   // The marks the sketch is made under, read before it is made.
-  const firewall = await firewallKey(db, allianceSpaceId, spaceId);
+  const firewall = await firewallKey(db, reader, spaceId);
   const hiddenJobs = await runningContactImports(db, spaceId);
   const sketches = new Map<string, Uint8Array>([['reached', emptySketch()]]);
   const into = (category: string, hash: Uint8Array) => {
@@ -107,7 +108,8 @@ function shown(value: number) {
 export async function allianceReach(db: Db, actor: Actor, allianceSpaceId: string) {
   await requireRole(db, actor, allianceSpaceId, 'viewer', 'alliance');
   const members = await memberSpacesOf(db, allianceSpaceId);
-  const current = new Map(await Promise.all(members.map(async (m) => [m.spaceId, await firewallKey(db, allianceSpaceId, m.spaceId)] as const)));
+  const reader = (await markOf(db, allianceSpaceId)).taxStatus;
+  const current = new Map(await Promise.all(members.map(async (m) => [m.spaceId, await firewallKey(db, reader, m.spaceId)] as const)));
   // A sketch made under marks that have changed since is left out until its member counts again.
   const all = await repo.sketchesOf(db, allianceSpaceId, members.map((m) => m.spaceId));
   const sketches = all.filter((s) => s.firewall === current.get(s.spaceId));

@@ -65,7 +65,7 @@ export function ContactsPage() {
                   {c.languages.map((l) => <Tag key={l}>{l}</Tag>)}
                   {c.tags.map((tag) => <Tag key={tag}>{tag}</Tag>)}
                   {c.doNotContact && <Tag>{t('contacts.doNotContact')}</Tag>}
-                  {c.workFor && <Tag>{t('contacts.workFor', { mark: c.workFor === 'c3' ? '501(c)(3)' : '501(c)(4)' })}</Tag>}
+                  {c.workFor && <Tag>{t('contacts.workFor', { mark: t(`firewall.legal.${c.workFor}`) })}</Tag>}
                 </div>
                 {details[c.id] ? (
                   <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm">

@@ -73,7 +73,7 @@ export function EffortsPage() {
       <ul className="flex flex-col gap-2">
         {efforts.map((e) => (
           <li key={e.id} className="rounded border border-stone-200 bg-white p-3">
-            <button type="button" className="font-medium underline" onClick={() => void show(e.id)}>{e.name}</button> <Tag>{t(`outreach.kinds.${e.kind}`)}</Tag>{e.taxStatus && <> <Tag>{e.taxStatus === 'c3' ? '501(c)(3)' : '501(c)(4)'}</Tag></>}
+            <button type="button" className="font-medium underline" onClick={() => void show(e.id)}>{e.name}</button> <Tag>{t(`outreach.kinds.${e.kind}`)}</Tag>{e.taxStatus && <> <Tag>{t(`firewall.legal.${e.taxStatus}`)}</Tag></>}
             {open?.id === e.id && (
               <div className="mt-2 flex flex-col gap-2 text-sm">
                 <h2 className="font-semibold">{t('efforts.turfs')}</h2>
@@ -127,8 +127,8 @@ export function EffortsPage() {
           <Field label={t('efforts.taxStatus')} hint={t('efforts.taxStatusHint')}>{(p) => (
             <select {...p} className={inputClass} value={form.taxStatus} onChange={(e) => setForm({ ...form, taxStatus: e.target.value })}>
               <option value="">{t('efforts.taxStatusNone')}</option>
-              <option value="c3">501(c)(3)</option>
-              <option value="c4">501(c)(4)</option>
+              <option value="c3">{t('firewall.legal.c3')}</option>
+              <option value="c4">{t('firewall.legal.c4')}</option>
             </select>)}</Field>
           <ScriptEditor questions={questions} onChange={setQuestions} />
           <div><button type="submit" className={buttonClass}>{t('efforts.create')}</button></div>

@@ -43,7 +43,7 @@ export function OverlapPage() {
     void load();
     void api.get<Partner[]>(`/spaces/${id}/overlap-partners`).then(setPartners, () => setPartners([]));
     void api.get<Record<'count_in_alliance' | 'overlap_matching', boolean>>(`/spaces/${id}/consent-defaults`).then(setDefaults, () => setDefaults(null));
-    void api.get<Effort[] | { items: Effort[] }>(`/spaces/${id}/efforts`).then((e) => setEfforts(Array.isArray(e) ? e : e.items), () => setEfforts([]));
+    void api.get<{ items: Effort[] }>(`/spaces/${id}/efforts`).then((e) => setEfforts(e.items), () => setEfforts([]));
   }, [id, load]);
 
   async function setDefault(purpose: 'count_in_alliance' | 'overlap_matching', granted: boolean) {

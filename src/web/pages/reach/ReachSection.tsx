@@ -23,7 +23,9 @@ export function ReachSection({ spaceId, steps }: { spaceId: string; steps: { key
   const stepLabel = (key: string) => steps.find((s) => s.key === key)?.label ?? key;
   const name = (category: string) => (category === 'reached' ? t('reach.reached') : category === 'contacted' ? t('reach.contacted') : t('reach.onStep', { step: stepLabel(category.slice(5)) }));
   // Reached, contacted, then the steps in the ladder's order.
-  const rank = (category: string) => (category === 'reached' ? -2 : category === 'contacted' ? -1 : steps.findIndex((s) => `step:${s.key}` === category) + (steps.some((s) => `step:${s.key}` === category) ? 0 : steps.length));
+  const order = ['reached', 'contacted', ...steps.map((s) => `step:${s.key}`)];
+  // A step no member's ladder names comes last.
+  const rank = (category: string) => (order.includes(category) ? order.indexOf(category) : order.length);
   const categories = [...reach.categories].sort((a, b) => rank(a.category) - rank(b.category));
   const contributed = reach.members.filter((m) => m.contributedAt && !m.outdated);
   return (
