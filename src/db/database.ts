@@ -36,6 +36,7 @@ import * as taxFirewall from './migrations/2026_12_07_0027_tax_firewall.ts';
 import * as overlapRevealTurf from './migrations/2026_12_07_0028_overlap_reveal_turf.ts';
 import * as reachSketches from './migrations/2026_12_07_0029_reach_sketches.ts';
 import * as reachFirewall from './migrations/2026_12_07_0030_reach_firewall.ts';
+import * as surveys from './migrations/2026_12_07_0031_surveys.ts';
 import { ensurePrivateDataDir } from './data-dir.ts';
 import type { Database } from './tables.ts';
 
@@ -94,6 +95,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_0028_overlap_reveal_turf': overlapRevealTurf,
   '2026_12_07_0029_reach_sketches': reachSketches,
   '2026_12_07_0030_reach_firewall': reachFirewall,
+  '2026_12_07_0031_surveys': surveys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

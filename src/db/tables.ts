@@ -655,6 +655,62 @@ export interface ReachSketchesTable {
   firewall: Generated<string>;
 }
 
+/** A relationship survey wave of an alliance (src/surveys). */
+export interface SurveysTable {
+  id: Generated<string>;
+  space_id: string;
+  alliance_id: string;
+  title: string;
+  status: Generated<'draft' | 'open' | 'closed'>;
+  deadline: Timestamp;
+  // [{ factor, en, es }]: the alliance's own wording of each collaboration-factor item.
+  factor_items: ColumnType<unknown, string | undefined, string>;
+  opened_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  reminded_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+/** One member organization asked to answer a wave, and its answer's own parts. */
+export interface SurveyInvitationsTable {
+  id: Generated<string>;
+  survey_id: string;
+  space_id: string;
+  organization_id: string;
+  person_id: string | null;
+  emailed_at: Timestamp | null;
+  reminded_at: Timestamp | null;
+  submitted_at: Timestamp | null;
+  contributions: Generated<string[]>;
+  // The organization agrees that its ratings of a pair may be shown where the other side agrees too.
+  share_pairs: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface SurveyRatingsTable {
+  survey_id: string;
+  space_id: string;
+  rater_id: string;
+  ratee_id: string;
+  collaboration: number;
+  reliability: number | null;
+  mission: number | null;
+  openness: number | null;
+  power: number | null;
+  involvement: number | null;
+  resources: number | null;
+}
+
+export interface SurveyFactorAnswersTable {
+  survey_id: string;
+  space_id: string;
+  organization_id: string;
+  item: number;
+  score: number;
+}
+
 export interface ConsentLinksTable {
   id: Generated<string>;
   contact_id: string;
@@ -919,6 +975,10 @@ export interface Database {
   consent_defaults: ConsentDefaultsTable;
   consent_links: ConsentLinksTable;
   reach_sketches: ReachSketchesTable;
+  surveys: SurveysTable;
+  survey_invitations: SurveyInvitationsTable;
+  survey_ratings: SurveyRatingsTable;
+  survey_factor_answers: SurveyFactorAnswersTable;
   overlap_payloads: OverlapPayloadsTable;
   match_funds: MatchFundsTable;
   other_income: OtherIncomeTable;
