@@ -1,7 +1,7 @@
 import { RELOAD_MS } from '../crypto/online-rotation.ts';
 import type { Command } from 'commander';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoWorkspace } from '../demo/load-demo.ts';
-import { startVoteClock } from '../decisions/vote-clock.ts';
+import { startDeadlineClock } from '../server/deadline-clock.ts';
 import { recoverInterruptedImports } from '../interchange/import-undo.service.ts';
 import { createApp } from '../server/app.ts';
 import { bootstrap } from '../server/bootstrap.ts';
@@ -21,7 +21,7 @@ export function registerServeCommands(program: Command) {
         if (loaded) console.log(`Loaded the demo workspace (${loaded.organizations} organizations, ${loaded.people} people).`);
       }
       const app = createApp(deps);
-      const stopClock = startVoteClock(deps);
+      const stopClock = startDeadlineClock(deps);
       // Imports whose process stopped (this server's last run, or a CLI import) are taken back.
       await recoverInterruptedImports(deps.db);
       const recovery = setInterval(() => void recoverInterruptedImports(deps.db), 60_000);

@@ -670,7 +670,7 @@ export interface SurveysTable {
   reminded_at: Timestamp | null;
   created_by: string | null;
   created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 /** One member organization asked to answer a wave, and its answer's own parts. */

@@ -1,29 +1,12 @@
-import { type AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allianceWithMembers, type AllianceFixture, proposalWith } from '../../test/alliance-fixture.ts';
+import { startSmtp } from '../../test/smtp-capture.ts';
 import { ENGINES, type TestApp, testApp } from '../../test/test-app.ts';
 import { closeVotesPastDeadline, remindVotersBeforeClose } from '../decisions/vote.service.ts';
 import { insertNotifications } from './notification.repository.ts';
 
 // Voters hear of a vote in the app and by email, through a real SMTP conversation with a local
 // server (the smtp-server package), in their own language.
-
-interface Received { to: string[]; subject: string; text: string }
-
-async function startSmtp() {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
-    onData(stream, session, callback) {
-      const to = session.envelope.rcptTo.map((r) => r.address);
-      simpleParser(stream).then((mail) => { received.push({ to, subject: mail.subject ?? '', text: mail.text ?? '' }); callback(); }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { received, port: (server.server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 describe.each(ENGINES)('vote notifications on %s', (engine) => {
   let t: TestApp;
