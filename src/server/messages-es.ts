@@ -378,6 +378,21 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^one of these contacts is on (501\(c\)\([34]\)) lists or turfs, and the merged contact would carry (501\(c\)\([34]\)) work \(501\(c\)\(3\)\/\(c\)\(4\) firewall\)$/,
     'uno de estos contactos está en listas o territorios $1, y el contacto unido llevaría trabajo $2 (separación 501(c)(3)/(c)(4))'],
   [/^not an alliance this organization is an active member of$/, 'no es una alianza de la que esta organización sea miembro activo'],
+
+  // Relationship surveys (src/surveys).
+  [/^write the item in English, Spanish or both$/, 'escriba la afirmación en inglés, en español o en ambos'],
+  [/^give the wave a title$/, 'dé un título a la ronda'],
+  [/^the deadline must be in the future$/, 'la fecha límite debe ser futura'],
+  [/^the items cannot change once the wave is open$/, 'las afirmaciones no pueden cambiar una vez abierta la ronda'],
+  [/^the deadline has passed; move it later first$/, 'la fecha límite ya pasó; muévala a una fecha posterior primero'],
+  [/^a survey needs at least two current member organizations$/, 'una encuesta necesita al menos dos organizaciones miembro actuales'],
+  [/^an organization does not rate itself$/, 'una organización no se califica a sí misma'],
+  [/^not an organization invited to this wave$/, 'no es una organización invitada a esta ronda'],
+  [/^rated twice$/, 'calificada dos veces'],
+  [/^rate from 1 to 4 every organization you work with$/, 'califique de 1 a 4 a cada organización con la que trabaja'],
+  [/^no such item in this wave$/, 'esta ronda no tiene esa afirmación'],
+  [/^answered twice$/, 'respondida dos veces'],
+  [/^a contribution is listed twice$/, 'una contribución aparece dos veces'],
 ];
 
 // Left out on purpose:

@@ -9,7 +9,7 @@ const FactorItemSchema = z.object({
 
 export const SurveyInputSchema = z.object({
   title: z.string().trim().min(1, 'give the wave a title').max(200),
-  deadline: z.iso.datetime({ offset: true, message: 'a date and time, e.g. 2027-02-01T17:00:00Z' }),
+  deadline: z.iso.datetime({ offset: true, message: 'a date and time, e.g. 2010-02-20T23:00:00Z' }),
   factorItems: z.array(FactorItemSchema).max(60).default([]),
 }).openapi('SurveyInput');
 export type SurveyInput = z.infer<typeof SurveyInputSchema>;

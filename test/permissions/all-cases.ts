@@ -9,8 +9,9 @@ import { DONATION_CASES } from './donations.cases.ts';
 import { DECISIONS_CASES } from './decisions.cases.ts';
 import { DIRECTORY_CASES } from './directory.cases.ts';
 import { OVERLAP_CASES } from './overlap.cases.ts';
+import { CEMENT_CASES } from './cement.cases.ts';
 
-export const ALL_CASES: Array<{ route: string }> = [...DIRECTORY_CASES, ...DECISIONS_CASES, ...CONVENINGS_PLANS_CASES, ...ALLIANCE_WORK_CASES, ...CONTACT_CASES, ...OUTREACH_CASES, ...LADDER_CASES, ...LEADERSHIP_CASES, ...DONATION_CASES, ...OVERLAP_CASES];
+export const ALL_CASES: Array<{ route: string }> = [...DIRECTORY_CASES, ...DECISIONS_CASES, ...CONVENINGS_PLANS_CASES, ...ALLIANCE_WORK_CASES, ...CONTACT_CASES, ...OUTREACH_CASES, ...LADDER_CASES, ...LEADERSHIP_CASES, ...DONATION_CASES, ...OVERLAP_CASES, ...CEMENT_CASES];
 
 /** Routes outside the matrix, and why: none of them touches a record in a space. */
 export const EXEMPT: Record<string, string> = {
@@ -30,6 +31,8 @@ export const EXEMPT: Record<string, string> = {
   'GET /api/calendar/{feed}': 'a calendar feed, authorized by its secret address rather than a session',
   'GET /api/consent/{token}': "a person's own consent page, authorized by its signed link rather than a session (consent.db.test.ts: forged, borrowed and expired links)",
   'PUT /api/consent/{token}': "a person's own consent page, authorized by its signed link rather than a session (consent.db.test.ts)",
+  'GET /api/survey-answers/{token}': "an organization's survey form, authorized by its representative's signed link rather than a session (surveys.db.test.ts: forged and foreign links)",
+  'PUT /api/survey-answers/{token}': "an organization's survey answer, authorized by its representative's signed link rather than a session (surveys.db.test.ts)",
   'GET /api/backup': 'the whole workspace, for workspace administrators only, not a space role: tested in backup.db.test.ts',
   'GET /api/key-rotation': 'the whole workspace\'s key, for workspace administrators only, not a space role: tested in online-rotation.db.test.ts',
   'POST /api/key-rotation': 'the whole workspace\'s key, for workspace administrators only, not a space role: tested in online-rotation.db.test.ts',

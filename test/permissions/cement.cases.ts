@@ -1,0 +1,45 @@
+// Relationship surveys, for the permission matrix (matrix.ts): an alliance's own work, so a role
+// in its space decides and no grant reaches it.
+import { addMember, addRepresentative } from '../../src/memberships/membership.service.ts';
+import { createOrganization } from '../../src/orgs/organization.service.ts';
+import { createPerson } from '../../src/people/person.service.ts';
+import { closeSurvey, createSurvey, openSurvey } from '../../src/surveys/survey.service.ts';
+import type { TestApp } from '../test-app.ts';
+import { BLANK, type Callers, foreignAlliance, type RouteCase } from './matrix.ts';
+
+export interface CementRecords { allianceId: string; draftId: string; openId: string; closedId: string }
+
+const wave = (title: string) => ({ title, deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(), factorItems: [] });
+
+export const CEMENT_CASES: RouteCase<CementRecords>[] = [
+  { route: 'GET /api/alliances/{id}/surveys', name: 'list survey waves', path: (r) => `/api/alliances/${r.allianceId}/surveys`, need: 'viewer', ok: 200 },
+  { route: 'POST /api/alliances/{id}/surveys', name: 'write a survey wave', path: (r) => `/api/alliances/${r.allianceId}/surveys`, body: () => wave('Foreign Wave new'), need: 'admin', ok: 201 },
+  { route: 'GET /api/surveys/{id}', name: 'read a survey wave', path: (r) => `/api/surveys/${r.closedId}`, need: 'viewer', ok: 200 },
+  { route: 'PUT /api/surveys/{id}', name: 'change a survey wave', path: (r) => `/api/surveys/${r.draftId}`, body: () => wave('Foreign Wave renamed'), need: 'admin', ok: 200 },
+  { route: 'DELETE /api/surveys/{id}', name: 'delete a draft wave', path: (r) => `/api/surveys/${r.draftId}`, need: 'admin', ok: 200 },
+  { route: 'POST /api/surveys/{id}/open', name: 'open a wave', path: (r) => `/api/surveys/${r.draftId}/open`, need: 'admin', ok: 200 },
+  { route: 'POST /api/surveys/{id}/remind', name: 'remind a wave', path: (r) => `/api/surveys/${r.openId}/remind`, need: 'admin', ok: 200 },
+  { route: 'POST /api/surveys/{id}/close', name: 'close a wave', path: (r) => `/api/surveys/${r.openId}/close`, need: 'admin', ok: 200 },
+  { route: 'GET /api/surveys/{id}/results', name: "read a wave's results", path: (r) => `/api/surveys/${r.closedId}/results`, need: 'viewer', ok: 200 },
+  // Only the invited person gets their link: no role, however high, hands out someone else's.
+  { route: 'POST /api/surveys/{id}/my-link', name: 'my answer link', path: (r) => `/api/surveys/${r.openId}/my-link`, need: 'owner', ok: 200,
+    expect: { owner: 404, admin: 404, member: 404, viewer: 404 }, writesNothing: true },
+];
+
+/** A fresh alliance with two members, each with a representative, and a draft, an open and a closed wave. */
+export async function cementRecords(t: TestApp, clients: Callers, n: number): Promise<CementRecords> {
+  const { owner, alliance, spaceId } = await foreignAlliance(t, clients, n, { outsiderGrants: true });
+  for (const name of [`Foreign Member A ${n}`, `Foreign Member B ${n}`]) {
+    const member = await createOrganization(t.db, owner, spaceId, { ...BLANK, name, kind: 'union' });
+    const membership = await addMember(t.db, owner, alliance.id, { memberId: member.id, role: 'member', status: 'active' });
+    const personId = await createPerson(t.db, t.deps.box, owner, spaceId, { name: `Foreign Rep ${name}`, languages: ['en'], contact: {}, affiliations: [] });
+    await addRepresentative(t.db, owner, membership.id, { personId, seat: 'staff' });
+  }
+  const draft = await createSurvey(t.db, owner, alliance.id, wave(`Foreign Wave draft ${n}`));
+  const open = await createSurvey(t.db, owner, alliance.id, wave(`Foreign Wave open ${n}`));
+  await openSurvey(t.deps, owner, open.id);
+  const closed = await createSurvey(t.db, owner, alliance.id, wave(`Foreign Wave closed ${n}`));
+  await openSurvey(t.deps, owner, closed.id);
+  await closeSurvey(t.db, owner, closed.id);
+  return { allianceId: alliance.id, draftId: draft.id, openId: open.id, closedId: closed.id };
+}
