@@ -10,6 +10,7 @@ import { registerInterchangeCommands } from './interchange.commands.ts';
 import { registerPlansCommands } from './plans.commands.ts';
 import { registerServeCommands } from './serve.commands.ts';
 import { registerSpaceCommands } from './space.commands.ts';
+import { registerSurveyCommands } from './survey.commands.ts';
 import { registerTallyCommands } from './tally.commands.ts';
 import { registerUserCommands } from './user.commands.ts';
 
@@ -32,6 +33,7 @@ registerAnalyzeCommands(program);
 registerTallyCommands(program);
 registerBackupCommands(program);
 registerKeyCommands(program);
+registerSurveyCommands(program);
 
 program.parseAsync().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err));

@@ -665,11 +665,13 @@ export interface SurveysTable {
   deadline: Timestamp;
   // [{ factor, en, es }]: the alliance's own wording of each collaboration-factor item.
   factor_items: ColumnType<unknown, string | undefined, string>;
+  // Allies and observers are invited too (by default only anchors and members are).
+  include_allies: Generated<boolean>;
   opened_at: Timestamp | null;
   closed_at: Timestamp | null;
   reminded_at: Timestamp | null;
   created_by: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   updated_at: Timestamp;
 }
 

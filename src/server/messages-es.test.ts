@@ -29,7 +29,7 @@ const SAMPLES = [
   '501(c)(4) work cannot reach a 501(c)(3) space (501(c)(3)/(c)(4) firewall)',
   'This space holds work marked 501(c)(4) (0 lists, 0 efforts, 12 contacts): it cannot be marked 501(c)(3) while it does.',
   'not an alliance this organization is an active member of',
-  'write the item in English, Spanish or both', 'give the wave a title', 'the deadline must be in the future', 'the items cannot change once the wave is open',
+  'write the item in English, Spanish or both', 'give the wave a title', 'the deadline must be in the future', 'the items cannot change once the wave is open', 'who is invited cannot change once the wave is open',
   'the deadline has passed; move it later first', 'a survey needs at least two current member organizations', 'an organization does not rate itself',
   'not an organization invited to this wave', 'rated twice', 'rate from 1 to 4 every organization you work with', 'no such item in this wave', 'answered twice',
   'a contribution is listed twice', 'from 1 to 4',

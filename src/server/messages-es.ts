@@ -384,6 +384,7 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^give the wave a title$/, 'dé un título a la ronda'],
   [/^the deadline must be in the future$/, 'la fecha límite debe ser futura'],
   [/^the items cannot change once the wave is open$/, 'las afirmaciones no pueden cambiar una vez abierta la ronda'],
+  [/^who is invited cannot change once the wave is open$/, 'a quién se invita no puede cambiar una vez abierta la ronda'],
   [/^the deadline has passed; move it later first$/, 'la fecha límite ya pasó; muévala a una fecha posterior primero'],
   [/^a survey needs at least two current member organizations$/, 'una encuesta necesita al menos dos organizaciones miembro actuales'],
   [/^an organization does not rate itself$/, 'una organización no se califica a sí misma'],

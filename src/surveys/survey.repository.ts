@@ -5,13 +5,13 @@ import type { SurveyAnswer, SurveyInput } from './survey.schema.ts';
 import type { FactorItem } from './survey-instrument.ts';
 import type { Rating } from './survey-scores.ts';
 
-const surveyColumns = ['id', 'space_id as spaceId', 'alliance_id as allianceId', 'title', 'status', 'deadline', 'factor_items as factorItems',
+const surveyColumns = ['id', 'space_id as spaceId', 'alliance_id as allianceId', 'title', 'status', 'deadline', 'factor_items as factorItems', 'include_allies as includeAllies',
   'opened_at as openedAt', 'closed_at as closedAt', 'reminded_at as remindedAt', 'created_at as createdAt'] as const;
 export type SurveyRow = Awaited<ReturnType<typeof findSurvey>> & {};
 
 export async function insertSurvey(db: Db, s: SurveyInput & { spaceId: string; allianceId: string; createdBy: string }) {
   return db.insertInto('surveys').values({ space_id: s.spaceId, alliance_id: s.allianceId, title: s.title, deadline: s.deadline,
-    factor_items: JSON.stringify(s.factorItems), created_by: s.createdBy }).returning('id').executeTakeFirstOrThrow();
+    factor_items: JSON.stringify(s.factorItems), include_allies: s.includeAllies, created_by: s.createdBy }).returning('id').executeTakeFirstOrThrow();
 }
 
 export async function updateSurvey(db: Db, id: string, patch: Partial<SurveyInput> & { status?: 'open' | 'closed'; openedAt?: Date; closedAt?: Date; remindedAt?: Date }) {
@@ -19,6 +19,7 @@ export async function updateSurvey(db: Db, id: string, patch: Partial<SurveyInpu
   if (patch.title !== undefined) set.title = patch.title;
   if (patch.deadline !== undefined) set.deadline = patch.deadline;
   if (patch.factorItems !== undefined) set.factor_items = JSON.stringify(patch.factorItems);
+  if (patch.includeAllies !== undefined) set.include_allies = patch.includeAllies;
   if (patch.status) set.status = patch.status;
   if (patch.openedAt) set.opened_at = patch.openedAt;
   if (patch.closedAt) set.closed_at = patch.closedAt;
@@ -51,11 +52,12 @@ export async function listSurveys(db: Db, allianceId: string) {
 }
 
 /**
- * The alliance's current members (neither prospects nor gone), each with the person its first
+ * The alliance's current members (neither prospects nor gone; anchors and members, and allies and
+ * observers when asked), each with the person its first
  * seat names (staff, then leader, then the others) and how to reach them: their account's address
  * and language, or the person's sealed details for the service to open.
  */
-export async function currentMembersWithSeat(db: Db, allianceId: string) {
+export async function currentMembersWithSeat(db: Db, allianceId: string, includeAllies: boolean) {
   return db.selectFrom('memberships as m').innerJoin('organizations as o', 'o.id', 'm.member_id')
     .leftJoinLateral((eb) => eb.selectFrom('representatives as r').innerJoin('people as p', 'p.id', 'r.person_id')
       .leftJoin('users as u', 'u.id', 'p.user_id')
@@ -64,6 +66,7 @@ export async function currentMembersWithSeat(db: Db, allianceId: string) {
       .orderBy(sql`case r.seat when 'staff' then 0 when 'leader' then 1 else 2 end`).orderBy('p.name').limit(1).as('seat'), (join) => join.onTrue())
     .select(['o.id as organizationId', 'o.name', 'seat.personId', 'seat.personName', 'seat.languages', 'seat.contactSealed', 'seat.userEmail', 'seat.userLocale'])
     .where('m.alliance_id', '=', allianceId).where('m.status', 'not in', ['left', 'prospect'])
+    .$if(!includeAllies, (q) => q.where('m.role', 'in', ['anchor', 'member']))
     .orderBy(sql`lower(o.name)`).execute();
 }
 
@@ -153,4 +156,10 @@ export async function surveysPastDeadline(db: Db, now: Date) {
 export async function surveysToRemind(db: Db, now: Date, until: Date) {
   return db.selectFrom('surveys').select(['id']).where('status', '=', 'open').where('reminded_at', 'is', null)
     .where('deadline', '>', now).where('deadline', '<=', until).execute();
+}
+
+/** The demo's past waves carry the dates they would have had. */
+export async function backdateSurvey(db: Db, id: string, at: { createdAt: Date; openedAt: Date; deadline: Date; closedAt: Date }) {
+  await db.updateTable('surveys').set({ created_at: at.createdAt, opened_at: at.openedAt, deadline: at.deadline, closed_at: at.closedAt }).where('id', '=', id).execute();
+  await db.updateTable('survey_invitations').set({ submitted_at: at.closedAt }).where('survey_id', '=', id).where('submitted_at', 'is not', null).execute();
 }

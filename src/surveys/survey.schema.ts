@@ -11,6 +11,8 @@ export const SurveyInputSchema = z.object({
   title: z.string().trim().min(1, 'give the wave a title').max(200),
   deadline: z.iso.datetime({ offset: true, message: 'a date and time, e.g. 2010-02-20T23:00:00Z' }),
   factorItems: z.array(FactorItemSchema).max(60).default([]),
+  // Anchors and members are invited; allies and observers too when this is set.
+  includeAllies: z.boolean().default(false),
 }).openapi('SurveyInput');
 export type SurveyInput = z.infer<typeof SurveyInputSchema>;
 

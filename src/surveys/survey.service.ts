@@ -52,7 +52,7 @@ export async function createSurvey(db: Db, actor: Actor, allianceId: string, inp
   });
 }
 
-/** A draft changes freely; an open wave only its title and deadline (its items were already asked). */
+/** A draft changes freely; an open wave only its title and deadline (its items were asked, its invitations sent). */
 export async function updateSurvey(db: Db, actor: Actor, id: string, input: SurveyInput) {
   const survey = await surveyIn(db, actor, id, 'admin');
   checkDeadline(input.deadline);
@@ -61,6 +61,7 @@ export async function updateSurvey(db: Db, actor: Actor, id: string, input: Surv
     if (locked.status === 'closed') throw conflict('This wave is closed; start a new wave instead.');
     const itemsChanged = JSON.stringify(locked.factorItems) !== JSON.stringify(input.factorItems);
     if (locked.status === 'open' && itemsChanged) throw invalid([{ field: 'factorItems', message: 'the items cannot change once the wave is open' }]);
+    if (locked.status === 'open' && locked.includeAllies !== input.includeAllies) throw invalid([{ field: 'includeAllies', message: 'who is invited cannot change once the wave is open' }]);
     await repo.updateSurvey(trx, id, input);
     await insertAudit(trx, [{ userId: actor.userId, spaceId: survey.spaceId, action: 'update', entity: 'survey', entityId: id,
       changes: { title: [locked.title, input.title], deadline: [locked.deadline.toISOString(), new Date(input.deadline).toISOString()] } }]);
@@ -121,14 +122,14 @@ async function emailInvitations(deps: Deps, surveyId: string, reminder: boolean)
   return messages.length;
 }
 
-/** Opens the wave: each current member organization is invited once, through the person in its first seat. */
+/** Opens the wave: each current member organization (allies and observers if the wave says so) is invited once, through the person in its first seat. */
 export async function openSurvey(deps: Deps, actor: Actor, id: string) {
   const survey = await surveyIn(deps.db, actor, id, 'admin');
   const invited = await deps.db.transaction().execute(async (trx) => {
     const locked = (await repo.lockSurvey(trx, id))!;
     if (locked.status !== 'draft') throw conflict('This wave is already open or closed.');
     if (locked.deadline.getTime() <= Date.now()) throw invalid([{ field: 'deadline', message: 'the deadline has passed; move it later first' }]);
-    const members = await repo.currentMembersWithSeat(trx, survey.allianceId);
+    const members = await repo.currentMembersWithSeat(trx, survey.allianceId, locked.includeAllies);
     if (members.length < 2) throw invalid([{ field: 'alliance', message: 'a survey needs at least two current member organizations' }]);
     const rows = await repo.insertInvitations(trx, members.map((m) => ({ surveyId: id, spaceId: survey.spaceId, organizationId: m.organizationId, personId: m.personId })));
     await repo.updateSurvey(trx, id, { status: 'open', openedAt: new Date() });

@@ -40,7 +40,7 @@ describe.each(ENGINES)('relationship surveys on %s', (engine) => {
   afterAll(async () => { await t?.close(); await smtp?.close(); });
 
   it('lets only the alliance\'s administrators write a wave, and checks it', async () => {
-    const body = { title: 'Relationships 2026', deadline: inAWeek(), factorItems: [{ factor: 'shared_vision', en: 'We agree on what we are building.', es: 'Estamos de acuerdo en lo que construimos.' }] };
+    const body = { title: 'Relationships 2026', deadline: inAWeek(), includeAllies: true, factorItems: [{ factor: 'shared_vision', en: 'We agree on what we are building.', es: 'Estamos de acuerdo en lo que construimos.' }] };
     expect((await c('repX').post(`/api/alliances/${f.alliance.id}/surveys`, body)).status).toBe(403);
     expect((await c('outsider').post(`/api/alliances/${f.alliance.id}/surveys`, body)).status).toBe(404);
     const past = await c('coordinator').post(`/api/alliances/${f.alliance.id}/surveys`, { ...body, deadline: '2020-01-01T00:00:00Z' });
@@ -159,7 +159,7 @@ describe.each(ENGINES)('relationship surveys on %s', (engine) => {
   });
 
   it('reminds only those who have not answered, closes at the deadline, and compares waves', async () => {
-    const second = (await c('coordinator').post(`/api/alliances/${f.alliance.id}/surveys`, { title: 'Relationships 2027', deadline: inAWeek() })).json.id;
+    const second = (await c('coordinator').post(`/api/alliances/${f.alliance.id}/surveys`, { title: 'Relationships 2027', deadline: inAWeek(), includeAllies: true })).json.id;
     await c('coordinator').post(`/api/surveys/${second}/open`);
     await t.deps.mailer.idle();
     smtp.received.splice(0);

@@ -21,6 +21,9 @@ const DonationsPage = page(() => import('./pages/donations/DonationsPage.tsx'), 
 const FundingPage = page(() => import('./pages/funding/FundingPage.tsx'), 'FundingPage');
 const OverlapPage = page(() => import('./pages/overlap/OverlapPage.tsx'), 'OverlapPage');
 const PersonConsentPage = page(() => import('./pages/consent/PersonConsentPage.tsx'), 'PersonConsentPage');
+const SurveyAnswerPage = page(() => import('./pages/surveys/SurveyAnswerPage.tsx'), 'SurveyAnswerPage');
+const SurveysPage = page(() => import('./pages/surveys/SurveysPage.tsx'), 'SurveysPage');
+const SurveyPage = page(() => import('./pages/surveys/SurveyPage.tsx'), 'SurveyPage');
 const MetricsPage = page(() => import('./pages/alliance/MetricsPage.tsx'), 'MetricsPage');
 const AccountPage = page(() => import('./pages/AccountPage.tsx'), 'AccountPage');
 const AlliancePage = page(() => import('./pages/AlliancePage.tsx'), 'AlliancePage');
@@ -110,6 +113,8 @@ function Routed() {
         <Route path="/spaces/:id/funding" element={<FundingPage />} />
         <Route path="/spaces/:id/overlap" element={<OverlapPage />} />
         <Route path="/alliances/:id/metrics" element={<MetricsPage />} />
+        <Route path="/alliances/:id/surveys" element={<SurveysPage />} />
+        <Route path="/surveys/:id" element={<SurveyPage />} />
         <Route path="/outreach/assignments/:id" element={<FieldAssignmentPage />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/vocabularies" element={<VocabulariesPage />} />
@@ -122,10 +127,14 @@ function Routed() {
 
 export function App() {
   const { t } = useTranslation();
-  // A person's own consent page opens from a link, with no account: outside the signed-in app.
-  if (useLocation().pathname.startsWith('/consent/')) {
+  // A person's own consent page and a survey invitation open from a link, with no account: outside the signed-in app.
+  const { pathname } = useLocation();
+  if (pathname.startsWith('/consent/') || pathname.startsWith('/survey/')) {
     return (<Suspense fallback={<p className="p-4" role="status">{t('common.loading')}</p>}>
-      <Routes><Route path="/consent/:token" element={<PersonConsentPage />} /></Routes>
+      <Routes>
+        <Route path="/consent/:token" element={<PersonConsentPage />} />
+        <Route path="/survey/:token" element={<SurveyAnswerPage />} />
+      </Routes>
     </Suspense>);
   }
   return (

@@ -9,7 +9,7 @@ import { BLANK, type Callers, foreignAlliance, type RouteCase } from './matrix.t
 
 export interface CementRecords { allianceId: string; draftId: string; openId: string; closedId: string }
 
-const wave = (title: string) => ({ title, deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(), factorItems: [] });
+const wave = (title: string) => ({ title, deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(), factorItems: [], includeAllies: false });
 
 export const CEMENT_CASES: RouteCase<CementRecords>[] = [
   { route: 'GET /api/alliances/{id}/surveys', name: 'list survey waves', path: (r) => `/api/alliances/${r.allianceId}/surveys`, need: 'viewer', ok: 200 },

@@ -12,6 +12,7 @@ const DDL = `
       status text not null default 'draft' check (status in ('draft', 'open', 'closed')),
       deadline timestamptz not null,
       factor_items jsonb not null default '[]',
+      include_allies boolean not null default false,
       opened_at timestamptz,
       closed_at timestamptz,
       reminded_at timestamptz,

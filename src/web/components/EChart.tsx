@@ -1,14 +1,14 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, PieChart, SankeyChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, LineChart, PieChart, SankeyChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-// A chart drawn by ECharts, only the pieces Crossroads uses (Sankey, bars, pie; SVG), loaded with
+// A chart drawn by ECharts, only the pieces Crossroads uses (Sankey, bars, lines, pie; SVG), loaded with
 // the pages that show charts rather than with the app. The chart follows its box's width; its
 // title and the table beside it say in words what it shows.
 
-echarts.use([SankeyChart, BarChart, PieChart, GridComponent, TooltipComponent, SVGRenderer]);
+echarts.use([SankeyChart, BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 export default function EChart({ option, height, label }: { option: Record<string, unknown>; height: number; label: string }) {
   const box = useRef<HTMLDivElement>(null);

@@ -17,3 +17,13 @@ export function LanguageSwitch() {
     </div>
   );
 }
+
+/** The same choice on pages opened from a link, with no account to remember it. */
+export function LinkLanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <div role="group" aria-label={t('nav.language')} className="flex gap-2 self-end">
+      {LANGUAGES.map((lang) => <button key={lang} type="button" lang={lang} aria-pressed={i18n.language === lang} className={`rounded border px-2 py-1 ${i18n.language === lang ? 'bg-amber-700 text-white' : 'bg-white'}`} onClick={() => void i18n.changeLanguage(lang)}>{t(`language.${lang}`)}</button>)}
+    </div>
+  );
+}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, errorText, query } from '../../api.ts';
 import { ErrorBanner, Field, inputClass } from '../../components/Field.tsx';
-import { Chart } from '../funding/charts.tsx';
+import { Chart } from '../../components/Chart.tsx';
 
 interface Definition { key: string; group: string; unit: string; name: { en: string; es: string }; formula: { en: string; es: string } }
 interface Metric { key: string; group: string; unit: string; value: number | null; note?: string; counted: { total: number; items: string[] } }

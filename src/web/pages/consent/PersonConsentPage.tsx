@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
 import { buttonClass, ErrorBanner } from '../../components/Field.tsx';
-import { LANGUAGES } from '../../i18n.ts';
+import { LinkLanguageSwitch } from '../../components/LanguageSwitch.tsx';
 
 interface View {
   organization: { name: string };
@@ -16,7 +16,7 @@ interface View {
 /** The person's own page, opened from the link an organization gave them: no account needed. */
 export function PersonConsentPage() {
   const { token = '' } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [view, setView] = useState<View | null>(null);
   const [initial, setInitial] = useState<View | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,9 +43,7 @@ export function PersonConsentPage() {
   ] : [];
   return (
     <main className="mx-auto flex max-w-2xl flex-col gap-4 p-4">
-      <div role="group" aria-label={t('nav.language')} className="flex gap-2 self-end">
-        {LANGUAGES.map((lang) => <button key={lang} type="button" lang={lang} aria-pressed={i18n.language === lang} className={`rounded border px-2 py-1 ${i18n.language === lang ? 'bg-amber-700 text-white' : 'bg-white'}`} onClick={() => void i18n.changeLanguage(lang)}>{t(`language.${lang}`)}</button>)}
-      </div>
+      <LinkLanguageSwitch />
       <ErrorBanner message={error} />
       {view && (
         <>

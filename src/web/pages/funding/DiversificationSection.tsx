@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, errorText } from '../../api.ts';
 import { ErrorBanner, Field, buttonClass, inputClass } from '../../components/Field.tsx';
 import { currencyMoney as money } from './currency-money.ts';
-import { Chart } from './charts.tsx';
+import { Chart } from '../../components/Chart.tsx';
 import { FiscalYearSelect } from '../donations/FiscalYearSelect.tsx';
 
 interface Mix {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, errorText, query } from '../../api.ts';
 import { ErrorBanner, Field, inputClass } from '../../components/Field.tsx';
 import { currencyMoney } from './currency-money.ts';
-import { Chart } from './charts.tsx';
+import { Chart } from '../../components/Chart.tsx';
 
 interface MoneyMap {
   currency: string | null; otherCurrencies: string[];
