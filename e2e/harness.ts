@@ -18,9 +18,9 @@ export const browserMissing = !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM
   : !existsSync(path.join(WEB_ROOT, 'index.html')) ? 'the web app is not built (npm run build:web)' : null;
 
 /** The real server on a free port, with the demo workspace in a fresh embedded database. */
-export async function startDemoServer() {
+export async function startDemoServer(options: { smtpUrl?: string } = {}) {
   const dataDir = mkdtemp();
-  const config = { ...loadConfig({}), dataDir, port: 0 };
+  const config = { ...loadConfig({}), dataDir, port: 0, ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}) };
   const deps = await bootstrap(config);
   await loadDemoWorkspace(deps);
   const app = createApp(deps, { webRoot: WEB_ROOT });

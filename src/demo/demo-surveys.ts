@@ -23,7 +23,7 @@ const LEVELS: Record<'first' | 'second', Record<Key, Partial<Record<Key, number>
     jwj: { ggj: 2, ndlon: 3, ndwa: 2, pbn: 1, rttc: 4 },
     ndlon: { ggj: 2, jwj: 3, ndwa: 3, pbn: 1, rttc: 2 },
     ndwa: { ggj: 3, jwj: 2, ndlon: 4, pbn: 0, rttc: 2 },
-    pbn: { ggj: 1, jwj: 2, ndlon: 1, ndwa: 1, rttc: 1 },
+    pbn: { ggj: 0, jwj: 2, ndlon: 1, ndwa: 0, rttc: 1 },
     rttc: { ggj: 4, jwj: 5, ndlon: 2, ndwa: 2, pbn: 1 },
   },
   second: {
