@@ -83,6 +83,18 @@ describe('the crossroads command', () => {
     const table = await crossroads('metrics', 'Inter-Alliance Dialogue', '--as', 'coordinator@example.org', '--from', '2009-01-01', '--to', '2011-12-31');
     expect(table.stdout).toMatch(/Largest share of money\s+32 %/);
     expect((await crossroads('metrics', 'IAD', '--as', 'ana@example.org', '--from', '2009-01-01', '--to', '2011-12-31')).code).toBe(1);
+    // The IAD's relationship survey: its waves, and the spring 2010 results as the funder (a viewer) reads them.
+    const waves = await crossroads('survey', 'list', 'IAD', '--as', 'funder@example.org');
+    expect(waves.code, waves.stderr).toBe(0);
+    const spring = waves.stdout.split('\n').find((l) => l.includes('Relationships, spring 2010'))!.split(/\s+/)[0]!;
+    const results = await crossroads('survey', 'results', spring, '--as', 'funder@example.org', '--json');
+    expect(results.code, results.stderr).toBe(0);
+    const wave = JSON.parse(results.stdout) as { responses: { responded: number; invited: number }; organizations: { trustReceived: number | null }[]; sinceLastWave: { strengthened: number } | null };
+    expect(wave.responses).toMatchObject({ responded: 6, invited: 6 });
+    expect(wave.organizations.every((o) => o.trustReceived !== null)).toBe(true);
+    expect(wave.sinceLastWave!.strengthened).toBeGreaterThan(0);
+    expect((await crossroads('survey', 'results', spring, '--as', 'coordinator@example.org')).stdout).toMatch(/6 of 6 organizations answered/);
+    expect((await crossroads('survey', 'results', spring, '--as', 'ana@example.org')).code).toBe(1);
     const stranger = await crossroads('export', '--space', space.own_space_id!, '--as', 'ana@example.org');
     expect(stranger.code).toBe(1);
     expect(stranger.stderr).toMatch(/No record here/);

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { findOwnSpacesByReference } from '../orgs/organization.repository.ts';
 import { surveyResults } from '../surveys/survey-results.service.ts';
+import { listAllianceSurveys } from '../surveys/survey.service.ts';
 import { asUser } from './as-user.ts';
 
 // `crossroads survey results`: a closed wave's results as the account may read them (a role in
@@ -10,6 +12,16 @@ const pct = (value: number | null) => (value === null ? '—' : `${Math.round(va
 
 export function registerSurveyCommands(program: Command) {
   const survey = program.command('survey').description('relationship surveys between an alliance\'s member organizations');
+  survey.command('list <alliance>').description("an alliance's survey waves (its id, name or short name), newest first")
+    .requiredOption('--as <email>', 'the account reading them (a role in the alliance\'s space)')
+    .action(async (alliance: string, o: { as: string }) => {
+      await asUser(o.as, async (deps, actor) => {
+        const found = await findOwnSpacesByReference(deps.db, alliance);
+        if (found.length !== 1) throw new Error(found.length ? `"${alliance}" names ${found.length} organizations; use the id.` : `No alliance "${alliance}".`);
+        const { surveys } = await listAllianceSurveys(deps.db, actor, found[0]!.id);
+        for (const s of surveys) console.log(`${s.id}  ${s.status.padEnd(6)}  ${String(s.responded).padStart(3)}/${String(s.invited).padEnd(3)}  ${s.title}`);
+      });
+    });
   survey.command('results <surveyId>').description("a closed wave's results: responses, the network's shape, trust and value received, factors")
     .requiredOption('--as <email>', 'the account reading them (a role in the alliance\'s space)')
     .option('--json', 'print the results as JSON')
