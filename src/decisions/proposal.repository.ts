@@ -71,17 +71,12 @@ export async function latestVersionNumber(db: Db, proposalId: string): Promise<n
   return Number(row?.v ?? 0);
 }
 
-export async function insertComment(db: Db, c: { spaceId: string; proposalId: string; version: number; userId: string; body: string }) {
-  return db.insertInto('proposal_comments').values({ space_id: c.spaceId, proposal_id: c.proposalId, version: c.version, user_id: c.userId, body: c.body })
-    .returning(['id', 'created_at as createdAt']).executeTakeFirstOrThrow();
-}
-
-/** The discussion of several proposals, oldest first. */
+/** The discussion of several proposals (the posts of each one's thread), oldest first. */
 export async function listCommentsOf(db: Db, proposalIds: string[]) {
   if (proposalIds.length === 0) return [];
-  return db.selectFrom('proposal_comments as c').leftJoin('users as u', 'u.id', 'c.user_id')
-    .select(['c.proposal_id as proposalId', 'c.id', 'c.version', 'c.body', 'c.created_at as createdAt', 'u.display_name as author'])
-    .where('c.proposal_id', 'in', proposalIds).orderBy('c.created_at').execute();
+  return db.selectFrom('posts as c').innerJoin('threads as t', 't.id', 'c.thread_id').leftJoin('users as u', 'u.id', 'c.author_id')
+    .select(['t.subject_id as proposalId', 'c.id', 'c.proposal_version as version', 'c.body', 'c.html', 'c.created_at as createdAt', 'u.display_name as author'])
+    .where('t.subject_kind', '=', 'proposal').where('t.subject_id', 'in', proposalIds).where('c.deleted_at', 'is', null).orderBy('c.created_at').execute();
 }
 
 export async function insertStep(db: Db, s: { spaceId: string; proposalId: string; position: number; kind: 'consultation' | 'vote';

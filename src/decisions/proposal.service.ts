@@ -1,3 +1,4 @@
+import { commentOnProposal } from '../discussions/discussion.service.ts';
 import { findOrganization } from '../orgs/organization.repository.ts';
 import { type AuditEntry, insertAudit } from '../audit/audit.repository.ts';
 import { type Db, inTransaction } from '../db/database.ts';
@@ -82,15 +83,17 @@ export async function amendProposal(db: Db, actor: Actor, id: string, input: { t
   });
 }
 
+/** A comment on the proposal: a post in its discussion thread, tied to the version it speaks to. */
 export async function addComment(db: Db, actor: Actor, id: string, body: string) {
   const { proposal } = await proposalIn(db, actor, id, 'member');
   return db.transaction().execute(async (trx) => {
     const version = await repo.latestVersionNumber(trx, id);
-    const comment = await repo.insertComment(trx, { spaceId: proposal.spaceId, proposalId: id, version, userId: actor.userId, body });
+    const title = (await repo.listVersions(trx, id)).at(-1)?.title ?? '';
+    const comment = await commentOnProposal(trx, { proposalId: id, spaceId: proposal.spaceId, title, userId: actor.userId, body, version });
     // Names the proposal and version commented on; the comment itself stays in the discussion.
     await insertAudit(trx, [{ userId: actor.userId, spaceId: proposal.spaceId, action: 'create', entity: 'proposal_comment', entityId: comment.id,
       changes: { proposal: [null, id], version: [null, version] } }]);
-    return comment;
+    return { id: comment.id, createdAt: comment.createdAt, threadId: comment.threadId };
   });
 }
 

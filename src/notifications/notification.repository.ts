@@ -3,22 +3,23 @@ import type { Db } from '../db/database.ts';
 export interface NewNotification {
   userId: string;
   spaceId: string;
-  kind: 'vote_opened' | 'vote_closing';
-  proposalId: string;
-  voteId: string;
+  kind: 'vote_opened' | 'vote_closing' | 'thread_post' | 'mention';
+  proposalId?: string;
+  voteId?: string;
+  threadId?: string;
   data: Record<string, unknown>;
 }
 
 export async function insertNotifications(db: Db, rows: NewNotification[]) {
   if (rows.length === 0) return [];
   return db.insertInto('notifications').values(rows.map((n) => ({
-    user_id: n.userId, space_id: n.spaceId, kind: n.kind, proposal_id: n.proposalId, vote_id: n.voteId, data: JSON.stringify(n.data),
+    user_id: n.userId, space_id: n.spaceId, kind: n.kind, proposal_id: n.proposalId ?? null, vote_id: n.voteId ?? null, thread_id: n.threadId ?? null, data: JSON.stringify(n.data),
   }))).returning(['id', 'user_id as userId']).execute();
 }
 
 export async function listNotifications(db: Db, userId: string, limit = 50) {
   return db.selectFrom('notifications')
-    .select(['id', 'kind', 'proposal_id as proposalId', 'vote_id as voteId', 'data', 'created_at as createdAt', 'read_at as readAt', 'emailed_at as emailedAt'])
+    .select(['id', 'kind', 'proposal_id as proposalId', 'vote_id as voteId', 'thread_id as threadId', 'data', 'created_at as createdAt', 'read_at as readAt', 'emailed_at as emailedAt'])
     .where('user_id', '=', userId).orderBy('created_at', 'desc').limit(limit).execute();
 }
 

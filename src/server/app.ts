@@ -41,6 +41,7 @@ import { consentRoutes } from '../consent/consent.routes.ts';
 import { firewallRoutes } from '../firewall/firewall.routes.ts';
 import { reachRoutes } from '../reach/reach.routes.ts';
 import { surveyRoutes } from '../surveys/survey.routes.ts';
+import { discussionRoutes } from '../discussions/discussion.routes.ts';
 import { donationRoutes } from '../donations/donation.routes.ts';
 import { grantRoutes } from '../grants/grant.routes.ts';
 import { metricsRoutes } from '../metrics/metrics.routes.ts';
@@ -171,6 +172,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   api.route('/', firewallRoutes);
   api.route('/', reachRoutes);
   api.route('/', surveyRoutes);
+  api.route('/', discussionRoutes);
   api.route('/', spaceExitRoutes);
   // OSDI speaks HAL+JSON and is documented by its own specification, not in openapi.json.
   app.route('/api/osdi/v1', osdiRoutes);

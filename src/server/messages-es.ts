@@ -394,6 +394,11 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^no such item in this wave$/, 'esta ronda no tiene esa afirmación'],
   [/^answered twice$/, 'respondida dos veces'],
   [/^a contribution is listed twice$/, 'una contribución aparece dos veces'],
+
+  // Discussions (src/discussions).
+  [/^write something$/, 'escriba algo'],
+  [/^give the thread a title$/, 'dé un título a la conversación'],
+  [/^at least (\d+) characters$/, 'al menos $1 caracteres'],
 ];
 
 // Left out on purpose:

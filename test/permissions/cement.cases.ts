@@ -1,13 +1,14 @@
-// Relationship surveys, for the permission matrix (matrix.ts): an alliance's own work, so a role
-// in its space decides and no grant reaches it.
+// Relationship surveys and discussions, for the permission matrix (matrix.ts): an alliance's own
+// work, so a role in its space decides and no grant reaches it.
 import { addMember, addRepresentative } from '../../src/memberships/membership.service.ts';
 import { createOrganization } from '../../src/orgs/organization.service.ts';
 import { createPerson } from '../../src/people/person.service.ts';
+import { startThread } from '../../src/discussions/discussion.service.ts';
 import { closeSurvey, createSurvey, openSurvey } from '../../src/surveys/survey.service.ts';
 import type { TestApp } from '../test-app.ts';
 import { BLANK, type Callers, foreignAlliance, type RouteCase } from './matrix.ts';
 
-export interface CementRecords { allianceId: string; draftId: string; openId: string; closedId: string }
+export interface CementRecords { allianceId: string; draftId: string; openId: string; closedId: string; threadId: string; postId: string }
 
 const wave = (title: string) => ({ title, deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(), factorItems: [], includeAllies: false });
 
@@ -24,6 +25,17 @@ export const CEMENT_CASES: RouteCase<CementRecords>[] = [
   // Only the invited person gets their link: no role, however high, hands out someone else's.
   { route: 'POST /api/surveys/{id}/my-link', name: 'my answer link', path: (r) => `/api/surveys/${r.openId}/my-link`, need: 'owner', ok: 200,
     expect: { owner: 404, admin: 404, member: 404, viewer: 404 }, writesNothing: true },
+  { route: 'GET /api/discussions/{kind}/{id}/threads', name: 'list threads', path: (r) => `/api/discussions/alliance/${r.allianceId}/threads`, need: 'viewer', ok: 200 },
+  { route: 'POST /api/discussions/{kind}/{id}/threads', name: 'start a thread', path: (r) => `/api/discussions/alliance/${r.allianceId}/threads`,
+    body: () => ({ title: 'Foreign Thread new', body: 'A new thread.' }), need: 'member', ok: 201 },
+  // Reading a thread marks it read for the reader: a small write of their own, not logged.
+  { route: 'GET /api/threads/{id}', name: 'read a thread', path: (r) => `/api/threads/${r.threadId}`, need: 'viewer', ok: 200 },
+  { route: 'POST /api/threads/{id}/posts', name: 'post in a thread', path: (r) => `/api/threads/${r.threadId}/posts`, body: () => ({ body: 'A reply.' }), need: 'member', ok: 201 },
+  { route: 'PUT /api/threads/{id}/subscription', name: 'follow a thread', path: (r) => `/api/threads/${r.threadId}/subscription`, body: () => ({ subscribed: true }), need: 'viewer', ok: 200 },
+  // The post is the owner's: only its author edits it, whatever the role of the others.
+  { route: 'PUT /api/posts/{id}', name: 'edit a post', path: (r) => `/api/posts/${r.postId}`, body: () => ({ body: 'Edited.' }), need: 'owner', ok: 200 },
+  { route: 'DELETE /api/posts/{id}', name: 'remove a post', path: (r) => `/api/posts/${r.postId}`, need: 'admin', ok: 200 },
+  { route: 'POST /api/posts/{id}/reactions', name: 'react to a post', path: (r) => `/api/posts/${r.postId}/reactions`, body: () => ({ reaction: 'heart' }), need: 'member', ok: 200 },
 ];
 
 /** A fresh alliance with two members, each with a representative, and a draft, an open and a closed wave. */
@@ -41,5 +53,6 @@ export async function cementRecords(t: TestApp, clients: Callers, n: number): Pr
   const closed = await createSurvey(t.db, owner, alliance.id, wave(`Foreign Wave closed ${n}`));
   await openSurvey(t.deps, owner, closed.id);
   await closeSurvey(t.db, owner, closed.id);
-  return { allianceId: alliance.id, draftId: draft.id, openId: open.id, closedId: closed.id };
+  const thread = await startThread(t.db, owner, 'alliance', alliance.id, { title: `Foreign Thread ${n}`, body: `Foreign Post ${n}` });
+  return { allianceId: alliance.id, draftId: draft.id, openId: open.id, closedId: closed.id, threadId: thread.id, postId: thread.postId };
 }

@@ -1,0 +1,160 @@
+import { insertAudit } from '../audit/audit.repository.ts';
+import type { Db } from '../db/database.ts';
+import type { ThreadSubjectKind } from '../db/tables.ts';
+import { insertNotifications } from '../notifications/notification.repository.ts';
+import { forbidden, notFound } from '../server/problem.ts';
+import { type Actor, requireRole } from '../spaces/access.ts';
+import { roleAtLeast } from '../spaces/roles.ts';
+import * as repo from './discussion.repository.ts';
+import { plainText, renderPost } from './markdown.ts';
+
+// Discussions live in the space of what they discuss, and open only to a role there: viewers
+// read, members write, react and follow, the author edits their own post, administrators remove
+// any. Whoever writes in a thread follows it; followers and the people a post mentions (those
+// with a role in the space) hear of it in the app.
+
+const PAGE = 200;
+
+async function subjectFor(db: Db, actor: Actor, kind: ThreadSubjectKind, subjectId: string, role: 'viewer' | 'member') {
+  const subject = await repo.subjectOf(db, kind, subjectId);
+  if (!subject) throw notFound(kind.replace('_', ' '));
+  await requireRole(db, actor, subject.spaceId, role, kind.replace('_', ' '));
+  return subject;
+}
+
+async function threadFor(db: Db, actor: Actor, threadId: string, role: 'viewer' | 'member' | 'admin') {
+  const thread = await repo.findThread(db, threadId);
+  if (!thread) throw notFound('thread');
+  const held = await requireRole(db, actor, thread.spaceId, role, 'thread');
+  return { thread, role: held };
+}
+
+export async function listSubjectThreads(db: Db, actor: Actor, kind: ThreadSubjectKind, subjectId: string) {
+  const subject = await subjectFor(db, actor, kind, subjectId, 'viewer');
+  const role = await requireRole(db, actor, subject.spaceId, 'viewer');
+  return { subject: { kind, id: subjectId, name: subject.name }, canPost: roleAtLeast(role, 'member'), threads: await repo.listThreads(db, kind, subjectId, actor.userId) };
+}
+
+/** Tells followers and the people mentioned (with a role in the space) of a new post. */
+async function notify(db: Db, thread: { id: string; spaceId: string; title: string }, postAuthor: Actor | null, authorName: string, mentionedUsers: string[]) {
+  const mentioned = new Set((await repo.withRoleIn(db, thread.spaceId, mentionedUsers)).map((r) => r.userId));
+  const followers = (await repo.subscribers(db, thread.id, postAuthor?.userId ?? null)).map((s) => s.userId);
+  const data = { threadTitle: thread.title, author: authorName };
+  const rows = [
+    ...[...mentioned].filter((u) => u !== postAuthor?.userId).map((userId) => ({ userId, spaceId: thread.spaceId, kind: 'mention' as const, threadId: thread.id, data })),
+    ...followers.filter((u) => !mentioned.has(u)).map((userId) => ({ userId, spaceId: thread.spaceId, kind: 'thread_post' as const, threadId: thread.id, data })),
+  ];
+  await insertNotifications(db, rows);
+}
+
+async function authorName(db: Db, userId: string) {
+  return (await db.selectFrom('users').select('display_name').where('id', '=', userId).executeTakeFirst())?.display_name ?? '';
+}
+
+export async function startThread(db: Db, actor: Actor, kind: ThreadSubjectKind, subjectId: string, input: { title: string; body: string }) {
+  const subject = await subjectFor(db, actor, kind, subjectId, 'member');
+  const rendered = renderPost(input.body);
+  const result = await db.transaction().execute(async (trx) => {
+    // A proposal has one thread: its discussion.
+    const existing = kind === 'proposal' ? await repo.proposalThread(trx, subjectId) : undefined;
+    const { id } = existing ?? await repo.insertThread(trx, { spaceId: subject.spaceId, subjectKind: kind, subjectId, title: input.title, createdBy: actor.userId });
+    const post = await repo.insertPost(trx, { threadId: id, spaceId: subject.spaceId, authorId: actor.userId, body: input.body, ...rendered });
+    await repo.setReader(trx, { threadId: id, userId: actor.userId, spaceId: subject.spaceId, lastReadAt: new Date(), subscribed: true });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: subject.spaceId, action: 'create', entity: 'thread', entityId: id, changes: { title: [null, input.title] } }]);
+    return { id, postId: post.id };
+  });
+  await notify(db, { id: result.id, spaceId: subject.spaceId, title: input.title }, actor, await authorName(db, actor.userId), rendered.mentionedUsers);
+  return result;
+}
+
+/** A thread and a page of its posts; reading it marks it read for the reader. */
+export async function getThread(db: Db, actor: Actor, threadId: string, page: { after?: string } = {}) {
+  const { thread, role } = await threadFor(db, actor, threadId, 'viewer');
+  const [subject, posts, reader] = await Promise.all([
+    repo.subjectOf(db, thread.subjectKind, thread.subjectId),
+    repo.listPosts(db, threadId, { after: page.after ? new Date(page.after) : undefined, limit: PAGE }),
+    repo.readerOf(db, threadId, actor.userId),
+  ]);
+  await repo.setReader(db, { threadId, userId: actor.userId, spaceId: thread.spaceId, lastReadAt: new Date() });
+  return {
+    ...thread, subject: { kind: thread.subjectKind, id: thread.subjectId, name: subject?.name ?? '' },
+    canPost: roleAtLeast(role, 'member'), canModerate: roleAtLeast(role, 'admin'), subscribed: reader?.subscribed ?? false, lastReadAt: reader?.lastReadAt ?? null,
+    posts: posts.map((p) => ({ ...p, mine: p.authorId === actor.userId, reactions: p.reactions.map((r) => ({ reaction: r.reaction, count: r.count, mine: r.userIds.includes(actor.userId) })) })),
+    more: posts.length === PAGE,
+  };
+}
+
+/** A post written in the app (or, through `via`, by email as that account) into a thread the author may write in. */
+export async function addPost(db: Db, actor: Actor, threadId: string, input: { body: string }, options: { via?: 'app' | 'email'; proposalVersion?: number } = {}) {
+  const { thread } = await threadFor(db, actor, threadId, 'member');
+  const rendered = renderPost(input.body);
+  const post = await db.transaction().execute(async (trx) => {
+    await repo.lockThread(trx, threadId);
+    const row = await repo.insertPost(trx, { threadId, spaceId: thread.spaceId, authorId: actor.userId, body: input.body, ...rendered, via: options.via, proposalVersion: options.proposalVersion });
+    await repo.setReader(trx, { threadId, userId: actor.userId, spaceId: thread.spaceId, lastReadAt: new Date(), subscribed: true });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: thread.spaceId, action: 'create', entity: 'post', entityId: row.id, changes: { thread: [null, thread.title], via: [null, options.via ?? 'app'] } }]);
+    return row;
+  });
+  await notify(db, thread, actor, await authorName(db, actor.userId), rendered.mentionedUsers);
+  return post;
+}
+
+async function postFor(db: Db, actor: Actor, postId: string) {
+  const post = await repo.findPost(db, postId);
+  if (!post || post.deletedAt) throw notFound('post');
+  const role = await requireRole(db, actor, post.spaceId, 'viewer', 'post');
+  return { post, role };
+}
+
+export async function editPost(db: Db, actor: Actor, postId: string, input: { body: string }) {
+  const { post } = await postFor(db, actor, postId);
+  if (post.authorId !== actor.userId) throw forbidden('Only its author edits a post.');
+  await db.transaction().execute(async (trx) => {
+    await repo.updatePost(trx, postId, { body: input.body, ...renderPost(input.body) });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: post.spaceId, action: 'update', entity: 'post', entityId: postId, changes: { edited: [null, true] } }]);
+  });
+}
+
+export async function removePost(db: Db, actor: Actor, postId: string) {
+  const { post, role } = await postFor(db, actor, postId);
+  if (post.authorId !== actor.userId && !roleAtLeast(role, 'admin')) throw forbidden('Only its author or an administrator removes a post.');
+  await db.transaction().execute(async (trx) => {
+    await repo.deletePost(trx, postId);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: post.spaceId, action: 'delete', entity: 'post', entityId: postId, changes: { by: [null, post.authorId === actor.userId ? 'author' : 'administrator'] } }]);
+  });
+}
+
+export async function react(db: Db, actor: Actor, postId: string, reaction: string) {
+  const { post, role } = await postFor(db, actor, postId);
+  if (!roleAtLeast(role, 'member')) throw forbidden();
+  return db.transaction().execute(async (trx) => {
+    const added = await repo.toggleReaction(trx, { postId, userId: actor.userId, spaceId: post.spaceId, reaction });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: post.spaceId, action: 'update', entity: 'post_reaction', entityId: postId, changes: { [reaction]: [!added, added] } }]);
+    return { added };
+  });
+}
+
+export async function subscribe(db: Db, actor: Actor, threadId: string, subscribed: boolean) {
+  const { thread } = await threadFor(db, actor, threadId, 'viewer');
+  await db.transaction().execute(async (trx) => {
+    await repo.setReader(trx, { threadId, userId: actor.userId, spaceId: thread.spaceId, subscribed });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: thread.spaceId, action: 'update', entity: 'thread_subscription', entityId: threadId, changes: { subscribed: [!subscribed, subscribed] } }]);
+  });
+}
+
+export async function searchDiscussions(db: Db, actor: Actor, q: string) {
+  return { results: await repo.searchPosts(db, actor.userId, q, 50) };
+}
+
+/**
+ * A comment on a proposal, in its one thread (made with the first comment), as part of the
+ * proposal service's own transaction; its version is the one the comment speaks to.
+ */
+export async function commentOnProposal(trx: Db, c: { proposalId: string; spaceId: string; title: string; userId: string; body: string; version: number }) {
+  const existing = await repo.proposalThread(trx, c.proposalId);
+  const threadId = existing?.id ?? (await repo.insertThread(trx, { spaceId: c.spaceId, subjectKind: 'proposal', subjectId: c.proposalId, title: c.title, createdBy: c.userId })).id;
+  const rendered = renderPost(c.body);
+  const post = await repo.insertPost(trx, { threadId, spaceId: c.spaceId, authorId: c.userId, body: c.body, ...rendered, proposalVersion: c.version });
+  await repo.setReader(trx, { threadId, userId: c.userId, spaceId: c.spaceId, lastReadAt: new Date(), subscribed: true });
+  return { id: post.id, createdAt: post.createdAt, threadId, mentionedUsers: rendered.mentionedUsers, text: plainText(c.body) };
+}
