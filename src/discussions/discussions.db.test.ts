@@ -18,7 +18,7 @@ describe.each(ENGINES)('discussions on %s', (engine) => {
     f = await allianceWithMembers(t, 'd');
     other = await allianceWithMembers(t, 'd2');
     // Planted in another alliance's space: a thread the first alliance's people must never find.
-    await other.clients.coordinator.post(`/api/discussions/alliance/${other.alliance.id}/threads`, { title: 'Secret strategy', body: 'Our organizers meet the port commissioners on Friday.' });
+    await other.clients.coordinator!.post(`/api/discussions/alliance/${other.alliance.id}/threads`, { title: 'Secret strategy', body: 'Our organizers meet the port commissioners on Friday.' });
   });
   afterAll(async () => t?.close());
 
@@ -89,7 +89,7 @@ describe.each(ENGINES)('discussions on %s', (engine) => {
     // The other alliance's thread never shows, though it matches.
     const ports = (await c('coordinator').get('/api/discussions/search?q=commissioners')).json.results;
     expect(ports).toEqual([]);
-    expect((await other.clients.coordinator.get('/api/discussions/search?q=commissioners')).json.results).toHaveLength(1);
+    expect((await other.clients.coordinator!.get('/api/discussions/search?q=commissioners')).json.results).toHaveLength(1);
     expect((await c('repY').get('/api/discussions/search?q=a')).status).toBe(422);
   });
 

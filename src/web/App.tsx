@@ -24,6 +24,9 @@ const PersonConsentPage = page(() => import('./pages/consent/PersonConsentPage.t
 const SurveyAnswerPage = page(() => import('./pages/surveys/SurveyAnswerPage.tsx'), 'SurveyAnswerPage');
 const SurveysPage = page(() => import('./pages/surveys/SurveysPage.tsx'), 'SurveysPage');
 const SurveyPage = page(() => import('./pages/surveys/SurveyPage.tsx'), 'SurveyPage');
+const ThreadsPage = page(() => import('./pages/discussions/ThreadsPage.tsx'), 'ThreadsPage');
+const DiscussionSearchPage = page(() => import('./pages/discussions/ThreadsPage.tsx'), 'DiscussionSearchPage');
+const ThreadPage = page(() => import('./pages/discussions/ThreadPage.tsx'), 'ThreadPage');
 const MetricsPage = page(() => import('./pages/alliance/MetricsPage.tsx'), 'MetricsPage');
 const AccountPage = page(() => import('./pages/AccountPage.tsx'), 'AccountPage');
 const AlliancePage = page(() => import('./pages/AlliancePage.tsx'), 'AlliancePage');
@@ -115,6 +118,9 @@ function Routed() {
         <Route path="/alliances/:id/metrics" element={<MetricsPage />} />
         <Route path="/alliances/:id/surveys" element={<SurveysPage />} />
         <Route path="/surveys/:id" element={<SurveyPage />} />
+        <Route path="/discussions/search" element={<DiscussionSearchPage />} />
+        <Route path="/discussions/:kind/:id" element={<ThreadsPage />} />
+        <Route path="/threads/:id" element={<ThreadPage />} />
         <Route path="/outreach/assignments/:id" element={<FieldAssignmentPage />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/vocabularies" element={<VocabulariesPage />} />

@@ -7,10 +7,10 @@ import { formatDateTime } from '../dates.ts';
 
 interface NotificationList {
   unread: number;
-  notifications: { id: string; kind: string; proposalId: string | null; data: { proposalTitle?: string; allianceName?: string; closesAt?: string | null } | null; createdAt: string; readAt: string | null }[];
+  notifications: { id: string; kind: string; proposalId: string | null; threadId: string | null; data: { proposalTitle?: string; allianceName?: string; closesAt?: string | null; threadTitle?: string; author?: string } | null; createdAt: string; readAt: string | null }[];
 }
 
-/** What the app has told this person: votes opening, votes closing soon. */
+/** What the app has told this person: votes opening, votes closing soon, posts in threads they follow, mentions. */
 export function NotificationsPage() {
   const { t } = useTranslation();
   const [list, setList] = useState<NotificationList | null>(null);
@@ -29,9 +29,9 @@ export function NotificationsPage() {
       <ul className="flex flex-col gap-2">
         {list.notifications.map((n) => (
           <li key={n.id} className={`rounded border p-2 ${n.readAt ? 'border-stone-200 bg-white' : 'border-amber-300 bg-amber-50'}`}>
-            <Link className="font-medium underline-offset-2 hover:underline" to={`/proposals/${n.proposalId}`}
+            <Link className="font-medium underline-offset-2 hover:underline" to={n.threadId ? `/threads/${n.threadId}` : `/proposals/${n.proposalId}`}
               onClick={() => void api.post('/notifications/read', { ids: [n.id] })}>
-              {t(`notifications.kinds.${n.kind}`, { title: n.data?.proposalTitle ?? '', alliance: n.data?.allianceName ?? '' })}
+              {t(`notifications.kinds.${n.kind}`, { title: n.data?.proposalTitle ?? n.data?.threadTitle ?? '', alliance: n.data?.allianceName ?? '', author: n.data?.author ?? '' })}
             </Link>
             <p className="text-sm text-stone-600">{formatDateTime(n.createdAt)}
               {n.data?.closesAt ? ` · ${t('notifications.closes', { when: formatDateTime(n.data.closesAt) })}` : ''}</p>

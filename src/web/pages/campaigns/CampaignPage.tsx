@@ -58,6 +58,7 @@ export function CampaignPage() {
     <article className="flex flex-col gap-4">
       <p className="text-sm"><Link className="underline" to={`/organizations/${view.organizationId}/campaigns`}>{t('campaigns.title')}</Link></p>
       <h1 className="text-2xl font-bold">{view.name}</h1>
+      <p className="text-sm"><Link className="underline" to={`/discussions/campaign/${id}`}>{t('discussions.title')}</Link></p>
       <p role="status">{t('campaigns.totalsLine', view.totals)}</p>
       <form onSubmit={save} className="flex flex-col gap-3">
         <Field label={t('campaigns.status')}>{(p) => <select {...p} className={`${inputClass} max-w-xs`} value={draft.status} disabled={!canEdit} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>

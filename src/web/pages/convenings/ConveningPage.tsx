@@ -37,6 +37,7 @@ export function ConveningPage() {
         <h1 className="text-2xl font-bold">{page.title}</h1>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <Tag>{t(`convenings.kinds.${page.kind}`)}</Tag>
+          <Link className="underline" to={`/discussions/convening/${page.id}`}>{t('discussions.title')}</Link>
           <span>{formatDateTime(page.startsAt)} – {formatDateTime(page.endsAt)} ({page.timeZone})</span>
           {page.place && <span>· {page.place}</span>}
           {page.callLink && <a className="underline" href={page.callLink} rel="noreferrer noopener">{t('convenings.callLink')}</a>}

@@ -5,6 +5,7 @@ import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass, Tag } from '../../components/Field.tsx';
 import type { ProposalPageResult, StepView } from './decision-types.ts';
 import { VotePanel } from './VotePanel.tsx';
+import { PostBody } from '../discussions/Composer.tsx';
 import { roleAtLeast } from '../../../spaces/roles.ts';
 import { formatDate, formatDateTime } from '../../dates.ts';
 
@@ -161,9 +162,10 @@ function Discussion({ page, canComment, onComment }: { page: ProposalPageResult;
   return (
     <section aria-labelledby="discussion-title" className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3">
       <h2 id="discussion-title" className="text-lg font-semibold">{t('decisions.discussion')}</h2>
+      <p className="text-sm"><Link className="underline" to={`/discussions/proposal/${page.id}`}>{t('discussions.openThread')}</Link></p>
       {page.comments.length === 0 && <p className="text-sm text-stone-600">{t('decisions.noComments')}</p>}
       <ul className="flex flex-col gap-2">
-        {page.comments.map((c) => <li key={c.id} className="text-sm"><span className="font-medium">{c.author}</span> · {formatDateTime(c.createdAt)} · {t('decisions.versionN', { version: c.version })}<p className="whitespace-pre-wrap">{c.body}</p></li>)}
+        {page.comments.map((c) => <li key={c.id} className="text-sm"><span className="font-medium">{c.author}</span> · {formatDateTime(c.createdAt)}{c.version !== null && ` · ${t('decisions.versionN', { version: c.version })}`}<PostBody html={c.html} /></li>)}
       </ul>
       {canComment && (
         <form onSubmit={(e) => { e.preventDefault(); void onComment(body).then(() => setBody('')); }} className="flex flex-col gap-2">

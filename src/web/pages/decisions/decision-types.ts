@@ -35,7 +35,7 @@ export interface ProposalRecord {
   id: string; allianceId: string; status: string; title: string; body: string; attachments: { name: string; url: string }[]; version: number;
   outcomeStatement: string | null; createdAt: string; decidedAt: string | null; decides: { kind: string; membershipId: string; status: string } | null;
   versions: { version: number; title: string; body: string; changeNote: string | null; createdAt: string; author: string | null }[];
-  comments: { id: string; version: number; body: string; createdAt: string; author: string | null }[];
+  comments: { id: string; version: number | null; body: string; html: string; createdAt: string; author: string | null }[];
   steps: StepView[]; currentStepId: string | null;
 }
 

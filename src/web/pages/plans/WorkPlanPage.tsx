@@ -46,6 +46,7 @@ export function WorkPlanPage() {
         <div className="flex flex-wrap items-center gap-2">
           {plan.period && <Tag>{plan.period}</Tag>}<Tag>{t(`plans.planStatus.${plan.status}`)}</Tag>
           {plan.proposalId && <Link className="text-sm underline" to={`/proposals/${plan.proposalId}`}>{t('plans.seeRatification')}</Link>}
+          <Link className="text-sm underline" to={`/discussions/work_plan/${plan.id}`}>{t('discussions.title')}</Link>
           {isCoordinator && plan.status === 'draft' && plan.organizationKind === 'alliance' && <button type="button" className={secondaryButtonClass} onClick={() => void ratify()}>{t('plans.sendForRatification')}</button>}
         </div>
       </header>
