@@ -4,7 +4,7 @@ import { SMTPServer } from 'smtp-server';
 
 // A real SMTP server on a free local port that keeps what it receives, for tests of the app's email.
 
-export interface Received { to: string[]; subject: string; text: string }
+export interface Received { to: string[]; subject: string; text: string; replyTo: string | undefined }
 
 export async function startSmtp() {
   const received: Received[] = [];
@@ -12,7 +12,7 @@ export async function startSmtp() {
     authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
     onData(stream, session, callback) {
       const to = session.envelope.rcptTo.map((r) => r.address);
-      simpleParser(stream).then((mail) => { received.push({ to, subject: mail.subject ?? '', text: mail.text ?? '' }); callback(); }, callback);
+      simpleParser(stream).then((mail) => { received.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', replyTo: mail.replyTo?.value[0]?.address }); callback(); }, callback);
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

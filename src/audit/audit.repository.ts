@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 export interface AuditEntry {
   userId: string | null;
   spaceId: string | null;
-  action: 'create' | 'update' | 'delete' | 'read_sensitive' | 'grant' | 'revoke' | 'import' | 'export' | 'firewall_refused';
+  action: 'create' | 'update' | 'delete' | 'read_sensitive' | 'grant' | 'revoke' | 'import' | 'export' | 'firewall_refused' | 'email_refused';
   entity: string;
   entityId: string | null;
   // What changed: field → [before, after]. Sensitive fields appear by name only.

@@ -2,6 +2,7 @@ import { RELOAD_MS } from '../crypto/online-rotation.ts';
 import type { Command } from 'commander';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoWorkspace } from '../demo/load-demo.ts';
 import { startDeadlineClock } from '../server/deadline-clock.ts';
+import { startInboundMail } from '../discussions/inbound-mail.ts';
 import { recoverInterruptedImports } from '../interchange/import-undo.service.ts';
 import { createApp } from '../server/app.ts';
 import { bootstrap } from '../server/bootstrap.ts';
@@ -22,6 +23,9 @@ export function registerServeCommands(program: Command) {
       }
       const app = createApp(deps);
       const stopClock = startDeadlineClock(deps);
+      // Replies by email, when the app takes mail.
+      const inbound = config.inboundPort !== undefined ? await startInboundMail(deps, { port: config.inboundPort, host: config.host }) : null;
+      if (inbound) console.log(`Taking replies by email on port ${inbound.port} (addresses @${config.inboundDomain}).`);
       // Imports whose process stopped (this server's last run, or a CLI import) are taken back.
       await recoverInterruptedImports(deps.db);
       const recovery = setInterval(() => void recoverInterruptedImports(deps.db), 60_000);
@@ -35,7 +39,7 @@ export function registerServeCommands(program: Command) {
         console.log(`Crossroads is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/ (database: ${deps.engine})`);
         if (options.demo) console.log(`Sign in as ${DEMO_USERS.coordinator.email} with password "${DEMO_PASSWORD}".`);
       });
-      const stop = () => { stopClock(); clearInterval(recovery); clearInterval(keys); server.close(() => void deps.mailer.idle().then(() => deps.close()).then(() => process.exit(0))); };
+      const stop = () => { stopClock(); clearInterval(recovery); clearInterval(keys); void inbound?.close(); server.close(() => void deps.mailer.idle().then(() => deps.close()).then(() => process.exit(0))); };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });

@@ -38,6 +38,7 @@ import * as reachSketches from './migrations/2026_12_07_0029_reach_sketches.ts';
 import * as reachFirewall from './migrations/2026_12_07_0030_reach_firewall.ts';
 import * as surveys from './migrations/2026_12_07_0031_surveys.ts';
 import * as discussions from './migrations/2026_12_07_0032_discussions.ts';
+import * as updates from './migrations/2026_12_07_0033_updates.ts';
 import { ensurePrivateDataDir } from './data-dir.ts';
 import type { Database } from './tables.ts';
 
@@ -98,6 +99,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_0030_reach_firewall': reachFirewall,
   '2026_12_07_0031_surveys': surveys,
   '2026_12_07_0032_discussions': discussions,
+  '2026_12_07_0033_updates': updates,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

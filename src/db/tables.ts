@@ -14,6 +14,8 @@ export interface UsersTable {
   locale: Generated<string>;
   is_workspace_admin: Generated<boolean>;
   created_at: Timestamp;
+  // A daily digest of updates instead of one email each.
+  digest: Generated<boolean>;
 }
 
 export interface SessionsTable {
@@ -753,6 +755,34 @@ export interface ThreadReadersTable {
   subscribed: Generated<boolean>;
 }
 
+/** An alliance's update to its members: a thread sent by email and in the app (src/discussions). */
+export interface UpdatesTable {
+  id: Generated<string>;
+  space_id: string;
+  alliance_id: string;
+  thread_id: string;
+  audience: 'representatives' | 'followers';
+  sent_by: string | null;
+  sent_at: Timestamp;
+}
+
+export interface UpdateRecipientsTable {
+  update_id: string;
+  user_id: string;
+  space_id: string;
+  emailed_at: Timestamp | null;
+  digested_at: Timestamp | null;
+}
+
+/** A recipient's own address for replying to a thread by email (its id, signed). */
+export interface ReplyAddressesTable {
+  id: Generated<string>;
+  thread_id: string;
+  user_id: string;
+  space_id: string;
+  created_at: Timestamp;
+}
+
 export interface ConsentLinksTable {
   id: Generated<string>;
   contact_id: string;
@@ -1022,6 +1052,9 @@ export interface Database {
   posts: PostsTable;
   post_reactions: PostReactionsTable;
   thread_readers: ThreadReadersTable;
+  updates: UpdatesTable;
+  update_recipients: UpdateRecipientsTable;
+  reply_addresses: ReplyAddressesTable;
   survey_invitations: SurveyInvitationsTable;
   survey_ratings: SurveyRatingsTable;
   survey_factor_answers: SurveyFactorAnswersTable;

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../server/context.ts';
 import { IdParam, jsonBody, jsonResponse, newRouter, Ok, problems } from '../server/openapi-helpers.ts';
-import { PageQuery, PostInputSchema, ReactionSchema, SearchQuery, SubjectParams, SubscriptionSchema, ThreadInputSchema } from './discussion.schema.ts';
+import { DigestSchema, PageQuery, PostInputSchema, ReactionSchema, SearchQuery, SubjectParams, SubscriptionSchema, ThreadInputSchema, UpdateInputSchema } from './discussion.schema.ts';
+import * as updates from './update.service.ts';
 import * as service from './discussion.service.ts';
 
 const tags = ['discussions'];
@@ -44,4 +45,15 @@ export const discussionRoutes = newRouter()
   })
   .openapi(createRoute({ method: 'post', path: '/posts/{id}/reactions', tags, description: 'Adds the caller\'s reaction, or takes it back.',
     request: { params: IdParam, ...jsonBody(ReactionSchema) }, responses: { 200: jsonResponse(z.object({ added: z.boolean() })), ...problems } }),
-    async (c) => c.json(await service.react(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('json').reaction), 200));
+    async (c) => c.json(await service.react(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('json').reaction), 200))
+  .openapi(createRoute({ method: 'get', path: '/alliances/{id}/updates', tags, description: "The alliance's updates to its members, newest first, with how many replied by email.",
+    request: { params: IdParam }, responses: { 200: jsonResponse(Any), ...problems } }),
+    async (c) => c.json(json(await updates.listAllianceUpdates(c.get('deps').db, actorOf(c), c.req.valid('param').id)), 200))
+  .openapi(createRoute({ method: 'post', path: '/alliances/{id}/updates', tags, description: 'Sends an update to the representatives (or all followers) by email and in the app; replies by email land in its thread.',
+    request: { params: IdParam, ...jsonBody(UpdateInputSchema) }, responses: { 201: jsonResponse(Created), ...problems } }),
+    async (c) => c.json(await updates.sendUpdate(c.get('deps'), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201))
+  .openapi(createRoute({ method: 'put', path: '/me/digest', tags, description: "The caller's choice: one email per update, or a daily digest.",
+    request: jsonBody(DigestSchema), responses: { 200: jsonResponse(Ok), ...problems } }), async (c) => {
+    await updates.setMyDigest(c.get('deps').db, actorOf(c), c.req.valid('json').digest);
+    return c.json({ ok: true as const }, 200);
+  });

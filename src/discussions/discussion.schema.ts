@@ -15,3 +15,9 @@ export const SubjectParams = z.object({
 });
 export const SearchQuery = z.object({ q: z.string().trim().min(2, 'at least 2 characters').max(200) });
 export const PageQuery = z.object({ after: z.iso.datetime({ offset: true, message: 'a date and time, e.g. 2010-02-20T23:00:00Z' }).optional() });
+export const UpdateInputSchema = z.object({
+  title: z.string().trim().min(1, 'give the update a title').max(200),
+  body,
+  audience: z.enum(['representatives', 'followers']).default('representatives'),
+}).openapi('UpdateInput');
+export const DigestSchema = z.object({ digest: z.boolean() });

@@ -4,6 +4,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  // Where a reply goes (a thread's reply address), when replies are taken by email.
+  replyTo?: string;
   // Marked as emailed once the SMTP server accepted it.
   notificationId?: string;
 }
@@ -31,7 +33,7 @@ export function createMailer(options: { smtpUrl?: string; from: string }): Maile
       for (const message of messages) {
         queue = queue.then(async () => {
           try {
-            await transport.sendMail({ from: options.from, to: message.to, subject: message.subject, text: message.text });
+            await transport.sendMail({ from: options.from, to: message.to, subject: message.subject, text: message.text, ...(message.replyTo ? { replyTo: message.replyTo } : {}) });
             await onSent?.(message);
           } catch (err) {
             console.error(`[crossroads] email to …@${message.to.split('@')[1]} failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 export interface NewNotification {
   userId: string;
   spaceId: string;
-  kind: 'vote_opened' | 'vote_closing' | 'thread_post' | 'mention';
+  kind: 'vote_opened' | 'vote_closing' | 'thread_post' | 'mention' | 'update';
   proposalId?: string;
   voteId?: string;
   threadId?: string;

@@ -16,6 +16,10 @@ export interface Config {
   // Email for notifications; without it they stay in the app.
   smtpUrl: string | undefined;
   mailFrom: string;
+  // Replies by email: the port the app's own SMTP server listens on, and the domain of the reply
+  // addresses it hands out (its MX points here). Without the port, updates carry no reply address.
+  inboundPort: number | undefined;
+  inboundDomain: string;
   // Proxies whose X-Forwarded-For is believed (for the sign-in throttle); none by default.
   trustedProxies: string[];
 }
@@ -35,6 +39,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.CROSSROADS_SECURE_COOKIES === 'true',
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Crossroads <no-reply@crossroads.invalid>',
+    inboundPort: inboundPort(env.SMTP_INBOUND_PORT),
+    inboundDomain: env.SMTP_INBOUND_DOMAIN ?? 'reply.crossroads.invalid',
     trustedProxies: (env.CROSSROADS_TRUSTED_PROXIES ?? '').split(',').map((a) => a.trim()).filter(Boolean),
   };
+}
+
+function inboundPort(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`SMTP_INBOUND_PORT must be a port number, got "${value}"`);
+  return port;
 }

@@ -1,0 +1,113 @@
+import nodemailer from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allianceWithMembers, type AllianceFixture } from '../../test/alliance-fixture.ts';
+import { startSmtp } from '../../test/smtp-capture.ts';
+import { ENGINES, type TestApp, testApp } from '../../test/test-app.ts';
+import { startInboundMail } from './inbound-mail.ts';
+import { sendDueDigests } from './update.service.ts';
+
+// An update goes out by a real SMTP server; a representative replies by email to the app's own
+// SMTP server; the reply appears in the update's thread as their post, quoted text and signature
+// taken off. A forged sender and a forged address are refused in the SMTP conversation, and
+// nothing is created.
+
+describe.each(ENGINES)('updates whose replies come back by email, on %s', (engine) => {
+  let t: TestApp;
+  let f: AllianceFixture;
+  let outgoing: Awaited<ReturnType<typeof startSmtp>>;
+  let inbound: Awaited<ReturnType<typeof startInboundMail>>;
+  const c = (name: string) => f.clients[name]!;
+  let send: (mail: { from: string; envelopeFrom?: string; to: string; text: string }) => Promise<unknown>;
+  let threadId = '';
+  let replyTo = '';
+
+  beforeAll(async () => {
+    outgoing = await startSmtp();
+    t = await testApp(engine, { smtpUrl: `smtp://127.0.0.1:${outgoing.port}` });
+    t.deps.config.inboundPort = 0;
+    t.deps.config.inboundDomain = 'reply.crossroads.test';
+    inbound = await startInboundMail(t.deps, { port: 0, host: '127.0.0.1' });
+    f = await allianceWithMembers(t, 'u');
+    await t.db.updateTable('users').set({ locale: 'es' }).where('id', '=', c('repY').userId).execute();
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: inbound.port, secure: false, ignoreTLS: true });
+    send = (mail) => transport.sendMail({ from: mail.from, to: mail.to, subject: 'Re: update', text: mail.text, envelope: { from: mail.envelopeFrom ?? mail.from, to: mail.to } });
+  });
+  afterAll(async () => { await inbound?.close(); await t?.close(); await outgoing?.close(); });
+
+  it('sends an update to the representatives, each with a reply address of their own', async () => {
+    const body = { title: 'Phoenix: who can go', body: 'We need **ten organizers** in Phoenix next week. Reply with how many your alliance can send.', audience: 'representatives' };
+    expect((await c('repX').post(`/api/alliances/${f.alliance.id}/updates`, body)).status).toBe(403);
+    expect((await c('outsider').post(`/api/alliances/${f.alliance.id}/updates`, body)).status).toBe(404);
+    const sent = await c('coordinator').post(`/api/alliances/${f.alliance.id}/updates`, body);
+    expect(sent.status).toBe(201);
+    expect(sent.json).toMatchObject({ recipients: 4, emailed: 4 });
+    threadId = sent.json.threadId;
+    await t.deps.mailer.idle();
+    const mail = outgoing.received.splice(0);
+    expect(mail.flatMap((m) => m.to).sort()).toEqual(['altX-u@example.org', 'repX-u@example.org', 'repY-u@example.org', 'repZ-u@example.org']);
+    const x = mail.find((m) => m.to[0] === 'repX-u@example.org')!;
+    expect(x.subject).toBe('[Alliance u] Phoenix: who can go');
+    expect(x.text).toContain('Reply to this email to answer in the thread');
+    expect(mail.find((m) => m.to[0] === 'repY-u@example.org')!.text).toContain('Responda a este correo');
+    expect(x.replyTo).toMatch(/^reply\+[0-9a-f]{32}\.[0-9a-f]{20}@reply\.crossroads\.test$/);
+    expect(new Set(mail.map((m) => m.replyTo)).size).toBe(4);
+    replyTo = x.replyTo!;
+    expect((await c('repX').get('/api/notifications')).json.notifications[0]).toMatchObject({ kind: 'update', threadId });
+    expect((await c('funder').get(`/api/alliances/${f.alliance.id}/updates`)).json.updates[0]).toMatchObject({ title: 'Phoenix: who can go', recipients: 4 });
+  });
+
+  it('puts a reply by email into the thread as the person\'s post, without the quoted text or signature', async () => {
+    await send({ from: '"Xochitl Rep" <repX-u@example.org>', to: replyTo,
+      text: 'We can send three organizers from Monday.\n\nXochitl\n--\nXochitl Rep | Member X\n\nOn Mon, Dec 7, 2026 at 6:00 PM Crossroads <no-reply@crossroads.test> wrote:\n> We need **ten organizers** in Phoenix next week.\n> Reply with how many your alliance can send.' });
+    const thread = (await c('coordinator').get(`/api/threads/${threadId}`)).json;
+    expect(thread.posts).toHaveLength(2);
+    expect(thread.posts[1]).toMatchObject({ authorId: c('repX').userId, via: 'email' });
+    expect(thread.posts[1].body).toBe('We can send three organizers from Monday.\n\nXochitl');
+    expect(thread.posts[1].body).not.toContain('ten organizers');
+    // The coordinator follows the update's thread and hears of the reply.
+    expect((await c('coordinator').get('/api/notifications')).json.notifications[0]).toMatchObject({ kind: 'thread_post', threadId });
+    expect((await c('coordinator').get(`/api/alliances/${f.alliance.id}/updates`)).json.updates[0].emailReplies).toBe(1);
+  });
+
+  it('refuses a forged sender, a forged address and an unknown one, creating nothing', async () => {
+    const before = (await t.db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    // Someone else writes from their own address to repX's reply address.
+    await expect(send({ from: 'repY-u@example.org', to: replyTo, text: 'I am X, honest.' })).rejects.toThrow(/550/);
+    // The From header says repX but the envelope does not.
+    await expect(send({ from: 'repX-u@example.org', envelopeFrom: 'attacker@evil.example', to: replyTo, text: 'Spoofed.' })).rejects.toThrow(/550/);
+    // A changed signature, a changed id, a plain address.
+    const [local, domain] = replyTo.split('@');
+    const badSignature = `${local!.slice(0, -4)}${local!.slice(-4) === '0000' ? '1111' : '0000'}@${domain}`;
+    await expect(send({ from: 'repX-u@example.org', to: badSignature, text: 'Hello.' })).rejects.toThrow(/550/);
+    await expect(send({ from: 'repX-u@example.org', to: `coordinator@${domain}`, text: 'Hello.' })).rejects.toThrow(/550/);
+    // An empty reply (only the quote) posts nothing either.
+    await expect(send({ from: 'repX-u@example.org', to: replyTo, text: 'On Monday Crossroads wrote:\n> We need ten organizers.' })).rejects.toThrow(/550/);
+    const after = (await t.db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    expect(Number(after)).toBe(Number(before));
+    const refusals = await t.db.selectFrom('audit_log').select('changes').where('action', '=', 'email_refused').execute();
+    expect(refusals.map((r) => (r.changes as { reason: string }).reason).sort()).toEqual(['bad signature', 'empty reply', 'not a reply address', 'sender does not match', 'sender does not match']);
+    // Nothing of the mail is logged.
+    expect(JSON.stringify(refusals)).not.toMatch(/honest|Spoofed|repY-u|attacker/);
+  });
+
+  it('stops taking a person\'s replies once they have no role to write in the thread', async () => {
+    await t.db.deleteFrom('space_roles').where('space_id', '=', f.allianceSpaceId).where('user_id', '=', c('repX').userId).execute();
+    await expect(send({ from: 'repX-u@example.org', to: replyTo, text: 'Still here?' })).rejects.toThrow(/550/);
+  });
+
+  it('sends a daily digest instead to those who chose it', async () => {
+    expect((await c('repZ').put('/api/me/digest', { digest: true })).status).toBe(200);
+    await c('coordinator').post(`/api/alliances/${f.alliance.id}/updates`, { title: 'Budget call', body: 'Thursday at 4.', audience: 'representatives' });
+    await t.deps.mailer.idle();
+    const direct = outgoing.received.splice(0);
+    expect(direct.flatMap((m) => m.to)).not.toContain('repZ-u@example.org');
+    expect(await sendDueDigests(t.deps)).toBe(0);
+    expect(await sendDueDigests(t.deps, new Date(Date.now() + 25 * 3600_000))).toBe(1);
+    await t.deps.mailer.idle();
+    const digest = outgoing.received.splice(0);
+    expect(digest).toHaveLength(1);
+    expect(digest[0]).toMatchObject({ to: ['repZ-u@example.org'], subject: 'Crossroads digest: 1 update' });
+    expect(digest[0]!.text).toContain('[Alliance u] Budget call');
+    expect(await sendDueDigests(t.deps, new Date(Date.now() + 50 * 3600_000))).toBe(0);
+  });
+});
