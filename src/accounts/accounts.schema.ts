@@ -23,6 +23,8 @@ export const MeSchema = z.object({
   displayName: z.string(),
   locale: z.enum(LOCALES),
   isWorkspaceAdmin: z.boolean(),
+  // Updates by a daily digest rather than one email each.
+  digest: z.boolean(),
   spaces: z.array(z.object({
     id: z.string(), kind: z.enum(['organization', 'alliance']), name: z.string(),
     role: z.enum(['owner', 'admin', 'member', 'viewer']), organizationId: z.string().nullable(),

@@ -70,7 +70,7 @@ export async function getMe(db: Db, userId: string): Promise<Me> {
   const spaces = await listSpacesOfUser(db, userId);
   return {
     id: user.id, email: user.email, displayName: user.display_name, locale: user.locale as Me['locale'],
-    isWorkspaceAdmin: user.is_workspace_admin,
+    isWorkspaceAdmin: user.is_workspace_admin, digest: user.digest,
     spaces: spaces.map((s) => ({ ...s, organizationId: s.organizationId ?? null })),
   };
 }

@@ -398,6 +398,7 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   // Discussions (src/discussions).
   [/^write something$/, 'escriba algo'],
   [/^give the thread a title$/, 'dé un título a la conversación'],
+  [/^give the update a title$/, 'dé un título a la actualización'],
   [/^at least (\d+) characters$/, 'al menos $1 caracteres'],
 ];
 

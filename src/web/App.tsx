@@ -27,6 +27,7 @@ const SurveyPage = page(() => import('./pages/surveys/SurveyPage.tsx'), 'SurveyP
 const ThreadsPage = page(() => import('./pages/discussions/ThreadsPage.tsx'), 'ThreadsPage');
 const DiscussionSearchPage = page(() => import('./pages/discussions/ThreadsPage.tsx'), 'DiscussionSearchPage');
 const ThreadPage = page(() => import('./pages/discussions/ThreadPage.tsx'), 'ThreadPage');
+const UpdatesPage = page(() => import('./pages/discussions/UpdatesPage.tsx'), 'UpdatesPage');
 const MetricsPage = page(() => import('./pages/alliance/MetricsPage.tsx'), 'MetricsPage');
 const AccountPage = page(() => import('./pages/AccountPage.tsx'), 'AccountPage');
 const AlliancePage = page(() => import('./pages/AlliancePage.tsx'), 'AlliancePage');
@@ -121,6 +122,7 @@ function Routed() {
         <Route path="/discussions/search" element={<DiscussionSearchPage />} />
         <Route path="/discussions/:kind/:id" element={<ThreadsPage />} />
         <Route path="/threads/:id" element={<ThreadPage />} />
+        <Route path="/alliances/:id/updates" element={<UpdatesPage />} />
         <Route path="/outreach/assignments/:id" element={<FieldAssignmentPage />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/vocabularies" element={<VocabulariesPage />} />

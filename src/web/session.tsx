@@ -4,7 +4,7 @@ import { type Language, setLanguage } from './i18n.ts';
 import { forgetPackets } from './field/field-store.ts';
 
 export interface SpaceOfMe { id: string; kind: 'organization' | 'alliance'; name: string; role: 'owner' | 'admin' | 'member' | 'viewer'; organizationId: string | null }
-export interface Me { id: string; email: string; displayName: string; locale: Language; isWorkspaceAdmin: boolean; spaces: SpaceOfMe[] }
+export interface Me { id: string; email: string; displayName: string; locale: Language; isWorkspaceAdmin: boolean; digest: boolean; spaces: SpaceOfMe[] }
 export interface Term { key: string; en: string; es: string }
 export type Vocabularies = Record<'issue' | 'constituency' | 'sector' | 'capacity', Term[]>;
 export interface UsState { fips: string; name: string; postal: string }

@@ -31,6 +31,7 @@ export const EXEMPT: Record<string, string> = {
   'GET /api/calendar/{feed}': 'a calendar feed, authorized by its secret address rather than a session',
   'GET /api/consent/{token}': "a person's own consent page, authorized by its signed link rather than a session (consent.db.test.ts: forged, borrowed and expired links)",
   'PUT /api/consent/{token}': "a person's own consent page, authorized by its signed link rather than a session (consent.db.test.ts)",
+  'PUT /api/me/digest': "the caller's own account",
   'GET /api/discussions/search': 'a search: it reads only posts in spaces where the caller holds a role (discussions.db.test.ts plants a matching thread in another alliance)',
   'GET /api/survey-answers/{token}': "an organization's survey form, authorized by its representative's signed link rather than a session (surveys.db.test.ts: forged and foreign links)",
   'PUT /api/survey-answers/{token}': "an organization's survey answer, authorized by its representative's signed link rather than a session (surveys.db.test.ts)",

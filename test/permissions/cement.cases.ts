@@ -35,6 +35,9 @@ export const CEMENT_CASES: RouteCase<CementRecords>[] = [
   // The post is the owner's: only its author edits it, whatever the role of the others.
   { route: 'PUT /api/posts/{id}', name: 'edit a post', path: (r) => `/api/posts/${r.postId}`, body: () => ({ body: 'Edited.' }), need: 'owner', ok: 200 },
   { route: 'DELETE /api/posts/{id}', name: 'remove a post', path: (r) => `/api/posts/${r.postId}`, need: 'admin', ok: 200 },
+  { route: 'GET /api/alliances/{id}/updates', name: 'list updates', path: (r) => `/api/alliances/${r.allianceId}/updates`, need: 'viewer', ok: 200 },
+  { route: 'POST /api/alliances/{id}/updates', name: 'send an update', path: (r) => `/api/alliances/${r.allianceId}/updates`,
+    body: () => ({ title: 'Foreign Thread update', body: 'News.', audience: 'followers' }), need: 'admin', ok: 201 },
   { route: 'POST /api/posts/{id}/reactions', name: 'react to a post', path: (r) => `/api/posts/${r.postId}/reactions`, body: () => ({ reaction: 'heart' }), need: 'member', ok: 200 },
 ];
 
