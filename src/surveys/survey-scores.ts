@@ -48,12 +48,18 @@ function ratingsWithin(answers: WaveAnswers) {
 
 /** Each tie's strength: the mean collaboration level of the ratings given in the pair (one or both directions). */
 export function tieStrengths(ratings: Rating[]): Map<string, number> {
-  const levels = new Map<string, number[]>();
-  for (const r of ratings) {
-    const key = pairKey(r.raterId, r.rateeId);
-    levels.set(key, [...(levels.get(key) ?? []), r.collaboration]);
+  const levels = groupBy(ratings, (r) => pairKey(r.raterId, r.rateeId));
+  return new Map([...levels].map(([key, rs]) => [key, mean(rs.map((r) => r.collaboration))!]));
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item); else groups.set(k, [item]);
   }
-  return new Map([...levels].map(([key, values]) => [key, mean(values)!]));
+  return groups;
 }
 
 export function networkShape(memberIds: string[], ratings: Rating[]) {
@@ -77,8 +83,9 @@ export function waveScores(answers: WaveAnswers) {
   const sharing = new Set(answers.respondents.filter((r) => r.sharePairs).map((r) => r.organizationId));
   const shape = networkShape(memberIds, ratings);
 
+  const incomingOf = groupBy(ratings, (r) => r.rateeId);
   const organizations = answers.members.map((m) => {
-    const incoming = ratings.filter((r) => r.rateeId === m.id);
+    const incoming = incomingOf.get(m.id) ?? [];
     const trusts = incoming.map(trustOf).filter((v): v is number => v !== null);
     const values = incoming.map(valueOf).filter((v): v is number => v !== null);
     const raters = Math.max(trusts.length, values.length);
@@ -93,8 +100,7 @@ export function waveScores(answers: WaveAnswers) {
   });
 
   const names = new Map(answers.members.map((m) => [m.id, m.name]));
-  const byPair = new Map<string, Rating[]>();
-  for (const r of ratings) byPair.set(pairKey(r.raterId, r.rateeId), [...(byPair.get(pairKey(r.raterId, r.rateeId)) ?? []), r]);
+  const byPair = groupBy(ratings, (r) => pairKey(r.raterId, r.rateeId));
   const pairs = [...byPair].map(([key, rs]) => {
     const [a, b] = key.split('|') as [string, string];
     const aToB = rs.find((r) => r.raterId === a)?.collaboration ?? null;
@@ -106,6 +112,7 @@ export function waveScores(answers: WaveAnswers) {
   const factorScores = factorMeans(answers.factorItems, answers.factorAnswers);
   const contributions = new Map<string, string[]>();
   for (const r of answers.respondents) for (const c of r.contributions) contributions.set(c, [...(contributions.get(c) ?? []), names.get(r.organizationId) ?? '']);
+  const shownPairs = pairs.filter((p) => p.disclosed);
 
   return {
     responses: { invited: n, responded: responded.size, rate: n ? round(responded.size / n) : 0 },
@@ -114,7 +121,7 @@ export function waveScores(answers: WaveAnswers) {
     value: round(mean(ratings.map(valueOf).filter((v): v is number => v !== null))),
     organizations,
     asymmetric: { count: pairs.filter((p) => p.asymmetric).length, shown: pairs.filter((p) => p.asymmetric && p.disclosed).map(shownPair) },
-    disclosedPairs: pairs.filter((p) => p.disclosed).map(shownPair),
+    disclosedPairs: shownPairs.map(shownPair),
     factors: factorScores,
     contributions: [...contributions].map(([contribution, organizationNames]) => ({ contribution, organizations: organizationNames.sort() }))
       .sort((x, y) => y.organizations.length - x.organizations.length || x.contribution.localeCompare(y.contribution)),

@@ -36,6 +36,7 @@ const DDL = `
     );
     create index posts_thread_idx on posts (thread_id, created_at);
     create index posts_search_idx on posts using gin (search);
+    create index posts_recent_idx on posts (created_at desc);
     create table post_reactions (
       post_id uuid not null references posts(id) on delete cascade,
       user_id uuid not null references users(id) on delete cascade,
