@@ -39,6 +39,7 @@ import * as reachFirewall from './migrations/2026_12_07_0030_reach_firewall.ts';
 import * as surveys from './migrations/2026_12_07_0031_surveys.ts';
 import * as discussions from './migrations/2026_12_07_0032_discussions.ts';
 import * as updates from './migrations/2026_12_07_0033_updates.ts';
+import * as library from './migrations/2026_12_07_0034_library.ts';
 import { ensurePrivateDataDir } from './data-dir.ts';
 import type { Database } from './tables.ts';
 
@@ -100,6 +101,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_0031_surveys': surveys,
   '2026_12_07_0032_discussions': discussions,
   '2026_12_07_0033_updates': updates,
+  '2026_12_07_0034_library': library,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -783,6 +783,37 @@ export interface ReplyAddressesTable {
   created_at: Timestamp;
 }
 
+/** A resource in a space's library (src/library). */
+export interface LibraryItemsTable {
+  id: Generated<string>;
+  space_id: string;
+  title: string;
+  description: Generated<string>;
+  language: Generated<string>;
+  tags: Generated<string[]>;
+  issues: Generated<string[]>;
+  constituencies: Generated<string[]>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LibraryFilesTable {
+  id: Generated<string>;
+  item_id: string;
+  space_id: string;
+  version: number;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  bytes: Uint8Array;
+  text: Generated<string>;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+  search: Generated<string>;
+}
+
 export interface ConsentLinksTable {
   id: Generated<string>;
   contact_id: string;
@@ -1055,6 +1086,8 @@ export interface Database {
   updates: UpdatesTable;
   update_recipients: UpdateRecipientsTable;
   reply_addresses: ReplyAddressesTable;
+  library_items: LibraryItemsTable;
+  library_files: LibraryFilesTable;
   survey_invitations: SurveyInvitationsTable;
   survey_ratings: SurveyRatingsTable;
   survey_factor_answers: SurveyFactorAnswersTable;

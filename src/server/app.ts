@@ -42,6 +42,7 @@ import { firewallRoutes } from '../firewall/firewall.routes.ts';
 import { reachRoutes } from '../reach/reach.routes.ts';
 import { surveyRoutes } from '../surveys/survey.routes.ts';
 import { discussionRoutes } from '../discussions/discussion.routes.ts';
+import { libraryRoutes } from '../library/library.routes.ts';
 import { donationRoutes } from '../donations/donation.routes.ts';
 import { grantRoutes } from '../grants/grant.routes.ts';
 import { metricsRoutes } from '../metrics/metrics.routes.ts';
@@ -111,6 +112,11 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
       finish?.();
     }
   });
+  // A library file downloads sandboxed, whatever it holds: set after the app-wide policy below.
+  app.use('/api/library/*', async (c, next) => {
+    await next();
+    if (c.res.headers.get('content-disposition')?.startsWith('attachment')) c.res.headers.set('content-security-policy', "default-src 'none'; sandbox");
+  });
   app.use('*', secureHeaders({
     contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'wasm-unsafe-eval'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], connectSrc: ["'self'"] },
   }));
@@ -173,6 +179,7 @@ export function createApp(deps: AppDeps, options: { webRoot?: string } = {}) {
   api.route('/', reachRoutes);
   api.route('/', surveyRoutes);
   api.route('/', discussionRoutes);
+  api.route('/', libraryRoutes);
   api.route('/', spaceExitRoutes);
   // OSDI speaks HAL+JSON and is documented by its own specification, not in openapi.json.
   app.route('/api/osdi/v1', osdiRoutes);

@@ -9,7 +9,9 @@ export const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
 export const BODY_LIMIT = 1024 * 1024;
 const IMPORT_ROUTES = [/^\/api\/spaces\/[^/]+\/imports(\/preview)?$/, /^\/api\/spaces\/[^/]+\/contact-imports(\/columns)?$/, /^\/api\/spaces\/[^/]+\/donation-imports$/, /^\/api\/spaces\/[^/]+\/funding-grant-imports$/, /^\/api\/alliances\/[^/]+\/ties\/import$/,
   // A million blinded values of a private overlap (32 bytes each).
-  /^\/api\/overlap-runs\/[^/]+\/sides\/[^/]+\/(re)?blinded$/];
+  /^\/api\/overlap-runs\/[^/]+\/sides\/[^/]+\/(re)?blinded$/,
+  // A library file (the service refuses past 20 MB, naming the field).
+  /^\/api\/library\/[^/]+\/file$/];
 
 const tooLarge = (limit: number) => () => {
   throw new Problem(413, 'Request too large', `The request body is over ${Math.round(limit / 1024 / 1024)} MB.`);

@@ -1,0 +1,118 @@
+import archiver from 'archiver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allianceWithMembers, type AllianceFixture } from '../../test/alliance-fixture.ts';
+import { ENGINES, ORIGIN, type TestApp, testApp } from '../../test/test-app.ts';
+
+// The resource library through the API: files of each kind in, their words found in English and
+// Spanish, versions, downloads that never run in the page, the size limit and kinds it refuses,
+// and nothing of it for anyone without a role in the space.
+
+/** A one-page PDF whose text is `text` (Helvetica), with a correct cross-reference table. */
+function pdfOf(text: string): Uint8Array {
+  const stream = `BT /F1 12 Tf 72 720 Td (${text.replace(/[()\\]/g, '\\$&')}) Tj ET`;
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${o}\nendobj\n`; });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
+
+/** A minimal Word document whose one paragraph is `text`. */
+async function docxOf(text: string): Promise<Uint8Array> {
+  const zip = archiver('zip');
+  const chunks: Buffer[] = [];
+  zip.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise((resolve) => zip.on('end', resolve));
+  zip.append('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>', { name: '[Content_Types].xml' });
+  zip.append('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>', { name: '_rels/.rels' });
+  zip.append(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`, { name: 'word/document.xml' });
+  await zip.finalize();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+describe.each(ENGINES)('the resource library on %s', (engine) => {
+  let t: TestApp;
+  let f: AllianceFixture;
+  const c = (name: string) => f.clients[name]!;
+  const put = (name: string, path: string, bytes: Uint8Array) => t.app.request(`${ORIGIN}${path}`, {
+    method: 'PUT', headers: { origin: ORIGIN, cookie: c(name).cookie, 'content-type': 'application/octet-stream' }, body: bytes as Uint8Array<ArrayBuffer>,
+  }).then(async (res) => ({ status: res.status, json: await res.json() as any }));
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await testApp(engine);
+    f = await allianceWithMembers(t, 'l');
+  });
+  afterAll(async () => t?.close());
+
+  it('takes resources and their files from members, reading their words', async () => {
+    const space = f.allianceSpaceId;
+    expect((await c('funder').post(`/api/spaces/${space}/library`, { title: 'x' })).status).toBe(403);
+    expect((await c('outsider').post(`/api/spaces/${space}/library`, { title: 'x' })).status).toBe(404);
+    for (const [key, title, language] of [['pdf', 'Tenant organizing curriculum', 'en'], ['docx', 'Guía de capacitación', 'es'], ['txt', 'IAD proposal for joint work in 2010', 'en']] as const) {
+      const created = await c('repX').post(`/api/spaces/${space}/library`, { title, language, tags: ['training'], description: '' });
+      expect(created.status).toBe(201);
+      ids[key] = created.json.id;
+    }
+    const pdf = await put('repX', `/api/library/${ids.pdf}/file?name=curriculum.pdf`, pdfOf('Tenants organize against evictions in every building'));
+    expect(pdf.status).toBe(200);
+    expect(pdf.json).toMatchObject({ version: 1, contentType: 'application/pdf' });
+    expect(pdf.json.textLength).toBeGreaterThan(20);
+    const docx = await put('repX', `/api/library/${ids.docx}/file?name=${encodeURIComponent('guía.docx')}`, await docxOf('Las trabajadoras domésticas organizaron reuniones en cada barrio'));
+    expect(docx.json).toMatchObject({ version: 1, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    const txt = await put('repX', `/api/library/${ids.txt}/file?name=iad.txt`, new TextEncoder().encode('Challenging the banks; building political unity; capacity building.'));
+    expect(txt.json.contentType).toBe('text/plain; charset=utf-8');
+  });
+
+  it('finds resources by the words inside their files, in English and Spanish', async () => {
+    const space = f.allianceSpaceId;
+    const titles = async (q: string) => (await c('funder').get(`/api/spaces/${space}/library?q=${encodeURIComponent(q)}`)).json.items.map((i: { title: string }) => i.title);
+    expect(await titles('eviction')).toEqual(['Tenant organizing curriculum']); // "evictions" in the PDF
+    expect(await titles('reunión')).toEqual(['Guía de capacitación']); // "reuniones" in the Word file
+    expect(await titles('bank')).toEqual(['IAD proposal for joint work in 2010']);
+    expect((await titles('training')).length).toBe(3); // the tag
+    expect(await titles('zebra')).toEqual([]);
+  });
+
+  it('keeps versions and serves each as a download that never runs in the page', async () => {
+    const second = await put('repX', `/api/library/${ids.txt}/file?name=iad-v2.txt`, new TextEncoder().encode('Second version: anchors named.'));
+    expect(second.json.version).toBe(2);
+    const item = (await c('funder').get(`/api/library/${ids.txt}`)).json;
+    expect(item.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(item.versions[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    const res = await t.app.request(`${ORIGIN}/api/library/${ids.docx}/files/1`, { headers: { cookie: c('funder').cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="guia.docx"; filename*=UTF-8''gu%C3%ADa.docx`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain('sandbox');
+    expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(200);
+    expect((await c('outsider').get(`/api/library/${ids.docx}/files/1`)).status).toBe(404);
+    expect((await c('funder').get(`/api/library/${ids.docx}/files/9`)).status).toBe(404);
+  });
+
+  it('refuses what it does not take, naming the file, and keeps what it had', async () => {
+    const html = await put('repX', `/api/library/${ids.txt}/file?name=page.html`, new TextEncoder().encode('<script>alert(1)</script>'));
+    expect(html.status).toBe(415);
+    expect(html.json.errors[0].field).toBe('file');
+    // An executable renamed as a PDF is read by its bytes.
+    const exe = await put('repX', `/api/library/${ids.txt}/file?name=report.pdf`, new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 1, 2, 3]));
+    expect(exe.status).toBe(415);
+    const big = await put('repX', `/api/library/${ids.txt}/file?name=big.txt`, new Uint8Array(21 * 1024 * 1024).fill(0x61));
+    expect(big.status).toBe(413);
+    expect(big.json.errors[0]).toEqual({ field: 'file', message: 'at most 20 MB' });
+    expect((await put('funder', `/api/library/${ids.txt}/file?name=x.txt`, new TextEncoder().encode('x'))).status).toBe(403);
+    expect((await c('funder').get(`/api/library/${ids.txt}`)).json.versions).toHaveLength(2);
+  });
+
+  it('lets administrators remove a resource', async () => {
+    expect((await c('repX').delete(`/api/library/${ids.pdf}`)).status).toBe(403);
+    expect((await c('coordinator').delete(`/api/library/${ids.pdf}`)).status).toBe(200);
+    expect((await c('funder').get(`/api/library/${ids.pdf}`)).status).toBe(404);
+  });
+});
