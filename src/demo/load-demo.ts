@@ -2,6 +2,7 @@ import { insertUser } from '../accounts/accounts.repository.ts';
 import { hashPassword } from '../accounts/password.ts';
 import type { AppDeps } from '../server/context.ts';
 import { loadDemoDiscussions } from './demo-discussions.ts';
+import { loadDemoLibrary } from './demo-library.ts';
 import { loadDemoSurveys } from './demo-surveys.ts';
 import { loadDemoCampaigns } from './demo-campaigns.ts';
 import { loadDemoConvenings } from './demo-convenings.ts';
@@ -121,9 +122,10 @@ export async function loadDemoWorkspace(deps: AppDeps) {
   await loadDemoConvenings(db, { coordinator, orgIds, committeeId });
   // 9. The ports campaign, the IAD's answer to SB 1070, its charter draft and stage.
   await loadDemoCampaigns(db, { coordinator, orgIds });
-  // 9b. The IAD's relationship surveys (two closed waves and one open) and its discussions.
+  // 9b. The IAD's relationship surveys (two closed waves and one open), its discussions and its library (the seeds).
   await loadDemoSurveys(deps, { coordinator, iadId: orgIds.get(iad.key)!, orgIds });
   await loadDemoDiscussions(deps, { iadId: orgIds.get(iad.key)!, coordinator });
+  await loadDemoLibrary(db, { coordinator, iadSpaceId: spaceOf.get(iad.key)! });
 
   // 10. The base: generated contacts for the first member organization with a space of its own and
   // for a fellow member of one of its alliances with a space of its own (SCOPE and CAUSE, both in

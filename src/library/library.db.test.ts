@@ -26,7 +26,7 @@ function pdfOf(text: string): Uint8Array {
 async function docxOf(text: string): Promise<Uint8Array> {
   const zip = archiver('zip');
   const chunks: Buffer[] = [];
-  zip.on('data', (c: Buffer) => chunks.push(c));
+  zip.on('data', (c) => chunks.push(c as Buffer));
   const done = new Promise((resolve) => zip.on('end', resolve));
   zip.append('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>', { name: '[Content_Types].xml' });
   zip.append('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>', { name: '_rels/.rels' });

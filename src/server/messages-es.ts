@@ -207,7 +207,6 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
 
   // Uploading a CSV file (organizations, memberships, people, ties).
   [/^choose a CSV file$/, 'elija un archivo CSV'],
-  [/^the file is empty$/, 'el archivo está vacío'],
   [/^The file is empty\.$/, 'El archivo está vacío.'],
   [/^the file is over (\d+) MB; split it$/, 'el archivo pasa de $1 MB; divídalo'],
   [/^files over (\d+) MB: use the command line$/, 'para archivos de más de $1 MB, use la línea de comandos'],
@@ -399,6 +398,13 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^write something$/, 'escriba algo'],
   [/^give the thread a title$/, 'dé un título a la conversación'],
   [/^give the update a title$/, 'dé un título a la actualización'],
+
+  // The resource library (src/library).
+  [/^give the resource a title$/, 'dé un título al recurso'],
+  [/^give the file its name, e\.g\. report\.pdf$/, 'dé el nombre del archivo, p. ej. informe.pdf'],
+  [/^the file is empty$/, 'el archivo está vacío'],
+  [/^at most (\d+) MB$/, 'como máximo $1 MB'],
+  [/^not a PDF, Office document, image or plain text file$/, 'no es un PDF, un documento de Office, una imagen ni un archivo de texto'],
   [/^at least (\d+) characters$/, 'al menos $1 caracteres'],
 ];
 

@@ -4,11 +4,13 @@ import { addMember, addRepresentative } from '../../src/memberships/membership.s
 import { createOrganization } from '../../src/orgs/organization.service.ts';
 import { createPerson } from '../../src/people/person.service.ts';
 import { startThread } from '../../src/discussions/discussion.service.ts';
+import { LibraryItemSchema } from '../../src/library/library.schema.ts';
+import { addItem, uploadFile } from '../../src/library/library.service.ts';
 import { closeSurvey, createSurvey, openSurvey } from '../../src/surveys/survey.service.ts';
 import type { TestApp } from '../test-app.ts';
 import { BLANK, type Callers, foreignAlliance, type RouteCase } from './matrix.ts';
 
-export interface CementRecords { allianceId: string; draftId: string; openId: string; closedId: string; threadId: string; postId: string }
+export interface CementRecords { allianceId: string; spaceId: string; draftId: string; openId: string; closedId: string; threadId: string; postId: string; itemId: string }
 
 const wave = (title: string) => ({ title, deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(), factorItems: [], includeAllies: false });
 
@@ -38,6 +40,14 @@ export const CEMENT_CASES: RouteCase<CementRecords>[] = [
   { route: 'GET /api/alliances/{id}/updates', name: 'list updates', path: (r) => `/api/alliances/${r.allianceId}/updates`, need: 'viewer', ok: 200 },
   { route: 'POST /api/alliances/{id}/updates', name: 'send an update', path: (r) => `/api/alliances/${r.allianceId}/updates`,
     body: () => ({ title: 'Foreign Thread update', body: 'News.', audience: 'followers' }), need: 'admin', ok: 201 },
+  { route: 'GET /api/spaces/{id}/library', name: 'list the library', path: (r) => `/api/spaces/${r.spaceId}/library?q=Foreign`, need: 'viewer', ok: 200 },
+  { route: 'POST /api/spaces/{id}/library', name: 'add a resource', path: (r) => `/api/spaces/${r.spaceId}/library`, body: () => ({ title: 'Foreign Resource new' }), need: 'member', ok: 201 },
+  { route: 'GET /api/library/{id}', name: 'read a resource', path: (r) => `/api/library/${r.itemId}`, need: 'viewer', ok: 200 },
+  { route: 'PUT /api/library/{id}', name: 'describe a resource', path: (r) => `/api/library/${r.itemId}`, body: () => ({ title: 'Foreign Resource renamed' }), need: 'member', ok: 200 },
+  { route: 'DELETE /api/library/{id}', name: 'remove a resource', path: (r) => `/api/library/${r.itemId}`, need: 'admin', ok: 200 },
+  // The file routes carry bytes, not JSON: the JSON body the matrix sends is plain text named .txt.
+  { route: 'PUT /api/library/{id}/file', name: 'upload a version', path: (r) => `/api/library/${r.itemId}/file?name=notes.txt`, body: () => 'Foreign notes', need: 'member', ok: 200 },
+  { route: 'GET /api/library/{id}/files/{version}', name: 'download a version', path: (r) => `/api/library/${r.itemId}/files/1`, need: 'viewer', ok: 200 },
   { route: 'POST /api/posts/{id}/reactions', name: 'react to a post', path: (r) => `/api/posts/${r.postId}/reactions`, body: () => ({ reaction: 'heart' }), need: 'member', ok: 200 },
 ];
 
@@ -57,5 +67,7 @@ export async function cementRecords(t: TestApp, clients: Callers, n: number): Pr
   await openSurvey(t.deps, owner, closed.id);
   await closeSurvey(t.db, owner, closed.id);
   const thread = await startThread(t.db, owner, 'alliance', alliance.id, { title: `Foreign Thread ${n}`, body: `Foreign Post ${n}` });
-  return { allianceId: alliance.id, draftId: draft.id, openId: open.id, closedId: closed.id, threadId: thread.id, postId: thread.postId };
+  const item = await addItem(t.db, owner, spaceId, LibraryItemSchema.parse({ title: `Foreign Resource ${n}` }));
+  await uploadFile(t.db, owner, item.id, 'foreign.txt', new TextEncoder().encode(`Foreign Resource text ${n}`));
+  return { allianceId: alliance.id, spaceId, itemId: item.id, draftId: draft.id, openId: open.id, closedId: closed.id, threadId: thread.id, postId: thread.postId };
 }

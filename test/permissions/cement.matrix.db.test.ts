@@ -1,4 +1,4 @@
 import { CEMENT_CASES, cementRecords } from './cement.cases.ts';
 import { matrixSuite } from './matrix.ts';
 
-matrixSuite('cement', CEMENT_CASES, cementRecords, /Foreign (Wave|Member|Rep|Thread|Post)/);
+matrixSuite('cement', CEMENT_CASES, cementRecords, /Foreign (Wave|Member|Rep|Thread|Post|Resource)/);
