@@ -40,9 +40,9 @@ describe.each(ENGINES)('the resource library on %s', (engine) => {
   let t: TestApp;
   let f: AllianceFixture;
   const c = (name: string) => f.clients[name]!;
-  const put = (name: string, path: string, bytes: Uint8Array) => t.app.request(`${ORIGIN}${path}`, {
+  const put = (name: string, path: string, bytes: Uint8Array) => Promise.resolve(t.app.request(`${ORIGIN}${path}`, {
     method: 'PUT', headers: { origin: ORIGIN, cookie: c(name).cookie, 'content-type': 'application/octet-stream' }, body: bytes as Uint8Array<ArrayBuffer>,
-  }).then(async (res) => ({ status: res.status, json: await res.json() as any }));
+  })).then(async (res: Response) => ({ status: res.status, json: await res.json() as any }));
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
