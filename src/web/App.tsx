@@ -28,6 +28,7 @@ const ThreadsPage = page(() => import('./pages/discussions/ThreadsPage.tsx'), 'T
 const DiscussionSearchPage = page(() => import('./pages/discussions/ThreadsPage.tsx'), 'DiscussionSearchPage');
 const ThreadPage = page(() => import('./pages/discussions/ThreadPage.tsx'), 'ThreadPage');
 const UpdatesPage = page(() => import('./pages/discussions/UpdatesPage.tsx'), 'UpdatesPage');
+const LibraryPage = page(() => import('./pages/library/LibraryPage.tsx'), 'LibraryPage');
 const MetricsPage = page(() => import('./pages/alliance/MetricsPage.tsx'), 'MetricsPage');
 const AccountPage = page(() => import('./pages/AccountPage.tsx'), 'AccountPage');
 const AlliancePage = page(() => import('./pages/AlliancePage.tsx'), 'AlliancePage');
@@ -123,6 +124,7 @@ function Routed() {
         <Route path="/discussions/:kind/:id" element={<ThreadsPage />} />
         <Route path="/threads/:id" element={<ThreadPage />} />
         <Route path="/alliances/:id/updates" element={<UpdatesPage />} />
+        <Route path="/spaces/:id/library" element={<LibraryPage />} />
         <Route path="/outreach/assignments/:id" element={<FieldAssignmentPage />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/vocabularies" element={<VocabulariesPage />} />

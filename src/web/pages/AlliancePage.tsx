@@ -50,6 +50,7 @@ export function AlliancePage() {
           {page.role && <Link className="rounded border px-3 py-1.5" to={`/alliances/${alliance.id}/surveys`}>{t('survey.title')}</Link>}
           {page.role && <Link className="rounded border px-3 py-1.5" to={`/discussions/alliance/${alliance.id}`}>{t('discussions.title')}</Link>}
           {page.role && <Link className="rounded border px-3 py-1.5" to={`/alliances/${alliance.id}/updates`}>{t('updates.title')}</Link>}
+          {alliance.ownSpaceId && page.role && <Link className="rounded border px-3 py-1.5" to={`/spaces/${alliance.ownSpaceId}/library`}>{t('library.title')}</Link>}
           {page.role && <Link className="rounded border px-3 py-1.5" to={`/organizations/${alliance.id}/power-maps`}>{t('powerMap.titlePlural')}</Link>}
           {alliance.ownSpaceId && page.role && <Link className="rounded border px-3 py-1.5" to={`/spaces/${alliance.ownSpaceId}`}>{t('nav.space')}</Link>}
           {canEdit && <Link className="rounded border px-3 py-1.5" to={`/organizations/${alliance.id}/edit`}>{t('common.edit')}</Link>}
