@@ -45,7 +45,7 @@ export function SpacePage() {
         <Link className="underline" to={`/spaces/${id}/contacts`}>{t('nav.contacts')}</Link>
         <Link className="underline" to={`/spaces/${id}/funding`}>{t('funding.title')}</Link>
         {space.kind === 'organization' && <Link className="underline" to={`/spaces/${id}/overlap`}>{t('overlap.title')}</Link>}
-        {' · '}<Link className="underline" to={`/spaces/${id}/library`}>{t('library.title')}</Link></p>
+        <Link className="underline" to={`/spaces/${id}/library`}>{t('library.title')}</Link></p>
       <ErrorBanner message={error} />
       <section aria-labelledby="grants-title" className="rounded border border-stone-200 bg-white p-3">
         <h2 id="grants-title" className="text-lg font-semibold">{t('grants.title')}</h2>
