@@ -107,9 +107,10 @@ export async function setReader(db: Db, r: { threadId: string; userId: string; s
     })).execute();
 }
 
-/** Who follows a thread (besides the author of the new post), with how to reach them. */
+/** Who follows a thread and may still read it (besides the author of the new post), with how to reach them. */
 export async function subscribers(db: Db, threadId: string, except: string | null) {
   let query = db.selectFrom('thread_readers as r').innerJoin('users as u', 'u.id', 'r.user_id')
+    .innerJoin('space_roles as sr', (j) => j.onRef('sr.space_id', '=', 'r.space_id').onRef('sr.user_id', '=', 'r.user_id'))
     .select(['u.id as userId', 'u.email', 'u.locale']).where('r.thread_id', '=', threadId).where('r.subscribed', '=', true);
   if (except) query = query.where('u.id', '!=', except);
   return query.execute();

@@ -107,8 +107,8 @@ async function postFor(db: Db, actor: Actor, postId: string) {
 }
 
 export async function editPost(db: Db, actor: Actor, postId: string, input: { body: string }) {
-  const { post } = await postFor(db, actor, postId);
-  if (post.authorId !== actor.userId) throw forbidden('Only its author edits a post.');
+  const { post, role } = await postFor(db, actor, postId);
+  if (post.authorId !== actor.userId || !roleAtLeast(role, 'member')) throw forbidden('Only its author, while a member of the space, edits a post.');
   await db.transaction().execute(async (trx) => {
     await repo.updatePost(trx, postId, { body: input.body, ...renderPost(input.body) });
     await insertAudit(trx, [{ userId: actor.userId, spaceId: post.spaceId, action: 'update', entity: 'post', entityId: postId, changes: { edited: [null, true] } }]);

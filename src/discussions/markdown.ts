@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
@@ -31,12 +32,14 @@ export interface RenderedPost { html: string; mentionedUsers: string[]; mentione
 
 export function renderPost(body: string): RenderedPost {
   const mentions: { label: string; kind: 'user' | 'org'; id: string }[] = [];
-  // Each mention becomes a plain word Markdown leaves alone, and comes back as a span once the HTML is clean.
-  const marked_ = body.replace(MENTION, (_, label: string, kind: 'user' | 'org', id: string) => `crossroadsmention${mentions.push({ label, kind, id }) - 1}x`);
-  const clean = sanitizeHtml(marked.parse(marked_) as string, SANITIZE);
-  const html = clean.replace(/crossroadsmention(\d+)x/g, (_, i: string) => {
-    const m = mentions[Number(i)]!;
-    return `<span class="mention" data-${m.kind}="${m.id}">@${escape(m.label)}</span>`;
+  // Each mention becomes a plain word Markdown leaves alone — made of a random marker the author
+  // cannot guess, so no text of theirs turns into one — and comes back as a span once the HTML is clean.
+  const marker = `m${randomBytes(8).toString('hex')}`;
+  const placed = body.replace(MENTION, (_, label: string, kind: 'user' | 'org', id: string) => `${marker}${mentions.push({ label, kind, id }) - 1}x`);
+  const clean = sanitizeHtml(marked.parse(placed) as string, SANITIZE);
+  const html = clean.replace(new RegExp(`${marker}(\\d+)x`, 'g'), (whole, i: string) => {
+    const m = mentions[Number(i)];
+    return m ? `<span class="mention" data-${m.kind}="${m.id}">@${escape(m.label)}</span>` : whole;
   });
   return {
     html,

@@ -10,13 +10,15 @@ describe('reply addresses', () => {
   it('round-trips, fits a mail local part, and survives case folding', () => {
     const address = replyAddress(id, 'reply.example.org', sign);
     expect(address.split('@')[0]!.length).toBeLessThanOrEqual(64);
-    expect(readReplyAddress(address, sign)).toEqual({ id });
-    expect(readReplyAddress(address.toUpperCase(), sign)).toEqual({ id });
+    expect(readReplyAddress(address, 'reply.example.org', sign)).toEqual({ id });
+    expect(readReplyAddress(address.toUpperCase(), 'reply.example.org', sign)).toEqual({ id });
   });
   it('refuses another key\'s signature, a changed id and other addresses', () => {
     const address = replyAddress(id, 'reply.example.org', sign);
-    expect(readReplyAddress(address, other)).toEqual({ refused: 'bad signature' });
-    expect(readReplyAddress(address.replace('reply+3', 'reply+4'), sign)).toEqual({ refused: 'bad signature' });
-    expect(readReplyAddress('someone@reply.example.org', sign)).toEqual({ refused: 'not a reply address' });
+    expect(readReplyAddress(address, 'reply.example.org', other)).toEqual({ refused: 'bad signature' });
+    expect(readReplyAddress(address.replace('reply+3', 'reply+4'), 'reply.example.org', sign)).toEqual({ refused: 'bad signature' });
+    expect(readReplyAddress('someone@reply.example.org', 'reply.example.org', sign)).toEqual({ refused: 'not a reply address' });
+    // The same address at another domain is not ours.
+    expect(readReplyAddress(address.replace('@reply.example.org', '@elsewhere.example'), 'reply.example.org', sign)).toEqual({ refused: 'not a reply address' });
   });
 });

@@ -14,9 +14,9 @@ export function replyAddress(id: string, domain: string, sign: (text: string) =>
   return `reply+${hex}.${signatureOf(hex, sign)}@${domain}`;
 }
 
-export function readReplyAddress(address: string, sign: (text: string) => string): { id: string } | { refused: 'not a reply address' | 'bad signature' } {
-  const match = /^reply\+([0-9a-f]{32})\.([0-9a-f]{20})@/i.exec(address.trim());
-  if (!match) return { refused: 'not a reply address' };
+export function readReplyAddress(address: string, domain: string, sign: (text: string) => string): { id: string } | { refused: 'not a reply address' | 'bad signature' } {
+  const match = /^reply\+([0-9a-f]{32})\.([0-9a-f]{20})@(.+)$/i.exec(address.trim());
+  if (!match || match[3]!.toLowerCase() !== domain.toLowerCase()) return { refused: 'not a reply address' };
   const hex = match[1]!.toLowerCase();
   const expected = Buffer.from(signatureOf(hex, sign));
   const given = Buffer.from(match[2]!.toLowerCase());

@@ -3,13 +3,18 @@ import type { Db } from '../db/database.ts';
 
 // Updates, their recipients, reply addresses and digests. SQL only.
 
-/** The accounts an update reaches: those seated for a current member, and (for followers) everyone with a role in the alliance's space. */
+/**
+ * The accounts an update reaches: those seated for a current member, and (for followers) everyone
+ * with a role in the alliance's space — always among those who hold a role there, since only they
+ * can read the update's thread and reply in it.
+ */
 export async function audienceOf(db: Db, allianceId: string, spaceId: string, audience: 'representatives' | 'followers') {
   const seated = db.selectFrom('memberships as m').innerJoin('representatives as r', 'r.membership_id', 'm.id').innerJoin('people as p', 'p.id', 'r.person_id')
     .select('p.user_id as userId').where('m.alliance_id', '=', allianceId).where('m.status', 'not in', ['left', 'prospect']).where('p.user_id', 'is not', null);
   const ids = audience === 'representatives' ? seated
     : seated.union(db.selectFrom('space_roles').select('user_id as userId').where('space_id', '=', spaceId));
-  return db.selectFrom('users').select(['id', 'email', 'locale', 'digest']).where('id', 'in', ids as never).orderBy('email').execute();
+  return db.selectFrom('users').select(['id', 'email', 'locale', 'digest']).where('id', 'in', ids as never)
+    .where('id', 'in', (eb) => eb.selectFrom('space_roles').select('user_id').where('space_id', '=', spaceId)).orderBy('email').execute();
 }
 
 export async function insertUpdate(db: Db, u: { spaceId: string; allianceId: string; threadId: string; audience: 'representatives' | 'followers'; sentBy: string; userIds: string[] }) {

@@ -49,9 +49,18 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-/** A file name as stored: no path, no control characters, not empty. */
+const EXTENSIONS: Record<FileKind, string[]> = { pdf: ['pdf'], docx: ['docx'], xlsx: ['xlsx'], pptx: ['pptx'], odt: ['odt'], doc: ['doc'],
+  png: ['png'], jpeg: ['jpg', 'jpeg'], gif: ['gif'], webp: ['webp'], text: ['txt', 'md'] };
+
+/** A file name as stored: no path, no control characters, not empty (cut by characters, never inside one). */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const clean = Array.from(base.replace(/[\u0000-\u001f\u007f]/g, '').trim()).slice(0, 200).join('');
   return clean || 'file';
+}
+
+/** The name a file downloads under: its own, ending as what it is (a PDF named page.html downloads as page.html.pdf). */
+export function nameFor(kind: FileKind, name: string): string {
+  const ext = name.toLowerCase().split('.').pop() ?? '';
+  return name.includes('.') && EXTENSIONS[kind].includes(ext) ? name : `${name}.${EXTENSIONS[kind][0]}`;
 }

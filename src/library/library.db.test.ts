@@ -1,4 +1,5 @@
 import archiver from 'archiver';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allianceWithMembers, type AllianceFixture } from '../../test/alliance-fixture.ts';
 import { ENGINES, ORIGIN, type TestApp, testApp } from '../../test/test-app.ts';
@@ -20,6 +21,18 @@ function pdfOf(text: string): Uint8Array {
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(out);
+}
+
+/** A zip of the given parts (the skeleton of an Office file). */
+async function zipOf(parts: Record<string, string>): Promise<Uint8Array> {
+  const zip = archiver('zip');
+  const chunks: Buffer[] = [];
+  zip.on('data', (c) => chunks.push(c as Buffer));
+  const done = new Promise((resolve) => zip.on('end', resolve));
+  for (const [name, content] of Object.entries(parts)) zip.append(content, { name });
+  await zip.finalize();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /** A minimal Word document whose one paragraph is `text`. */
@@ -108,6 +121,21 @@ describe.each(ENGINES)('the resource library on %s', (engine) => {
     expect(big.json.errors[0]).toEqual({ field: 'file', message: 'at most 20 MB' });
     expect((await put('funder', `/api/library/${ids.txt}/file?name=x.txt`, new TextEncoder().encode('x'))).status).toBe(403);
     expect((await c('funder').get(`/api/library/${ids.txt}`)).json.versions).toHaveLength(2);
+  });
+
+  it('reads the words of spreadsheets and slides too', async () => {
+    const space = f.allianceSpaceId;
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Presupuesto').addRow(['Línea', 'Monto']).commit();
+    workbook.getWorksheet('Presupuesto')!.addRow(['Capacitación de promotoras', 1200]).commit();
+    const sheet = await c('repX').post(`/api/spaces/${space}/library`, { title: 'Budget 2010' });
+    expect((await put('repX', `/api/library/${sheet.json.id}/file?name=budget.xlsx`, new Uint8Array(await workbook.xlsx.writeBuffer()))).json.textLength).toBeGreaterThan(10);
+    const slides = await c('repX').post(`/api/spaces/${space}/library`, { title: 'Deck' });
+    const pptx = await zipOf({ 'ppt/slides/slide1.xml': '<p:sld xmlns:a="a" xmlns:p="p"><a:t>Ports &amp; clean trucks</a:t></p:sld>' });
+    expect((await put('repX', `/api/library/${slides.json.id}/file?name=deck.pptx`, pptx)).json.contentType).toBe('application/vnd.openxmlformats-officedocument.presentationml.presentation');
+    const titles = async (q: string) => (await c('funder').get(`/api/spaces/${space}/library?q=${encodeURIComponent(q)}`)).json.items.map((i: { title: string }) => i.title);
+    expect(await titles('promotora')).toEqual(['Budget 2010']);
+    expect(await titles('trucks')).toEqual(['Deck']);
   });
 
   it('lets administrators remove a resource', async () => {

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import { notFound, Problem } from '../server/problem.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
 import { roleAtLeast } from '../spaces/roles.ts';
-import { cleanFileName, CONTENT_TYPES, fileKind, MAX_FILE_BYTES } from './file-kind.ts';
+import { cleanFileName, CONTENT_TYPES, fileKind, MAX_FILE_BYTES, nameFor } from './file-kind.ts';
 import type { LibraryItemInput } from './library.schema.ts';
 import * as repo from './library.repository.ts';
 import { textOf } from './text-extract.ts';
@@ -59,10 +59,11 @@ export async function uploadFile(db: Db, actor: Actor, id: string, name: string,
   const { item } = await itemIn(db, actor, id, 'member');
   if (bytes.length === 0) throw new Problem(422, 'Invalid input', 'The file is empty.', [{ field: 'file', message: 'the file is empty' }]);
   if (bytes.length > MAX_FILE_BYTES) throw new Problem(413, 'File too large', `Files in the library are at most ${MAX_FILE_BYTES / 1024 / 1024} MB.`, [{ field: 'file', message: `at most ${MAX_FILE_BYTES / 1024 / 1024} MB` }]);
-  const fileName = cleanFileName(name);
-  const kind = fileKind(bytes, fileName);
+  const given = cleanFileName(name);
+  const kind = fileKind(bytes, given);
   if (!kind) throw new Problem(415, 'Unsupported file', 'The library takes PDF, Word, Excel, PowerPoint, OpenDocument text, images (PNG, JPEG, GIF, WebP) and plain text.',
     [{ field: 'file', message: 'not a PDF, Office document, image or plain text file' }]);
+  const fileName = nameFor(kind, given);
   const text = await textOf(kind, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return db.transaction().execute(async (trx) => {

@@ -33,9 +33,11 @@ describe('a wave of a relationship survey', () => {
 
   it('hides what an organization received from fewer than three raters', () => {
     const b = star.organizations.find((o) => o.id === 'B')!;
-    expect(b).toMatchObject({ degree: 1, raters: 0, suppressed: true, trustReceived: null, valueReceived: null });
+    expect(b).toMatchObject({ degree: 1, raters: null, suppressed: true, trustReceived: null, valueReceived: null });
     const two = waveScores({ members, respondents: answered(['A', 'B']), factorItems: [], factorAnswers: [], ratings: [rate('A', 'C', 2), rate('B', 'C', 2)] });
-    expect(two.organizations.find((o) => o.id === 'C')).toMatchObject({ raters: 2, suppressed: true, trustReceived: null });
+    expect(two.organizations.find((o) => o.id === 'C')).toMatchObject({ raters: null, suppressed: true, trustReceived: null });
+    // Nor does the network's mean hold them: with only hidden organizations rated, it is hidden too.
+    expect(two.trust).toBeNull();
   });
 
   it('a complete network has density 1 and no centralization', () => {
@@ -56,6 +58,14 @@ describe('a wave of a relationship survey', () => {
     expect(some.disclosedPairs.map((p) => `${p.a.id}${p.b.id}`).sort()).toEqual(['AB', 'AC']);
   });
 
+  it('keeps a hidden organization\'s ratings out of the network\'s mean, so none can be subtracted back', () => {
+    // A is rated by B, C, D (shown); B only by A (hidden). The network's trust is A's alone.
+    const scores = waveScores({ members, respondents: answered(['A', 'B', 'C', 'D']), factorItems: [], factorAnswers: [],
+      ratings: [rate('B', 'A', 2, [3, 3, 3]), rate('C', 'A', 2, [3, 3, 3]), rate('D', 'A', 2, [3, 3, 3]), rate('A', 'B', 2, [1, 1, 1])] });
+    expect(scores.trust).toBe(3);
+    expect(scores.organizations.find((o) => o.id === 'B')).toMatchObject({ raters: null, trustReceived: null });
+  });
+
   it('leaves out ratings of organizations not invited to the wave', () => {
     const scores = waveScores({ members, respondents: answered(['A']), factorItems: [], factorAnswers: [], ratings: [rate('A', 'Q', 5), rate('A', 'B', 1)] });
     expect(scores.ties).toBe(1);
@@ -71,9 +81,11 @@ describe('a wave of a relationship survey', () => {
       const scores = waveScores({ members: ids.map((id) => ({ id, name: id })), respondents: answered(ids), factorItems: [], factorAnswers: [], ratings });
       for (const org of scores.organizations) {
         const incoming = ratings.filter((r) => r.rateeId === org.id && r.collaboration >= 1).map((r) => (r.reliability + r.mission + r.openness) / 3);
-        expect(org.raters).toBe(incoming.length);
-        if (incoming.length < 3) expect(org.trustReceived).toBeNull();
-        else expect(org.trustReceived).toBeCloseTo(incoming.reduce((a, b) => a + b, 0) / incoming.length, 3);
+        if (incoming.length < 3) expect(org).toMatchObject({ raters: null, trustReceived: null });
+        else {
+          expect(org.raters).toBe(incoming.length);
+          expect(org.trustReceived).toBeCloseTo(incoming.reduce((a, b) => a + b, 0) / incoming.length, 3);
+        }
       }
     }));
   });
@@ -86,7 +98,8 @@ describe('collaboration factors', () => {
     const result = factorMeans(items, [{ item: 0, score: 5 }, { item: 1, score: 4 }, { item: 0, score: 3 }, { item: 2, score: 2 }, { item: 9, score: 5 }]);
     expect(result).toEqual([
       { category: 'purpose', factor: 'shared_vision', answers: 3, mean: 4, reading: 'strength' },
-      { category: 'resources', factor: 'skilled_leadership', answers: 1, mean: 2, reading: 'concern' },
+      // One answer is one organization's: not shown.
+      { category: 'resources', factor: 'skilled_leadership', answers: 1, mean: null, reading: null },
     ]);
     expect(factorReading(3.99)).toBe('borderline');
   });

@@ -24,6 +24,10 @@ export interface WaveAnswers {
 }
 
 const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
+const networkMean = (values: (number | null)[]) => {
+  const given = values.filter((v): v is number => v !== null);
+  return given.length >= MIN_RATERS ? round(mean(given)) : null;
+};
 const round = (value: number | null, places = 3) => (value === null ? null : Math.round(value * 10 ** places) / 10 ** places);
 
 /** A rating's trust (or value): the mean of its three items, when the rater works with the ratee and rated them all. */
@@ -93,12 +97,15 @@ export function waveScores(answers: WaveAnswers) {
     return {
       id: m.id, name: m.name, responded: responded.has(m.id), degree: shape.degree.get(m.id) ?? 0,
       connectivity: round(n < 2 ? 0 : (shape.degree.get(m.id) ?? 0) / (n - 1)),
-      raters, suppressed: !shown,
+      // How many rated a hidden organization is hidden too: with the network's mean it would give the ratings away.
+      raters: shown ? raters : null, suppressed: !shown,
       trustReceived: shown ? round(mean(trusts)) : null,
       valueReceived: shown ? round(mean(values)) : null,
     };
   });
 
+  const shownIds = new Set(organizations.filter((o) => !o.suppressed).map((o) => o.id));
+  const shownRatings = ratings.filter((r) => shownIds.has(r.rateeId));
   const names = new Map(answers.members.map((m) => [m.id, m.name]));
   const byPair = groupBy(ratings, (r) => pairKey(r.raterId, r.rateeId));
   const pairs = [...byPair].map(([key, rs]) => {
@@ -117,8 +124,10 @@ export function waveScores(answers: WaveAnswers) {
   return {
     responses: { invited: n, responded: responded.size, rate: n ? round(responded.size / n) : 0 },
     ties: shape.ties, density: round(shape.density), centralization: round(shape.centralization),
-    trust: round(mean(ratings.map(trustOf).filter((v): v is number => v !== null))),
-    value: round(mean(ratings.map(valueOf).filter((v): v is number => v !== null))),
+    // The network's trust and value are means of the ratings of organizations shown: a mean that
+    // also held a hidden one's ratings would give them away, by subtraction.
+    trust: networkMean(shownRatings.map(trustOf)),
+    value: networkMean(shownRatings.map(valueOf)),
     organizations,
     asymmetric: { count: pairs.filter((p) => p.asymmetric).length, shown: pairs.filter((p) => p.asymmetric && p.disclosed).map(shownPair) },
     disclosedPairs: shownPairs.map(shownPair),
@@ -128,7 +137,7 @@ export function waveScores(answers: WaveAnswers) {
   };
 }
 
-/** Each factor's mean over every answer to its items, with its reading; factors the alliance asked nothing about are left out. */
+/** Each factor's mean over every answer to its items (from three answers on), with its reading; factors the alliance asked nothing about are left out. */
 export function factorMeans(items: FactorItem[], factorAnswers: { item: number; score: number }[]) {
   const byFactor = new Map<Factor, number[]>();
   for (const a of factorAnswers) {
@@ -137,7 +146,8 @@ export function factorMeans(items: FactorItem[], factorAnswers: { item: number; 
   }
   return FACTORS.filter(([, key]) => items.some((i) => i.factor === key)).map(([category, factor]) => {
     const scores = byFactor.get(factor) ?? [];
-    const m = round(mean(scores), 2);
+    // Under three answers a mean is one organization's answer: not shown.
+    const m = scores.length >= MIN_RATERS ? round(mean(scores), 2) : null;
     return { category, factor, answers: scores.length, mean: m, reading: m === null ? null : factorReading(m) };
   });
 }

@@ -59,7 +59,9 @@ export async function updateSurvey(db: Db, actor: Actor, id: string, input: Surv
   await db.transaction().execute(async (trx) => {
     const locked = (await repo.lockSurvey(trx, id))!;
     if (locked.status === 'closed') throw conflict('This wave is closed; start a new wave instead.');
-    const itemsChanged = JSON.stringify(locked.factorItems) !== JSON.stringify(input.factorItems);
+    // Stored as jsonb, whose keys come back in its own order: compare the items field by field.
+    const same = (a: { factor: string; en: string; es: string }[], b: typeof a) => a.length === b.length && a.every((x, i) => x.factor === b[i]!.factor && x.en === b[i]!.en && x.es === b[i]!.es);
+    const itemsChanged = !same(locked.factorItems, input.factorItems);
     if (locked.status === 'open' && itemsChanged) throw invalid([{ field: 'factorItems', message: 'the items cannot change once the wave is open' }]);
     if (locked.status === 'open' && locked.includeAllies !== input.includeAllies) throw invalid([{ field: 'includeAllies', message: 'who is invited cannot change once the wave is open' }]);
     await repo.updateSurvey(trx, id, input);

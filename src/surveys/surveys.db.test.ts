@@ -134,12 +134,15 @@ describe.each(ENGINES)('relationship surveys on %s', (engine) => {
     // Z was rated by X (2), Y (3) and W (4): three raters, shown.
     expect(z).toMatchObject({ raters: 3, suppressed: false, trustReceived: 3, valueReceived: 3 });
     // X was rated by Y and Z only: hidden.
-    expect(results.organizations.find((o: { id: string }) => o.id === X!.id)).toMatchObject({ raters: 2, suppressed: true, trustReceived: null });
+    expect(results.organizations.find((o: { id: string }) => o.id === X!.id)).toMatchObject({ raters: null, suppressed: true, trustReceived: null });
+    // The network's trust holds only Z's ratings (the one organization shown): 2, 3 and 4 → 3.
+    expect(results.trust).toBe(3);
     // X–Z differ by two levels (2 and 4): flagged, but not named, since Z did not agree.
     expect(results.asymmetric.count).toBe(2);
     expect(results.asymmetric.shown.map((p: { a: { name: string }; b: { name: string } }) => [p.a.name, p.b.name].sort().join(' – '))).toEqual(['Member X s – Member Y s']);
     expect(results.disclosedPairs).toHaveLength(1);
-    expect(results.factors).toEqual([{ category: 'purpose', factor: 'shared_vision', answers: 2, mean: 4, reading: 'strength' }]);
+    // Two answers to the factor: under three, its mean would be someone's answer.
+    expect(results.factors).toEqual([{ category: 'purpose', factor: 'shared_vision', answers: 2, mean: null, reading: null }]);
     expect(results.contributions[0]).toEqual({ contribution: 'staff', organizations: ['Member X s', 'Member Z s'] });
     expect(results.sinceLastWave).toBeNull();
     // The audit log records that an organization answered, never what.

@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 // The resource library: curricula, policy papers, reports, hand-outs, each an item of a space
 // with its versions. A version's bytes are stored in the database with their content hash and
 // the text read from them (PDF, Word, plain text), searchable in English and Spanish with the
-// item's title, description and tags.
+// item's title, description and tags (the first 300,000 characters of a file's text).
 const DDL = `
     create table library_items (
       id uuid primary key default gen_random_uuid(),
@@ -32,7 +32,8 @@ const DDL = `
       text text not null default '',
       uploaded_by uuid references users(id) on delete set null,
       uploaded_at timestamptz not null default now(),
-      search tsvector generated always as (to_tsvector('english', left(text, 500000)) || to_tsvector('spanish', left(text, 500000))) stored,
+      -- Words without their positions (strip), from the first 300,000 characters: within a tsvector's 1 MB.
+      search tsvector generated always as (strip(to_tsvector('english', left(text, 300000))) || strip(to_tsvector('spanish', left(text, 300000)))) stored,
       unique (item_id, version)
     );
     create index library_files_search_idx on library_files using gin (search)

@@ -7,7 +7,7 @@ export interface Results {
   minRaters: number;
   responses: { invited: number; responded: number; rate: number };
   ties: number; density: number; centralization: number; trust: number | null; value: number | null;
-  organizations: { id: string; name: string; responded: boolean; degree: number; connectivity: number; raters: number; suppressed: boolean; trustReceived: number | null; valueReceived: number | null }[];
+  organizations: { id: string; name: string; responded: boolean; degree: number; connectivity: number; raters: number | null; suppressed: boolean; trustReceived: number | null; valueReceived: number | null }[];
   asymmetric: { count: number; shown: { a: Named; b: Named; aToB: number; bToA: number }[] };
   disclosedPairs: { a: Named; b: Named; aToB: number | null; bToA: number | null }[];
   factors: { category: string; factor: string; answers: number; mean: number | null; reading: string | null }[];
@@ -60,7 +60,7 @@ export function SurveyResults({ r }: { r: Results }) {
               <td className="p-1">{o.name}{!o.responded && <span className="text-stone-500"> · {t('survey.results.didNotAnswer')}</span>}</td>
               <td className="p-1 text-right">{o.degree}</td><td className="p-1 text-right">{pct(o.connectivity)}</td>
               {o.suppressed
-                ? <td colSpan={2} className="p-1 text-right text-stone-500">{t('survey.results.hidden', { count: o.raters, min: r.minRaters })}</td>
+                ? <td colSpan={2} className="p-1 text-right text-stone-500">{t('survey.results.hidden', { min: r.minRaters })}</td>
                 : <><td className="p-1 text-right">{num(o.trustReceived)}</td><td className="p-1 text-right">{num(o.valueReceived)}</td></>}
             </tr>
           ))}</tbody>
@@ -109,7 +109,7 @@ export function SurveyResults({ r }: { r: Results }) {
             <li key={f.factor} className="flex flex-wrap items-center gap-2">
               <span className="w-56">{t(`survey.factor.${f.factor}`)}</span>
               <meter min={1} max={5} low={3} high={4} optimum={5} value={f.mean ?? 1} className="w-32" />
-              <span>{f.mean === null ? '—' : `${f.mean.toFixed(2)} / 5`} · {f.reading ? t(`survey.reading.${f.reading}`) : ''} ({t('survey.results.answers', { count: f.answers })})</span>
+              <span>{f.mean === null ? t('survey.results.fewAnswers', { min: r.minRaters }) : `${f.mean.toFixed(2)} / 5 · ${t(`survey.reading.${f.reading}`)}`} ({t('survey.results.answers', { count: f.answers })})</span>
             </li>
           ))}</ul>
           <p className="text-xs text-stone-600">{t('survey.results.factorsSource')}</p>
