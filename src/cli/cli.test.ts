@@ -22,8 +22,10 @@ async function crossroads(...args: string[]) {
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+// Each case runs a dozen commands, each starting the app (and the first loads the whole demo):
+// minutes on a busy two-core machine, hence the long budgets.
 describe('the crossroads command', () => {
-  it('adds a user, loads the demo, imports and exports', { timeout: 240_000 }, async () => {
+  it('adds a user, loads the demo, imports and exports', { timeout: 420_000 }, async () => {
     const added = await crossroads('user', 'add', 'ana@example.org', '--name', 'Ana', '--admin');
     expect(added.code, added.stderr).toBe(0);
     expect(added.stdout).toContain('Added ana@example.org');
@@ -100,7 +102,7 @@ describe('the crossroads command', () => {
     expect(stranger.stderr).toMatch(/No record here/);
   });
 
-  it('lists spaces, imports and exports contacts by the organization\'s name, makes an OSDI token', { timeout: 240_000 }, async () => {
+  it('lists spaces, imports and exports contacts by the organization\'s name, makes an OSDI token', { timeout: 420_000 }, async () => {
     const spaces = await crossroads('spaces', '--as', 'organizer@example.org');
     expect(spaces.code, spaces.stderr).toBe(0);
     const own = spaces.stdout.split('\n').find((l) => /organization\s+owner/.test(l))!;
@@ -145,7 +147,7 @@ describe('the crossroads command', () => {
     expect(stranger.stderr).toMatch(/No organization .* you hold a role in/);
   });
 
-  it('checks a goal, lists convenings, prints a work plan and a convening\'s .ics, in the web app\'s permissions', { timeout: 240_000 }, async () => {
+  it('checks a goal, lists convenings, prints a work plan and a convening\'s .ics, in the web app\'s permissions', { timeout: 420_000 }, async () => {
     const smartie = await crossroads('smartie', 'Ensure the steering committee is highly engaged this year.', '--lang', 'es');
     expect(smartie.code).toBe(3);
     expect(smartie.stdout).toContain('✗ T  Con plazo');
@@ -169,7 +171,7 @@ describe('the crossroads command', () => {
     expect(stranger.code).toBe(1);
   });
 
-  it('maps the field: the network and its brokers, anatomies side by side, allies, priorities and ties in', { timeout: 240_000 }, async () => {
+  it('maps the field: the network and its brokers, anatomies side by side, allies, priorities and ties in', { timeout: 420_000 }, async () => {
     const network = await crossroads('analyze', 'network', 'Inter-Alliance Dialogue', '--as', 'coordinator@example.org');
     expect(network.code, network.stderr).toBe(0);
     expect(network.stdout).toMatch(/^\d+ organizations, \d+ ties, density/);
@@ -195,7 +197,7 @@ describe('the crossroads command', () => {
     expect(unknown.stderr).toContain('no organization "No Such Alliance" that you can see');
   });
 
-  it('counts privately the people two member organizations share, each side with its own account', { timeout: 240_000 }, async () => {
+  it('counts privately the people two member organizations share, each side with its own account', { timeout: 420_000 }, async () => {
     const ownSpace = async (email: string) => (await crossroads('spaces', '--as', email)).stdout.split('\n').find((l) => /organization\s+owner/.test(l))!.split(/\s+/)[0]!;
     const [scope, cause] = [await ownSpace('organizer@example.org'), await ownSpace('staff.cause@example.org')];
     // The truth, from the demo's own generated lists: the addresses both hold.
