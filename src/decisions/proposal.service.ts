@@ -1,4 +1,4 @@
-import { commentOnProposal } from '../discussions/discussion.service.ts';
+import { firstPost } from '../discussions/discussion.service.ts';
 import { findOrganization } from '../orgs/organization.repository.ts';
 import { type AuditEntry, insertAudit } from '../audit/audit.repository.ts';
 import { type Db, inTransaction } from '../db/database.ts';
@@ -89,11 +89,11 @@ export async function addComment(db: Db, actor: Actor, id: string, body: string)
   return db.transaction().execute(async (trx) => {
     const version = await repo.latestVersionNumber(trx, id);
     const title = (await repo.listVersions(trx, id)).at(-1)?.title ?? '';
-    const comment = await commentOnProposal(trx, { proposalId: id, spaceId: proposal.spaceId, title, userId: actor.userId, body, version });
+    const comment = await firstPost(trx, { spaceId: proposal.spaceId, kind: 'proposal', subjectId: id, title, userId: actor.userId, body, proposalVersion: version });
     // Names the proposal and version commented on; the comment itself stays in the discussion.
-    await insertAudit(trx, [{ userId: actor.userId, spaceId: proposal.spaceId, action: 'create', entity: 'proposal_comment', entityId: comment.id,
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: proposal.spaceId, action: 'create', entity: 'proposal_comment', entityId: comment.postId,
       changes: { proposal: [null, id], version: [null, version] } }]);
-    return { id: comment.id, createdAt: comment.createdAt, threadId: comment.threadId };
+    return { id: comment.postId, createdAt: comment.createdAt, threadId: comment.threadId };
   });
 }
 

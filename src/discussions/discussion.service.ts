@@ -1,3 +1,4 @@
+import { findUserById } from '../accounts/accounts.repository.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
 import type { ThreadSubjectKind } from '../db/tables.ts';
@@ -6,7 +7,7 @@ import { forbidden, notFound } from '../server/problem.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
 import { roleAtLeast } from '../spaces/roles.ts';
 import * as repo from './discussion.repository.ts';
-import { plainText, renderPost } from './markdown.ts';
+import { renderPost } from './markdown.ts';
 
 // Discussions live in the space of what they discuss, and open only to a role there: viewers
 // read, members write, react and follow, the author edits their own post, administrators remove
@@ -18,8 +19,7 @@ const PAGE = 200;
 async function subjectFor(db: Db, actor: Actor, kind: ThreadSubjectKind, subjectId: string, role: 'viewer' | 'member') {
   const subject = await repo.subjectOf(db, kind, subjectId);
   if (!subject) throw notFound(kind.replace('_', ' '));
-  await requireRole(db, actor, subject.spaceId, role, kind.replace('_', ' '));
-  return subject;
+  return { ...subject, role: await requireRole(db, actor, subject.spaceId, role, kind.replace('_', ' ')) };
 }
 
 async function threadFor(db: Db, actor: Actor, threadId: string, role: 'viewer' | 'member' | 'admin') {
@@ -31,8 +31,7 @@ async function threadFor(db: Db, actor: Actor, threadId: string, role: 'viewer' 
 
 export async function listSubjectThreads(db: Db, actor: Actor, kind: ThreadSubjectKind, subjectId: string) {
   const subject = await subjectFor(db, actor, kind, subjectId, 'viewer');
-  const role = await requireRole(db, actor, subject.spaceId, 'viewer');
-  return { subject: { kind, id: subjectId, name: subject.name }, canPost: roleAtLeast(role, 'member'), threads: await repo.listThreads(db, kind, subjectId, actor.userId) };
+  return { subject: { kind, id: subjectId, name: subject.name }, canPost: roleAtLeast(subject.role, 'member'), threads: await repo.listThreads(db, kind, subjectId, actor.userId) };
 }
 
 /** Tells followers and the people mentioned (with a role in the space) of a new post. */
@@ -48,22 +47,31 @@ async function notify(db: Db, thread: { id: string; spaceId: string; title: stri
 }
 
 async function authorName(db: Db, userId: string) {
-  return (await db.selectFrom('users').select('display_name').where('id', '=', userId).executeTakeFirst())?.display_name ?? '';
+  return (await findUserById(db, userId))?.display_name ?? '';
+}
+
+/**
+ * A post that opens its thread, or joins a proposal's one thread (its discussion) if it has one;
+ * its author follows the thread. Part of the caller's transaction; the caller writes the audit entry.
+ */
+export async function firstPost(trx: Db, p: { spaceId: string; kind: ThreadSubjectKind; subjectId: string; title: string; userId: string; body: string; proposalVersion?: number }) {
+  const existing = p.kind === 'proposal' ? await repo.proposalThread(trx, p.subjectId) : undefined;
+  const threadId = existing?.id ?? (await repo.insertThread(trx, { spaceId: p.spaceId, subjectKind: p.kind, subjectId: p.subjectId, title: p.title, createdBy: p.userId })).id;
+  const rendered = renderPost(p.body);
+  const post = await repo.insertPost(trx, { threadId, spaceId: p.spaceId, authorId: p.userId, body: p.body, ...rendered, proposalVersion: p.proposalVersion });
+  await repo.setReader(trx, { threadId, userId: p.userId, spaceId: p.spaceId, lastReadAt: new Date(), subscribed: true });
+  return { threadId, postId: post.id, createdAt: post.createdAt, mentionedUsers: rendered.mentionedUsers };
 }
 
 export async function startThread(db: Db, actor: Actor, kind: ThreadSubjectKind, subjectId: string, input: { title: string; body: string }) {
   const subject = await subjectFor(db, actor, kind, subjectId, 'member');
-  const rendered = renderPost(input.body);
-  const result = await db.transaction().execute(async (trx) => {
-    // A proposal has one thread: its discussion.
-    const existing = kind === 'proposal' ? await repo.proposalThread(trx, subjectId) : undefined;
-    const { id } = existing ?? await repo.insertThread(trx, { spaceId: subject.spaceId, subjectKind: kind, subjectId, title: input.title, createdBy: actor.userId });
-    const post = await repo.insertPost(trx, { threadId: id, spaceId: subject.spaceId, authorId: actor.userId, body: input.body, ...rendered });
-    await repo.setReader(trx, { threadId: id, userId: actor.userId, spaceId: subject.spaceId, lastReadAt: new Date(), subscribed: true });
-    await insertAudit(trx, [{ userId: actor.userId, spaceId: subject.spaceId, action: 'create', entity: 'thread', entityId: id, changes: { title: [null, input.title] } }]);
-    return { id, postId: post.id };
+  const written = await db.transaction().execute(async (trx) => {
+    const post = await firstPost(trx, { spaceId: subject.spaceId, kind, subjectId, title: input.title, userId: actor.userId, body: input.body });
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: subject.spaceId, action: 'create', entity: 'thread', entityId: post.threadId, changes: { title: [null, input.title] } }]);
+    return post;
   });
-  await notify(db, { id: result.id, spaceId: subject.spaceId, title: input.title }, actor, await authorName(db, actor.userId), rendered.mentionedUsers);
+  const result = { id: written.threadId, postId: written.postId };
+  await notify(db, { id: result.id, spaceId: subject.spaceId, title: input.title }, actor, await authorName(db, actor.userId), written.mentionedUsers);
   return result;
 }
 
@@ -144,17 +152,4 @@ export async function subscribe(db: Db, actor: Actor, threadId: string, subscrib
 
 export async function searchDiscussions(db: Db, actor: Actor, q: string) {
   return { results: await repo.searchPosts(db, actor.userId, q, 50) };
-}
-
-/**
- * A comment on a proposal, in its one thread (made with the first comment), as part of the
- * proposal service's own transaction; its version is the one the comment speaks to.
- */
-export async function commentOnProposal(trx: Db, c: { proposalId: string; spaceId: string; title: string; userId: string; body: string; version: number }) {
-  const existing = await repo.proposalThread(trx, c.proposalId);
-  const threadId = existing?.id ?? (await repo.insertThread(trx, { spaceId: c.spaceId, subjectKind: 'proposal', subjectId: c.proposalId, title: c.title, createdBy: c.userId })).id;
-  const rendered = renderPost(c.body);
-  const post = await repo.insertPost(trx, { threadId, spaceId: c.spaceId, authorId: c.userId, body: c.body, ...rendered, proposalVersion: c.version });
-  await repo.setReader(trx, { threadId, userId: c.userId, spaceId: c.spaceId, lastReadAt: new Date(), subscribed: true });
-  return { id: post.id, createdAt: post.createdAt, threadId, mentionedUsers: rendered.mentionedUsers, text: plainText(c.body) };
 }

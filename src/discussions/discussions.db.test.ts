@@ -24,7 +24,6 @@ describe.each(ENGINES)('discussions on %s', (engine) => {
 
   it('opens threads to a role in the subject\'s space: viewers read, members write', async () => {
     const path = `/api/discussions/alliance/${f.alliance.id}/threads`;
-    const repY = f.members.Y!;
     const body = { title: 'Phoenix response', body: `Our organizers go to Phoenix on Monday. @[Yolanda Rep](user:${c('repY').userId}) can you host a call? **Reuniones** del lunes.\n<script>alert(1)</script>` };
     expect((await c('funder').post(path, body)).status).toBe(403);
     expect((await c('outsider').post(path, body)).status).toBe(404);
@@ -35,7 +34,6 @@ describe.each(ENGINES)('discussions on %s', (engine) => {
     const created = await c('repX').post(path, body);
     expect(created.status).toBe(201);
     threadId = created.json.id;
-    expect(repY).toBeDefined();
     const thread = (await c('funder').get(`/api/threads/${threadId}`)).json;
     expect(thread.canPost).toBe(false);
     expect(thread.posts[0].html).toContain('<strong>Reuniones</strong>');

@@ -4,8 +4,8 @@ import { allianceSpace } from '../memberships/membership.service.ts';
 import { insertNotifications } from '../notifications/notification.repository.ts';
 import type { AppDeps } from '../server/context.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
-import * as threads from './discussion.repository.ts';
-import { plainText, renderPost } from './markdown.ts';
+import { firstPost } from './discussion.service.ts';
+import { plainText } from './markdown.ts';
 import { replyAddress } from './reply-address.ts';
 import { digestMail, updateMail } from './update-mail.ts';
 import * as repo from './update.repository.ts';
@@ -25,11 +25,8 @@ export async function sendUpdate(deps: Deps, actor: Actor, allianceId: string, i
   const { alliance, spaceId } = await allianceSpace(db, actor, allianceId);
   await requireRole(db, actor, spaceId, 'admin', 'alliance');
   const recipients = (await repo.audienceOf(db, allianceId, spaceId, input.audience)).filter((r) => r.id !== actor.userId);
-  const rendered = renderPost(input.body);
   const sent = await db.transaction().execute(async (trx) => {
-    const { id: threadId } = await threads.insertThread(trx, { spaceId, subjectKind: 'alliance', subjectId: allianceId, title: input.title, createdBy: actor.userId });
-    await threads.insertPost(trx, { threadId, spaceId, authorId: actor.userId, body: input.body, ...rendered });
-    await threads.setReader(trx, { threadId, userId: actor.userId, spaceId, lastReadAt: new Date(), subscribed: true });
+    const { threadId } = await firstPost(trx, { spaceId, kind: 'alliance', subjectId: allianceId, title: input.title, userId: actor.userId, body: input.body });
     const update = await repo.insertUpdate(trx, { spaceId, allianceId, threadId, audience: input.audience, sentBy: actor.userId, userIds: recipients.map((r) => r.id) });
     await insertNotifications(trx, recipients.map((r) => ({ userId: r.id, spaceId, kind: 'update' as const, threadId, data: { threadTitle: input.title, allianceName: alliance.name } })));
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'update', entityId: update.id,
@@ -45,8 +42,8 @@ export async function sendUpdate(deps: Deps, actor: Actor, allianceId: string, i
     deps.mailer.enqueue(byEmail.map((r) => {
       const addressId = addresses.get(r.id);
       return { to: r.email, ...updateMail(localeOf(r.locale), { allianceName: alliance.name, title: input.title, text: plainText(input.body), link, canReply: Boolean(addressId) }),
-        ...(addressId ? { replyTo: replyAddress(addressId, deps.config.inboundDomain, deps.box.sign) } : {}), notificationId: r.id };
-    }), async (m) => { if (m.notificationId) await repo.markEmailed(db, sent.id, m.notificationId); });
+        ...(addressId ? { replyTo: replyAddress(addressId, deps.config.inboundDomain, deps.box.sign) } : {}), ref: r.id };
+    }), async (m) => { if (m.ref) await repo.markEmailed(db, sent.id, m.ref); });
     emailed = byEmail.length;
   }
   return { ...sent, recipients: recipients.length, emailed };

@@ -6,8 +6,8 @@ export interface MailMessage {
   text: string;
   // Where a reply goes (a thread's reply address), when replies are taken by email.
   replyTo?: string;
-  // Marked as emailed once the SMTP server accepted it.
-  notificationId?: string;
+  // What the sender marks as sent (a notification, an invitation, a recipient) once the SMTP server accepted it.
+  ref?: string;
 }
 
 export interface Mailer {

@@ -30,8 +30,8 @@ export async function notifyVoters(deps: Pick<AppDeps, 'db' | 'mailer' | 'config
   const compose = notice.kind === 'vote_opened' ? voteOpenedMail : voteClosingMail;
   deps.mailer.enqueue(users.map((u) => {
     const mail = compose(u.locale === 'es' ? 'es' : 'en', { proposalTitle: notice.proposalTitle, allianceName: notice.allianceName, closesAt: notice.closesAt, link });
-    return { to: u.email, ...mail, notificationId: rows.find((r) => r.userId === u.id)?.id };
-  }), async (message) => { if (message.notificationId) await repo.markEmailed(deps.db, message.notificationId); });
+    return { to: u.email, ...mail, ref: rows.find((r) => r.userId === u.id)?.id };
+  }), async (message) => { if (message.ref) await repo.markEmailed(deps.db, message.ref); });
 }
 
 export async function listMyNotifications(db: Db, actor: Actor) {

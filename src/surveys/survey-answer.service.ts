@@ -1,4 +1,5 @@
 import { insertAudit } from '../audit/audit.repository.ts';
+import { findOrganization } from '../orgs/organization.repository.ts';
 import type { AppDeps } from '../server/context.ts';
 import { conflict, invalid, notFound, Problem } from '../server/problem.ts';
 import { readLinkToken } from '../shared/signed-link.ts';
@@ -28,7 +29,7 @@ async function invitationOfToken(deps: Deps, token: string) {
 export async function answerForm(deps: Deps, token: string) {
   const { invitation, survey } = await invitationOfToken(deps, token);
   const [alliance, invitations, answer] = await Promise.all([
-    deps.db.selectFrom('organizations').select('name').where('id', '=', survey.allianceId).executeTakeFirst(),
+    findOrganization(deps.db, survey.allianceId),
     repo.listInvitations(deps.db, survey.id),
     repo.answerOf(deps.db, survey.id, invitation.organizationId),
   ]);

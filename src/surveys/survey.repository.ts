@@ -7,7 +7,6 @@ import type { Rating } from './survey-scores.ts';
 
 const surveyColumns = ['id', 'space_id as spaceId', 'alliance_id as allianceId', 'title', 'status', 'deadline', 'factor_items as factorItems', 'include_allies as includeAllies',
   'opened_at as openedAt', 'closed_at as closedAt', 'reminded_at as remindedAt', 'created_at as createdAt'] as const;
-export type SurveyRow = Awaited<ReturnType<typeof findSurvey>> & {};
 
 export async function insertSurvey(db: Db, s: SurveyInput & { spaceId: string; allianceId: string; createdBy: string }) {
   return db.insertInto('surveys').values({ space_id: s.spaceId, alliance_id: s.allianceId, title: s.title, deadline: s.deadline,

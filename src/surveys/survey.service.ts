@@ -1,6 +1,7 @@
 import { insertAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
 import { allianceSpace } from '../memberships/membership.service.ts';
+import { findOrganization } from '../orgs/organization.repository.ts';
 import type { Contact } from '../people/person.schema.ts';
 import { contactPlace } from '../people/person.service.ts';
 import type { AppDeps } from '../server/context.ts';
@@ -27,8 +28,7 @@ const LINK_DAYS_AFTER_DEADLINE = 90;
 export async function surveyIn(db: Db, actor: Actor, id: string, role: 'viewer' | 'member' | 'admin') {
   const survey = await repo.findSurvey(db, id);
   if (!survey) throw notFound('survey');
-  await requireRole(db, actor, survey.spaceId, role, 'survey');
-  return survey;
+  return { ...survey, role: await requireRole(db, actor, survey.spaceId, role, 'survey') };
 }
 
 function checkDeadline(deadline: string) {
@@ -82,8 +82,7 @@ export async function deleteSurvey(db: Db, actor: Actor, id: string) {
 
 /** The wave as its members see it: its settings, who was asked and who answered, and the invitation the reader holds. */
 export async function getSurvey(deps: Deps, actor: Actor, id: string) {
-  const survey = await surveyIn(deps.db, actor, id, 'viewer');
-  const role = await requireRole(deps.db, actor, survey.spaceId, 'viewer');
+  const { role, ...survey } = await surveyIn(deps.db, actor, id, 'viewer');
   const [invitations, mine] = await Promise.all([repo.listInvitations(deps.db, id), repo.invitationOfUser(deps.db, id, actor.userId)]);
   return {
     ...survey, canManage: role === 'admin' || role === 'owner', emailEnabled: deps.mailer.enabled,
@@ -106,7 +105,7 @@ async function recipientAddress(deps: Deps, r: Awaited<ReturnType<typeof repo.in
 /** Emails each invited person (or, for a reminder, each who has not answered) their own link. */
 async function emailInvitations(deps: Deps, surveyId: string, reminder: boolean) {
   const survey = (await repo.findSurvey(deps.db, surveyId))!;
-  const allianceName = (await deps.db.selectFrom('organizations').select('name').where('id', '=', survey.allianceId).executeTakeFirst())?.name ?? '';
+  const allianceName = (await findOrganization(deps.db, survey.allianceId))?.name ?? '';
   const invitations = new Map((await repo.listInvitations(deps.db, surveyId)).map((i) => [i.id, i]));
   const recipients = await repo.invitationRecipients(deps.db, surveyId, reminder);
   if (!deps.mailer.enabled) return 0;
@@ -118,9 +117,9 @@ async function emailInvitations(deps: Deps, surveyId: string, reminder: boolean)
     if (!address) continue;
     const link = `${origin}/survey/${linkToken(r.id, expires, surveySign(deps.box))}`;
     const mail = surveyInvitationMail(address.locale, { allianceName, organizationName: invitations.get(r.id)?.organizationName ?? '', title: survey.title, deadline: survey.deadline, link }, reminder);
-    messages.push({ to: address.to, ...mail, notificationId: r.id });
+    messages.push({ to: address.to, ...mail, ref: r.id });
   }
-  deps.mailer.enqueue(messages, async (m) => { if (m.notificationId) await repo.markInvitations(deps.db, [m.notificationId], reminder ? 'reminded_at' : 'emailed_at', new Date()); });
+  deps.mailer.enqueue(messages, async (m) => { if (m.ref) await repo.markInvitations(deps.db, [m.ref], reminder ? 'reminded_at' : 'emailed_at', new Date()); });
   return messages.length;
 }
 
