@@ -39,7 +39,7 @@ function Resource({ item, onChange }: { item: Item; onChange: () => void }) {
         <div className="mt-2 flex flex-col gap-2">
           <ul className="text-sm">{detail.versions.map((v) => (
             <li key={v.version}><a className="underline" href={`/api/library/${item.id}/files/${v.version}`}>{t('library.download', { version: v.version, name: v.fileName })}</a>
-              <span className="text-xs text-stone-600"> · {size(v.size)} · {v.uploadedBy ?? '—'} · {formatDateTime(v.uploadedAt)} · <span title={v.sha256}>sha256 {v.sha256.slice(0, 12)}…</span></span></li>
+              <span className="text-xs text-stone-600"> · {size(v.size)} · {v.uploadedBy ?? '—'} · {formatDateTime(v.uploadedAt)} · <span title={v.sha256}>{t('library.hash', { hash: v.sha256.slice(0, 12) })}</span></span></li>
           ))}</ul>
           {detail.canEdit && (
             <label className="flex flex-col gap-1 text-sm">{t('library.newVersion', { max: size(detail.maxBytes) })}

@@ -108,7 +108,7 @@ export function SurveyResults({ r }: { r: Results }) {
           <ul className="flex flex-col gap-1 text-sm">{r.factors.map((f) => (
             <li key={f.factor} className="flex flex-wrap items-center gap-2">
               <span className="w-56">{t(`survey.factor.${f.factor}`)}</span>
-              <meter min={1} max={5} low={3} high={4} optimum={5} value={f.mean ?? 1} className="w-32" />
+              {f.mean !== null && <meter min={1} max={5} low={3} high={4} optimum={5} value={f.mean} className="w-32" />}
               <span>{f.mean === null ? t('survey.results.fewAnswers', { min: r.minRaters }) : `${f.mean.toFixed(2)} / 5 · ${t(`survey.reading.${f.reading}`)}`} ({t('survey.results.answers', { count: f.answers })})</span>
             </li>
           ))}</ul>
