@@ -76,8 +76,17 @@ describe.each(ENGINES)('unduplicated reach on %s', (engine) => {
     expect(reached.low).toBeLessThanOrEqual(645);
     expect(reached.high).toBeGreaterThanOrEqual(645);
     expect(Math.abs(r.sumOfMembers.estimate - 795)).toBeLessThanOrEqual(12);
-    expect(category(r, 'contacted').estimate).toBe(40);
-    expect(category(r, 'step:owning').estimate).toBe(15);
+    // Small counts are nearly exact: only two hashes falling in one of the 16,384 registers (about
+    // 1 chance in 20 among 40 people, under the alliance's random key) makes one read one fewer,
+    // and the bound still holds the truth.
+    const nearlyExact = (name: string, truth: number) => {
+      const c = category(r, name);
+      expect([truth - 1, truth]).toContain(c.estimate);
+      expect(c.low).toBeLessThanOrEqual(truth);
+      expect(c.high).toBeGreaterThanOrEqual(truth);
+    };
+    nearlyExact('contacted', 40);
+    nearlyExact('step:owning', 15);
     expect(r.members.map((m: any) => Boolean(m.contributedAt))).toEqual([true, true, true]);
     // Nothing of a person is kept: only registers, and the audit says how many, never who.
     const rows = await t.db.selectFrom('reach_sketches').select(['registers']).execute();
