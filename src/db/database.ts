@@ -40,6 +40,7 @@ import * as surveys from './migrations/2026_12_07_0031_surveys.ts';
 import * as discussions from './migrations/2026_12_07_0032_discussions.ts';
 import * as updates from './migrations/2026_12_07_0033_updates.ts';
 import * as library from './migrations/2026_12_07_0034_library.ts';
+import * as postAttachments from './migrations/2026_12_07_0035_post_attachments.ts';
 import { ensurePrivateDataDir } from './data-dir.ts';
 import type { Database } from './tables.ts';
 
@@ -102,6 +103,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_0032_discussions': discussions,
   '2026_12_07_0033_updates': updates,
   '2026_12_07_0034_library': library,
+  '2026_12_07_0035_post_attachments': postAttachments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

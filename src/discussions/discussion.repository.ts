@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { ThreadSubjectKind } from '../db/tables.ts';
+import type { DroppedAttachment, ThreadSubjectKind } from '../db/tables.ts';
 
 // Threads, posts, reactions and readers. SQL only; the service checks who may do what.
 
@@ -53,10 +53,11 @@ export async function listThreads(db: Db, kind: ThreadSubjectKind, subjectId: st
 }
 
 export async function insertPost(db: Db, p: { threadId: string; spaceId: string; authorId: string | null; body: string; html: string;
-  mentionedUsers: string[]; mentionedOrgs: string[]; via?: 'app' | 'email'; proposalVersion?: number | null; at?: Date }) {
+  mentionedUsers: string[]; mentionedOrgs: string[]; via?: 'app' | 'email'; proposalVersion?: number | null; at?: Date; droppedAttachments?: DroppedAttachment[] }) {
   const at = p.at ?? new Date();
   const row = await db.insertInto('posts').values({ thread_id: p.threadId, space_id: p.spaceId, author_id: p.authorId, body: p.body, html: p.html,
-    mentioned_users: p.mentionedUsers, mentioned_orgs: p.mentionedOrgs, via: p.via ?? 'app', proposal_version: p.proposalVersion ?? null, created_at: at })
+    mentioned_users: p.mentionedUsers, mentioned_orgs: p.mentionedOrgs, via: p.via ?? 'app', proposal_version: p.proposalVersion ?? null, created_at: at,
+    dropped_attachments: JSON.stringify(p.droppedAttachments ?? []) })
     .returning(['id', 'created_at as createdAt']).executeTakeFirstOrThrow();
   await db.updateTable('threads').set({ last_post_at: at, post_count: sql`post_count + 1` }).where('id', '=', p.threadId).execute();
   return row;
@@ -75,18 +76,36 @@ export async function updatePost(db: Db, id: string, p: { body: string; html: st
 export async function deletePost(db: Db, id: string) {
   await db.updateTable('posts').set({ body: '', html: '', mentioned_users: [], mentioned_orgs: [], deleted_at: new Date() }).where('id', '=', id).execute();
   await db.deleteFrom('post_reactions').where('post_id', '=', id).execute();
+  await db.deleteFrom('post_attachments').where('post_id', '=', id).execute();
 }
 
 /** One page of a thread's posts, oldest first, with their authors and reactions. */
 export async function listPosts(db: Db, threadId: string, page: { after?: Date; limit: number }) {
   let query = db.selectFrom('posts as p').leftJoin('users as u', 'u.id', 'p.author_id')
     .select(['p.id', 'p.author_id as authorId', 'u.display_name as author', 'p.body', 'p.html', 'p.via', 'p.proposal_version as proposalVersion',
-      'p.created_at as createdAt', 'p.edited_at as editedAt', 'p.deleted_at as deletedAt',
+      'p.created_at as createdAt', 'p.edited_at as editedAt', 'p.deleted_at as deletedAt', 'p.dropped_attachments as droppedAttachments',
+      sql<{ id: string; title: string; version: number | null; fileName: string | null; contentType: string | null; size: number | null }[]>`coalesce((select json_agg(json_build_object('id', i.id, 'title', i.title,
+        'version', f.version, 'fileName', f.file_name, 'contentType', f.content_type, 'size', f.size) order by a.position)
+        from post_attachments a join library_items i on i.id = a.item_id
+        left join lateral (select version, file_name, content_type, size from library_files lf where lf.item_id = i.id order by version desc limit 1) f on true
+        where a.post_id = p.id), '[]'::json)`.as('attachments'),
       sql<{ reaction: string; count: number; userIds: string[] }[]>`coalesce((select json_agg(json_build_object('reaction', x.reaction, 'count', x.n, 'userIds', x.users))
         from (select reaction, count(*)::int as n, array_agg(user_id) as users from post_reactions r where r.post_id = p.id group by reaction order by reaction) x), '[]'::json)`.as('reactions')])
     .where('p.thread_id', '=', threadId);
   if (page.after) query = query.where('p.created_at', '>', page.after);
   return query.orderBy('p.created_at').orderBy('p.id').limit(page.limit).execute();
+}
+
+/** Which of `itemIds` are resources of the space's library. */
+export async function resourcesIn(db: Db, spaceId: string, itemIds: string[]) {
+  if (!itemIds.length) return [];
+  return (await db.selectFrom('library_items').select('id').where('space_id', '=', spaceId).where('id', 'in', itemIds).execute()).map((r) => r.id);
+}
+
+/** A post's attachments, in the order given, in place of the ones it had. */
+export async function setAttachments(db: Db, post: { id: string; spaceId: string }, itemIds: string[]) {
+  await db.deleteFrom('post_attachments').where('post_id', '=', post.id).execute();
+  if (itemIds.length) await db.insertInto('post_attachments').values(itemIds.map((itemId, position) => ({ post_id: post.id, item_id: itemId, space_id: post.spaceId, position }))).execute();
 }
 
 export async function toggleReaction(db: Db, r: { postId: string; userId: string; spaceId: string; reaction: string }) {

@@ -4,9 +4,14 @@ export const SUBJECT_KINDS = ['alliance', 'committee', 'campaign', 'proposal', '
 export const REACTIONS = ['thumbs_up', 'heart', 'raised_fist', 'celebrate', 'pray', 'eyes'] as const;
 export const MAX_POST = 20_000;
 
+export const MAX_ATTACHMENTS = 10;
 const body = z.string().trim().min(1, 'write something').max(MAX_POST, `at most ${MAX_POST} characters`);
-export const PostInputSchema = z.object({ body }).openapi('PostInput');
-export const ThreadInputSchema = z.object({ title: z.string().trim().min(1, 'give the thread a title').max(200), body }).openapi('ThreadInput');
+// Resources of the library of the thread's space; on an edit, left out means unchanged.
+const attachments = z.array(z.uuid('not a valid id')).max(MAX_ATTACHMENTS, `at most ${MAX_ATTACHMENTS} attachments`)
+  .refine((ids) => new Set(ids).size === ids.length, 'a resource is attached twice').optional()
+  .openapi({ description: "ids of resources in the library of the thread's space" });
+export const PostInputSchema = z.object({ body, attachments }).openapi('PostInput');
+export const ThreadInputSchema = z.object({ title: z.string().trim().min(1, 'give the thread a title').max(200), body, attachments }).openapi('ThreadInput');
 export const ReactionSchema = z.object({ reaction: z.enum(REACTIONS) });
 export const SubscriptionSchema = z.object({ subscribed: z.boolean() });
 export const SubjectParams = z.object({
@@ -19,5 +24,6 @@ export const UpdateInputSchema = z.object({
   title: z.string().trim().min(1, 'give the update a title').max(200),
   body,
   audience: z.enum(['representatives', 'followers']).default('representatives'),
+  attachments,
 }).openapi('UpdateInput');
 export const DigestSchema = z.object({ digest: z.boolean() });

@@ -3,7 +3,8 @@ import { insertAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
 import type { ThreadSubjectKind } from '../db/tables.ts';
 import { insertNotifications } from '../notifications/notification.repository.ts';
-import { forbidden, notFound } from '../server/problem.ts';
+import { addSentFiles, type FileRefusal, readFile, type ReadFile } from '../library/library.service.ts';
+import { forbidden, notFound, Problem } from '../server/problem.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
 import { roleAtLeast } from '../spaces/roles.ts';
 import * as repo from './discussion.repository.ts';
@@ -50,23 +51,34 @@ async function authorName(db: Db, userId: string) {
   return (await findUserById(db, userId))?.display_name ?? '';
 }
 
+/** Attachments must be resources of the library of the thread's space: whoever reads the thread may open them. */
+async function checkAttachments(db: Db, spaceId: string, ids: string[] | undefined) {
+  if (!ids?.length) return [];
+  const found = new Set(await repo.resourcesIn(db, spaceId, ids));
+  const errors = ids.flatMap((id, i) => (found.has(id) ? [] : [{ field: `attachments.${i}`, message: "not a resource of this space's library" }]));
+  if (errors.length) throw new Problem(422, 'Invalid input', "An attachment is not in the library of the thread's space.", errors);
+  return ids;
+}
+
 /**
  * A post that opens its thread, or joins a proposal's one thread (its discussion) if it has one;
  * its author follows the thread. Part of the caller's transaction; the caller writes the audit entry.
  */
-export async function firstPost(trx: Db, p: { spaceId: string; kind: ThreadSubjectKind; subjectId: string; title: string; userId: string; body: string; proposalVersion?: number }) {
+export async function firstPost(trx: Db, p: { spaceId: string; kind: ThreadSubjectKind; subjectId: string; title: string; userId: string; body: string; proposalVersion?: number; attachments?: string[] }) {
+  const attachments = await checkAttachments(trx, p.spaceId, p.attachments);
   const existing = p.kind === 'proposal' ? await repo.proposalThread(trx, p.subjectId) : undefined;
   const threadId = existing?.id ?? (await repo.insertThread(trx, { spaceId: p.spaceId, subjectKind: p.kind, subjectId: p.subjectId, title: p.title, createdBy: p.userId })).id;
   const rendered = renderPost(p.body);
   const post = await repo.insertPost(trx, { threadId, spaceId: p.spaceId, authorId: p.userId, body: p.body, ...rendered, proposalVersion: p.proposalVersion });
+  await repo.setAttachments(trx, { id: post.id, spaceId: p.spaceId }, attachments);
   await repo.setReader(trx, { threadId, userId: p.userId, spaceId: p.spaceId, lastReadAt: new Date(), subscribed: true });
   return { threadId, postId: post.id, createdAt: post.createdAt, mentionedUsers: rendered.mentionedUsers };
 }
 
-export async function startThread(db: Db, actor: Actor, kind: ThreadSubjectKind, subjectId: string, input: { title: string; body: string }) {
+export async function startThread(db: Db, actor: Actor, kind: ThreadSubjectKind, subjectId: string, input: { title: string; body: string; attachments?: string[] }) {
   const subject = await subjectFor(db, actor, kind, subjectId, 'member');
   const written = await db.transaction().execute(async (trx) => {
-    const post = await firstPost(trx, { spaceId: subject.spaceId, kind, subjectId, title: input.title, userId: actor.userId, body: input.body });
+    const post = await firstPost(trx, { spaceId: subject.spaceId, kind, subjectId, title: input.title, userId: actor.userId, body: input.body, attachments: input.attachments });
     await insertAudit(trx, [{ userId: actor.userId, spaceId: subject.spaceId, action: 'create', entity: 'thread', entityId: post.threadId, changes: { title: [null, input.title] } }]);
     return post;
   });
@@ -92,15 +104,47 @@ export async function getThread(db: Db, actor: Actor, threadId: string, page: { 
   };
 }
 
-/** A post written in the app (or, through `via`, by email as that account) into a thread the author may write in. */
-export async function addPost(db: Db, actor: Actor, threadId: string, input: { body: string }, options: { via?: 'app' | 'email'; proposalVersion?: number } = {}) {
+/** A file sent with a reply by email. */
+export interface SentFile { name: string; bytes: Uint8Array }
+
+/** Reads sent files as the library would take them: the ones it takes, and the others named with why. */
+async function sortSentFiles(files: SentFile[]) {
+  const taken: ReadFile[] = [];
+  const dropped: { name: string; reason: FileRefusal }[] = [];
+  for (const f of files) {
+    const read = await readFile(f.name, f.bytes);
+    if ('refused' in read) dropped.push({ name: f.name.slice(0, 255), reason: read.refused });
+    else taken.push(read);
+  }
+  return { taken, dropped };
+}
+
+const SENT_FILE_NOTE = {
+  en: (title: string) => `Attached to a reply by email in the thread “${title}”.`,
+  es: (title: string) => `Adjunto de una respuesta por correo en la conversación «${title}».`,
+};
+
+/**
+ * A post written in the app (or, through `via`, by email as that account) into a thread the
+ * author may write in, with resources of the space's library attached; a reply by email's own
+ * files join that library (the ones it does not take are named on the post).
+ */
+export async function addPost(db: Db, actor: Actor, threadId: string, input: { body: string; attachments?: string[] },
+  options: { via?: 'app' | 'email'; proposalVersion?: number; files?: SentFile[]; language?: 'en' | 'es' } = {}) {
   const { thread } = await threadFor(db, actor, threadId, 'member');
   const rendered = renderPost(input.body);
+  const sent = await sortSentFiles(options.files ?? []);
+  const language = options.language ?? 'en';
   const post = await db.transaction().execute(async (trx) => {
+    const attached = await checkAttachments(trx, thread.spaceId, input.attachments);
     await repo.lockThread(trx, threadId);
-    const row = await repo.insertPost(trx, { threadId, spaceId: thread.spaceId, authorId: actor.userId, body: input.body, ...rendered, via: options.via, proposalVersion: options.proposalVersion });
+    const row = await repo.insertPost(trx, { threadId, spaceId: thread.spaceId, authorId: actor.userId, body: input.body, ...rendered, via: options.via,
+      proposalVersion: options.proposalVersion, droppedAttachments: sent.dropped });
+    const added = await addSentFiles(trx, { userId: actor.userId, spaceId: thread.spaceId, language }, sent.taken, SENT_FILE_NOTE[language](thread.title));
+    await repo.setAttachments(trx, { id: row.id, spaceId: thread.spaceId }, [...attached, ...added]);
     await repo.setReader(trx, { threadId, userId: actor.userId, spaceId: thread.spaceId, lastReadAt: new Date(), subscribed: true });
-    await insertAudit(trx, [{ userId: actor.userId, spaceId: thread.spaceId, action: 'create', entity: 'post', entityId: row.id, changes: { thread: [null, thread.title], via: [null, options.via ?? 'app'] } }]);
+    await insertAudit(trx, [{ userId: actor.userId, spaceId: thread.spaceId, action: 'create', entity: 'post', entityId: row.id,
+      changes: { thread: [null, thread.title], via: [null, options.via ?? 'app'], attachments: [null, attached.length + added.length], ...(sent.dropped.length ? { notKept: [null, sent.dropped.length] } : {}) } }]);
     return row;
   });
   await notify(db, thread, actor, await authorName(db, actor.userId), rendered.mentionedUsers);
@@ -114,10 +158,11 @@ async function postFor(db: Db, actor: Actor, postId: string) {
   return { post, role };
 }
 
-export async function editPost(db: Db, actor: Actor, postId: string, input: { body: string }) {
+export async function editPost(db: Db, actor: Actor, postId: string, input: { body: string; attachments?: string[] }) {
   const { post, role } = await postFor(db, actor, postId);
   if (post.authorId !== actor.userId || !roleAtLeast(role, 'member')) throw forbidden('Only its author, while a member of the space, edits a post.');
   await db.transaction().execute(async (trx) => {
+    if (input.attachments) await repo.setAttachments(trx, { id: postId, spaceId: post.spaceId }, await checkAttachments(trx, post.spaceId, input.attachments));
     await repo.updatePost(trx, postId, { body: input.body, ...renderPost(input.body) });
     await insertAudit(trx, [{ userId: actor.userId, spaceId: post.spaceId, action: 'update', entity: 'post', entityId: postId, changes: { edited: [null, true] } }]);
   });

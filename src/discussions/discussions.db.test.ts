@@ -91,6 +91,35 @@ describe.each(ENGINES)('discussions on %s', (engine) => {
     expect((await c('repY').get('/api/discussions/search?q=a')).status).toBe(422);
   });
 
+  it('attaches resources of the thread\'s own library, never another space\'s', async () => {
+    const resource = async (fx: AllianceFixture, title: string) => (await fx.clients.coordinator!.post(`/api/spaces/${fx.allianceSpaceId}/library`, { title })).json.id as string;
+    const [plan, budget, planted] = [await resource(f, '2010 work plan'), await resource(f, 'Budget'), await resource(other, 'Their secret map')];
+    const path = `/api/discussions/alliance/${f.alliance.id}/threads`;
+    // Another space's resource (or one that does not exist) is refused by its place in the list, and nothing is written.
+    const posts = async () => Number((await t.db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await posts();
+    const refused = await c('repX').post(path, { title: 'Plans', body: 'See attached.', attachments: [plan, planted, crypto.randomUUID()] });
+    expect(refused.status).toBe(422);
+    expect(refused.json.errors.map((e: { field: string }) => e.field)).toEqual(['attachments.1', 'attachments.2']);
+    expect((await c('repX').post(`/api/threads/${threadId}/posts`, { body: 'x', attachments: [planted] })).status).toBe(422);
+    expect((await c('repX').post(`/api/threads/${threadId}/posts`, { body: 'x', attachments: [plan, plan] })).status).toBe(422);
+    expect(await posts()).toBe(before);
+    const created = await c('repX').post(path, { title: 'Plans', body: 'See attached.', attachments: [budget, plan] });
+    expect(created.status).toBe(201);
+    const first = async () => (await c('funder').get(`/api/threads/${created.json.id}`)).json.posts[0];
+    expect((await first()).attachments.map((a: { title: string }) => a.title)).toEqual(['Budget', '2010 work plan']);
+    // An edit that leaves attachments out keeps them; one that names them replaces them; only the thread's library again.
+    const postId = (await first()).id;
+    expect((await c('repX').put(`/api/posts/${postId}`, { body: 'See the plan.' })).status).toBe(200);
+    expect((await first()).attachments).toHaveLength(2);
+    expect((await c('repX').put(`/api/posts/${postId}`, { body: 'See the plan.', attachments: [planted] })).status).toBe(422);
+    expect((await c('repX').put(`/api/posts/${postId}`, { body: 'See the plan.', attachments: [plan] })).status).toBe(200);
+    expect((await first()).attachments.map((a: { id: string }) => a.id)).toEqual([plan]);
+    // A resource removed from the library leaves the posts that attached it.
+    expect((await c('coordinator').delete(`/api/library/${plan}`)).status).toBe(200);
+    expect((await first()).attachments).toEqual([]);
+  });
+
   it('keeps a proposal\'s comments in its one thread', async () => {
     const proposal = (await c('coordinator').post(`/api/alliances/${f.alliance.id}/proposals`, proposalWith({ method: 'consent' }))).json;
     expect((await c('repX').post(`/api/proposals/${proposal.id}/comments`, { body: 'We support the banks strategy.' })).status).toBe(201);

@@ -7,12 +7,13 @@ import { insertAudit } from '../audit/audit.repository.ts';
 import type { AppDeps } from '../server/context.ts';
 import { Problem } from '../server/problem.ts';
 import { MAX_POST } from './discussion.schema.ts';
-import { addPost } from './discussion.service.ts';
+import { addPost, type SentFile } from './discussion.service.ts';
 import { readReplyAddress } from './reply-address.ts';
 import { findReplyAddress } from './update.repository.ts';
 
 // The app's own SMTP server for replies (SMTP_INBOUND_PORT). A reply lands in its thread as a
-// post by the person the address was made for, with the quoted text and signature taken off —
+// post by the person the address was made for, with the quoted text and signature taken off and
+// its attached files put in the library of the thread's space and attached to the post —
 // only when the address's signature is the app's, the sender (envelope and From) is that person,
 // and they may still write there. Anything else is refused in the SMTP conversation and nothing
 // is created. The reply address is the credential (as in every reply-by-email system): a sender
@@ -42,7 +43,7 @@ export async function checkRecipient(deps: Deps, to: string) {
 }
 
 const same = (a: string | undefined, b: string) => (a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
-type Mail = { envelopeFrom: string; from: string | undefined; text: string };
+type Mail = { envelopeFrom: string; from: string | undefined; text: string; files?: SentFile[] };
 
 /** Every recipient checked, with the reply it would post, before anything is posted. */
 async function checkAll(deps: Deps, recipients: string[], mail: Mail) {
@@ -66,7 +67,8 @@ export async function receiveReply(deps: Deps, mail: Mail & { to: string | strin
   const postIds = [];
   for (const { address, body } of all.checked) {
     try {
-      postIds.push((await addPost(deps.db, { userId: address.userId, isWorkspaceAdmin: false }, address.threadId, { body }, { via: 'email' })).id);
+      postIds.push((await addPost(deps.db, { userId: address.userId, isWorkspaceAdmin: false }, address.threadId, { body },
+        { via: 'email', files: mail.files, language: address.locale === 'es' ? 'es' : 'en' })).id);
     } catch (err) {
       if (err instanceof Problem) return refuse(deps, 'may not post', address.spaceId);
       throw err;
@@ -101,8 +103,10 @@ export async function startInboundMail(deps: Deps, options: { port: number; host
       limited.on('error', (err) => { stream.resume(); callback(err); });
       simpleParser(limited, { skipImageLinks: true }).then(async (parsed) => {
         const text = parsed.text ?? (typeof parsed.html === 'string' ? parsed.html.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]+>/g, '') : '');
+        // Attached files are kept; images embedded in the HTML (a signature's logo) are not.
+        const files = parsed.attachments.filter((a) => !a.related).map((a, i) => ({ name: a.filename ?? `attachment-${i + 1}`, bytes: new Uint8Array(a.content) }));
         const result = await receiveReply(deps, { to: session.envelope.rcptTo.map((r) => r.address), envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          from: parsed.from?.value[0]?.address, text });
+          from: parsed.from?.value[0]?.address, text, files });
         callback('refused' in result ? smtpError(result.refused) : undefined);
       }).catch((err: Error) => { if (!limited.destroyed) callback(err); });
     },

@@ -48,7 +48,7 @@ export async function replyAddressIds(db: Db, threadId: string, spaceId: string,
 
 export async function findReplyAddress(db: Db, id: string) {
   return db.selectFrom('reply_addresses as a').innerJoin('users as u', 'u.id', 'a.user_id')
-    .select(['a.id', 'a.thread_id as threadId', 'a.space_id as spaceId', 'u.id as userId', 'u.email', 'u.is_workspace_admin as isWorkspaceAdmin'])
+    .select(['a.id', 'a.thread_id as threadId', 'a.space_id as spaceId', 'u.id as userId', 'u.email', 'u.locale', 'u.is_workspace_admin as isWorkspaceAdmin'])
     .where('a.id', '=', id).executeTakeFirst();
 }
 

@@ -20,13 +20,13 @@ type Deps = Pick<AppDeps, 'db' | 'box' | 'mailer' | 'config'>;
 const origin = (deps: Deps) => deps.config.publicOrigin ?? `http://${deps.config.host}:${deps.config.port}`;
 const localeOf = (locale: string | null) => (locale === 'es' ? 'es' : 'en');
 
-export async function sendUpdate(deps: Deps, actor: Actor, allianceId: string, input: { title: string; body: string; audience: 'representatives' | 'followers' }) {
+export async function sendUpdate(deps: Deps, actor: Actor, allianceId: string, input: { title: string; body: string; audience: 'representatives' | 'followers'; attachments?: string[] }) {
   const { db } = deps;
   const { alliance, spaceId } = await allianceSpace(db, actor, allianceId);
   await requireRole(db, actor, spaceId, 'admin', 'alliance');
   const recipients = (await repo.audienceOf(db, allianceId, spaceId, input.audience)).filter((r) => r.id !== actor.userId);
   const sent = await db.transaction().execute(async (trx) => {
-    const { threadId } = await firstPost(trx, { spaceId, kind: 'alliance', subjectId: allianceId, title: input.title, userId: actor.userId, body: input.body });
+    const { threadId } = await firstPost(trx, { spaceId, kind: 'alliance', subjectId: allianceId, title: input.title, userId: actor.userId, body: input.body, attachments: input.attachments });
     const update = await repo.insertUpdate(trx, { spaceId, allianceId, threadId, audience: input.audience, sentBy: actor.userId, userIds: recipients.map((r) => r.id) });
     await insertNotifications(trx, recipients.map((r) => ({ userId: r.id, spaceId, kind: 'update' as const, threadId, data: { threadTitle: input.title, allianceName: alliance.name } })));
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'update', entityId: update.id,

@@ -2,7 +2,8 @@ import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allianceWithMembers, type AllianceFixture } from '../../test/alliance-fixture.ts';
 import { startSmtp } from '../../test/smtp-capture.ts';
-import { ENGINES, type TestApp, testApp } from '../../test/test-app.ts';
+import { pdfOf } from '../../test/files.ts';
+import { ENGINES, ORIGIN, type TestApp, testApp } from '../../test/test-app.ts';
 import { startInboundMail } from './inbound-mail.ts';
 import { sendDueDigests } from './update.service.ts';
 
@@ -17,9 +18,11 @@ describe.each(ENGINES)('updates whose replies come back by email, on %s', (engin
   let outgoing: Awaited<ReturnType<typeof startSmtp>>;
   let inbound: Awaited<ReturnType<typeof startInboundMail>>;
   const c = (name: string) => f.clients[name]!;
-  let send: (mail: { from: string; envelopeFrom?: string; to: string; text: string }) => Promise<unknown>;
+  type Attachment = { filename: string; content: Buffer; cid?: string };
+  let send: (mail: { from: string; envelopeFrom?: string; to: string; text: string; html?: string; attachments?: Attachment[] }) => Promise<unknown>;
   let threadId = '';
   let replyTo = '';
+  let replyToOf: Record<string, string> = {};
 
   beforeAll(async () => {
     outgoing = await startSmtp();
@@ -30,7 +33,8 @@ describe.each(ENGINES)('updates whose replies come back by email, on %s', (engin
     f = await allianceWithMembers(t, 'u');
     await t.db.updateTable('users').set({ locale: 'es' }).where('id', '=', c('repY').userId).execute();
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port: inbound.port, secure: false, ignoreTLS: true });
-    send = (mail) => transport.sendMail({ from: mail.from, to: mail.to, subject: 'Re: update', text: mail.text, envelope: { from: mail.envelopeFrom ?? mail.from, to: mail.to } });
+    send = (mail) => transport.sendMail({ from: mail.from, to: mail.to, subject: 'Re: update', text: mail.text, html: mail.html, attachments: mail.attachments,
+      envelope: { from: mail.envelopeFrom ?? mail.from, to: mail.to } });
   });
   afterAll(async () => { await inbound?.close(); await t?.close(); await outgoing?.close(); });
 
@@ -52,6 +56,7 @@ describe.each(ENGINES)('updates whose replies come back by email, on %s', (engin
     expect(x.replyTo).toMatch(/^reply\+[0-9a-f]{32}\.[0-9a-f]{20}@reply\.crossroads\.test$/);
     expect(new Set(mail.map((m) => m.replyTo)).size).toBe(4);
     replyTo = x.replyTo!;
+    replyToOf = Object.fromEntries(mail.map((m) => [m.to[0]!, m.replyTo!]));
     expect((await c('repX').get('/api/notifications')).json.notifications[0]).toMatchObject({ kind: 'update', threadId });
     expect((await c('funder').get(`/api/alliances/${f.alliance.id}/updates`)).json.updates[0]).toMatchObject({ title: 'Phoenix: who can go', recipients: 4 });
   });
@@ -67,6 +72,27 @@ describe.each(ENGINES)('updates whose replies come back by email, on %s', (engin
     // The coordinator follows the update's thread and hears of the reply.
     expect((await c('coordinator').get('/api/notifications')).json.notifications[0]).toMatchObject({ kind: 'thread_post', threadId });
     expect((await c('coordinator').get(`/api/alliances/${f.alliance.id}/updates`)).json.updates[0].emailReplies).toBe(1);
+  });
+
+  it('keeps the files of a reply in the library of the thread\'s space, and names on the post the ones it does not take', async () => {
+    const report = Buffer.from(pdfOf('Los inquilinos se organizan contra los desalojos en cada edificio'));
+    const logo = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    await send({ from: 'repY-u@example.org', to: replyToOf['repY-u@example.org']!, text: 'Aquí está el informe de la fase 1.\n\n--\nYolanda',
+      html: '<p>Aquí está el informe de la fase 1.</p><p>--<br>Yolanda <img src="cid:logo@member-y"></p>',
+      attachments: [{ filename: 'informe-fase-1.pdf', content: report }, { filename: 'herramienta.exe', content: Buffer.from([0x4d, 0x5a, 0x90, 0, 1, 2, 3]) },
+        { filename: 'logo.png', content: logo, cid: 'logo@member-y' }] });
+    const post = (await c('funder').get(`/api/threads/${threadId}`)).json.posts.at(-1);
+    expect(post).toMatchObject({ authorId: c('repY').userId, via: 'email', body: 'Aquí está el informe de la fase 1.' });
+    // The signature's logo is part of the signature, not a file that was sent.
+    expect(post.attachments).toEqual([expect.objectContaining({ title: 'informe-fase-1', fileName: 'informe-fase-1.pdf', contentType: 'application/pdf', version: 1, size: report.length })]);
+    expect(post.droppedAttachments).toEqual([{ name: 'herramienta.exe', reason: 'unsupported' }]);
+    // In the alliance's library, in the sender's language, its words found in Spanish; whoever reads the thread downloads it.
+    const library = (await c('funder').get(`/api/spaces/${f.allianceSpaceId}/library?q=desalojo`)).json.items;
+    expect(library).toEqual([expect.objectContaining({ id: post.attachments[0].id, language: 'es', description: 'Adjunto de una respuesta por correo en la conversación «Phoenix: who can go».' })]);
+    const file = await t.app.request(`${ORIGIN}/api/library/${post.attachments[0].id}/files/1`, { headers: { cookie: c('funder').cookie } });
+    expect(file.status).toBe(200);
+    expect(Buffer.from(await file.arrayBuffer()).equals(report)).toBe(true);
+    expect((await c('outsider').get(`/api/library/${post.attachments[0].id}`)).status).toBe(404);
   });
 
   it('refuses a forged sender, a forged address and an unknown one, creating nothing', async () => {

@@ -54,24 +54,57 @@ export async function removeItem(db: Db, actor: Actor, id: string) {
   });
 }
 
-/** A new version of the resource's file: its kind read from its bytes, its words read for search. */
-export async function uploadFile(db: Db, actor: Actor, id: string, name: string, bytes: Uint8Array) {
-  const { item } = await itemIn(db, actor, id, 'member');
-  if (bytes.length === 0) throw new Problem(422, 'Invalid input', 'The file is empty.', [{ field: 'file', message: 'the file is empty' }]);
-  if (bytes.length > MAX_FILE_BYTES) throw new Problem(413, 'File too large', `Files in the library are at most ${MAX_FILE_BYTES / 1024 / 1024} MB.`, [{ field: 'file', message: `at most ${MAX_FILE_BYTES / 1024 / 1024} MB` }]);
+export type FileRefusal = 'empty' | 'too_large' | 'unsupported';
+export type ReadFile = { fileName: string; contentType: string; bytes: Uint8Array; sha256: string; text: string };
+
+/** A file as the library takes it: its kind read from its bytes, its name ending as that kind, its words read for search, its hash. */
+export async function readFile(name: string, bytes: Uint8Array): Promise<ReadFile | { refused: FileRefusal }> {
+  if (bytes.length === 0) return { refused: 'empty' };
+  if (bytes.length > MAX_FILE_BYTES) return { refused: 'too_large' };
   const given = cleanFileName(name);
   const kind = fileKind(bytes, given);
-  if (!kind) throw new Problem(415, 'Unsupported file', 'The library takes PDF, Word, Excel, PowerPoint, OpenDocument text, images (PNG, JPEG, GIF, WebP) and plain text.',
-    [{ field: 'file', message: 'not a PDF, Office document, image or plain text file' }]);
-  const fileName = nameFor(kind, given);
-  const text = await textOf(kind, bytes);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return db.transaction().execute(async (trx) => {
-    const version = await repo.insertFile(trx, { itemId: id, spaceId: item.spaceId, fileName, contentType: CONTENT_TYPES[kind], bytes, sha256, text, userId: actor.userId });
-    await insertAudit(trx, [{ userId: actor.userId, spaceId: item.spaceId, action: 'update', entity: 'library_file', entityId: id,
-      changes: { version: [version - 1 || null, version], file: [null, fileName], sha256: [null, sha256] } }]);
-    return { version, contentType: CONTENT_TYPES[kind], size: bytes.length, sha256, textLength: text.length };
-  });
+  if (!kind) return { refused: 'unsupported' };
+  return { fileName: nameFor(kind, given), contentType: CONTENT_TYPES[kind], bytes, sha256: createHash('sha256').update(bytes).digest('hex'), text: await textOf(kind, bytes) };
+}
+
+const REFUSED: Record<FileRefusal, () => Problem> = {
+  empty: () => new Problem(422, 'Invalid input', 'The file is empty.', [{ field: 'file', message: 'the file is empty' }]),
+  too_large: () => new Problem(413, 'File too large', `Files in the library are at most ${MAX_FILE_BYTES / 1024 / 1024} MB.`, [{ field: 'file', message: `at most ${MAX_FILE_BYTES / 1024 / 1024} MB` }]),
+  unsupported: () => new Problem(415, 'Unsupported file', 'The library takes PDF, Word, Excel, PowerPoint, OpenDocument text, images (PNG, JPEG, GIF, WebP) and plain text.',
+    [{ field: 'file', message: 'not a PDF, Office document, image or plain text file' }]),
+};
+
+async function storeFile(trx: Db, userId: string, item: { id: string; spaceId: string }, file: ReadFile) {
+  const version = await repo.insertFile(trx, { itemId: item.id, spaceId: item.spaceId, userId, ...file });
+  await insertAudit(trx, [{ userId, spaceId: item.spaceId, action: 'update', entity: 'library_file', entityId: item.id,
+    changes: { version: [version - 1 || null, version], file: [null, file.fileName], sha256: [null, file.sha256] } }]);
+  return version;
+}
+
+/** A new version of the resource's file. */
+export async function uploadFile(db: Db, actor: Actor, id: string, name: string, bytes: Uint8Array) {
+  const { item } = await itemIn(db, actor, id, 'member');
+  const file = await readFile(name, bytes);
+  if ('refused' in file) throw REFUSED[file.refused]();
+  const version = await db.transaction().execute((trx) => storeFile(trx, actor.userId, item, file));
+  return { version, contentType: file.contentType, size: bytes.length, sha256: file.sha256, textLength: file.text.length };
+}
+
+/**
+ * Files someone sent (a reply by email) as new resources of the space's library, each titled by
+ * its name: part of the caller's transaction, which has checked that they may add to it.
+ */
+export async function addSentFiles(trx: Db, from: { userId: string; spaceId: string; language: 'en' | 'es' }, files: ReadFile[], description: string) {
+  const { userId, spaceId } = from;
+  const ids = [];
+  for (const file of files) {
+    const title = file.fileName.replace(/\.[a-z0-9]+$/i, '') || file.fileName;
+    const row = await repo.insertItem(trx, spaceId, userId, { title, description, language: from.language, tags: [], issues: [], constituencies: [] });
+    await insertAudit(trx, [{ userId, spaceId, action: 'create', entity: 'library_item', entityId: row.id, changes: { title: [null, title] } }]);
+    await storeFile(trx, userId, { id: row.id, spaceId }, file);
+    ids.push(row.id);
+  }
+  return ids;
 }
 
 export async function downloadFile(db: Db, actor: Actor, id: string, version: number) {
