@@ -32,7 +32,7 @@ async function threadFor(db: Db, actor: Actor, threadId: string, role: 'viewer' 
 
 export async function listSubjectThreads(db: Db, actor: Actor, kind: ThreadSubjectKind, subjectId: string) {
   const subject = await subjectFor(db, actor, kind, subjectId, 'viewer');
-  return { subject: { kind, id: subjectId, name: subject.name }, canPost: roleAtLeast(subject.role, 'member'), threads: await repo.listThreads(db, kind, subjectId, actor.userId) };
+  return { subject: { kind, id: subjectId, name: subject.name, spaceId: subject.spaceId }, canPost: roleAtLeast(subject.role, 'member'), threads: await repo.listThreads(db, kind, subjectId, actor.userId) };
 }
 
 /** Tells followers and the people mentioned (with a role in the space) of a new post. */

@@ -32,7 +32,7 @@ const SAMPLES = [
   'write the item in English, Spanish or both', 'give the wave a title', 'the deadline must be in the future', 'the items cannot change once the wave is open', 'who is invited cannot change once the wave is open',
   'the deadline has passed; move it later first', 'a survey needs at least two current member organizations', 'an organization does not rate itself',
   'not an organization invited to this wave', 'rated twice', 'rate from 1 to 4 every organization you work with', 'no such item in this wave', 'answered twice',
-  'a contribution is listed twice', 'from 1 to 4', 'write something', 'give the thread a title', 'give the update a title', 'give the resource a title', 'give the file its name, e.g. report.pdf',
+  'a contribution is listed twice', 'from 1 to 4', 'write something', 'give the thread a title', 'give the update a title', "not a resource of this space's library", 'a resource is attached twice', 'at most 10 attachments', 'give the resource a title', 'give the file its name, e.g. report.pdf',
   'at most 20 MB', 'not a PDF, Office document, image or plain text file', 'at most 20000 characters', 'at least 2 characters',
   'one of these contacts is on 501(c)(3) lists or turfs, and the merged contact would carry 501(c)(4) work (501(c)(3)/(c)(4) firewall)',
   'Invalid input: expected string, received undefined', 'Invalid input: expected number, received string',

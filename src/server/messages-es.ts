@@ -398,6 +398,9 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^write something$/, 'escriba algo'],
   [/^give the thread a title$/, 'dé un título a la conversación'],
   [/^give the update a title$/, 'dé un título a la actualización'],
+  [/^not a resource of this space's library$/, 'no es un recurso de la biblioteca de este espacio'],
+  [/^a resource is attached twice$/, 'un recurso está adjunto dos veces'],
+  [/^at most (\d+) attachments$/, 'como máximo $1 adjuntos'],
 
   // The resource library (src/library).
   [/^give the resource a title$/, 'dé un título al recurso'],

@@ -29,13 +29,13 @@ export const CEMENT_CASES: RouteCase<CementRecords>[] = [
     expect: { owner: 404, admin: 404, member: 404, viewer: 404 }, writesNothing: true },
   { route: 'GET /api/discussions/{kind}/{id}/threads', name: 'list threads', path: (r) => `/api/discussions/alliance/${r.allianceId}/threads`, need: 'viewer', ok: 200 },
   { route: 'POST /api/discussions/{kind}/{id}/threads', name: 'start a thread', path: (r) => `/api/discussions/alliance/${r.allianceId}/threads`,
-    body: () => ({ title: 'Foreign Thread new', body: 'A new thread.' }), need: 'member', ok: 201 },
+    body: (r) => ({ title: 'Foreign Thread new', body: 'A new thread.', attachments: [r.itemId] }), need: 'member', ok: 201 },
   // Reading a thread marks it read for the reader: a small write of their own, not logged.
   { route: 'GET /api/threads/{id}', name: 'read a thread', path: (r) => `/api/threads/${r.threadId}`, need: 'viewer', ok: 200 },
-  { route: 'POST /api/threads/{id}/posts', name: 'post in a thread', path: (r) => `/api/threads/${r.threadId}/posts`, body: () => ({ body: 'A reply.' }), need: 'member', ok: 201 },
+  { route: 'POST /api/threads/{id}/posts', name: 'post in a thread', path: (r) => `/api/threads/${r.threadId}/posts`, body: (r) => ({ body: 'A reply.', attachments: [r.itemId] }), need: 'member', ok: 201 },
   { route: 'PUT /api/threads/{id}/subscription', name: 'follow a thread', path: (r) => `/api/threads/${r.threadId}/subscription`, body: () => ({ subscribed: true }), need: 'viewer', ok: 200 },
   // The post is the owner's: only its author edits it, whatever the role of the others.
-  { route: 'PUT /api/posts/{id}', name: 'edit a post', path: (r) => `/api/posts/${r.postId}`, body: () => ({ body: 'Edited.' }), need: 'owner', ok: 200 },
+  { route: 'PUT /api/posts/{id}', name: 'edit a post', path: (r) => `/api/posts/${r.postId}`, body: (r) => ({ body: 'Edited.', attachments: [r.itemId] }), need: 'owner', ok: 200 },
   { route: 'DELETE /api/posts/{id}', name: 'remove a post', path: (r) => `/api/posts/${r.postId}`, need: 'admin', ok: 200 },
   { route: 'GET /api/alliances/{id}/updates', name: 'list updates', path: (r) => `/api/alliances/${r.allianceId}/updates`, need: 'viewer', ok: 200 },
   { route: 'POST /api/alliances/{id}/updates', name: 'send an update', path: (r) => `/api/alliances/${r.allianceId}/updates`,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SpaceRole } from '../../src/spaces/roles.ts';
 import { ENGINES, type TestApp, testApp } from '../test-app.ts';
 import { ALLIANCE_WORK_CASES, allianceWorkRecords } from './alliance-work.cases.ts';
+import { CEMENT_CASES, cementRecords } from './cement.cases.ts';
 import { CONVENINGS_PLANS_CASES, conveningPlanRecords } from './convenings-plans.cases.ts';
 import { DECISIONS_CASES, decisionRecords } from './decisions.cases.ts';
 import { DIRECTORY_CASES, directoryRecords } from './directory.cases.ts';
@@ -28,6 +29,7 @@ const SUITES: Suite[] = [
   { part: 'decisions', cases: DECISIONS_CASES as RouteCase<never>[], records: decisionRecords as unknown as Suite['records'] },
   { part: 'convenings and plans', cases: CONVENINGS_PLANS_CASES as RouteCase<never>[], records: conveningPlanRecords as unknown as Suite['records'] },
   { part: 'alliance work', cases: ALLIANCE_WORK_CASES as RouteCase<never>[], records: allianceWorkRecords as unknown as Suite['records'] },
+  { part: 'cement', cases: CEMENT_CASES as RouteCase<never>[], records: cementRecords as unknown as Suite['records'] },
 ];
 
 describe.each(ENGINES)('foreign ids in request bodies on %s', (engine) => {

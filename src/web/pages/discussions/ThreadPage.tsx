@@ -5,16 +5,16 @@ import { REACTIONS } from '../../../discussions/discussion.schema.ts';
 import { api, errorText } from '../../api.ts';
 import { ErrorBanner, secondaryButtonClass } from '../../components/Field.tsx';
 import { formatDateTime } from '../../dates.ts';
-import { Composer, type Mentionable, PostBody } from './Composer.tsx';
+import { type Attachment, Composer, type Dropped, type Mentionable, PostAttachments, PostBody } from './Composer.tsx';
 import { subjectPage } from './ThreadsPage.tsx';
 
 const EMOJI: Record<string, string> = { thumbs_up: '👍', heart: '❤️', raised_fist: '✊', celebrate: '🎉', pray: '🙏', eyes: '👀' };
 interface Post {
   id: string; authorId: string | null; author: string | null; body: string; html: string; via: 'app' | 'email'; createdAt: string; editedAt: string | null; deletedAt: string | null;
-  mine: boolean; reactions: { reaction: string; count: number; mine: boolean }[];
+  mine: boolean; reactions: { reaction: string; count: number; mine: boolean }[]; attachments: Attachment[]; droppedAttachments: Dropped[];
 }
 interface Thread {
-  id: string; title: string; subject: { kind: string; id: string; name: string }; canPost: boolean; canModerate: boolean; subscribed: boolean; lastReadAt: string | null; posts: Post[];
+  id: string; spaceId: string; title: string; subject: { kind: string; id: string; name: string }; canPost: boolean; canModerate: boolean; subscribed: boolean; lastReadAt: string | null; posts: Post[];
 }
 
 /** One thread: its posts, with what is new since the reader's last visit marked, and a reply. */
@@ -53,8 +53,9 @@ export function ThreadPage() {
               {p.deletedAt ? <p className="text-sm italic text-stone-500">{t('discussions.removed')}</p>
                 : editing === p.id
                   ? <Composer label={t('discussions.editPost')} submitLabel={t('common.save')} mentionable={people} initial={p.body}
-                    onSubmit={(input) => act(() => api.put(`/posts/${p.id}`, { body: input.body })).then((ok) => { if (ok) setEditing(null); return ok; })} />
-                  : <PostBody html={p.html} />}
+                    spaceId={thread.spaceId} initialAttachments={p.attachments.map((a) => a.id)}
+                    onSubmit={(input) => act(() => api.put(`/posts/${p.id}`, { body: input.body, attachments: input.attachments })).then((ok) => { if (ok) setEditing(null); return ok; })} />
+                  : <><PostBody html={p.html} /><PostAttachments attachments={p.attachments} dropped={p.droppedAttachments} /></>}
               {!p.deletedAt && (
                 <div className="mt-1 flex flex-wrap items-center gap-1">
                   {REACTIONS.map((r) => {
@@ -78,8 +79,8 @@ export function ThreadPage() {
       {thread.canPost && (
         <section aria-labelledby="reply" className="rounded border border-stone-200 bg-white p-3">
           <h2 id="reply" className="font-semibold">{t('discussions.reply')}</h2>
-          <Composer label={t('discussions.yourReply')} submitLabel={t('discussions.send')} mentionable={people}
-            onSubmit={(input) => act(() => api.post(`/threads/${id}/posts`, { body: input.body }))} />
+          <Composer label={t('discussions.yourReply')} submitLabel={t('discussions.send')} mentionable={people} spaceId={thread.spaceId}
+            onSubmit={(input) => act(() => api.post(`/threads/${id}/posts`, { body: input.body, attachments: input.attachments }))} />
         </section>
       )}
     </article>

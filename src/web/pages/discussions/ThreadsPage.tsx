@@ -8,7 +8,7 @@ import { formatDateTime } from '../../dates.ts';
 import { Composer, type Mentionable } from './Composer.tsx';
 
 interface ThreadList {
-  subject: { kind: string; id: string; name: string }; canPost: boolean;
+  subject: { kind: string; id: string; name: string; spaceId: string }; canPost: boolean;
   threads: { id: string; title: string; lastPostAt: string; postCount: number; unread: number; subscribed: boolean }[];
 }
 const SUBJECT_PAGES: Record<string, (id: string) => string> = {
@@ -53,7 +53,7 @@ export function ThreadsPage() {
       {list.canPost && (
         <section aria-labelledby="new-thread" className="rounded border border-stone-200 bg-white p-3">
           <h2 id="new-thread" className="font-semibold">{t('discussions.newThread')}</h2>
-          <Composer withTitle label={t('discussions.firstPost')} submitLabel={t('discussions.start')} mentionable={orgs} onSubmit={async (input) => {
+          <Composer withTitle label={t('discussions.firstPost')} submitLabel={t('discussions.start')} mentionable={orgs} spaceId={list.subject.spaceId} onSubmit={async (input) => {
             try { const created = await api.post<{ id: string }>(`/discussions/${kind}/${id}/threads`, input); navigate(`/threads/${created.id}`); return true; }
             catch (err) { setError(errorText(t, err)); return false; }
           }} />
