@@ -20,13 +20,14 @@ async function actorOf(db: Db, personKey: string): Promise<Actor> {
   return { userId: user.id, isWorkspaceAdmin: false };
 }
 
-export async function loadDemoDiscussions(deps: Pick<AppDeps, 'db' | 'box' | 'mailer' | 'config'>, ctx: { iadId: string; coordinator: Actor }) {
+export async function loadDemoDiscussions(deps: Pick<AppDeps, 'db' | 'box' | 'mailer' | 'config'>, ctx: { iadId: string; coordinator: Actor; attach: string }) {
   const { db } = deps;
   const plan = await db.selectFrom('work_plans').select('id').where('title', '=', WORK_PLAN_TITLE).executeTakeFirstOrThrow();
   const [nadia, keisha, teresa, grace] = await Promise.all(['nadia_haddad', 'keisha_brandon', 'teresa_olmedo', 'grace_okafor'].map((k) => actorOf(db, k)));
   const banks = await startThread(db, nadia!, 'work_plan', plan.id, {
     title: 'Challenging the Banks: who anchors what',
-    body: 'Jobs with Justice can hold the **national call schedule** for the banks work.\n\nProposal:\n- JwJ: calls and the toolkit\n- RttC: local foreclosure fights\n\nDoes that match what we said in December?',
+    body: 'Jobs with Justice can hold the **national call schedule** for the banks work.\n\nProposal:\n- JwJ: calls and the toolkit\n- RttC: local foreclosure fights\n\nDoes that match what we said in December? The proposal from the meeting is attached.',
+    attachments: [ctx.attach],
   });
   await addPost(db, keisha!, banks.id, { body: `Yes. Right to the City takes the local fights; we can bring three cities by March. @[Nadia Haddad](user:${nadia!.userId}) can we share the toolkit draft before the regional meetings?` });
   await addPost(db, teresa!, banks.id, { body: 'Desde NDLON: las reuniones regionales deben tener **interpretación** al español. ¿Quién la organiza en Providence?' });

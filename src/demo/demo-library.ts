@@ -17,10 +17,14 @@ const SEEDS = [
   { file: '004_8bf6ec8ab37e31ed.txt', title: 'National Immigrant Solidarity Network: strategy sessions, July 2006', description: 'Notes of a national grassroots conference: the goals each session identified.', tags: ['convening', 'immigrant rights'] },
 ];
 
+/** Loads the seeds; returns the id of the IAD's 2010 proposal, which the work plan's thread attaches. */
 export async function loadDemoLibrary(db: Db, ctx: { coordinator: Actor; iadSpaceId: string }) {
   const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'seeds');
+  const ids = [];
   for (const seed of SEEDS) {
     const item = await addItem(db, ctx.coordinator, ctx.iadSpaceId, LibraryItemSchema.parse({ title: seed.title, description: seed.description, language: 'en', tags: seed.tags }));
     await uploadFile(db, ctx.coordinator, item.id, seed.file, new Uint8Array(await readFile(path.join(dir, seed.file))));
+    ids.push(item.id);
   }
+  return { proposalId: ids[0]! };
 }

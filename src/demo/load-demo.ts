@@ -124,8 +124,8 @@ export async function loadDemoWorkspace(deps: AppDeps) {
   await loadDemoCampaigns(db, { coordinator, orgIds });
   // 9b. The IAD's relationship surveys (two closed waves and one open), its discussions and its library (the seeds).
   await loadDemoSurveys(deps, { coordinator, iadId: orgIds.get(iad.key)!, orgIds });
-  await loadDemoDiscussions(deps, { iadId: orgIds.get(iad.key)!, coordinator });
-  await loadDemoLibrary(db, { coordinator, iadSpaceId: spaceOf.get(iad.key)! });
+  const library = await loadDemoLibrary(db, { coordinator, iadSpaceId: spaceOf.get(iad.key)! });
+  await loadDemoDiscussions(deps, { iadId: orgIds.get(iad.key)!, coordinator, attach: library.proposalId });
 
   // 10. The base: generated contacts for the first member organization with a space of its own and
   // for a fellow member of one of its alliances with a space of its own (SCOPE and CAUSE, both in

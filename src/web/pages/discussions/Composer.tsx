@@ -85,7 +85,7 @@ export function PostAttachments({ attachments, dropped }: { attachments: Attachm
   return (
     <ul className="mt-1 flex flex-col gap-0.5 text-sm" aria-label={t('discussions.attachments')}>
       {attachments.map((a) => (
-        <li key={a.id}>📎 {a.version
+        <li key={a.id} className="border-l-2 border-stone-300 pl-2">{a.version
           ? <a className="underline" href={`/api/library/${a.id}/files/${a.version}`}>{a.title}</a>
           : a.title}{a.fileName && <span className="text-stone-600"> ({a.fileName})</span>}</li>
       ))}
