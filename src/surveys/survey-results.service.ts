@@ -3,8 +3,8 @@ import { conflict } from '../server/problem.ts';
 import type { Actor } from '../spaces/access.ts';
 import * as repo from './survey.repository.ts';
 import { MIN_RATERS } from './survey-instrument.ts';
-import { tieChanges, waveScores, type WaveAnswers } from './survey-scores.ts';
-import { surveyIn } from './survey.service.ts';
+import { sharedPairTrust, tieChanges, waveScores, type WaveAnswers } from './survey-scores.ts';
+import { listAllianceSurveys, surveyIn } from './survey.service.ts';
 
 // A closed wave's results, for anyone with a role in the alliance's space. Results wait for the
 // close: read while answers still arrive, each new total minus the last would give away the
@@ -43,4 +43,19 @@ export async function surveyResults(db: Db, actor: Actor, id: string) {
     overWaves: computed.map(({ wave, scores }) => ({ id: wave.id, title: wave.title, closedAt: wave.closedAt, responseRate: scores.responses.rate,
       density: scores.density, centralization: scores.centralization, trust: scores.trust, value: scores.value })),
   };
+}
+
+/**
+ * The trust between members from the alliance's latest closed wave, for weighting the ties of its
+ * map: only pairs where both organizations agreed to show their ratings, under the same role as
+ * the wave's results; the other pairs are counted, never named.
+ */
+export async function allianceTrustTies(db: Db, actor: Actor, allianceId: string) {
+  const { surveys } = await listAllianceSurveys(db, actor, allianceId);
+  const latest = surveys.filter((s) => s.status === 'closed' && s.closedAt).sort((a, b) => b.closedAt!.getTime() - a.closedAt!.getTime())[0];
+  if (!latest) return { survey: null, pairs: [], pairsNotShown: 0 };
+  const answers = await answersOf(db, latest.id, latest.factorItems);
+  const pairs = sharedPairTrust(answers);
+  const tied = new Set(answers.ratings.filter((r) => r.collaboration >= 1).map((r) => [r.raterId, r.rateeId].sort().join('|')));
+  return { survey: { id: latest.id, title: latest.title, closedAt: latest.closedAt }, pairs, pairsNotShown: Math.max(0, tied.size - pairs.length) };
 }

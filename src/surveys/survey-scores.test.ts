@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { factorReading } from './survey-instrument.ts';
-import { factorMeans, type Rating, tieChanges, waveScores } from './survey-scores.ts';
+import { factorMeans, type Rating, sharedPairTrust, tieChanges, waveScores } from './survey-scores.ts';
 
 const rate = (raterId: string, rateeId: string, collaboration: number, trust: [number, number, number] = [3, 3, 3], value: [number, number, number] = [2, 2, 2]): Rating => ({
   raterId, rateeId, collaboration, reliability: trust[0], mission: trust[1], openness: trust[2], power: value[0], involvement: value[1], resources: value[2],
@@ -88,6 +88,18 @@ describe('a wave of a relationship survey', () => {
         }
       }
     }));
+  });
+});
+
+describe('trust for weighting the map\'s ties', () => {
+  it('gives a pair\'s mutual trust only where both agreed, and nothing for "no interaction"', () => {
+    const ratings = [rate('A', 'B', 3, [4, 4, 4]), rate('B', 'A', 2, [2, 3, 4]), rate('A', 'C', 2, [1, 1, 1]), rate('C', 'D', 3, [4, 4, 4]), rate('B', 'C', 0, [4, 4, 4])];
+    const wave = { members, factorItems: [], factorAnswers: [], ratings };
+    // A, B and C agreed; D did not: C–D stays unweighted. B–C said no interaction: no trust.
+    // A–B: (4 + 3) / 2 = 3.5; A–C: 1 (C never rated A back).
+    expect(sharedPairTrust({ ...wave, respondents: answered(['A', 'B', 'C', 'D'], ['A', 'B', 'C']) }).sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b)))
+      .toEqual([{ a: 'A', b: 'B', trust: 3.5 }, { a: 'A', b: 'C', trust: 1 }]);
+    expect(sharedPairTrust({ ...wave, respondents: answered(['A', 'B', 'C', 'D']) })).toEqual([]);
   });
 });
 

@@ -56,6 +56,21 @@ export function tieStrengths(ratings: Rating[]): Map<string, number> {
   return new Map([...levels].map(([key, rs]) => [key, mean(rs.map((r) => r.collaboration))!]));
 }
 
+/**
+ * The trust within each pair of organizations that both agreed to show their pair's ratings: the
+ * mean of the trust each gave the other (one direction or both). The map of the field weights its
+ * ties by it; every other pair stays unweighted, whatever it said.
+ */
+export function sharedPairTrust(answers: WaveAnswers): { a: string; b: string; trust: number }[] {
+  const sharing = new Set(answers.respondents.filter((r) => r.sharePairs).map((r) => r.organizationId));
+  const shown = ratingsWithin(answers).filter((r) => sharing.has(r.raterId) && sharing.has(r.rateeId));
+  return [...groupBy(shown, (r) => pairKey(r.raterId, r.rateeId))].flatMap(([key, rs]) => {
+    const trust = mean(rs.map(trustOf).filter((t): t is number => t !== null));
+    const [a, b] = key.split('|') as [string, string];
+    return trust === null ? [] : [{ a, b, trust: round(trust)! }];
+  });
+}
+
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../server/context.ts';
 import { IdParam, jsonBody, jsonResponse, newRouter, Ok, problems } from '../server/openapi-helpers.ts';
 import { submitAnswer, answerForm } from './survey-answer.service.ts';
-import { surveyResults } from './survey-results.service.ts';
+import { allianceTrustTies, surveyResults } from './survey-results.service.ts';
 import { SurveyAnswerSchema, SurveyInputSchema, SurveyTokenParam } from './survey.schema.ts';
 import * as service from './survey.service.ts';
 
@@ -14,6 +14,9 @@ export const surveyRoutes = newRouter()
   .openapi(createRoute({ method: 'get', path: '/alliances/{id}/surveys', tags, description: "The alliance's relationship survey waves, newest first.",
     request: { params: IdParam }, responses: { 200: jsonResponse(Any), ...problems } }),
     async (c) => c.json(json(await service.listAllianceSurveys(c.get('deps').db, actorOf(c), c.req.valid('param').id)), 200))
+  .openapi(createRoute({ method: 'get', path: '/alliances/{id}/network/trust', tags, description: "The trust between pairs of members from the latest closed wave, where both agreed to show it: for weighting the ties of the alliance's map.",
+    request: { params: IdParam }, responses: { 200: jsonResponse(Any), ...problems } }),
+    async (c) => c.json(json(await allianceTrustTies(c.get('deps').db, actorOf(c), c.req.valid('param').id)), 200))
   .openapi(createRoute({ method: 'post', path: '/alliances/{id}/surveys', tags, description: 'A new wave, as a draft (administrators of the alliance).',
     request: { params: IdParam, ...jsonBody(SurveyInputSchema) }, responses: { 201: jsonResponse(z.object({ id: z.string() })), ...problems } }),
     async (c) => c.json(await service.createSurvey(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201))

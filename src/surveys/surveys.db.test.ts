@@ -120,6 +120,9 @@ describe.each(ENGINES)('relationship surveys on %s', (engine) => {
 
     const early = await c('coordinator').get(`/api/surveys/${surveyId}/results`);
     expect(early.status).toBe(409);
+    // Nor does the map weight its ties by a wave still open.
+    const trustPath = `/api/alliances/${f.alliance.id}/network/trust`;
+    expect((await c('funder').get(trustPath)).json).toEqual({ survey: null, pairs: [], pairsNotShown: 0 });
     expect((await c('funder').get(`/api/surveys/${surveyId}`)).json.invitations.filter((i: { answered: boolean }) => i.answered)).toHaveLength(4);
     expect((await c('repX').post(`/api/surveys/${surveyId}/close`)).status).toBe(403);
     expect((await c('coordinator').post(`/api/surveys/${surveyId}/close`)).status).toBe(200);
@@ -141,6 +144,10 @@ describe.each(ENGINES)('relationship surveys on %s', (engine) => {
     expect(results.asymmetric.count).toBe(2);
     expect(results.asymmetric.shown.map((p: { a: { name: string }; b: { name: string } }) => [p.a.name, p.b.name].sort().join(' – '))).toEqual(['Member X s – Member Y s']);
     expect(results.disclosedPairs).toHaveLength(1);
+    // The map weights X–Y by their trust (4 and 3: 3.5); the three other ties are counted, never named.
+    const trust = (await c('funder').get(trustPath)).json;
+    expect(trust).toMatchObject({ survey: { id: surveyId }, pairs: [{ trust: 3.5 }], pairsNotShown: 3 });
+    expect([trust.pairs[0].a, trust.pairs[0].b].sort()).toEqual([X!.id, Y!.id].sort());
     // Two answers to the factor: under three, its mean would be someone's answer.
     expect(results.factors).toEqual([{ category: 'purpose', factor: 'shared_vision', answers: 2, mean: null, reading: null }]);
     expect(results.contributions[0]).toEqual({ contribution: 'staff', organizations: ['Member X s', 'Member Z s'] });
@@ -153,7 +160,7 @@ describe.each(ENGINES)('relationship surveys on %s', (engine) => {
 
   it('reads nothing of a wave from outside the alliance, even with a role in a member\'s space', async () => {
     const other = await signedIn(t, 'other-coordinator-s@example.org');
-    for (const path of [`/api/surveys/${surveyId}`, `/api/surveys/${surveyId}/results`, `/api/alliances/${f.alliance.id}/surveys`]) {
+    for (const path of [`/api/surveys/${surveyId}`, `/api/surveys/${surveyId}/results`, `/api/alliances/${f.alliance.id}/surveys`, `/api/alliances/${f.alliance.id}/network/trust`]) {
       expect((await other.get(path)).status).toBe(404);
       expect((await c('outsider').get(path)).status).toBe(404);
     }

@@ -16,6 +16,7 @@ const wave = (title: string) => ({ title, deadline: new Date(Date.now() + 7 * 86
 
 export const CEMENT_CASES: RouteCase<CementRecords>[] = [
   { route: 'GET /api/alliances/{id}/surveys', name: 'list survey waves', path: (r) => `/api/alliances/${r.allianceId}/surveys`, need: 'viewer', ok: 200 },
+  { route: 'GET /api/alliances/{id}/network/trust', name: 'read trust between members', path: (r) => `/api/alliances/${r.allianceId}/network/trust`, need: 'viewer', ok: 200 },
   { route: 'POST /api/alliances/{id}/surveys', name: 'write a survey wave', path: (r) => `/api/alliances/${r.allianceId}/surveys`, body: () => wave('Foreign Wave new'), need: 'admin', ok: 201 },
   { route: 'GET /api/surveys/{id}', name: 'read a survey wave', path: (r) => `/api/surveys/${r.closedId}`, need: 'viewer', ok: 200 },
   { route: 'PUT /api/surveys/{id}', name: 'change a survey wave', path: (r) => `/api/surveys/${r.draftId}`, body: () => wave('Foreign Wave renamed'), need: 'admin', ok: 200 },
