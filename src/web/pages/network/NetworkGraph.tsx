@@ -13,7 +13,8 @@ import type { Settings } from 'sigma/settings';
 // redraw what they change (measured by bench/network-view: npm run bench:network-view).
 
 export interface GraphNode { id: string; name: string; community: number; betweenness: number; degree: number; pagerank: number }
-export interface GraphTie { a: string; b: string; kind: string }
+/** A tie; `trust` (1–4, from a relationship survey where both agreed) draws it thicker. */
+export interface GraphTie { a: string; b: string; kind: string; trust?: number | null }
 
 const PALETTE = ['#b45309', '#047857', '#1d4ed8', '#be123c', '#6d28d9', '#0e7490', '#a16207', '#4d7c0f', '#c2410c', '#334155'];
 const SIZE_METRICS = ['betweenness', 'degree', 'pagerank'] as const;
@@ -88,7 +89,9 @@ function buildGraph(nodes: GraphNode[], ties: GraphTie[], sizeBy: SizeMetric): D
   const tiesByKind = new Map<string, string[]>();
   for (const tie of ties) {
     if (!graph.hasNode(tie.a) || !graph.hasNode(tie.b)) continue;
-    const key = graph.addEdge(tie.a, tie.b, { size: 1, kind: tie.kind, color: tie.kind === 'conflict' ? '#dc2626' : '#a8a29e' });
+    const trusted = tie.trust !== undefined && tie.trust !== null && tie.kind !== 'conflict';
+    const key = graph.addEdge(tie.a, tie.b, { size: trusted ? 1 + 1.5 * (tie.trust! - 1) : 1, kind: tie.kind,
+      color: tie.kind === 'conflict' ? '#dc2626' : trusted ? '#b45309' : '#a8a29e' });
     const ofKind = tiesByKind.get(tie.kind);
     if (ofKind) ofKind.push(key);
     else tiesByKind.set(tie.kind, [key]);
@@ -120,7 +123,7 @@ function labelsShown(nodeCount: number): boolean {
 function sameTies(a: GraphTie[], b: GraphTie[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
-    if (a[i]!.a !== b[i]!.a || a[i]!.b !== b[i]!.b || a[i]!.kind !== b[i]!.kind) return false;
+    if (a[i]!.a !== b[i]!.a || a[i]!.b !== b[i]!.b || a[i]!.kind !== b[i]!.kind || a[i]!.trust !== b[i]!.trust) return false;
   }
   return true;
 }

@@ -1,8 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass } from '../../components/Field.tsx';
+import { formatDate } from '../../dates.ts';
 import { TIE_KINDS } from '../../../ties/tie.schema.ts';
 import { JobProgress } from './JobProgress.tsx';
 import { NetworkGraph } from './NetworkGraph.tsx';
@@ -20,10 +21,18 @@ interface NetworkView {
     communities: { id: number; members: string[] }[]; eiIndex: { constituencies: { index: number | null }; issues: { index: number | null } } };
 }
 
+interface TrustTies { survey: { id: string; title: string; closedAt: string } | null; pairs: { a: string; b: string; trust: number }[]; pairsNotShown: number }
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
 // Lists on the page stop here; the graph, the exports and the CLI have everything.
 const LIST_AT_MOST = 200;
 
 const fixed = (x: number | null, digits = 2) => (x === null ? '—' : x.toFixed(digits));
+
+function TrustNote({ value }: { value: number | null }) {
+  const { t } = useTranslation();
+  return value === null ? null : <strong className="text-amber-800"> · {t('network.trustN', { n: value.toFixed(1) })}</strong>;
+}
 
 /** The alliance's field as a network: brokers, centrality, silos, and how ties cross lines. */
 export function NetworkPage() {
@@ -31,6 +40,10 @@ export function NetworkPage() {
   const { t } = useTranslation();
   const [derived, setDerived] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  // Trust from the alliance's latest closed relationship survey, for the pairs that agreed to show it.
+  const [trust, setTrust] = useState<TrustTies | null>(null);
+  const [byTrust, setByTrust] = useState(false);
+  useEffect(() => { void api.get<TrustTies>(`/alliances/${id}/network/trust`).then(setTrust, () => setTrust(null)); }, [id]);
   const analysis = useAnalysisJob<NetworkView>(`/alliances/${id}/network/analyses?derived=${derived}`, (err) => setError(errorText(t, err)));
   const view = analysis.result;
   if (!view) return error ? <ErrorBanner message={error} /> : <JobProgress job={analysis.job} onCancel={analysis.cancel} onRetry={analysis.rerun} />;
@@ -38,19 +51,23 @@ export function NetworkPage() {
   // Ties can be recorded between any two organizations already in the alliance's field.
   const inField = a.nodes.map((n) => ({ id: n.id, name: n.name })).sort((x, y) => x.name.localeCompare(y.name));
   const nameOf = new Map(a.nodes.map((n) => [n.id, n.name]));
+  const trustOf = new Map(byTrust && trust ? trust.pairs.map((p) => [pairKey(p.a, p.b), p.trust]) : []);
+  const pairTrust = (x: string, y: string) => trustOf.get(pairKey(x, y)) ?? null;
   return (
     <article className="flex flex-col gap-4">
       <p className="text-sm"><Link className="underline" to={`/alliances/${id}`}>{view.alliance.name}</Link></p>
       <h1 className="text-2xl font-bold">{t('network.title')}</h1>
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <label className="flex items-center gap-1"><input type="checkbox" checked={derived} onChange={(e) => setDerived(e.target.checked)} />{t('network.includeDerived')}</label>
+        {trust?.survey && <label className="flex items-center gap-1"><input type="checkbox" checked={byTrust} onChange={(e) => setByTrust(e.target.checked)} />{t('network.byTrust')}</label>}
         <a className="underline" href={`/api/alliances/${id}/network.kumu.json?derived=${derived}`} download>{t('network.exportKumu')}</a>
         <a className="underline" href={`/api/alliances/${id}/ties.csv`} download>{t('network.exportTies')}</a>
       </div>
       {analysis.job?.status === 'running' && <JobProgress job={analysis.job} onCancel={analysis.cancel} onRetry={analysis.rerun} />}
       <p role="status">{t('network.summary', { nodes: a.nodeCount, ties: a.tieCount, density: fixed(a.density), communities: a.communities.length })}</p>
       <p className="text-sm">{t('network.eiLine', { constituencies: fixed(a.eiIndex.constituencies.index), issues: fixed(a.eiIndex.issues.index) })} <span className="text-stone-600">{t('network.eiHelp')}</span></p>
-      <NetworkGraph nodes={a.nodes} ties={[...view.stated.map((s) => ({ a: s.a, b: s.b, kind: s.kind })), ...view.derived.map((d) => ({ a: d.a, b: d.b, kind: d.kind }))]} />
+      {byTrust && trust?.survey && <p className="text-sm">{t('network.trustLegend', { title: trust.survey.title, closed: formatDate(trust.survey.closedAt), count: trust.pairs.length, notShown: trust.pairsNotShown })}</p>}
+      <NetworkGraph nodes={a.nodes} ties={[...view.stated.map((s) => ({ a: s.a, b: s.b, kind: s.kind, trust: pairTrust(s.a, s.b) })), ...view.derived.map((d) => ({ a: d.a, b: d.b, kind: d.kind, trust: pairTrust(d.a, d.b) }))]} />
       <section aria-labelledby="brokers-title" className="overflow-x-auto rounded border border-stone-200 bg-white p-3">
         <h2 id="brokers-title" className="font-semibold">{t('network.brokers')}</h2>
         <p className="text-sm text-stone-600">{t(`network.method.${a.betweennessMethod}`, { samples: a.betweennessGuarantee?.samples, epsilon: a.betweennessGuarantee?.epsilon, confidence: a.betweennessGuarantee ? 1 - a.betweennessGuarantee.delta : 1 })}</p>
@@ -67,8 +84,8 @@ export function NetworkPage() {
       <section aria-labelledby="ties-title" className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3">
         <h2 id="ties-title" className="font-semibold">{t('network.ties')}</h2>
         <ul className="text-sm">
-          {view.stated.slice(0, LIST_AT_MOST).map((s) => <li key={s.id}>{s.aName} — {s.bName}: {t(`network.kinds.${s.kind}`)} ({t('network.strengthN', { n: s.strength })}){s.recordedBy ? ` · ${s.recordedBy}` : ''}</li>)}
-          {view.derived.slice(0, LIST_AT_MOST).map((d, i) => <li key={`d${i}`} className="text-stone-700">{nameOf.get(d.a)} — {nameOf.get(d.b)}: {t(`network.kinds.${d.kind}`)} ({d.sources.map((s) => s.name).join(', ')})</li>)}
+          {view.stated.slice(0, LIST_AT_MOST).map((s) => <li key={s.id}>{s.aName} — {s.bName}: {t(`network.kinds.${s.kind}`)} ({t('network.strengthN', { n: s.strength })}){s.recordedBy ? ` · ${s.recordedBy}` : ''}<TrustNote value={pairTrust(s.a, s.b)} /></li>)}
+          {view.derived.slice(0, LIST_AT_MOST).map((d, i) => <li key={`d${i}`} className="text-stone-700">{nameOf.get(d.a)} — {nameOf.get(d.b)}: {t(`network.kinds.${d.kind}`)} ({d.sources.map((s) => s.name).join(', ')})<TrustNote value={pairTrust(d.a, d.b)} /></li>)}
         </ul>
         {view.stated.length + view.derived.length > 2 * LIST_AT_MOST && <p className="text-sm text-stone-600">{t('network.tiesInExport')}</p>}
         <AddTie allianceId={id!} organizations={inField} onAdded={analysis.rerun} />
