@@ -1,4 +1,4 @@
-import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort, type ResourceLimits, Worker, workerData } from 'node:worker_threads';
 import type { JobControl } from './job-registry.ts';
 
 // A job's computation on its own thread, so the server's event loop keeps answering requests
@@ -9,11 +9,14 @@ type WorkerMessage<T> = { type: 'progress'; progress: number; phase?: string } |
 
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 
-/** Runs the task module at `entry` (which calls `serveTask`) with `input`, relaying its progress. */
-export function runInWorker<TIn, TOut>(entry: URL, input: TIn, control: JobControl): Promise<TOut> {
+/**
+ * Runs the task module at `entry` (which calls `serveTask`) with `input`, relaying its progress;
+ * `resourceLimits` bound the thread's memory (past them the thread stops and the task fails).
+ */
+export function runInWorker<TIn, TOut>(entry: URL, input: TIn, control: JobControl, options: { resourceLimits?: ResourceLimits } = {}): Promise<TOut> {
   return new Promise<TOut>((resolve, reject) => {
     control.signal.throwIfAborted();
-    const worker = new Worker(BOOT, { workerData: { entry: entry.href, input } });
+    const worker = new Worker(BOOT, { workerData: { entry: entry.href, input }, resourceLimits: options.resourceLimits });
     worker.unref(); // a running analysis does not keep a stopping server alive
     let settled = false;
     const finish = (outcome: () => void) => {
@@ -35,14 +38,16 @@ export function runInWorker<TIn, TOut>(entry: URL, input: TIn, control: JobContr
   });
 }
 
-/** The worker's side: runs `task` on the input it was given and posts progress and the result. */
-export function serveTask<TIn, TOut>(task: (input: TIn, report: (progress: number, phase?: string) => void) => TOut): void {
+/** The worker's side: runs `task` (at once, or to its promise's end) on the input it was given and posts progress and the result. */
+export function serveTask<TIn, TOut>(task: (input: TIn, report: (progress: number, phase?: string) => void) => TOut | Promise<TOut>): void {
   const port = parentPort;
   if (!port) throw new Error('serveTask runs inside a worker thread');
+  const fail = (error: unknown) => port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   try {
     const result = task((workerData as { input: TIn }).input, (progress, phase) => port.postMessage({ type: 'progress', progress, phase }));
-    port.postMessage({ type: 'done', result });
+    if (result instanceof Promise) result.then((done) => port.postMessage({ type: 'done', result: done }), fail);
+    else port.postMessage({ type: 'done', result });
   } catch (error) {
-    port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    fail(error);
   }
 }

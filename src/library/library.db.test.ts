@@ -21,15 +21,15 @@ async function zipOf(parts: Record<string, string>): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-/** A minimal Word document whose one paragraph is `text`. */
-async function docxOf(text: string): Promise<Uint8Array> {
+/** A minimal Word document whose one paragraph is `text` (followed by `padding` spaces, which compress to almost nothing). */
+async function docxOf(text: string, padding = 0): Promise<Uint8Array> {
   const zip = archiver('zip');
   const chunks: Buffer[] = [];
   zip.on('data', (c) => chunks.push(c as Buffer));
   const done = new Promise((resolve) => zip.on('end', resolve));
   zip.append('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>', { name: '[Content_Types].xml' });
   zip.append('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>', { name: '_rels/.rels' });
-  zip.append(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`, { name: 'word/document.xml' });
+  zip.append(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}${' '.repeat(padding)}</w:t></w:r></w:p></w:body></w:document>`, { name: 'word/document.xml' });
   await zip.finalize();
   await done;
   return new Uint8Array(Buffer.concat(chunks));
@@ -107,6 +107,17 @@ describe.each(ENGINES)('the resource library on %s', (engine) => {
     expect(big.json.errors[0]).toEqual({ field: 'file', message: 'at most 20 MB' });
     expect((await put('funder', `/api/library/${ids.txt}/file?name=x.txt`, new TextEncoder().encode('x'))).status).toBe(403);
     expect((await c('funder').get(`/api/library/${ids.txt}`)).json.versions).toHaveLength(2);
+  });
+
+  it('takes a Word file that would unpack past its limits, without unpacking its words', async () => {
+    // 60 MB of spaces compress to a few kilobytes: its words are never unpacked.
+    const bomb = await docxOf('Reunión de la bomba', 60 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const item = await c('repX').post(`/api/spaces/${f.allianceSpaceId}/library`, { title: 'Suspicious minutes' });
+    const uploaded = await put('repX', `/api/library/${item.json.id}/file?name=minutes.docx`, bomb);
+    expect(uploaded.status).toBe(200);
+    expect(uploaded.json.textLength).toBe(0);
+    expect((await c('funder').get(`/api/spaces/${f.allianceSpaceId}/library?q=bomba`)).json.items).toEqual([]);
   });
 
   it('reads the words of spreadsheets and slides too', async () => {

@@ -4,9 +4,10 @@ import type { Db } from '../db/database.ts';
 import { notFound, Problem } from '../server/problem.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
 import { roleAtLeast } from '../spaces/roles.ts';
-import { cleanFileName, CONTENT_TYPES, fileKind, MAX_FILE_BYTES, nameFor } from './file-kind.ts';
+import { cleanFileName, CONTENT_TYPES, type FileKind, fileKind, MAX_FILE_BYTES, nameFor } from './file-kind.ts';
 import type { LibraryItemInput } from './library.schema.ts';
 import * as repo from './library.repository.ts';
+import { runInWorker } from '../jobs/worker-task.ts';
 import { textOf } from './text-extract.ts';
 
 // A space's resource library, under the space's rules: its viewers read and download, its members
@@ -54,6 +55,25 @@ export async function removeItem(db: Db, actor: Actor, id: string) {
   });
 }
 
+const TEXT_WORKER = new URL('./text-extract.worker.ts', import.meta.url);
+// The kinds whose words are unpacked or parsed (the others are decoded, or have none).
+const PARSED: ReadonlySet<FileKind> = new Set(['pdf', 'docx', 'xlsx', 'pptx', 'odt']);
+const TEXT_SECONDS = 60;
+
+/**
+ * A file's words for search, read on a worker thread with bounded memory and time (past either,
+ * the file goes in without them): plain text is only decoded, here.
+ */
+async function wordsOf(kind: FileKind, bytes: Uint8Array) {
+  if (!PARSED.has(kind)) return textOf(kind, bytes);
+  try {
+    return await runInWorker<{ kind: FileKind; bytes: Uint8Array }, string>(TEXT_WORKER, { kind, bytes },
+      { signal: AbortSignal.timeout(TEXT_SECONDS * 1000), report: () => {} }, { resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 } });
+  } catch {
+    return '';
+  }
+}
+
 export type FileRefusal = 'empty' | 'too_large' | 'unsupported';
 export type ReadFile = { fileName: string; contentType: string; bytes: Uint8Array; sha256: string; text: string };
 
@@ -64,7 +84,7 @@ export async function readFile(name: string, bytes: Uint8Array): Promise<ReadFil
   const given = cleanFileName(name);
   const kind = fileKind(bytes, given);
   if (!kind) return { refused: 'unsupported' };
-  return { fileName: nameFor(kind, given), contentType: CONTENT_TYPES[kind], bytes, sha256: createHash('sha256').update(bytes).digest('hex'), text: await textOf(kind, bytes) };
+  return { fileName: nameFor(kind, given), contentType: CONTENT_TYPES[kind], bytes, sha256: createHash('sha256').update(bytes).digest('hex'), text: await wordsOf(kind, bytes) };
 }
 
 const REFUSED: Record<FileRefusal, () => Problem> = {

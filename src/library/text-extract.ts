@@ -6,10 +6,23 @@ import type { FileKind } from './file-kind.ts';
 // The words of a file, for search: PDF through pdf.js (unpdf), Word through mammoth, the text
 // runs of spreadsheets, slides and OpenDocument text read from their XML parts, plain text as it
 // is. Images and old binary Word files are found by their title, description and tags. A file
-// that cannot be read still goes in; its text is just empty.
+// that cannot be read still goes in; its text is just empty. Runs on a worker thread
+// (text-extract.worker.ts, started by the library service), so a long PDF or a zip bomb never
+// holds the server's event loop or its memory.
 
 export const MAX_TEXT = 2_000_000;
 const MAX_PART_BYTES = 50 * 1024 * 1024;
+const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+
+type ZipEntry = { _data?: { uncompressedSize?: number } };
+const declaredSize = (entry: unknown) => (entry as ZipEntry)._data?.uncompressedSize ?? Infinity;
+
+/** True when no part of the zip says it unpacks past the limits (checked before anything is inflated). */
+async function smallWhenUnpacked(bytes: Uint8Array) {
+  const zip = await JSZip.loadAsync(bytes);
+  const sizes = Object.values(zip.files).map(declaredSize);
+  return sizes.every((size) => size <= MAX_PART_BYTES) && sizes.reduce((a, b) => a + b, 0) <= MAX_UNPACKED_BYTES;
+}
 
 /** Text the database takes: no NUL characters, no halves of characters. */
 export const storable = (text: string) => text.replace(/\u0000/g, '').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
@@ -26,7 +39,7 @@ async function rawTextOf(kind: FileKind, bytes: Uint8Array): Promise<string> {
       const { text } = await extractText(pdf, { mergePages: true });
       return text.slice(0, MAX_TEXT);
     }
-    if (kind === 'docx') return (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value.slice(0, MAX_TEXT);
+    if (kind === 'docx') return (await smallWhenUnpacked(bytes)) ? (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value.slice(0, MAX_TEXT) : '';
     if (kind === 'xlsx' || kind === 'pptx' || kind === 'odt') return (await xmlPartsText(bytes, kind)).slice(0, MAX_TEXT);
   } catch {
     return '';
@@ -52,8 +65,7 @@ async function xmlPartsText(bytes: Uint8Array, kind: keyof typeof PARTS): Promis
   let total = 0;
   for (const name of Object.keys(zip.files).filter((n) => files.test(n)).sort()) {
     // A part that would unpack past the limit (a zip bomb, or a sheet of millions of cells) is skipped, never inflated.
-    const unpacked = (zip.files[name] as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? Infinity;
-    if (unpacked > MAX_PART_BYTES) continue;
+    if (declaredSize(zip.files[name]) > MAX_PART_BYTES) continue;
     const xml = await zip.files[name]!.async('string');
     for (const m of xml.matchAll(runs)) {
       const text = unescapeXml(m[1]!).trim();
