@@ -95,6 +95,17 @@ describe.each(ENGINES)('the resource library on %s', (engine) => {
     expect((await c('funder').get(`/api/library/${ids.docx}/files/9`)).status).toBe(404);
   });
 
+  it('describes a resource with the workspace\'s issues and constituencies, and names a term it does not know', async () => {
+    const space = f.allianceSpaceId;
+    const bad = await c('repX').post(`/api/spaces/${space}/library`, { title: 'Know your rights', issues: ['housing', 'astrology'], constituencies: ['day_laborers'] });
+    expect(bad.status).toBe(422);
+    expect(bad.json.errors).toEqual([{ field: 'issues[1]', message: 'unknown issue "astrology"' }]);
+    const made = await c('repX').post(`/api/spaces/${space}/library`, { title: 'Know your rights', issues: ['immigrant_rights'], constituencies: ['day_laborers'] });
+    expect(made.status).toBe(201);
+    expect((await c('funder').get(`/api/library/${made.json.id}`)).json).toMatchObject({ issues: ['immigrant_rights'], constituencies: ['day_laborers'] });
+    expect((await c('repX').put(`/api/library/${made.json.id}`, { title: 'Know your rights', constituencies: ['martians'] })).status).toBe(422);
+  });
+
   it('refuses what it does not take, naming the file, and keeps what it had', async () => {
     const html = await put('repX', `/api/library/${ids.txt}/file?name=page.html`, new TextEncoder().encode('<script>alert(1)</script>'));
     expect(html.status).toBe(415);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { insertAudit } from '../audit/audit.repository.ts';
 import type { Db } from '../db/database.ts';
-import { notFound, Problem } from '../server/problem.ts';
+import { invalid, notFound, Problem } from '../server/problem.ts';
+import { getVocabularies, unknownTerms } from '../vocabularies/vocabulary.service.ts';
 import { type Actor, requireRole } from '../spaces/access.ts';
 import { roleAtLeast } from '../spaces/roles.ts';
 import { cleanFileName, CONTENT_TYPES, type FileKind, fileKind, MAX_FILE_BYTES, nameFor } from './file-kind.ts';
@@ -20,6 +21,12 @@ async function itemIn(db: Db, actor: Actor, id: string, role: 'viewer' | 'member
   return { item, role: held };
 }
 
+/** A resource's issues and constituencies are the workspace's vocabulary, as an organization's are. */
+async function checkTerms(db: Db, input: LibraryItemInput) {
+  const errors = unknownTerms({ issues: input.issues, constituencies: input.constituencies, sectors: [], capacities: [] }, await getVocabularies(db));
+  if (errors.length) throw invalid(errors);
+}
+
 export async function listLibrary(db: Db, actor: Actor, spaceId: string, q?: string) {
   const role = await requireRole(db, actor, spaceId, 'viewer', 'space');
   return { canAdd: roleAtLeast(role, 'member'), items: await repo.listItems(db, spaceId, q || undefined) };
@@ -27,6 +34,7 @@ export async function listLibrary(db: Db, actor: Actor, spaceId: string, q?: str
 
 export async function addItem(db: Db, actor: Actor, spaceId: string, input: LibraryItemInput) {
   await requireRole(db, actor, spaceId, 'member', 'space');
+  await checkTerms(db, input);
   return db.transaction().execute(async (trx) => {
     const row = await repo.insertItem(trx, spaceId, actor.userId, input);
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'library_item', entityId: row.id, changes: { title: [null, input.title] } }]);
@@ -41,6 +49,7 @@ export async function getItem(db: Db, actor: Actor, id: string) {
 
 export async function updateItem(db: Db, actor: Actor, id: string, input: LibraryItemInput) {
   const { item } = await itemIn(db, actor, id, 'member');
+  await checkTerms(db, input);
   await db.transaction().execute(async (trx) => {
     await repo.updateItem(trx, id, input);
     await insertAudit(trx, [{ userId: actor.userId, spaceId: item.spaceId, action: 'update', entity: 'library_item', entityId: id, changes: { title: [item.title, input.title] } }]);

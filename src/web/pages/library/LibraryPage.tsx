@@ -4,9 +4,10 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass, Tag } from '../../components/Field.tsx';
 import { formatDateTime } from '../../dates.ts';
+import { useSession, type Vocabularies } from '../../session.tsx';
 
 interface Item {
-  id: string; title: string; description: string; language: string; tags: string[]; updatedAt: string;
+  id: string; title: string; description: string; language: string; tags: string[]; issues: string[]; constituencies: string[]; updatedAt: string;
   latest: { version: number; fileName: string; contentType: string; size: number; uploadedAt: string } | null;
 }
 interface Versions { canEdit: boolean; canRemove: boolean; maxBytes: number; versions: { version: number; fileName: string; size: number; sha256: string; uploadedAt: string; uploadedBy: string | null }[] }
@@ -21,8 +22,19 @@ async function upload(itemId: string, file: File) {
   }
 }
 
+/** A vocabulary term's label in the reader's language (its key if the vocabulary no longer has it). */
+function useTermLabel() {
+  const { i18n } = useTranslation();
+  const { vocab } = useSession();
+  return (kind: keyof Vocabularies, key: string) => {
+    const term = vocab?.[kind].find((x) => x.key === key);
+    return term ? (i18n.language === 'es' ? term.es : term.en) : key;
+  };
+}
+
 function Resource({ item, onChange }: { item: Item; onChange: () => void }) {
   const { t } = useTranslation();
+  const label = useTermLabel();
   const [open, setOpen] = useState(false);
   const [detail, setDetail] = useState<Versions | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -32,7 +44,9 @@ function Resource({ item, onChange }: { item: Item; onChange: () => void }) {
   return (
     <li className="rounded border border-stone-200 bg-white p-3">
       <button type="button" className="text-left font-semibold underline" aria-expanded={open} onClick={() => setOpen(!open)}>{item.title}</button>
-      <span className="ml-2 inline-flex flex-wrap gap-1">{item.tags.map((tag) => <Tag key={tag}>{tag}</Tag>)}<Tag>{t(`library.languages.${item.language}`)}</Tag></span>
+      <span className="ml-2 inline-flex flex-wrap gap-1">{item.tags.map((tag) => <Tag key={tag}>{tag}</Tag>)}
+        {item.issues.map((k) => <Tag key={`i-${k}`}>{label('issue', k)}</Tag>)}{item.constituencies.map((k) => <Tag key={`c-${k}`}>{label('constituency', k)}</Tag>)}
+        <Tag>{t(`library.languages.${item.language}`)}</Tag></span>
       {item.description && <p className="text-sm text-stone-700">{item.description}</p>}
       <p className="text-xs text-stone-600">{item.latest ? `${item.latest.fileName} · ${size(item.latest.size)} · ${t('library.versionN', { version: item.latest.version })}` : t('library.noFile')} · {formatDateTime(item.updatedAt)}</p>
       {open && detail && (
@@ -62,7 +76,10 @@ export function LibraryPage() {
   const { t } = useTranslation();
   const [list, setList] = useState<{ canAdd: boolean; items: Item[] } | null>(null);
   const [q, setQ] = useState('');
-  const [form, setForm] = useState({ title: '', description: '', language: 'en', tags: '' });
+  const empty = { title: '', description: '', language: 'en', tags: '', issues: [] as string[], constituencies: [] as string[] };
+  const [form, setForm] = useState(empty);
+  const { vocab } = useSession();
+  const label = useTermLabel();
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = (words = q) => api.get<{ canAdd: boolean; items: Item[] }>(`/spaces/${id}/library${words ? `?q=${encodeURIComponent(words)}` : ''}`).then(setList, (err: unknown) => setError(errorText(t, err)));
@@ -73,7 +90,7 @@ export function LibraryPage() {
     try {
       const created = await api.post<{ id: string }>(`/spaces/${id}/library`, { ...form, tags: form.tags.split(',').map((s) => s.trim()).filter(Boolean) });
       if (file) await upload(created.id, file);
-      setForm({ title: '', description: '', language: 'en', tags: '' }); setFile(null); setError(null); await load();
+      setForm(empty); setFile(null); setError(null); await load();
     } catch (err) { setError(err instanceof ApiError && err.status === 413 ? t('library.tooLarge') : err instanceof ApiError && err.status === 415 ? t('library.unsupported') : errorText(t, err)); await load(); }
   }
   return (
@@ -99,6 +116,23 @@ export function LibraryPage() {
               </select>)}</Field>
             <Field label={t('library.tags')} hint={t('library.tagsHint')}>{(p) => <input {...p} className={inputClass} value={form.tags} onChange={(e) => setForm({ ...form, tags: e.target.value })} />}</Field>
           </div>
+          {(['issue', 'constituency'] as const).map((kind) => {
+            const field = kind === 'issue' ? 'issues' : 'constituencies';
+            return (
+              <fieldset key={kind} className="flex flex-col gap-1">
+                <legend className="text-sm font-medium">{t(`org.${field}`)}</legend>
+                <div className="flex max-h-32 flex-wrap gap-x-3 gap-y-1 overflow-y-auto rounded border border-stone-300 bg-white p-2">
+                  {(vocab?.[kind] ?? []).map((term) => (
+                    <label key={term.key} className="flex items-center gap-1 text-sm">
+                      <input type="checkbox" checked={form[field].includes(term.key)}
+                        onChange={(e) => setForm({ ...form, [field]: e.target.checked ? [...form[field], term.key] : form[field].filter((k) => k !== term.key) })} />
+                      {label(kind, term.key)}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            );
+          })}
           <Field label={t('library.file')} hint={t('library.fileHint')}>{(p) => <input {...p} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}</Field>
           <div><button type="submit" className={buttonClass}>{t('library.addButton')}</button></div>
         </form>
