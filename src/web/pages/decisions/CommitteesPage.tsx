@@ -41,7 +41,10 @@ export function CommitteesPage() {
       {committees.length === 0 && <p className="text-stone-600">{t('decisions.noCommittees')}</p>}
       {committees.map((c) => (
         <section key={c.id} aria-labelledby={`committee-${c.id}`} className="flex flex-col gap-2 rounded border border-stone-200 bg-white p-3">
-          <h2 id={`committee-${c.id}`} className="text-lg font-semibold">{c.name}</h2>
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id={`committee-${c.id}`} className="text-lg font-semibold">{c.name}</h2>
+            <Link className="text-sm underline" to={`/discussions/committee/${c.id}`}>{t('discussions.title')}</Link>
+          </div>
           {c.purpose && <p className="text-sm">{c.purpose}</p>}
           <table className="text-sm">
             <thead><tr><th className="text-left">{t('membership.member')}</th><th className="text-left">{t('decisions.seat')}</th><th className="text-left">{t('decisions.holder')}</th><th className="text-left">{t('decisions.term')}</th><th /></tr></thead>

@@ -15,6 +15,7 @@ interface Post {
 }
 interface Thread {
   id: string; spaceId: string; title: string; subject: { kind: string; id: string; name: string }; canPost: boolean; canModerate: boolean; subscribed: boolean; lastReadAt: string | null; posts: Post[];
+  more: boolean;
 }
 
 /** One thread: its posts, with what is new since the reader's last visit marked, and a reply. */
@@ -25,8 +26,20 @@ export function ThreadPage() {
   const [seenBefore, setSeenBefore] = useState<string | null | undefined>(undefined);
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = () => api.get<Thread>(`/threads/${id}`).then((th) => { setThread(th); setSeenBefore((s) => (s === undefined ? th.lastReadAt : s)); }, (err: unknown) => setError(errorText(t, err)));
-  useEffect(() => { setSeenBefore(undefined); void load(); }, [id]);
+  // The thread 200 posts at a time; after a change, as many pages as were shown before.
+  const fetchPages = async (atLeast: number) => {
+    const first = await api.get<Thread>(`/threads/${id}`);
+    const posts = [...first.posts];
+    let more = first.more;
+    while (more && posts.length < atLeast) {
+      const next = await api.get<Thread>(`/threads/${id}?after=${encodeURIComponent(posts.at(-1)!.createdAt)}`);
+      posts.push(...next.posts);
+      more = next.more;
+    }
+    return { ...first, posts, more };
+  };
+  const load = (atLeast = thread?.posts.length ?? 0) => fetchPages(atLeast).then((th) => { setThread(th); setSeenBefore((s) => (s === undefined ? th.lastReadAt : s)); }, (err: unknown) => setError(errorText(t, err)));
+  useEffect(() => { setSeenBefore(undefined); void load(0); }, [id]);
   if (!thread) return error ? <ErrorBanner message={error} /> : <p role="status">{t('common.loading')}</p>;
   const act = async (work: () => Promise<unknown>) => { try { await work(); setError(null); await load(); return true; } catch (err) { setError(errorText(t, err)); return false; } };
   const people: Mentionable[] = [...new Map(thread.posts.filter((p) => p.authorId && p.author).map((p) => [p.authorId!, { kind: 'user' as const, id: p.authorId!, name: p.author! }])).values()];
@@ -76,6 +89,7 @@ export function ThreadPage() {
           );
         })}
       </ol>
+      {thread.more && <div><button type="button" className={secondaryButtonClass} onClick={() => void load(thread.posts.length + 1)}>{t('discussions.laterPosts')}</button></div>}
       {thread.canPost && (
         <section aria-labelledby="reply" className="rounded border border-stone-200 bg-white p-3">
           <h2 id="reply" className="font-semibold">{t('discussions.reply')}</h2>
