@@ -104,6 +104,14 @@ describe.each(ENGINES)('the resource library on %s', (engine) => {
     expect(made.status).toBe(201);
     expect((await c('funder').get(`/api/library/${made.json.id}`)).json).toMatchObject({ issues: ['immigrant_rights'], constituencies: ['day_laborers'] });
     expect((await c('repX').put(`/api/library/${made.json.id}`, { title: 'Know your rights', constituencies: ['martians'] })).status).toBe(422);
+    // Two people describing it from the same version: the second is told it changed, and shown how.
+    const read = await t.app.request(`${ORIGIN}/api/library/${made.json.id}`, { headers: { cookie: c('repX').cookie } });
+    const etag = read.headers.get('etag')!;
+    expect(etag).toMatch(/^"/);
+    expect((await c('repX').request('PUT', `/api/library/${made.json.id}`, { title: 'Know your rights (2010)' }, { 'if-match': etag })).status).toBe(200);
+    const stale = await c('coordinator').request('PUT', `/api/library/${made.json.id}`, { title: 'Know your rights!' }, { 'if-match': etag });
+    expect(stale.status).toBe(412);
+    expect(stale.json.current.title).toBe('Know your rights (2010)');
   });
 
   it('refuses what it does not take, naming the file, and keeps what it had', async () => {

@@ -11,7 +11,7 @@ import { Problem } from './problem.ts';
 const VERSIONED = [
   /^\/api\/vocabularies$/, /^\/api\/organizations\/[^/]+$/, /^\/api\/people\/[^/]+$/, /^\/api\/memberships\/[^/]+$/, /^\/api\/campaigns\/[^/]+$/,
   /^\/api\/convenings\/[^/]+$/, /^\/api\/goals\/[^/]+$/, /^\/api\/work-plans\/[^/]+$/, /^\/api\/me$/, /^\/api\/alliances\/[^/]+\/priorities$/,
-  /^\/api\/surveys\/[^/]+$/,
+  /^\/api\/surveys\/[^/]+$/, /^\/api\/library\/[^/]+$/,
 ];
 export const isVersioned = (path: string) => VERSIONED.some((r) => r.test(path));
 
