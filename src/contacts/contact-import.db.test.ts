@@ -89,6 +89,19 @@ describe.each(ENGINES)('contact imports on %s', (engine) => {
     expect(row).toEqual({ first_name: `${odd} 7`, tags: ['a\\b', '{c}', '"d"', 'N7'] });
   });
 
+  it('reads a file saved by Excel on Windows (Windows-1252), whose first accent comes after the first chunk', async () => {
+    const rows = [...Array.from({ length: 3000 }, (_, i) => `Ana${i},Lee,ana${i}@example.org`), 'José,Peña,jose@example.org', 'Zoë,O’Brien,zoe@example.org'];
+    const bytes = Uint8Array.from(['First,Last,Email', ...rows].join('\r\n'), (c) => (c === '’' ? 0x92 : c.charCodeAt(0)));
+    expect(bytes.length).toBeGreaterThan(64 * 1024);
+    // Read a chunk at a time, as from a file on disk.
+    const source = async function* () { for (let i = 0; i < bytes.length; i += 16 * 1024) yield Buffer.from(bytes.subarray(i, i + 16 * 1024)); };
+    const { job, done } = await startContactImport(t.db, t.deps.box, actor, spaceId, { source });
+    await done;
+    expect(job.counts.imported).toBe(3002);
+    const names = await t.db.selectFrom('contacts').select(['first_name', 'last_name']).where('space_id', '=', spaceId).where('first_name', 'in', ['José', 'Zoë']).orderBy('first_name').execute();
+    expect(names).toEqual([{ first_name: 'José', last_name: 'Peña' }, { first_name: 'Zoë', last_name: 'O’Brien' }]);
+  });
+
   it('imports nothing from a file with a bad row, naming its row and column, unless told to take the good rows', async () => {
     const before = await count();
     const csv = ['first_name,last_name,email,zip_code,can2_state_abbreviated', 'Rosa,Parks,rosa@example.org,35203,AL', 'Bad,Row,not-an-email,352,ZZ', 'Luz,Ortiz,luz@example.org,2139,MA'].join('\n');

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { columnNames, detectDelimiter, malformedCsv } from './csv-file.ts';
 import { restoreNeutralized } from './csv-formulas.ts';
+import { decodeChunks } from './text-encoding.ts';
 
 // Reading a CSV file of any size in batches of rows, never holding the whole file: the same
 // rules as parseCsv (trimmed values, a byte-order mark ignored, the header's separator, a row
@@ -10,21 +11,23 @@ import { restoreNeutralized } from './csv-formulas.ts';
 export interface CsvBatch { headers: string[]; rows: Record<string, string>[]; firstRowNumber: number }
 
 /** The source's chunks with the first one looked at first (to find the separator). */
-async function* withFirst(first: Buffer, rest: AsyncIterator<Buffer | string>) {
+async function* withFirst(first: string, rest: AsyncIterator<string>) {
   yield first;
   for (;;) {
     const next = await rest.next();
     if (next.done) return;
-    yield typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    yield next.value;
   }
 }
 
 export async function* csvBatches(source: AsyncIterable<Buffer | string>, batchSize = 1000): AsyncGenerator<CsvBatch> {
-  const chunks = source[Symbol.asyncIterator]();
-  const first = await chunks.next();
+  // Bytes become text here: UTF-8, or Windows-1252 (what Excel on Windows saves) when they are not.
+  const chunks = decodeChunks(source);
+  let first = await chunks.next();
+  while (!first.done && first.value === '') first = await chunks.next();
   if (first.done) return;
-  const head = typeof first.value === 'string' ? Buffer.from(first.value) : first.value;
-  const delimiter = detectDelimiter(head.subarray(0, 64 * 1024).toString('utf8').replace(/^\uFEFF/, ''));
+  const head = first.value;
+  const delimiter = detectDelimiter(head.slice(0, 64 * 1024).replace(/^\uFEFF/, ''));
   const parser = parse({ bom: true, trim: true, skip_empty_lines: true, relax_quotes: false, relax_column_count: true, delimiter, info: true });
   Readable.from(withFirst(head, chunks)).on('error', (err) => parser.destroy(err)).pipe(parser);
 

@@ -2,6 +2,7 @@ import { type ChangeEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, ApiError, errorText } from '../api.ts';
+import { readCsvFile } from '../csv-file.ts';
 import { ErrorBanner, buttonClass, inputClass, Field } from '../components/Field.tsx';
 
 type Entity = 'organizations' | 'memberships' | 'people';
@@ -21,6 +22,7 @@ export function ImportPage() {
   const [entity, setEntity] = useState<Entity>('organizations');
   const [csv, setCsv] = useState('');
   const [fileName, setFileName] = useState('');
+  const [encoding, setEncoding] = useState<'utf-8' | 'windows-1252'>('utf-8');
   const [preview, setPreview] = useState<Preview | null>(null);
   const [mapping, setMapping] = useState<Record<string, string | null>>({});
   const [goodRowsOnly, setGoodRowsOnly] = useState(false);
@@ -31,7 +33,9 @@ export function ImportPage() {
     const file = event.target.files?.[0];
     if (!file) return;
     setFileName(file.name);
-    setCsv(await file.text());
+    const read = await readCsvFile(file);
+    setEncoding(read.encoding);
+    setCsv(read.text);
     setPreview(null);
     setJob(null);
   }
@@ -76,7 +80,7 @@ export function ImportPage() {
         <Field label={t('import.file')}>{(p) => (<input {...p} type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e)} className="text-sm" />)}</Field>
         <div className="flex items-end"><button type="button" disabled={!csv} className={buttonClass} onClick={() => void runPreview()}>{t('import.preview')}</button></div>
       </div>
-      {fileName && <p className="text-sm">{fileName}</p>}
+      {fileName && <p className="text-sm">{fileName}{encoding === 'windows-1252' && <> · {t('import.readAs1252')}</>}</p>}
       <ErrorBanner message={error} />
       {preview && (
         <>

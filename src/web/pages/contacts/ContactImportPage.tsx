@@ -2,6 +2,7 @@ import { type ChangeEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, errorText } from '../../api.ts';
+import { readCsvFile } from '../../csv-file.ts';
 import { ErrorBanner, Field, buttonClass, inputClass, secondaryButtonClass } from '../../components/Field.tsx';
 
 interface Columns { headers: string[]; mapping: Record<string, string | null>; fields: string[] }
@@ -20,6 +21,7 @@ export function ContactImportPage() {
   const { id: spaceId } = useParams();
   const { t } = useTranslation();
   const [csv, setCsv] = useState('');
+  const [encoding, setEncoding] = useState<'utf-8' | 'windows-1252'>('utf-8');
   const [columns, setColumns] = useState<Columns | null>(null);
   const [mapping, setMapping] = useState<Record<string, string | null>>({});
   const [goodRows, setGoodRows] = useState(false);
@@ -29,7 +31,8 @@ export function ContactImportPage() {
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     if (!file) return;
-    const text = await file.text();
+    const { text, encoding } = await readCsvFile(file);
+    setEncoding(encoding);
     setCsv(text);
     setJob(null);
     setError(null);
@@ -75,6 +78,7 @@ export function ContactImportPage() {
       <p className="text-sm text-stone-700">{t('contacts.import.help')}</p>
       <p className="text-sm"><Link className="underline" to={`/spaces/${spaceId}/contacts`}>{t('contacts.back')}</Link></p>
       <Field label={t('import.file')}>{(p) => <input {...p} type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e)} className="text-sm" />}</Field>
+      {encoding === 'windows-1252' && <p className="text-sm">{t('import.readAs1252')}</p>}
       <ErrorBanner message={error} />
       {columns && (
         <section aria-labelledby="columns-title" className="rounded border border-stone-200 bg-white p-3">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorText } from '../../api.ts';
+import { readCsvFile } from '../../csv-file.ts';
 import { buttonClass, ErrorBanner } from '../../components/Field.tsx';
 
 interface ImportRow { rowNumber: number; status: 'new' | 'updated' | 'unchanged' | 'duplicate' | 'rejected'; from: string; to: string; kind: string | null; errors: { field: string; message: string }[] }
@@ -10,6 +11,7 @@ interface ImportReport { committed: boolean; rows: ImportRow[]; counts: Record<I
 export function TieImport({ allianceId, onImported }: { allianceId: string; onImported: () => void }) {
   const { t } = useTranslation();
   const [csv, setCsv] = useState<string | null>(null);
+  const [encoding, setEncoding] = useState<'utf-8' | 'windows-1252'>('utf-8');
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const send = async (text: string, commit: boolean, importGoodRows = false) => {
@@ -22,7 +24,8 @@ export function TieImport({ allianceId, onImported }: { allianceId: string; onIm
   };
   const choose = async (file: File | undefined) => {
     if (!file) return;
-    const text = await file.text();
+    const { text, encoding } = await readCsvFile(file);
+    setEncoding(encoding);
     setCsv(text);
     await send(text, false);
   };
@@ -32,6 +35,7 @@ export function TieImport({ allianceId, onImported }: { allianceId: string; onIm
       <p className="text-sm text-stone-600">{t('network.import.help')}</p>
       <label className="flex flex-col gap-1 text-sm">{t('network.import.file')}
         <input type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.target.files?.[0])} /></label>
+      {encoding === 'windows-1252' && <p className="text-sm">{t('import.readAs1252')}</p>}
       <ErrorBanner message={error} />
       {report && (
         <>
