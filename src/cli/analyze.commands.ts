@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { decodeText } from '../imports/text-encoding.ts';
 import type { Command } from 'commander';
 import { findAllies } from '../field/ally-finder.service.ts';
 import { fieldAnatomy, resolveOrganization } from '../field/field.service.ts';
@@ -109,7 +110,7 @@ export function registerAnalyzeCommands(program: Command) {
     .description('import stated ties from CSV (ours, Kumu\'s connections, Spanish headers): a preview, or with --commit the import')
     .requiredOption('--as <email>', 'the account importing').option('--commit', 'write the ties').option('--good-rows', 'with rejected rows, import the good ones anyway').option('--json', 'print JSON')
     .action(async (alliance: string, file: string, o: { as: string; commit?: boolean; goodRows?: boolean; json?: boolean }) => {
-      const csv = readFileSync(file, 'utf8');
+      const csv = decodeText(readFileSync(file)).text;
       const r = await asUser(o.as, async (deps, actor) => importTies(deps.db, actor, (await resolveOrganization(deps.db, actor, alliance)).id, csv, { commit: !!o.commit, importGoodRows: !!o.goodRows }));
       print(r, o.json, () => [...r.rows.map((row) => `row ${row.rowNumber}: ${row.status}  ${row.from} — ${row.to} ${row.kind ?? ''}${row.errors.map((e) => `  [${e.field}: ${e.message}]`).join('')}`),
         `${r.committed ? 'imported' : 'preview (nothing written; add --commit)'}: ${Object.entries(r.counts).map(([k, n]) => `${n} ${k}`).join(', ')}`].join('\n'));

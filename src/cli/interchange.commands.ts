@@ -5,6 +5,7 @@ import { exportCsv, exportPopolo } from '../interchange/export.service.ts';
 import { previewImport, startImport } from '../interchange/import.service.ts';
 import { asUser } from './as-user.ts';
 import { resolveSpace, spaceOptions } from './space-option.ts';
+import { decodeText } from '../imports/text-encoding.ts';
 
 function checkEntity(entity: string): ImportEntity {
   if (!IMPORT_ENTITIES.includes(entity as ImportEntity)) throw new Error(`--entity must be one of ${IMPORT_ENTITIES.join(', ')}`);
@@ -24,7 +25,7 @@ export function registerInterchangeCommands(program: Command) {
         const space = await resolveSpace(deps.db, o, actor.userId);
         if (o.dryRun) {
           // A dry run reads the file whole to show every row's errors at once.
-          const preview = await previewImport(deps.db, actor, space, entity, readFileSync(file, 'utf8'));
+          const preview = await previewImport(deps.db, actor, space, entity, decodeText(readFileSync(file)).text);
           console.log(`Columns: ${Object.entries(preview.mapping).map(([h, f]) => `${h} → ${f ?? '(ignored)'}`).join(', ')}`);
           for (const row of preview.rows.filter((r) => !r.ok)) console.log(`row ${row.rowNumber}: ${row.errors!.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
           console.log(`${preview.total} rows, ${preview.errorCount} with errors (dry run: nothing written).`);
