@@ -41,6 +41,7 @@ import * as discussions from './migrations/2026_12_07_0032_discussions.ts';
 import * as updates from './migrations/2026_12_07_0033_updates.ts';
 import * as library from './migrations/2026_12_07_0034_library.ts';
 import * as postAttachments from './migrations/2026_12_07_0035_post_attachments.ts';
+import * as keyChecks from './migrations/2026_12_07_0036_key_checks.ts';
 import { ensurePrivateDataDir } from './data-dir.ts';
 import type { Database } from './tables.ts';
 
@@ -104,6 +105,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_0033_updates': updates,
   '2026_12_07_0034_library': library,
   '2026_12_07_0035_post_attachments': postAttachments,
+  '2026_12_07_0036_key_checks': keyChecks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

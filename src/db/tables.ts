@@ -1028,6 +1028,8 @@ export interface StakeholderMovesTable {
   note: string | null; moved_by: string | null; moved_at: Timestamp;
 }
 
+export interface KeyChecksTable { name: string; value: string; made_at: Generated<Timestamp> }
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -1088,6 +1090,7 @@ export interface Database {
   posts: PostsTable;
   post_reactions: PostReactionsTable;
   post_attachments: PostAttachmentsTable;
+  key_checks: KeyChecksTable;
   thread_readers: ThreadReadersTable;
   updates: UpdatesTable;
   update_recipients: UpdateRecipientsTable;

@@ -1,4 +1,5 @@
 import { scopeLegacyBlindIndexes } from '../crypto/blind-index-scope.ts';
+import { checkIndexKey } from '../crypto/key-check.ts';
 import { createSealedBox } from '../crypto/sealed-box.ts';
 import { loadKeyRing } from '../crypto/secret-key.ts';
 import { openDatabase } from '../db/database.ts';
@@ -14,6 +15,7 @@ export async function bootstrap(config: Config): Promise<AppDeps & { close(): Pr
   await ensureDefaultVocabularies(handle.db);
   const ring = () => loadKeyRing(config, config.dataDir);
   const box = createSealedBox(ring(), ring);
+  await checkIndexKey(handle.db, box).catch(async (err: unknown) => { await handle.close(); throw err; });
   await resealLegacyContacts(handle.db, box);
   await scopeLegacyBlindIndexes(handle.db, box);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
