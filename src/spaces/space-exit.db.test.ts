@@ -111,6 +111,13 @@ describe.each(ENGINES)('leaving with one\'s data on %s', (engine) => {
     expect((await t.db.selectFrom('contacts').select('id').where('space_id', '=', spaceId).execute())).toHaveLength(2);
     const partnerBefore = await t.db.selectFrom('contacts').select('id').where('space_id', '=', partnerSpace).execute();
 
+    // Not while an import into the space is running.
+    const job = await t.db.insertInto('import_jobs').values({ space_id: spaceId, user_id: owner.userId, entity: 'contacts', status: 'running', total: 10, report: 'null', created_at: new Date() })
+      .returning('id').executeTakeFirstOrThrow();
+    expect((await owner.post(`/api/spaces/${spaceId}/purge`, { confirm: 'Leaving Org' })).status).toBe(409);
+    expect((await t.db.selectFrom('contacts').select('id').where('space_id', '=', spaceId).execute())).toHaveLength(2);
+    await t.db.updateTable('import_jobs').set({ status: 'done' }).where('id', '=', job.id).execute();
+
     const purged = await owner.post(`/api/spaces/${spaceId}/purge`, { confirm: 'Leaving Org' });
     expect(purged.status).toBe(200);
     expect(purged.json).toMatchObject({ removed: { contacts: 2, donations: 1, people: 1 }, directoryEntry: { keptIn: 'Exit Alliance' } });

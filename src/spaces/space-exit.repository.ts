@@ -133,3 +133,9 @@ export async function leftovers(db: Db, spaceId: string) {
   if (rows[0]!.n > 0) found.push({ table: 'audit_log', column: 'entity_id', rows: rows[0]!.n });
   return found;
 }
+
+/** How many imports into the space are running now. */
+export async function runningImports(db: Db, spaceId: string) {
+  const row = await db.selectFrom('import_jobs').select((eb) => eb.fn.countAll<number>().as('n')).where('space_id', '=', spaceId).where('status', '=', 'running').executeTakeFirstOrThrow();
+  return Number(row.n);
+}

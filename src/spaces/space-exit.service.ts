@@ -11,7 +11,7 @@ import { contactDetailsPlace } from '../contacts/contact-sealing.ts';
 import { type SealedBox, sealedPlace } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
 import { contactPlace } from '../people/person.service.ts';
-import { invalid, Problem } from '../server/problem.ts';
+import { conflict, invalid, Problem } from '../server/problem.ts';
 import { type Actor, requireRole } from './access.ts';
 import * as repo from './space-exit.repository.ts';
 
@@ -120,6 +120,8 @@ export async function spaceArchive(db: Db, box: SealedBox, actor: Actor, spaceId
 export async function purgeSpace(db: Db, actor: Actor, spaceId: string, confirmName: string) {
   const organization = await ownerOf(db, actor, spaceId);
   if (confirmName.trim() !== organization.name) throw invalid([{ field: 'confirm', message: "type the organization's name exactly" }]);
+  // A running import would go on writing into the space as it goes, or fail half-way against it.
+  if (await repo.runningImports(db, spaceId)) throw conflict('An import into this space is running: purge it once the import has finished.');
   return db.transaction().execute(async (trx) => {
     const alliance = await repo.firstAllianceOf(trx, organization.id);
     if (alliance) await repo.moveOrganization(trx, organization.id, alliance.spaceId);
