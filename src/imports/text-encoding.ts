@@ -52,7 +52,10 @@ export async function* decodeChunks(chunks: AsyncIterable<Buffer | Uint8Array | 
       } catch {
         if (!onlyAscii) throw new Error(`The file is UTF-8 up to byte ${offset} and not after it: save it again as UTF-8 (or as Windows-1252 throughout).`);
         mode = 'windows-1252';
-        yield decodeWindows1252(Uint8Array.from([...pending, ...chunk]));
+        const held = new Uint8Array(pending.length + chunk.length);
+        held.set(pending);
+        held.set(chunk, pending.length);
+        yield decodeWindows1252(held);
         offset += chunk.length;
         continue;
       }
