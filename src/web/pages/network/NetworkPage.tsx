@@ -30,8 +30,9 @@ const LIST_AT_MOST = 200;
 const fixed = (x: number | null, digits = 2) => (x === null ? '—' : x.toFixed(digits));
 
 function TrustNote({ value }: { value: number | null }) {
-  const { t } = useTranslation();
-  return value === null ? null : <strong className="text-amber-800"> · {t('network.trustN', { n: value.toFixed(1) })}</strong>;
+  const { t, i18n } = useTranslation();
+  const n = value === null ? '' : new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  return value === null ? null : <strong className="text-amber-800"> · {t('network.trustN', { n })}</strong>;
 }
 
 /** The alliance's field as a network: brokers, centrality, silos, and how ties cross lines. */
