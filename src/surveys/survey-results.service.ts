@@ -54,8 +54,6 @@ export async function allianceTrustTies(db: Db, actor: Actor, allianceId: string
   const { surveys } = await listAllianceSurveys(db, actor, allianceId);
   const latest = surveys.filter((s) => s.status === 'closed' && s.closedAt).sort((a, b) => b.closedAt!.getTime() - a.closedAt!.getTime())[0];
   if (!latest) return { survey: null, pairs: [], pairsNotShown: 0 };
-  const answers = await answersOf(db, latest.id, latest.factorItems);
-  const pairs = sharedPairTrust(answers);
-  const tied = new Set(answers.ratings.filter((r) => r.collaboration >= 1).map((r) => [r.raterId, r.rateeId].sort().join('|')));
-  return { survey: { id: latest.id, title: latest.title, closedAt: latest.closedAt }, pairs, pairsNotShown: Math.max(0, tied.size - pairs.length) };
+  const { pairs, notShown } = sharedPairTrust(await answersOf(db, latest.id, latest.factorItems));
+  return { survey: { id: latest.id, title: latest.title, closedAt: latest.closedAt }, pairs, pairsNotShown: notShown };
 }

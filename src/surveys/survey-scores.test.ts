@@ -97,9 +97,11 @@ describe('trust for weighting the map\'s ties', () => {
     const wave = { members, factorItems: [], factorAnswers: [], ratings };
     // A, B and C agreed; D did not: C–D stays unweighted. B–C said no interaction: no trust.
     // A–B: (4 + 3) / 2 = 3.5; A–C: 1 (C never rated A back).
-    expect(sharedPairTrust({ ...wave, respondents: answered(['A', 'B', 'C', 'D'], ['A', 'B', 'C']) }).sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b)))
-      .toEqual([{ a: 'A', b: 'B', trust: 3.5 }, { a: 'A', b: 'C', trust: 1 }]);
-    expect(sharedPairTrust({ ...wave, respondents: answered(['A', 'B', 'C', 'D']) })).toEqual([]);
+    const some = sharedPairTrust({ ...wave, respondents: answered(['A', 'B', 'C', 'D'], ['A', 'B', 'C']) });
+    expect(some.pairs.sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b))).toEqual([{ a: 'A', b: 'B', trust: 3.5 }, { a: 'A', b: 'C', trust: 1 }]);
+    // C–D works together but is not shown: counted only.
+    expect(some.notShown).toBe(1);
+    expect(sharedPairTrust({ ...wave, respondents: answered(['A', 'B', 'C', 'D']) })).toEqual({ pairs: [], notShown: 3 });
   });
 });
 

@@ -58,17 +58,22 @@ export function tieStrengths(ratings: Rating[]): Map<string, number> {
 
 /**
  * The trust within each pair of organizations that both agreed to show their pair's ratings: the
- * mean of the trust each gave the other (one direction or both). The map of the field weights its
- * ties by it; every other pair stays unweighted, whatever it said.
+ * mean of the trust each gave the other (one direction or both); and how many other pairs are
+ * tied, counted, never named. The map of the field weights its ties by it; every other pair stays
+ * unweighted, whatever it said.
  */
-export function sharedPairTrust(answers: WaveAnswers): { a: string; b: string; trust: number }[] {
+export function sharedPairTrust(answers: WaveAnswers): { pairs: { a: string; b: string; trust: number }[]; notShown: number } {
   const sharing = new Set(answers.respondents.filter((r) => r.sharePairs).map((r) => r.organizationId));
-  const shown = ratingsWithin(answers).filter((r) => sharing.has(r.raterId) && sharing.has(r.rateeId));
-  return [...groupBy(shown, (r) => pairKey(r.raterId, r.rateeId))].flatMap(([key, rs]) => {
+  const within = ratingsWithin(answers);
+  const shown = within.filter((r) => sharing.has(r.raterId) && sharing.has(r.rateeId));
+  const pairs = [...groupBy(shown, (r) => pairKey(r.raterId, r.rateeId))].flatMap(([key, rs]) => {
     const trust = mean(rs.map(trustOf).filter((t): t is number => t !== null));
     const [a, b] = key.split('|') as [string, string];
     return trust === null ? [] : [{ a, b, trust: round(trust)! }];
   });
+  const shownKeys = new Set(pairs.map((p) => pairKey(p.a, p.b)));
+  const tied = new Set(within.filter((r) => r.collaboration >= 1).map((r) => pairKey(r.raterId, r.rateeId)));
+  return { pairs, notShown: [...tied].filter((k) => !shownKeys.has(k)).length };
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

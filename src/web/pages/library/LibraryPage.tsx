@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass, secondaryButtonClass, Tag } from '../../components/Field.tsx';
 import { formatDateTime } from '../../dates.ts';
-import { useSession, type Vocabularies } from '../../session.tsx';
+import { termLabel, useSession, type Vocabularies } from '../../session.tsx';
 
 interface Item {
   id: string; title: string; description: string; language: string; tags: string[]; issues: string[]; constituencies: string[]; updatedAt: string;
@@ -22,14 +22,11 @@ async function upload(itemId: string, file: File) {
   }
 }
 
-/** A vocabulary term's label in the reader's language (its key if the vocabulary no longer has it). */
+/** A vocabulary term's label in the reader's language (session.tsx's termLabel). */
 function useTermLabel() {
   const { i18n } = useTranslation();
   const { vocab } = useSession();
-  return (kind: keyof Vocabularies, key: string) => {
-    const term = vocab?.[kind].find((x) => x.key === key);
-    return term ? (i18n.language === 'es' ? term.es : term.en) : key;
-  };
+  return (kind: keyof Vocabularies, key: string) => termLabel(vocab, kind, key, i18n.language);
 }
 
 function Resource({ item, onChange }: { item: Item; onChange: () => void }) {

@@ -5,6 +5,7 @@ import { api, errorText } from '../../api.ts';
 import { buttonClass, ErrorBanner, Field, inputClass } from '../../components/Field.tsx';
 import { formatDate } from '../../dates.ts';
 import { TIE_KINDS } from '../../../ties/tie.schema.ts';
+import { pairKey } from '../../../surveys/survey-scores.ts';
 import { JobProgress } from './JobProgress.tsx';
 import { NetworkGraph } from './NetworkGraph.tsx';
 import { TieImport } from './TieImport.tsx';
@@ -22,7 +23,6 @@ interface NetworkView {
 }
 
 interface TrustTies { survey: { id: string; title: string; closedAt: string } | null; pairs: { a: string; b: string; trust: number }[]; pairsNotShown: number }
-const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 // Lists on the page stop here; the graph, the exports and the CLI have everything.
 const LIST_AT_MOST = 200;
