@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import { emailAddress } from '../shared/email.ts';
 
 export const LOCALES = ['en', 'es'] as const;
 
 export const LoginSchema = z.object({
-  email: z.email().max(200),
+  email: emailAddress().max(200),
   password: z.string().min(1, 'enter your password').max(200),
 }).openapi('Login');
 

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { emailAddress } from '../shared/email.ts';
 
 // Contracts of the decisions API: proposals and their process, votes, ballots, committees.
 
@@ -125,4 +126,4 @@ export const CommitteeSeatInputSchema = z.object({
 }).refine((s) => !s.termStartsOn || !s.termEndsOn || s.termStartsOn <= s.termEndsOn, { path: ['termEndsOn'], message: 'ends before it starts' })
   .openapi('CommitteeSeatInput');
 
-export const PersonAccountSchema = z.object({ email: z.email('an email address').nullable() }).openapi('PersonAccountInput');
+export const PersonAccountSchema = z.object({ email: emailAddress('an email address').nullable() }).openapi('PersonAccountInput');

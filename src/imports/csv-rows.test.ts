@@ -127,10 +127,11 @@ describe('mapRows: organizations', () => {
   it('reports every problem of a row, naming the column', () => {
     expect(results[2]).toEqual({
       rowNumber: 4, ok: false, errors: [
-        { field: 'Issues', message: 'unknown issue "Fracking"' },
-        { field: 'Type', message: 'unknown kind "Church"; use one of: Base-building group, Union, Faith-based, Environmental, Policy / think tank, Legal, Research, Intermediary, Funder, Government, Business, Alliance' },
+        { field: 'Issues', message: 'unknown issue "Fracking"', code: 'unknown_value', target: 'issues', value: 'Fracking' },
+        { field: 'Type', message: 'unknown kind "Church"; use one of: Base-building group, Union, Faith-based, Environmental, Policy / think tank, Legal, Research, Intermediary, Funder, Government, Business, Alliance',
+          code: 'unknown_value', target: 'kind', value: 'Church' },
         { field: 'State', message: 'unknown US state "Cali"' },
-        { field: 'Founded', message: '"2015-13" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or MM/DD/YYYY' },
+        { field: 'Founded', message: '"2015-13" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD, MM/DD/YYYY or DD/MM/YYYY' },
         { field: 'Email', message: 'not an email address' },
       ],
     });
@@ -138,7 +139,7 @@ describe('mapRows: organizations', () => {
     expect(results[4]).toEqual({
       rowNumber: 6, ok: false, errors: [
         { field: 'County', message: 'no county named "Los Angeles" in New York' },
-        { field: 'Scale', message: 'unknown scale "Galactic"; use one of: Local, Regional, State, Multi-state, National, International' },
+        { field: 'Scale', message: 'unknown scale "Galactic"; use one of: Local, Regional, State, Multi-state, National, International', code: 'unknown_value', target: 'powerScale', value: 'Galactic' },
       ],
     });
     expect(results[5]).toEqual({
@@ -172,28 +173,63 @@ describe('mapRows: memberships', () => {
   it('maps roles and statuses by label and checks dates', () => {
     const results = load('memberships', [
       'Alliance,Member,Role,Status,Joined,Left',
-      'SCCJA,Pacoima Neighbors United,Anchor,Active,3/1/2019,',
+      'SCCJA,Pacoima Neighbors United,Anchor,Active,3/13/2019,',
       'SCCJA,Inland Valley Workers Coalition,,,2021,',
       'SCCJA,Fresno Faith Network,Boss,Gone,2020-02-30,',
       'SCCJA,Merced Youth,member,left,2021,2020',
       ',Nobody Alliance,member,active,,',
     ].join('\n'));
     expect(results).toEqual([
-      { rowNumber: 2, ok: true, value: { allianceName: 'SCCJA', memberName: 'Pacoima Neighbors United', role: 'anchor', status: 'active', startedOn: '2019-03-01', endedOn: null } },
+      { rowNumber: 2, ok: true, value: { allianceName: 'SCCJA', memberName: 'Pacoima Neighbors United', role: 'anchor', status: 'active', startedOn: '2019-03-13', endedOn: null } },
       { rowNumber: 3, ok: true, value: { allianceName: 'SCCJA', memberName: 'Inland Valley Workers Coalition', role: 'member', status: 'active', startedOn: '2021', endedOn: null } },
       { rowNumber: 4, ok: false, errors: [
-        { field: 'Role', message: 'unknown role "Boss"; use one of: Anchor, Member, Ally, Observer' },
-        { field: 'Status', message: 'unknown status "Gone"; use one of: Prospect, Invited, Active, Lapsed, Left' },
-        { field: 'Joined', message: '"2020-02-30" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or MM/DD/YYYY' },
+        { field: 'Role', message: 'unknown role "Boss"; use one of: Anchor, Member, Ally, Observer', code: 'unknown_value', target: 'role', value: 'Boss' },
+        { field: 'Status', message: 'unknown status "Gone"; use one of: Prospect, Invited, Active, Lapsed, Left', code: 'unknown_value', target: 'status', value: 'Gone' },
+        { field: 'Joined', message: '"2020-02-30" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD, MM/DD/YYYY or DD/MM/YYYY' },
       ] },
       { rowNumber: 5, ok: false, errors: [{ field: 'Left', message: 'ends before it starts' }] },
       { rowNumber: 6, ok: false, errors: [{ field: 'Alliance', message: 'the alliance is required' }] },
     ]);
   });
 
+  it('asks about a date whose day and month could be swapped, and reads it as the person says', () => {
+    const csv = 'Alliance,Member,Joined\nSCCJA,Pacoima Neighbors United,3/1/2019\n';
+    expect(load('memberships', csv)[0]).toEqual({ rowNumber: 2, ok: false, errors: [{ field: 'Joined', code: 'ambiguous_date', target: 'startedOn', value: '3/1/2019',
+      message: '"3/1/2019" could be 2019-03-01 or 2019-01-03: say whether the day or the month comes first' }] });
+    const read = (dateOrder: 'mdy' | 'dmy') => {
+      const [row] = load('memberships', csv, { ...ctx, decisions: { dateOrder } });
+      return row!.ok ? (row!.value as unknown as { startedOn: string }).startedOn : row;
+    };
+    expect(read('mdy')).toBe('2019-03-01');
+    expect(read('dmy')).toBe('2019-01-03');
+  });
+
   it('uses the default alliance for rows that name none', () => {
     const [row] = load('memberships', 'Organización,Papel,Estado\nUnión de Vecinos,Ancla,Activa\n', { ...ctx, defaultAllianceName: 'SCCJA' });
     expect(row).toEqual({ rowNumber: 2, ok: true, value: { allianceName: 'SCCJA', memberName: 'Unión de Vecinos', role: 'anchor', status: 'active', startedOn: null, endedOn: null } });
+  });
+});
+
+describe('mapRows: what the person decided', () => {
+  const csv = 'Name,Issues,Budget\nCasa Latina,"labor; Housing; fracking",lots\nUnión Vecinal,,\n';
+
+  it('gives a default to rows without a value and to a field no column feeds', () => {
+    const rows = load('organizations', csv, { ...ctx, decisions: { defaults: { kind: 'union', issues: 'Tenants rights' } } });
+    expect(rows[1]).toMatchObject({ ok: false, errors: [{ target: 'issues', value: 'Tenants rights' }] });
+    const withKnown = load('organizations', csv, { ...ctx, decisions: { defaults: { kind: 'Sindicato', issues: 'housing' } } });
+    expect(withKnown[1]).toMatchObject({ ok: true, value: { input: { name: 'Unión Vecinal', kind: 'union', issues: ['housing'] } } });
+  });
+
+  it('takes unknown values as decided: a term, or left out; an undecided one still asks', () => {
+    const decided = load('organizations', csv, { ...ctx, decisions: {
+      defaults: { kind: 'union' }, values: { issues: { LABOR: 'workers_rights', Fracking: null }, budgetBand: { lots: '1m_5m' } },
+    } });
+    expect(decided[0]).toMatchObject({ ok: true, value: { input: { issues: ['workers_rights', 'housing'], budgetBand: '1m_5m' } } });
+    const partly = load('organizations', csv, { ...ctx, decisions: { defaults: { kind: 'union' }, values: { issues: { labor: 'workers_rights' } } } });
+    expect(partly[0]).toMatchObject({ ok: false, errors: [{ code: 'unknown_value', target: 'issues', value: 'fracking' }, { code: 'unknown_value', target: 'budgetBand', value: 'lots' }] });
+    // A decision naming a term the workspace does not have is no decision.
+    const wrong = load('organizations', csv, { ...ctx, decisions: { defaults: { kind: 'union' }, values: { issues: { labor: 'no_such_term', fracking: null }, budgetBand: { lots: null } } } });
+    expect(wrong[0]).toMatchObject({ ok: false, errors: [{ code: 'unknown_value', value: 'labor' }] });
   });
 });
 

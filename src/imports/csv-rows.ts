@@ -7,6 +7,8 @@ import { OrganizationInputSchema, type OrganizationInput } from '../orgs/organiz
 import type { AffiliationRole, BudgetBand, MembershipRole, MembershipStatus, VocabularyKind } from '../orgs/organization.vocab.ts';
 import { PersonInputSchema, type PersonInput } from '../people/person.schema.ts';
 import { type ColumnMapping, IMPORT_FIELDS, type ImportEntity } from './column-mapping.ts';
+import { readDate } from './dates.ts';
+import { decidedValue, type ImportDecisions } from './import-decisions.ts';
 import { rememberZodDefault } from '../server/localize.ts';
 import {
   AFFILIATION_LABELS, AFFILIATIONS, BUDGET_LABELS, BUDGETS, choices, compact, KIND_LABELS, KINDS, LANGUAGE_CODES, LEGAL_LABELS,
@@ -24,9 +26,16 @@ export interface MapContext {
   firstRowNumber?: number;
   /** Memberships: the alliance for rows that name none (e.g. the alliance whose space it is). */
   defaultAllianceName?: string | null;
+  /** What the person decided after the preview: defaults, meanings of unknown values, the date order. */
+  decisions?: ImportDecisions;
 }
 
-export interface RowError { field: string; message: string }
+/**
+ * A problem with a row. `field` is the file's column (or the field, when no column feeds it).
+ * A problem the person can settle in the import's conversation also says which: `code`, the
+ * import field it concerns (`target`) and the value as written.
+ */
+export interface RowError { field: string; message: string; code?: 'unknown_value' | 'ambiguous_date' | 'duplicate'; target?: string; value?: string }
 export type RowResult<T> =
   | { rowNumber: number; ok: true; value: T }
   | { rowNumber: number; ok: false; errors: RowError[] };
@@ -83,7 +92,7 @@ export function parseDate(value: string): string | undefined {
   if (m) return validDay(Number(m[3]), Number(m[1]), Number(m[2])) ? `${m[3]}-${pad(Number(m[1]))}-${pad(Number(m[2]))}` : undefined;
   return undefined;
 }
-const DATE_HELP = 'use YYYY, YYYY-MM, YYYY-MM-DD or MM/DD/YYYY';
+const DATE_HELP = 'use YYYY, YYYY-MM, YYYY-MM-DD, MM/DD/YYYY or DD/MM/YYYY';
 
 /** An amount ("$250,000", "250k", "1.2M") → its budget band. */
 function budgetBandOf(value: string): BudgetBand | undefined {
@@ -99,10 +108,11 @@ function budgetBandOf(value: string): BudgetBand | undefined {
   return 'over_5m';
 }
 
-/** The cells of one row, read through the mapping. */
+/** The cells of one row, read through the mapping and the person's decisions. */
 class RowReader {
   readonly errors: RowError[] = [];
-  constructor(private readonly row: Record<string, string>, private readonly columns: Map<string, string[]>) {}
+  constructor(private readonly row: Record<string, string>, private readonly columns: Map<string, string[]>,
+    private readonly decisions: ImportDecisions | undefined) {}
 
   /** The column a field is read from (its first one), or the field's name when none is mapped. */
   column(field: string): string {
@@ -112,37 +122,56 @@ class RowReader {
     return this.columns.has(field);
   }
   has(field: string): boolean {
-    return (this.columns.get(field) ?? []).some((h) => (this.row[h] ?? '').trim() !== '');
+    return this.get(field) !== undefined;
   }
-  /** The first non-empty cell among the field's columns. */
+  /** The first non-empty cell among the field's columns, else the default the person chose for the field. */
   get(field: string): string | undefined {
     for (const h of this.columns.get(field) ?? []) {
       const v = (this.row[h] ?? '').trim();
       if (v) return v;
     }
-    return undefined;
+    return this.decisions?.defaults?.[field]?.trim() || undefined;
   }
-  /** Every item of every column of a list field, with the column it came from. */
+  /** Every item of every column of a list field, with the column it came from (or the default). */
   list(field: string): { item: string; column: string }[] {
-    return (this.columns.get(field) ?? []).flatMap((h) => splitList(this.row[h] ?? '').map((item) => ({ item, column: h })));
+    const items = (this.columns.get(field) ?? []).flatMap((h) => splitList(this.row[h] ?? '').map((item) => ({ item, column: h })));
+    const fallback = this.decisions?.defaults?.[field];
+    return items.length || !fallback ? items : splitList(fallback).map((item) => ({ item, column: this.column(field) }));
   }
   error(field: string, message: string, column = this.column(field)) {
     this.errors.push({ field: column, message });
   }
-  /** A closed-list value by key or label. */
+  /** A value neither known nor decided about: the preview asks what it means. */
+  unknown(field: string, value: string, message: string, column = this.column(field)) {
+    this.errors.push({ field: column, message, code: 'unknown_value', target: field, value });
+  }
+  /**
+   * What a value the lookup does not know was decided to mean: its key, null when it is to be
+   * left out, or undefined (and an error asking) when nothing was decided.
+   */
+  decided<T extends string>(field: string, value: string, lookup: Map<string, T>, message: string, column?: string): T | null | undefined {
+    const decision = decidedValue(this.decisions, field, value);
+    if (decision === null) return null;
+    const found = decision === undefined ? undefined : lookup.get(compact(decision));
+    if (!found) this.unknown(field, value, message, column);
+    return found;
+  }
+  /** A closed-list value by key or label, or as the person decided. */
   choice<T extends string>(field: string, lookup: Lookup<T>, labels: Record<T, string[]>, what: string): T | undefined {
     const v = this.get(field);
     if (v === undefined) return undefined;
-    const found = lookup.get(compact(v));
-    if (!found) this.error(field, `unknown ${what} "${v}"; use one of: ${choices(labels)}`);
-    return found;
+    return lookup.get(compact(v)) ?? this.decided(field, v, lookup, `unknown ${what} "${v}"; use one of: ${choices(labels)}`) ?? undefined;
   }
   date(field: string): string | undefined {
     const v = this.get(field);
     if (v === undefined) return undefined;
-    const date = parseDate(v);
-    if (!date) this.error(field, `"${v}" is not a date: ${DATE_HELP}`);
-    return date;
+    const reading = readDate(v, this.decisions?.dateOrder);
+    if (reading.ok) return reading.iso;
+    if (reading.reason === 'ambiguous') {
+      this.errors.push({ field: this.column(field), code: 'ambiguous_date', target: field, value: v,
+        message: `"${v}" could be ${reading.readings[0]} or ${reading.readings[1]}: say whether the day or the month comes first` });
+    } else this.error(field, `"${v}" is not a date: ${DATE_HELP}`);
+    return undefined;
   }
 }
 
@@ -192,8 +221,8 @@ function mapOrganization(r: RowReader, vocab: Record<VocabularyKind, Map<string,
       // A capacity may carry a size: "Base (1,200)", "base: 500".
       const sized = field === 'capacities' ? /^(.*?)\s*(?:\(\s*([\d,.]+)\s*\)|[:=]\s*([\d,.]+))$/.exec(item) : null;
       const label = sized ? sized[1]! : item;
-      const key = vocab[kind].get(compact(label));
-      if (!key) { r.error(field, `unknown ${kind} "${label}"`, column); continue; }
+      const key = vocab[kind].get(compact(label)) ?? r.decided(field, label, vocab[kind], `unknown ${kind} "${label}"`, column);
+      if (!key) continue;
       if (field === 'capacities') {
         const size = sized ? Number((sized[2] ?? sized[3])!.replace(/[,.]/g, '')) : null;
         if (!capacities.some((c) => c.key === key)) capacities.push({ key, size });
@@ -229,8 +258,8 @@ function mapOrganization(r: RowReader, vocab: Record<VocabularyKind, Map<string,
   let budgetBand: BudgetBand | undefined;
   const budgetText = r.get('budgetBand');
   if (budgetText !== undefined) {
-    budgetBand = BUDGETS.get(compact(budgetText)) ?? budgetBandOf(budgetText);
-    if (!budgetBand) r.error('budgetBand', `unknown budget "${budgetText}"; use an amount or one of: ${choices(BUDGET_LABELS)}`);
+    budgetBand = BUDGETS.get(compact(budgetText)) ?? budgetBandOf(budgetText)
+      ?? r.decided('budgetBand', budgetText, BUDGETS, `unknown budget "${budgetText}"; use an amount or one of: ${choices(BUDGET_LABELS)}`) ?? undefined;
   }
   const powerScale = r.choice('powerScale', SCALES, SCALE_LABELS, 'scale');
   const legalStructure = r.choice('legalStructure', LEGALS, LEGAL_LABELS, 'legal structure');
@@ -340,7 +369,7 @@ export function mapRows(entity: ImportEntity, rows: Record<string, string>[], ma
   for (const [, kind] of VOCAB_FIELDS) vocab[kind] ??= new Map();
   return rows.map((row, i): RowResult<NormalizedRow> => {
     const rowNumber = i + (ctx.firstRowNumber ?? 2);
-    const r = new RowReader(row, columns);
+    const r = new RowReader(row, columns, ctx.decisions);
     if (Object.values(row).every((v) => v.trim() === '')) return { rowNumber, ok: false, errors: [{ field: 'row', message: 'the row is empty' }] };
     const value = entity === 'organizations' ? mapOrganization(r, vocab) : entity === 'memberships' ? mapMembership(r, ctx) : mapPerson(r);
     return value && !r.errors.length ? { rowNumber, ok: true, value } : { rowNumber, ok: false, errors: r.errors };

@@ -4,6 +4,7 @@ import { diffRecords } from '../audit/diff.ts';
 import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
 import { type ColumnMapping, IMPORT_FIELDS, type ImportEntity, mappingErrors, suggestMapping } from '../imports/column-mapping.ts';
+import type { ImportDecisions } from '../imports/import-decisions.ts';
 import { parseCsv } from '../imports/csv-file.ts';
 import { type CsvBatch, csvBatches } from '../imports/csv-stream.ts';
 import { mapRows, type MembershipRow, type OrganizationRow, type PersonRow, type RowResult } from '../imports/csv-rows.ts';
@@ -22,6 +23,7 @@ import { findRole, listReadableSpaceIds } from '../spaces/spaces.repository.ts';
 import { getVocabularies, type Vocabularies } from '../vocabularies/vocabulary.service.ts';
 import { type CsvSource, csvHeaders, textSource } from './csv-source.ts';
 import { findJob, type ImportJob, nothingWritten, record, type RowOutcome, startJob } from './import-jobs.ts';
+import { columnOf, choicesOf, dateEvidence, dateQuestion, DuplicateCheck, mergedOrganization, unknownValues } from './import-conversation.ts';
 import { forgetJobChanges, type ImportChange, logChanges } from './import-undo.repository.ts';
 import { undoImport } from './import-undo.service.ts';
 import { findJobRow, markAlive, saveJobReport, startJobRow } from './import.repository.ts';
@@ -80,24 +82,46 @@ async function resolveNames(db: Db, actor: Actor, entity: ImportEntity, rows: Ro
   return result;
 }
 
-async function validate(db: Db, actor: Actor, spaceId: string, entity: ImportEntity, csv: string, mapping?: ColumnMapping | null) {
+async function validate(db: Db, actor: Actor, spaceId: string, entity: ImportEntity, csv: string, mapping?: ColumnMapping | null, decisions?: ImportDecisions) {
   await requireAccess(db, actor, spaceId, 'member');
   const parsed = parseOrFail(csv);
   const effective = mapping ?? suggestMapping(entity, parsed.headers);
   checkMapping(entity, parsed.headers, effective);
   const vocabularies = await getVocabularies(db);
   const index = await buildOrgIndex(db, await listReadableSpaceIds(db, actor.userId, 'profile'));
-  const mapped = mapRows(entity, parsed.rows, effective, { vocabularies }) as Row[];
-  return { parsed, mapping: effective, rows: await resolveNames(db, actor, entity, mapped, index, vocabularies), index };
+  const mapped = mapRows(entity, parsed.rows, effective, { vocabularies, decisions }) as Row[];
+  let rows = await resolveNames(db, actor, entity, mapped, index, vocabularies);
+  let duplicates: Awaited<ReturnType<DuplicateCheck['check']>>['questions'] = [];
+  if (entity === 'organizations') ({ rows, questions: duplicates } = await new DuplicateCheck(db, spaceId, index, decisions, columnOf(effective, 'name'), columnOf(effective, 'externalId'))
+    .check(rows, parsed.rows, index));
+  return { parsed, mapping: effective, rows, index, vocabularies, duplicates };
 }
 
-/** What an import would do: the mapping used and every row's errors. Writes nothing. */
-export async function previewImport(db: Db, actor: Actor, spaceId: string, entity: ImportEntity, csv: string, mapping?: ColumnMapping | null) {
-  const { parsed, mapping: used, rows } = await validate(db, actor, spaceId, entity, csv, mapping);
+// Fields a row cannot do without, which a default can stand in for when the file has no column for them.
+const REQUIRED: Record<ImportEntity, string[]> = { organizations: ['name', 'kind'], memberships: ['memberName'], people: [] };
+const DATE_FIELDS = ['foundedOn', 'startedOn', 'endedOn'];
+const LISTED_DUPLICATES = 500;
+
+/**
+ * What an import would do, and what it asks before it runs: the mapping used, every row's
+ * errors, the values the workspace does not know (with the term each probably means), dates
+ * whose order is unclear, and rows that may be organizations seen before. Writes nothing.
+ */
+export async function previewImport(db: Db, actor: Actor, spaceId: string, entity: ImportEntity, csv: string, mapping?: ColumnMapping | null, decisions?: ImportDecisions) {
+  const { parsed, mapping: used, rows, vocabularies, duplicates } = await validate(db, actor, spaceId, entity, csv, mapping, decisions);
+  const unknown = unknownValues(rows, vocabularies);
+  const dateColumns = Object.entries(used).filter(([, f]) => f && DATE_FIELDS.includes(f)).map(([h]) => h);
   return {
     headers: parsed.headers, mapping: used, fields: [...IMPORT_FIELDS[entity]], total: rows.length,
     errorCount: rows.filter((r) => !r.ok).length,
     rows: rows.map((r) => (r.ok ? { rowNumber: r.rowNumber, ok: true } : { rowNumber: r.rowNumber, ok: false, errors: r.errors })),
+    missing: REQUIRED[entity].filter((f) => !Object.values(used).includes(f)),
+    unknownValues: unknown,
+    choices: Object.fromEntries([...new Set(['kind', ...unknown.map((u) => u.field)])].filter(() => entity === 'organizations' || unknown.length)
+      .map((f) => [f, choicesOf(f, vocabularies)]).filter(([, c]) => c!.length)),
+    dates: dateQuestion(rows, decisions?.dateOrder, dateEvidence(parsed.rows, dateColumns)),
+    duplicates: duplicates.slice(0, LISTED_DUPLICATES),
+    duplicateCount: duplicates.length,
   };
 }
 
@@ -113,7 +137,7 @@ const BATCH = 500;
  * nothing, so importing the same file twice is harmless.
  */
 export async function startImport(db: Db, box: SealedBox, actor: Actor, spaceId: string,
-  options: { entity: ImportEntity; csv?: string; source?: CsvSource; mapping?: ColumnMapping | null; importGoodRows: boolean; batchSize?: number }) {
+  options: { entity: ImportEntity; csv?: string; source?: CsvSource; mapping?: ColumnMapping | null; decisions?: ImportDecisions; importGoodRows: boolean; batchSize?: number }) {
   await requireAccess(db, actor, spaceId, 'member');
   const source = options.source ?? textSource(options.csv ?? '');
   const headers = await csvHeaders(source);
@@ -127,9 +151,10 @@ export async function startImport(db: Db, box: SealedBox, actor: Actor, spaceId:
     await startJobRow(trx, job);
     await insertAudit(trx, [{ userId: actor.userId, spaceId, action: 'create', entity: 'import_job', entityId: job.id, changes: { entity: [null, options.entity] } }]);
   });
-  const checkRows = async (batch: CsvBatch) =>
-    resolveNames(db, actor, options.entity, mapRows(options.entity, batch.rows, mapping, { vocabularies, firstRowNumber: batch.firstRowNumber }) as Row[], index, vocabularies);
-  const done = runJob(db, box, actor, job, source, checkRows, index, options.importGoodRows, options.batchSize ?? BATCH)
+  const checkRows = async (batch: CsvBatch) => resolveNames(db, actor, options.entity,
+    mapRows(options.entity, batch.rows, mapping, { vocabularies, decisions: options.decisions, firstRowNumber: batch.firstRowNumber }) as Row[], index, vocabularies);
+  const duplicates = options.entity === 'organizations' ? new DuplicateCheck(db, spaceId, index, options.decisions, columnOf(mapping, 'name'), columnOf(mapping, 'externalId')) : null;
+  const done = runJob(db, box, actor, job, source, checkRows, duplicates, index, options.importGoodRows, options.batchSize ?? BATCH)
     .catch(async (err: unknown) => {
       job.status = 'failed';
       // A database error can quote the row it choked on: the log gets its kind, never its text.
@@ -155,10 +180,14 @@ export async function startImport(db: Db, box: SealedBox, actor: Actor, spaceId:
 }
 
 async function runJob(db: Db, box: SealedBox, actor: Actor, job: ImportJob, source: CsvSource, checkRows: (batch: CsvBatch) => Promise<Row[]>,
-  index: OrgIndex, importGoodRows: boolean, batchSize: number) {
-  // First pass: check every row; the report keeps the rejected ones.
+  duplicates: DuplicateCheck | null, index: OrgIndex, importGoodRows: boolean, batchSize: number) {
+  // First pass: check every row (and ask about duplicates, in the file's order); the report keeps the rejected ones.
+  const rejectedAsDuplicates = new Set<number>();
   for await (const batch of csvBatches(source(), batchSize)) {
-    for (const row of await checkRows(batch)) {
+    const checked = await checkRows(batch);
+    const rows = duplicates ? (await duplicates.check(checked, batch.rows, index)).rows : checked;
+    for (const [i, row] of rows.entries()) {
+      if (!row.ok && checked[i]!.ok) rejectedAsDuplicates.add(row.rowNumber);
       if (!row.ok) record(job, { rowNumber: row.rowNumber, outcome: 'rejected', errors: row.errors });
       job.total += 1;
     }
@@ -176,18 +205,26 @@ async function runJob(db: Db, box: SealedBox, actor: Actor, job: ImportJob, sour
   // Second pass: write, a batch a transaction, logging what each batch changed.
   job.status = 'writing';
   job.processed = 0;
+  const writtenTargets = new Map<number, string>();
   for await (const batch of csvBatches(source(), batchSize)) {
-    const rows = await checkRows(batch);
+    const rows = (await checkRows(batch)).filter((r) => !rejectedAsDuplicates.has(r.rowNumber));
+    const asked = rows.some((r) => duplicates?.decided.has(r.rowNumber) || duplicates?.mergeTargets.has(r.rowNumber));
     const outcomes = await db.transaction().execute(async (trx) => {
       const audit: AuditEntry[] = [];
-      const fast = job.entity === 'organizations' ? await insertNewOrganizations(trx, actor, job.spaceId, rows, audit) : null;
+      const fast = job.entity === 'organizations' && !asked ? await insertNewOrganizations(trx, actor, job.spaceId, rows, audit) : null;
       const written: (RowOutcome & { change: ImportChange | null })[] = fast ?? [];
       for (const row of fast ? [] : rows) {
         if (!row.ok) continue;
-        const outcome = job.entity === 'organizations' ? await writeOrganization(trx, actor, job.spaceId, row.value as OrganizationRow, audit)
+        const decided = duplicates?.decided.get(row.rowNumber);
+        if (decided?.decision === 'skip') { written.push({ rowNumber: row.rowNumber, outcome: 'skipped', change: null }); continue; }
+        const mergeInto = decided?.decision === 'merge' && decided.mergeInto
+          ? ('row' in decided.mergeInto ? writtenTargets.get(decided.mergeInto.row) : decided.mergeInto.id) : undefined;
+        const outcome = job.entity === 'organizations'
+          ? await writeOrganization(trx, actor, job.spaceId, row.value as OrganizationRow, audit, decided ? { keepBoth: decided.decision === 'keepBoth', mergeInto } : undefined)
           : job.entity === 'memberships' ? await writeMembership(trx, actor, row.value as MembershipRow, index, audit)
           : await writePerson(trx, box, actor, job.spaceId, row.value as PersonRow, index, audit);
         written.push({ rowNumber: row.rowNumber, ...outcome });
+        if (duplicates?.mergeTargets.has(row.rowNumber)) writtenTargets.set(row.rowNumber, outcome.id);
       }
       await insertAudit(trx, audit);
       await logChanges(trx, job.id, written.flatMap((w) => (w.change ? [w.change] : [])));
@@ -242,17 +279,26 @@ async function byExternalId<T extends { spaceId: string }>(spaceId: string, exte
 
 type Outcome = { outcome: 'imported' | 'updated' | 'unchanged'; id: string; change: ImportChange | null };
 
-async function writeOrganization(trx: Db, actor: Actor, spaceId: string, row: OrganizationRow, audit: AuditEntry[]): Promise<Outcome> {
-  const existing = row.externalId
-    ? await byExternalId(spaceId, row.externalId, (id) => orgs.findOrganizationByExternalId(trx, spaceId, id), (id) => orgs.findOrganization(trx, id))
-    : (await orgs.findOrganizationsByName(trx, [spaceId], row.input.name))[0];
+/**
+ * Writes an organization row: a new record, or an update of the record it names (its external id,
+ * or the very same name in this space). A row the person was asked about follows their answer:
+ * kept as a record of its own, or merged into the record it duplicates.
+ */
+async function writeOrganization(trx: Db, actor: Actor, spaceId: string, row: OrganizationRow, audit: AuditEntry[],
+  decided?: { keepBoth: boolean; mergeInto: string | undefined }): Promise<Outcome> {
+  const target = decided?.mergeInto ? await orgs.findOrganization(trx, decided.mergeInto) : undefined;
+  const existing = decided ? target
+    : row.externalId
+      ? await byExternalId(spaceId, row.externalId, (id) => orgs.findOrganizationByExternalId(trx, spaceId, id), (id) => orgs.findOrganization(trx, id))
+      : (await orgs.findOrganizationsByName(trx, [spaceId], row.input.name))[0];
   if (!existing) {
     const created = await insertOrganizationInTransaction(trx, actor, spaceId, row.input, { externalId: row.externalId });
     return { outcome: 'imported', id: created.id, change: { entity: 'organizations', recordId: created.id, action: 'created', before: { ownSpaceId: created.ownSpaceId } } };
   }
   // A CSV carries no alliance profile: keep the stored one.
-  const input: OrganizationInput = { ...row.input, alliance: existing.alliance };
-  const before = orgs.toColumns({ ...existing, alliance: existing.alliance ?? undefined } as OrganizationInput);
+  const stored = { ...existing, alliance: existing.alliance ?? undefined } as OrganizationInput;
+  const input: OrganizationInput = target ? mergedOrganization(stored, row.input) : { ...row.input, alliance: existing.alliance };
+  const before = orgs.toColumns(stored);
   const changes = diffRecords(before, orgs.toColumns(input));
   if (Object.keys(changes).length === 0) return { outcome: 'unchanged', id: existing.id, change: null };
   await orgs.updateOrganization(trx, existing.id, input);

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { IMPORT_ENTITIES } from '../imports/column-mapping.ts';
+import { DUPLICATE_DECISIONS } from '../imports/import-decisions.ts';
 import { actorOf } from '../server/context.ts';
 import { IdParam, jsonBody, jsonResponse, newRouter, problems } from '../server/openapi-helpers.ts';
 import { notFound } from '../server/problem.ts';
@@ -11,13 +12,43 @@ const ImportRequest = z.object({
   entity: z.enum(IMPORT_ENTITIES),
   csv: z.string().min(1, 'the file is empty').max(50_000_000, 'files over 50 MB: use the command line'),
   mapping: z.record(z.string(), z.string().nullable()).nullish(),
+  decisions: z.object({
+    defaults: z.record(z.string(), z.string().max(200)).optional()
+      .openapi({ description: 'A value for rows whose cell is empty or whose field has no column: field → value as a file would write it' }),
+    values: z.record(z.string(), z.record(z.string(), z.string().nullable())).optional()
+      .openapi({ description: 'What values the workspace does not know mean: field → value as written → term or choice key, or null to leave it out' }),
+    dateOrder: z.enum(['mdy', 'dmy']).optional().openapi({ description: 'How dates like 03/04/2019 are read: month first or day first' }),
+    duplicates: z.record(z.string().regex(/^\d+$/, 'a row number'), z.enum(DUPLICATE_DECISIONS)).optional()
+      .openapi({ description: 'What to do with each row the preview asked about (by row number): merge it into what it duplicates, keep both, or skip it' }),
+  }).optional().openapi({ description: "The person's answers to the preview's questions" }),
   importGoodRows: z.boolean().default(false),
 }).openapi('ImportRequest');
 
-const RowReport = z.object({ rowNumber: z.number(), ok: z.boolean(), errors: z.array(z.object({ field: z.string(), message: z.string() })).optional() });
+const RowError = z.object({
+  field: z.string(), message: z.string(), code: z.enum(['unknown_value', 'ambiguous_date', 'duplicate']).optional(),
+  target: z.string().optional(), value: z.string().optional(),
+}).openapi('ImportRowError');
+const RowReport = z.object({ rowNumber: z.number(), ok: z.boolean(), errors: z.array(RowError).optional() });
+const Choice = z.object({ key: z.string(), en: z.string(), es: z.string() });
+const DuplicateMatch = z.union([
+  z.object({ kind: z.literal('row'), rowNumber: z.number(), name: z.string() }),
+  z.object({ kind: z.literal('record'), id: z.string(), name: z.string(), spaceName: z.string(), sameSpace: z.boolean() }),
+]);
 const Preview = z.object({
   headers: z.array(z.string()), mapping: z.record(z.string(), z.string().nullable()), fields: z.array(z.string()),
   total: z.number(), errorCount: z.number(), rows: z.array(RowReport),
+  missing: z.array(z.string()).openapi({ description: 'Required fields no column feeds: give a default or map a column' }),
+  unknownValues: z.array(z.object({ field: z.string(), column: z.string(), value: z.string(), count: z.number(), rows: z.array(z.number()), suggestion: z.string().nullable() })),
+  choices: z.record(z.string(), z.array(Choice)).openapi({ description: 'What each field asked about can be set to' }),
+  dates: z.object({
+    ambiguous: z.number(), examples: z.array(z.string()),
+    evidence: z.object({ order: z.enum(['mdy', 'dmy']), value: z.string() }).nullable(), order: z.enum(['mdy', 'dmy']).nullable(),
+  }),
+  duplicates: z.array(z.object({
+    rowNumber: z.number(), name: z.string(), matches: z.array(DuplicateMatch),
+    mergeInto: z.union([z.object({ row: z.number() }), z.object({ id: z.string() })]).nullable(), decision: z.enum(DUPLICATE_DECISIONS).optional(),
+  })),
+  duplicateCount: z.number(),
 }).openapi('ImportPreview');
 const Job = z.object({
   id: z.string(), entity: z.string(), status: z.string(), total: z.number(), processed: z.number(), message: z.string().optional(),
@@ -28,7 +59,7 @@ export const interchangeRoutes = newRouter()
   .openapi(createRoute({ method: 'post', path: '/spaces/{id}/imports/preview', tags: ['import'], request: { params: IdParam, ...jsonBody(ImportRequest) },
     responses: { 200: jsonResponse(Preview), ...problems } }), async (c) => {
     const body = c.req.valid('json');
-    return c.json(localizeReport(await previewImport(c.get('deps').db, actorOf(c), c.req.valid('param').id, body.entity, body.csv, body.mapping), languageOf(c)), 200);
+    return c.json(localizeReport(await previewImport(c.get('deps').db, actorOf(c), c.req.valid('param').id, body.entity, body.csv, body.mapping, body.decisions), languageOf(c)), 200);
   })
   .openapi(createRoute({ method: 'post', path: '/spaces/{id}/imports', tags: ['import'], description: 'Starts an import job; poll GET /imports/{id} for progress and the per-row report.',
     request: { params: IdParam, ...jsonBody(ImportRequest) }, responses: { 202: jsonResponse(z.object({ id: z.string() })), ...problems } }), async (c) => {

@@ -93,6 +93,17 @@ export async function findOrganizationByExternalId(db: Db, spaceId: string, exte
   return row ? toOrganization(row) : undefined;
 }
 
+/** Which of `externalIds` already name an organization of the space. */
+export async function existingExternalIds(db: Db, spaceId: string, externalIds: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < externalIds.length; i += 1000) {
+    const rows = await db.selectFrom('organizations').select('external_id').where('space_id', '=', spaceId)
+      .where('external_id', 'in', externalIds.slice(i, i + 1000)).execute();
+    for (const r of rows) if (r.external_id) found.add(r.external_id);
+  }
+  return found;
+}
+
 export async function findOrganizationsByName(db: Db, spaceIds: string[], name: string) {
   if (spaceIds.length === 0) return [];
   const rows = await db.selectFrom('organizations').selectAll()

@@ -3,6 +3,7 @@ import {
   ALLIANCE_FUNCTIONS, ALLIANCE_STAGES, ALLIANCE_STRUCTURES, BUDGET_BANDS, LEGAL_STRUCTURES,
   MEMBERSHIP_SPECTRA, ORGANIZATION_KINDS, PATHS_TO_POWER, POWER_SCALES,
 } from './organization.vocab.ts';
+import { emailAddress } from '../shared/email.ts';
 
 const vocabKey = z.string().trim().min(1).max(60).regex(/^[a-z0-9_]+$/, 'use lowercase letters, digits and _');
 const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'use YYYY, YYYY-MM or YYYY-MM-DD');
@@ -52,7 +53,7 @@ export const OrganizationInputSchema = z.object({
   foundedOn: isoDate.nullish(),
   website: z.url().max(300).nullish(),
   // Public contact details of the organization itself (not of a person, so not sensitive).
-  email: z.email().max(200).nullish(),
+  email: emailAddress().max(200).nullish(),
   phone: z.string().trim().max(40).nullish(),
   alliance: AllianceProfileSchema.nullish(),
 }).superRefine((org, ctx) => {

@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { AFFILIATION_ROLES } from '../orgs/organization.vocab.ts';
+import { emailAddress } from '../shared/email.ts';
 
 export const ContactSchema = z.object({
-  email: z.email('not an email address').max(200).nullish(),
+  email: emailAddress('not an email address').max(200).nullish(),
   phone: z.string().trim().max(40).regex(/^[+0-9 ().-]*$/, 'digits, spaces and + ( ) - . only').nullish(),
   address: z.string().trim().max(300).nullish(),
 }).openapi('Contact');

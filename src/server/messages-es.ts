@@ -222,7 +222,15 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
 
   // Rows of an imported file: organizations, memberships, people (src/imports).
   [/^the row is empty$/, 'la fila está vacía'],
-  [/^"(.+)" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or MM\/DD\/YYYY$/, '"$1" no es una fecha: use AAAA, AAAA-MM, AAAA-MM-DD o MM/DD/AAAA'],
+  [/^"(.+)" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD, MM\/DD\/YYYY or DD\/MM\/YYYY$/, '"$1" no es una fecha: use AAAA, AAAA-MM, AAAA-MM-DD, MM/DD/AAAA o DD/MM/AAAA'],
+  [/^"(.+)" could be (\d{4}-\d{2}-\d{2}) or (\d{4}-\d{2}-\d{2}): say whether the day or the month comes first$/,
+    '"$1" puede ser $2 o $3: indique si va primero el día o el mes'],
+  [/^may be the same organization as row (\d+) \("(.+)"\): choose merge, keep both or skip$/,
+    'puede ser la misma organización que la fila $1 ("$2"): elija combinar, conservar ambas u omitir'],
+  [/^may be the same organization as "(.+)", already in the directory \((.+)\): choose merge, keep both or skip$/,
+    'puede ser la misma organización que "$1", que ya está en el directorio ($2): elija combinar, conservar ambas u omitir'],
+  [/^"(.+)" is in another space: it cannot be merged from here; choose keep both or skip$/,
+    '"$1" está en otro espacio: no se puede combinar desde aquí; elija conservar ambas u omitir'],
   [/^a kind is required; use one of: (.+)$/, 'falta el tipo; use uno de estos: $1'],
   [/^unknown kind "(.+)"; use one of: (.+)$/, 'tipo desconocido: "$1"; use uno de estos: $2'],
   [/^unknown scale "(.+)"; use one of: (.+)$/, 'escala desconocida: "$1"; use una de estas: $2'],

@@ -3,8 +3,9 @@ import { actorOf } from '../server/context.ts';
 import { IdParam, jsonBody, jsonResponse, newRouter, Ok, problems } from '../server/openapi-helpers.ts';
 import { GRANT_SCOPES, SPACE_ROLES } from './roles.ts';
 import * as service from './spaces.service.ts';
+import { emailAddress } from '../shared/email.ts';
 
-const RoleInput = z.object({ email: z.email(), role: z.enum(SPACE_ROLES) }).openapi('SpaceRoleInput');
+const RoleInput = z.object({ email: emailAddress(), role: z.enum(SPACE_ROLES) }).openapi('SpaceRoleInput');
 const GrantInput = z.object({ toSpaceId: z.uuid('choose a space'), scope: z.enum(GRANT_SCOPES) }).openapi('GrantInput');
 const GrantSchema = z.object({
   id: z.string(), scope: z.enum(GRANT_SCOPES), createdAt: z.any(), revokedAt: z.any(),
