@@ -102,6 +102,24 @@ describe('the crossroads command', () => {
     expect(stranger.stderr).toMatch(/No record here/);
   });
 
+  it('asks what an organizations file leaves open, and imports it as answered', { timeout: 420_000 }, async () => {
+    const { openDatabase } = await import('../db/database.ts');
+    const handle = await openDatabase({ dataDir });
+    const space = await handle.db.selectFrom('organizations').select('own_space_id').where('name', '=', 'Inter-Alliance Dialogue').executeTakeFirstOrThrow();
+    await handle.close();
+    const file = path.join(dataDir, 'members.csv');
+    writeFileSync(file, 'Name,Founded\nMigrant Justice Collective,15/06/2001\nnew day workers center,03/04/2002\n');
+    const args = ['import', file, '--entity', 'organizations', '--space', space.own_space_id!, '--as', 'coordinator@example.org'];
+    const asked = await crossroads(...args, '--dry-run');
+    expect(asked.code, asked.stderr).toBe(0);
+    expect(asked.stdout).toContain('No column for: kind');
+    expect(asked.stdout).toContain('1 dates such as 03/04/2002 could be read day or month first (15/06/2001 in the file is dmy): give --date-order');
+    expect(asked.stdout).toContain('row 3 "new day workers center" may be "New Day Workers Center" in Inter-Alliance Dialogue');
+    const imported = await crossroads(...args, '--default', 'kind=Union', '--date-order', 'dmy', '--duplicates', 'skip');
+    expect(imported.code, imported.stdout + imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('done: 1 imported, 0 updated, 0 unchanged, 0 rejected, 1 skipped');
+  });
+
   it('lists spaces, imports and exports contacts by the organization\'s name, makes an OSDI token', { timeout: 420_000 }, async () => {
     const spaces = await crossroads('spaces', '--as', 'organizer@example.org');
     expect(spaces.code, spaces.stderr).toBe(0);

@@ -16,6 +16,8 @@ export interface ImportDecisions {
   dateOrder?: DateOrder;
   /** Rows that look like another row of the file or a record already in the directory: data row number → what to do. */
   duplicates?: Record<string, DuplicateDecision>;
+  /** What to do with every row asked about that `duplicates` does not name ("skip them all"). */
+  allDuplicates?: DuplicateDecision;
 }
 
 /** The decision about one value of one field: a term, null (leave it out) or undefined (none taken). Case and accents are ignored. */

@@ -50,7 +50,7 @@ export class DuplicateCheck {
       const knownRecord = !!id && (known.has(id) || index.byId(id)?.spaceId === this.spaceId);
       const question = this.tracker.check(row.rowNumber, value, knownRecord);
       if (!question) return row;
-      const decision = this.decisions?.duplicates?.[String(row.rowNumber)];
+      const decision = this.decisions?.duplicates?.[String(row.rowNumber)] ?? this.decisions?.allDuplicates;
       questions.push({ ...question, ...(decision ? { decision } : {}) });
       const problem = !decision ? duplicateMessage(question)
         : decision === 'merge' && !question.mergeInto ? `"${question.name}" is in another space: it cannot be merged from here; choose keep both or skip` : null;

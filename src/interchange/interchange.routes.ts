@@ -20,6 +20,7 @@ const ImportRequest = z.object({
     dateOrder: z.enum(['mdy', 'dmy']).optional().openapi({ description: 'How dates like 03/04/2019 are read: month first or day first' }),
     duplicates: z.record(z.string().regex(/^\d+$/, 'a row number'), z.enum(DUPLICATE_DECISIONS)).optional()
       .openapi({ description: 'What to do with each row the preview asked about (by row number): merge it into what it duplicates, keep both, or skip it' }),
+    allDuplicates: z.enum(DUPLICATE_DECISIONS).optional().openapi({ description: 'What to do with every row asked about that `duplicates` does not name' }),
   }).optional().openapi({ description: "The person's answers to the preview's questions" }),
   importGoodRows: z.boolean().default(false),
 }).openapi('ImportRequest');
