@@ -42,6 +42,7 @@ import * as updates from './migrations/2026_12_07_0033_updates.ts';
 import * as library from './migrations/2026_12_07_0034_library.ts';
 import * as postAttachments from './migrations/2026_12_07_0035_post_attachments.ts';
 import * as keyChecks from './migrations/2026_12_07_0036_key_checks.ts';
+import * as importMemory from './migrations/2026_12_08_0037_import_memory.ts';
 import { ensurePrivateDataDir } from './data-dir.ts';
 import type { Database } from './tables.ts';
 
@@ -106,6 +107,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_0034_library': library,
   '2026_12_07_0035_post_attachments': postAttachments,
   '2026_12_07_0036_key_checks': keyChecks,
+  '2026_12_08_0037_import_memory': importMemory,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1029,6 +1029,11 @@ export interface StakeholderMovesTable {
 }
 
 export interface KeyChecksTable { name: string; value: string; made_at: Generated<Timestamp> }
+// Answers of a space's last import of a file with the same columns (src/interchange/import-memory.repository.ts).
+export interface ImportMemoryTable {
+  space_id: string; entity: string; columns_key: string; mapping: JSONColumnType<Record<string, string | null>>;
+  decisions: JSONColumnType<Record<string, unknown>>; updated_at: Generated<Timestamp>;
+}
 
 export interface Database {
   users: UsersTable;
@@ -1091,6 +1096,7 @@ export interface Database {
   post_reactions: PostReactionsTable;
   post_attachments: PostAttachmentsTable;
   key_checks: KeyChecksTable;
+  import_memory: ImportMemoryTable;
   thread_readers: ThreadReadersTable;
   updates: UpdatesTable;
   update_recipients: UpdateRecipientsTable;

@@ -101,6 +101,22 @@ describe.each(ENGINES)('the import conversation on %s', (engine) => {
     expect((await coordinator.get(`/api/organizations/${comite.id}`)).json.organization.email).toBe('maría@jornaleros.example.org');
   });
 
+  it('puts the answers forward again for the next file with the same columns, and maps it as the last one', async () => {
+    const reordered = MESSY.replace('Organization,Issues,Focus,State,City,Founded,Email,Member Since', 'Organization,Issues,Focus,State,City,Founded,EMAIL,Member Since');
+    const p = await preview({ csv: reordered });
+    expect(p.remembered.decisions).toEqual({
+      defaults: { kind: 'base_building' }, values: { issues: { labor: 'workers_rights', immigrant: 'immigrant_rights', 'tax and fiscal': null } }, dateOrder: 'dmy',
+    });
+    // Put forward, not applied: until the person sends them, the questions stand.
+    expect(p.missing).toEqual(['kind']);
+    // A mapping the person changed is the one used next time.
+    const started = await coordinator.post(`/api/spaces/${alliance.ownSpaceId}/imports`, { entity: 'organizations', csv: 'Organization,Type,Focus\nNew Tenants Group,union,Tenants\n', mapping: { Organization: 'name', Type: 'kind', Focus: null } });
+    expect(started.status).toBe(202);
+    for (let i = 0; i < 200 && (await coordinator.get(`/api/imports/${started.json.id}`)).json.status !== 'done'; i++) await new Promise((r) => setTimeout(r, 25));
+    const next = await coordinator.post(`/api/spaces/${alliance.ownSpaceId}/imports/preview`, { entity: 'organizations', csv: 'focus,TYPE,Organization\nOther Group,union,Youth\n' });
+    expect(next.json.mapping).toEqual({ focus: null, TYPE: 'kind', Organization: 'name' });
+  });
+
   it('refuses a merge into a record of another space', async () => {
     const p = await preview({ decisions: { defaults: { kind: 'base_building' }, dateOrder: 'dmy', duplicates: { 4: 'merge' } } });
     const row4 = p.rows.find((r: { rowNumber: number }) => r.rowNumber === 4);

@@ -3,7 +3,7 @@ import { insertAudit, type AuditEntry } from '../audit/audit.repository.ts';
 import { diffRecords } from '../audit/diff.ts';
 import type { SealedBox } from '../crypto/sealed-box.ts';
 import type { Db } from '../db/database.ts';
-import { type ColumnMapping, IMPORT_FIELDS, type ImportEntity, mappingErrors, suggestMapping } from '../imports/column-mapping.ts';
+import { type ColumnMapping, IMPORT_FIELDS, type ImportEntity, mappingErrors, normalizeHeader, suggestMapping } from '../imports/column-mapping.ts';
 import type { ImportDecisions } from '../imports/import-decisions.ts';
 import { parseCsv } from '../imports/csv-file.ts';
 import { type CsvBatch, csvBatches } from '../imports/csv-stream.ts';
@@ -24,6 +24,7 @@ import { getVocabularies, type Vocabularies } from '../vocabularies/vocabulary.s
 import { type CsvSource, csvHeaders, textSource } from './csv-source.ts';
 import { findJob, type ImportJob, nothingWritten, record, type RowOutcome, startJob } from './import-jobs.ts';
 import { columnOf, choicesOf, dateEvidence, dateQuestion, DuplicateCheck, mergedOrganization, unknownValues } from './import-conversation.ts';
+import { findImportMemory, saveImportMemory } from './import-memory.repository.ts';
 import { forgetJobChanges, type ImportChange, logChanges } from './import-undo.repository.ts';
 import { undoImport } from './import-undo.service.ts';
 import { findJobRow, markAlive, saveJobReport, startJobRow } from './import.repository.ts';
@@ -82,10 +83,34 @@ async function resolveNames(db: Db, actor: Actor, entity: ImportEntity, rows: Ro
   return result;
 }
 
+/** The columns of a file, as a key that ignores their order, case and accents. */
+const columnsKey = (headers: string[]) => headers.map(normalizeHeader).sort().join('|');
+
+/** Answers that hold for every file from the same source (a row's duplicate decision holds for that row only). */
+function lasting(decisions: ImportDecisions | undefined): ImportDecisions {
+  const { duplicates: _d, allDuplicates: _a, ...rest } = decisions ?? {};
+  return rest;
+}
+
+/**
+ * The mapping for a file sent without one: the space's answers to its last import of a file with
+ * these columns, else the one suggested by the columns' names.
+ */
+async function mappingFor(db: Db, spaceId: string, entity: ImportEntity, headers: string[]) {
+  const remembered = await findImportMemory(db, spaceId, entity, columnsKey(headers));
+  if (!remembered) return { mapping: suggestMapping(entity, headers), remembered: null };
+  // The same columns may be spelt otherwise this time ("Email", "EMAIL"): matched as the key matches them.
+  const byKey = new Map(Object.entries(remembered.mapping).map(([header, field]) => [normalizeHeader(header), field]));
+  const mapping = Object.fromEntries(headers.map((h) => [h, byKey.get(normalizeHeader(h)) ?? null]));
+  const usable = mappingErrors(headers, mapping, IMPORT_FIELDS[entity], entity).length === 0;
+  return usable ? { mapping, remembered: { ...remembered, mapping } } : { mapping: suggestMapping(entity, headers), remembered: null };
+}
+
 async function validate(db: Db, actor: Actor, spaceId: string, entity: ImportEntity, csv: string, mapping?: ColumnMapping | null, decisions?: ImportDecisions) {
   await requireAccess(db, actor, spaceId, 'member');
   const parsed = parseOrFail(csv);
-  const effective = mapping ?? suggestMapping(entity, parsed.headers);
+  const memory = await mappingFor(db, spaceId, entity, parsed.headers);
+  const effective = mapping ?? memory.mapping;
   checkMapping(entity, parsed.headers, effective);
   const vocabularies = await getVocabularies(db);
   const index = await buildOrgIndex(db, await listReadableSpaceIds(db, actor.userId, 'profile'));
@@ -94,7 +119,7 @@ async function validate(db: Db, actor: Actor, spaceId: string, entity: ImportEnt
   let duplicates: Awaited<ReturnType<DuplicateCheck['check']>>['questions'] = [];
   if (entity === 'organizations') ({ rows, questions: duplicates } = await new DuplicateCheck(db, spaceId, index, decisions, columnOf(effective, 'name'), columnOf(effective, 'externalId'))
     .check(rows, parsed.rows, index));
-  return { parsed, mapping: effective, rows, index, vocabularies, duplicates };
+  return { parsed, mapping: effective, rows, index, vocabularies, duplicates, remembered: memory.remembered };
 }
 
 // Fields a row cannot do without, which a default can stand in for when the file has no column for them.
@@ -108,7 +133,7 @@ const LISTED_DUPLICATES = 500;
  * whose order is unclear, and rows that may be organizations seen before. Writes nothing.
  */
 export async function previewImport(db: Db, actor: Actor, spaceId: string, entity: ImportEntity, csv: string, mapping?: ColumnMapping | null, decisions?: ImportDecisions) {
-  const { parsed, mapping: used, rows, vocabularies, duplicates } = await validate(db, actor, spaceId, entity, csv, mapping, decisions);
+  const { parsed, mapping: used, rows, vocabularies, duplicates, remembered } = await validate(db, actor, spaceId, entity, csv, mapping, decisions);
   const unknown = unknownValues(rows, vocabularies);
   const dateColumns = Object.entries(used).filter(([, f]) => f && DATE_FIELDS.includes(f)).map(([h]) => h);
   return {
@@ -122,6 +147,8 @@ export async function previewImport(db: Db, actor: Actor, spaceId: string, entit
     dates: dateQuestion(rows, decisions?.dateOrder, dateEvidence(parsed.rows, dateColumns)),
     duplicates: duplicates.slice(0, LISTED_DUPLICATES),
     duplicateCount: duplicates.length,
+    // Put forward, not applied: the page fills them in for the person to check.
+    remembered: remembered ? { mapping: remembered.mapping, decisions: remembered.decisions } : null,
   };
 }
 
@@ -141,7 +168,7 @@ export async function startImport(db: Db, box: SealedBox, actor: Actor, spaceId:
   await requireAccess(db, actor, spaceId, 'member');
   const source = options.source ?? textSource(options.csv ?? '');
   const headers = await csvHeaders(source);
-  const mapping = options.mapping ?? suggestMapping(options.entity, headers);
+  const mapping = options.mapping ?? (await mappingFor(db, spaceId, options.entity, headers)).mapping;
   checkMapping(options.entity, headers, mapping);
   const vocabularies = await getVocabularies(db);
   const index = await buildOrgIndex(db, await listReadableSpaceIds(db, actor.userId, 'profile'));
@@ -154,7 +181,9 @@ export async function startImport(db: Db, box: SealedBox, actor: Actor, spaceId:
   const checkRows = async (batch: CsvBatch) => resolveNames(db, actor, options.entity,
     mapRows(options.entity, batch.rows, mapping, { vocabularies, decisions: options.decisions, firstRowNumber: batch.firstRowNumber }) as Row[], index, vocabularies);
   const duplicates = options.entity === 'organizations' ? new DuplicateCheck(db, spaceId, index, options.decisions, columnOf(mapping, 'name'), columnOf(mapping, 'externalId')) : null;
-  const done = runJob(db, box, actor, job, source, checkRows, duplicates, index, options.importGoodRows, options.batchSize ?? BATCH)
+  // An import that goes through teaches the space how its files from this source read.
+  const remember = () => saveImportMemory(db, spaceId, options.entity, columnsKey(headers), { mapping, decisions: lasting(options.decisions) });
+  const done = runJob(db, box, actor, job, source, checkRows, duplicates, index, options.importGoodRows, options.batchSize ?? BATCH, remember)
     .catch(async (err: unknown) => {
       job.status = 'failed';
       // A database error can quote the row it choked on: the log gets its kind, never its text.
@@ -174,13 +203,16 @@ export async function startImport(db: Db, box: SealedBox, actor: Actor, spaceId:
         : 'The import failed and what it had written was taken back: nothing was imported. It has been logged; try again.';
       return true;
     })
-    .then((settled) => (settled === false ? undefined : saveJobReport(db, job)))
+    .then(async (settled) => {
+      if (settled === false) return;
+      await saveJobReport(db, job);
+    })
     .catch((err: unknown) => console.error(`[crossroads] import ${job.id}: its report could not be saved (${err instanceof Error ? err.name : 'error'})`));
   return { job, done };
 }
 
 async function runJob(db: Db, box: SealedBox, actor: Actor, job: ImportJob, source: CsvSource, checkRows: (batch: CsvBatch) => Promise<Row[]>,
-  duplicates: DuplicateCheck | null, index: OrgIndex, importGoodRows: boolean, batchSize: number) {
+  duplicates: DuplicateCheck | null, index: OrgIndex, importGoodRows: boolean, batchSize: number, remember: () => Promise<void>) {
   // First pass: check every row (and ask about duplicates, in the file's order); the report keeps the rejected ones.
   const rejectedAsDuplicates = new Set<number>();
   for await (const batch of csvBatches(source(), batchSize)) {
@@ -242,6 +274,7 @@ async function runJob(db: Db, box: SealedBox, actor: Actor, job: ImportJob, sour
   });
   // Committed after the request that started it has answered: drop cached reads now.
   invalidateReads();
+  await remember();
   job.status = 'done';
 }
 

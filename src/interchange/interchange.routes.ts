@@ -50,6 +50,8 @@ const Preview = z.object({
     mergeInto: z.union([z.object({ row: z.number() }), z.object({ id: z.string() })]).nullable(), decision: z.enum(DUPLICATE_DECISIONS).optional(),
   })),
   duplicateCount: z.number(),
+  remembered: z.object({ mapping: z.record(z.string(), z.string().nullable()), decisions: z.record(z.string(), z.unknown()) }).nullable()
+    .openapi({ description: "The space's answers to its last import of a file with these columns: the mapping is used when none is sent; the other answers are only put forward" }),
 }).openapi('ImportPreview');
 const Job = z.object({
   id: z.string(), entity: z.string(), status: z.string(), total: z.number(), processed: z.number(), message: z.string().optional(),

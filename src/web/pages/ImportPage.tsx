@@ -32,6 +32,7 @@ export function ImportPage() {
   const [mapping, setMapping] = useState<Record<string, string | null>>({});
   const [decisions, setDecisions] = useState<Decisions>({});
   const [checked, setChecked] = useState('');
+  const [fromMemory, setFromMemory] = useState(false);
   const [goodRowsOnly, setGoodRowsOnly] = useState(false);
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -45,6 +46,7 @@ export function ImportPage() {
     setCsv(read.text);
     setPreview(null);
     setDecisions({});
+    setFromMemory(false);
     setJob(null);
   }
 
@@ -55,7 +57,11 @@ export function ImportPage() {
       setPreview(result);
       setMapping(result.mapping);
       setChecked(JSON.stringify({ mapping: result.mapping, decisions: answers }));
-      // What the file itself suggests is put forward as the answer, visibly, for the person to keep or change.
+      // The space's answers to its last file with these columns, and what the file itself suggests,
+      // are put forward as answers, visibly, for the person to keep or change before checking again.
+      const remembered = Object.keys(answers).length === 0 && result.remembered ? result.remembered.decisions : null;
+      setFromMemory(Boolean(result.remembered) && !nextMapping);
+      if (remembered) answers = remembered;
       const values = { ...answers.values };
       for (const u of result.unknownValues) if (u.suggestion && values[u.field]?.[u.value] === undefined) values[u.field] = { ...values[u.field], [u.value]: u.suggestion };
       setDecisions({ ...answers, values, dateOrder: answers.dateOrder ?? result.dates.evidence?.order });
@@ -103,6 +109,7 @@ export function ImportPage() {
         <>
           <section aria-labelledby="mapping-title" className="rounded border border-stone-200 bg-white p-3">
             <h2 id="mapping-title" className="font-semibold">{t('import.mapping')}</h2>
+            {fromMemory && <p className="text-sm text-stone-700">{t('import.remembered')}</p>}
             <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
               {preview.headers.map((h) => (
                 <label key={h} className="flex flex-col gap-1 text-sm sm:flex-row sm:items-center sm:gap-2">

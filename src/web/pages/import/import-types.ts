@@ -20,6 +20,7 @@ export interface Preview {
   dates: { ambiguous: number; examples: string[]; evidence: { order: 'mdy' | 'dmy'; value: string } | null; order: 'mdy' | 'dmy' | null };
   duplicates: DuplicateQuestion[];
   duplicateCount: number;
+  remembered: { mapping: Record<string, string | null>; decisions: Decisions } | null;
 }
 export interface Decisions {
   defaults?: Record<string, string>;
