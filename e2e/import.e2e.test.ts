@@ -25,6 +25,30 @@ describe.skipIf(browserMissing)('the import conversation, in Chromium', () => {
   });
   afterAll(async () => { await browser?.close(); await server?.close(); });
 
+  // First: the next case switches the coordinator's account to Spanish.
+  it('logs no error in the console, under the security policy, on the import page or a discussion', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await signIn(page, server.url, DEMO_USERS.coordinator.email);
+    // Counted once signed in: before, the app's question "who is signed in?" is answered 401, as it should be.
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
+    // The import page, and a discussion (its composer loads zod, told by /zod-config.js not to probe for eval).
+    const me = await (await page.request.get(`${server.url}/api/me`)).json() as { spaces: { id: string; name: string }[] };
+    await page.goto(`${server.url}/spaces/${me.spaces.find((s) => s.name === 'Inter-Alliance Dialogue')!.id}/import`);
+    await page.getByRole('heading', { name: 'Import a CSV file' }).waitFor();
+    await page.getByLabel('CSV file').setInputFiles({ name: 'm.csv', mimeType: 'text/csv', buffer: Buffer.from('Name,Kind\nA Group,union\n') });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByText('1 rows, 0 with errors.').waitFor();
+    const found = await (await page.request.get(`${server.url}/api/discussions/search?q=${encodeURIComponent('national call schedule')}`)).json() as { results: { threadId: string }[] };
+    await page.goto(`${server.url}/threads/${found.results[0]!.threadId}`);
+    await page.getByRole('heading', { name: 'Challenging the Banks: who anchors what' }).waitFor();
+    await page.getByRole('button', { name: 'Send', exact: true }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('asks, in Spanish on a 360 px page, what a messy member list leaves open, and imports it as answered', async () => {
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 780 }, bypassCSP: true });
     const page = await context.newPage();

@@ -5,7 +5,7 @@
 const SHELL = 'crossroads-shell-v1';
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(['/', '/manifest.webmanifest', '/icon.svg'])).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(['/', '/manifest.webmanifest', '/icon.svg', '/zod-config.js'])).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
