@@ -97,6 +97,14 @@ describe.skipIf(browserMissing)('the import conversation, in Chromium', () => {
     expect(found.items.map((o) => o.name)).toEqual(['Comité de Jornaleros de Queens']);
     const record = await (await page.request.get(`${server.url}/api/organizations/${found.items[0]!.id}`)).json() as { organization: Record<string, unknown> };
     expect(record.organization).toMatchObject({ kind: 'base_building', foundedOn: '1992-04-03', issues: ['workers_rights', 'immigrant_rights', 'housing'] });
+
+    // The space's audit log says it in words, in her language, with names rather than ids.
+    await page.goto(`${server.url}/spaces/${iad.id}`);
+    await page.getByText(/importó organizaciones: Nuevas: 1, Actualizadas: 1, Rechazadas: 1, Omitidas: 1\.$/).waitFor();
+    await page.getByText(/creó la organización «Comité de Jornaleros de Queens»\.$/).waitFor();
+    await page.getByText(/cambió la organización «Comité de Jornaleros de Queens»: temas de Derechos laborales, Derechos de los inmigrantes a Derechos laborales, Derechos de los inmigrantes, Vivienda\.$/).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.locator('#audit-title').screenshot({ path: 'test-results/audit-log-360-es.png' });
     await context.close();
   });
 });

@@ -102,6 +102,20 @@ afterAll(async () => t?.close());
     const log = (await admin.get(`/api/spaces/${allianceSpaceId}/audit`)).json;
     const created = log.find((e: { entity: string; action: string; changes: any }) => e.entity === 'organization' && e.action === 'create' && e.changes.name?.[1] === 'Miami Workers Center');
     expect(created.user_email).toBe('coordinator@example.org');
+    // Entries name what they speak of, so the page can say it in words; no id is left to decode.
+    expect(created).toMatchObject({ user_name: 'coordinator', subject: 'Miami Workers Center' });
+  });
+
+  it('names in the audit log only records of the space whose log it is', async () => {
+    const other = (await admin.post('/api/organizations', { organization: { name: 'Elsewhere Alliance', kind: 'alliance' } })).json;
+    const planted = (await admin.post('/api/organizations', { spaceId: other.ownSpaceId, organization: { name: 'Planted Elsewhere', kind: 'union' } })).json;
+    // An entry of this space pointing at the other space's record (as an attacker's id would) gets no name.
+    const { insertAudit } = await import('../audit/audit.repository.ts');
+    await insertAudit(t.db, [{ userId: null, spaceId: allianceSpaceId, action: 'update', entity: 'organization', entityId: planted.id, changes: { name: ['a', 'b'] } }]);
+    const log = (await admin.get(`/api/spaces/${allianceSpaceId}/audit`)).json as { entity_id: string; subject: string | null }[];
+    expect(log.find((e) => e.entity_id === planted.id)!.subject).toBeNull();
+    const theirs = (await admin.get(`/api/spaces/${other.ownSpaceId}/audit`)).json as { entity_id: string; subject: string | null }[];
+    expect(theirs.find((e) => e.entity_id === planted.id)!.subject).toBe('Planted Elsewhere');
   });
 
   it('refuses state-changing requests from another origin', async () => {

@@ -5,6 +5,12 @@ import { GRANT_SCOPES, SPACE_ROLES } from './roles.ts';
 import * as service from './spaces.service.ts';
 import { emailAddress } from '../shared/email.ts';
 
+const AuditRow = z.object({
+  id: z.string(), at: z.union([z.string(), z.date()]), action: z.string(), entity: z.string(), entity_id: z.string().nullable(),
+  changes: z.unknown().openapi({ description: 'field → [before, after]; sensitive fields by name only' }),
+  user_email: z.string().nullable(), user_name: z.string().nullable(),
+  subject: z.string().nullable().openapi({ description: 'The name of the record the entry speaks of, when it is a record of this space' }),
+}).openapi('AuditEntry');
 const RoleInput = z.object({ email: emailAddress(), role: z.enum(SPACE_ROLES) }).openapi('SpaceRoleInput');
 const GrantInput = z.object({ toSpaceId: z.uuid('choose a space'), scope: z.enum(GRANT_SCOPES) }).openapi('GrantInput');
 const GrantSchema = z.object({
@@ -48,5 +54,5 @@ export const spacesRoutes = newRouter()
   })
   .openapi(createRoute({ method: 'get', path: '/spaces/{id}/audit', tags: ['audit'],
     request: { params: IdParam, query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.string().regex(/^\d{1,15}$/, 'a whole number from an earlier page').optional() }) },
-    responses: { 200: jsonResponse(z.array(z.any())), ...problems } }), async (c) =>
+    responses: { 200: jsonResponse(z.array(AuditRow)), ...problems } }), async (c) =>
     c.json(await service.readAudit(c.get('deps').db, actorOf(c), c.req.valid('param').id, c.req.valid('query')), 200));

@@ -6,6 +6,7 @@ import { conflict, forbidden, invalid, notFound } from '../server/problem.ts';
 import { type Actor, requireAccess } from './access.ts';
 import { type GrantScope, roleAtLeast, type SpaceRole } from './roles.ts';
 import * as repo from './spaces.repository.ts';
+import { subjectNames } from '../audit/audit-subjects.repository.ts';
 
 export async function getSpace(db: Db, actor: Actor, spaceId: string) {
   const role = await requireAccess(db, actor, spaceId, 'viewer');
@@ -87,5 +88,8 @@ export async function revoke(db: Db, actor: Actor, grantId: string) {
 
 export async function readAudit(db: Db, actor: Actor, spaceId: string, options: { limit: number; before?: string }) {
   await requireAccess(db, actor, spaceId, 'owner');
-  return listAudit(db, spaceId, options);
+  const rows = await listAudit(db, spaceId, options);
+  const names = await subjectNames(db, spaceId, rows.flatMap((r) => (r.entity_id ? [{ entity: r.entity, id: r.entity_id }] : [])));
+  // What the entry speaks of, by name, so that the page can say it in words.
+  return rows.map((r) => ({ ...r, subject: r.entity_id ? names.get(`${r.entity}:${r.entity_id}`) ?? null : null }));
 }

@@ -9,10 +9,10 @@ import { roleAtLeast } from '../../spaces/roles.ts';
 import { formatDateTime } from '../dates.ts';
 import { FirewallSection } from './FirewallSection.tsx';
 import { LeaveSection } from './LeaveSection.tsx';
+import { AuditLog, type AuditRow } from './AuditLog.tsx';
 
 interface Grant { id: string; scope: string; createdAt: string; revokedAt: string | null; fromSpaceId: string; fromSpaceName: string; toSpaceId: string; toSpaceName: string }
 interface RoleRow { userId: string; email: string; displayName: string; role: string }
-interface AuditRow { id: string; at: string; action: string; entity: string; entity_id: string | null; changes: Record<string, unknown> | null; user_email: string | null }
 
 export function SpacePage() {
   const { id } = useParams();
@@ -80,20 +80,7 @@ export function SpacePage() {
       {audit && (
         <section aria-labelledby="audit-title" className="rounded border border-stone-200 bg-white p-3">
           <h2 id="audit-title" className="text-lg font-semibold">{t('audit.title')}</h2>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead><tr><th>{t('audit.when')}</th><th>{t('audit.who')}</th><th>{t('audit.what')}</th><th>{t('audit.changes')}</th></tr></thead>
-              <tbody>
-                {audit.map((a) => (
-                  <tr key={a.id} className="border-t align-top">
-                    <td className="pr-2">{date(a.at)}</td><td className="pr-2">{a.user_email ?? '—'}</td>
-                    <td className="pr-2">{t(`audit.action.${a.action}`)} · {a.entity}</td>
-                    <td className="break-all font-mono text-xs">{a.changes ? JSON.stringify(a.changes) : ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AuditLog rows={audit} />
         </section>
       )}
       {space.role === 'owner' && space.kind === 'organization' && <LeaveSection spaceId={id!} name={space.name} onPurged={() => { window.location.href = '/spaces'; }} />}
