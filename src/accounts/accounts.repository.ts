@@ -25,7 +25,7 @@ export async function insertSession(db: Db, session: { tokenHash: string; userId
 
 export async function findSessionUser(db: Db, tokenHash: string) {
   return db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.is_workspace_admin', 'sessions.expires_at'])
+    .select(['users.id', 'users.is_workspace_admin', 'users.locale', 'sessions.expires_at'])
     .where('sessions.token_hash', '=', tokenHash).executeTakeFirst();
 }
 

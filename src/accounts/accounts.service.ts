@@ -6,6 +6,7 @@ import type { Me } from './accounts.schema.ts';
 import * as repo from './accounts.repository.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import { hashPassword, verifyPassword } from './password.ts';
+import type { Actor } from '../spaces/access.ts';
 
 export const SESSION_DAYS = 14;
 // Compared against when the email is unknown, so both paths cost the same; made on first use.
@@ -39,7 +40,7 @@ export async function signIn(db: Db, throttle: LoginThrottle, email: string, pas
 // Sessions are looked up on every request; a short cache keeps progress polling off the
 // database (the embedded one serves one query at a time, and an import may hold it).
 const SESSION_CACHE_MS = 30_000;
-const sessionCache = new Map<string, { actor: { userId: string; isWorkspaceAdmin: boolean }; until: number }>();
+const sessionCache = new Map<string, { actor: Actor; until: number }>();
 
 /** The caller behind a session token, if the session cache holds it (no database read). */
 export function cachedActorForToken(token: string) {
@@ -53,7 +54,7 @@ export async function actorForToken(db: Db, token: string) {
   const key = hashToken(token);
   const row = await repo.findSessionUser(db, key);
   if (!row || new Date(row.expires_at) < new Date()) return null;
-  const actor = { userId: row.id, isWorkspaceAdmin: row.is_workspace_admin };
+  const actor: Actor = { userId: row.id, isWorkspaceAdmin: row.is_workspace_admin, language: row.locale === 'es' ? 'es' : 'en' };
   if (sessionCache.size > 10_000) sessionCache.clear();
   sessionCache.set(key, { actor, until: Math.min(Date.now() + SESSION_CACHE_MS, new Date(row.expires_at).getTime()) });
   return actor;
@@ -77,6 +78,8 @@ export async function getMe(db: Db, userId: string): Promise<Me> {
 
 export async function updateMe(db: Db, userId: string, patch: { locale?: string; displayName?: string }) {
   await repo.updateUser(db, userId, { locale: patch.locale, display_name: patch.displayName });
+  // The account's language is part of the cached caller: the next request reads it afresh.
+  if (patch.locale) for (const [key, entry] of sessionCache) if (entry.actor.userId === userId) sessionCache.delete(key);
 }
 
 export async function changePassword(db: Db, userId: string, token: string, current: string, next: string) {

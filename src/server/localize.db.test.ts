@@ -53,4 +53,22 @@ describe.each(ENGINES)('messages in the caller language on %s', (engine) => {
     expect(res.status).toBe(200);
     expect(res.json.rows[0].errors[0].message).toBe(NO_ORGANIZATION_IN_SPANISH);
   });
+
+  it('answers in the account language when the request does not say, titles and details included', async () => {
+    const reader = await signedIn(t, 'lectora@example.org');
+    expect((await reader.request('PATCH', '/api/me', { locale: 'es' }, { 'accept-language': 'en' })).status).toBe(200);
+    const missing = await reader.get('/api/organizations/3f2a9c1e-0b7d-4c1a-9e2f-5a6b7c8d9e0f');
+    expect(missing.status).toBe(404);
+    expect(missing.json).toMatchObject({ title: 'No encontrado', detail: 'No hay ninguna organización aquí, o usted no tiene acceso.' });
+    const bad = await reader.post('/api/organizations', { organization: { name: 'X', kind: 'union' } });
+    expect(bad.json.title).toBe('Datos no válidos');
+    expect(bad.json.detail).toBe(`spaceId: ${SPACE_ID_IN_SPANISH}`);
+    expect(messageOf(bad, 'spaceId')).toBe(SPACE_ID_IN_SPANISH);
+    // A request that says English gets English, whatever the account's language.
+    const asked = await reader.request('GET', '/api/organizations/3f2a9c1e-0b7d-4c1a-9e2f-5a6b7c8d9e0f', undefined, { 'accept-language': 'en-US' });
+    expect(asked.json).toMatchObject({ title: 'Not found', detail: 'No organization here, or you cannot see it.' });
+    // Signed out, nobody's language is known: English.
+    const anonymous = await new (reader.constructor as new (app: unknown) => typeof reader)(t.app).get('/api/me');
+    expect(anonymous.json.title).toBe('Sign in required');
+  });
 });

@@ -43,7 +43,12 @@ export function localizeErrors<T extends FieldError>(errors: T[], language: Lang
 }
 
 /** The language of the request behind `c`. */
-export const languageOf = (c: Context) => requestLanguage(c.req.header('accept-language'));
+/** The language a request asks for; a request that does not say gets its account's language. */
+export function languageOf(c: Context): Language {
+  const asked = c.req.header('accept-language');
+  if (asked && asked.trim() && asked.trim() !== '*') return requestLanguage(asked);
+  return (c.get('actor') as { language?: Language } | null | undefined)?.language ?? 'en';
+}
 
 /** A report (import preview or job, ties import) with its rows' errors in `language`. */
 export function localizeReport<T extends { rows: Array<{ errors?: FieldError[] }> }>(report: T, language: Language): T {

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { languageOf, localizeErrors, rememberZodDefault } from './localize.ts';
+import { detailToSpanish, PROBLEM_TITLES_ES } from './problems-es.ts';
 
 export interface FieldError { field: string; message: string }
 
@@ -38,14 +39,20 @@ export function fieldErrorsFromZod(error: ZodError, prefix = ''): FieldError[] {
 
 export function problemResponse(c: Context, problem: Problem): Response {
   if (problem.etag) c.header('etag', problem.etag);
+  const language = languageOf(c);
+  const errors = localizeErrors(problem.errors, language);
+  // In Spanish, a detail that lists the field messages is rebuilt from their Spanish.
+  const listed = problem.errors.length > 0 && problem.detail === problem.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  const detail = language === 'en' || problem.detail === undefined ? problem.detail
+    : listed ? errors.map((e) => `${e.field}: ${e.message}`).join('; ') : detailToSpanish(problem.detail);
   return c.body(
     JSON.stringify({
       type: 'about:blank',
-      title: problem.title,
+      title: language === 'es' ? PROBLEM_TITLES_ES[problem.title] ?? problem.title : problem.title,
       status: problem.status,
-      detail: problem.detail,
-      // The title and detail are for developers; the fields' messages are for the person.
-      ...(problem.errors.length ? { errors: localizeErrors(problem.errors, languageOf(c)) } : {}),
+      detail,
+      // The title and detail say what happened; the fields' messages say it field by field.
+      ...(errors.length ? { errors } : {}),
       ...(problem.current !== undefined ? { current: problem.current } : {}),
     }),
     problem.status,

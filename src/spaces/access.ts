@@ -6,6 +6,8 @@ import { findRole, hasActiveGrant, listRoleSpaceIds } from './spaces.repository.
 export interface Actor {
   userId: string;
   isWorkspaceAdmin: boolean;
+  /** The account's language: what the API answers in when a request does not say. */
+  language?: 'en' | 'es';
 }
 
 /**
