@@ -1,39 +1,23 @@
 import { Command } from 'commander';
-import { registerAnalyzeCommands } from './analyze.commands.ts';
-import { registerBackupCommands, registerKeyCommands } from './backup.commands.ts';
-import { registerContactCommands } from './contacts.commands.ts';
-import { registerDonationCommands } from './donations.commands.ts';
-import { registerGrantCommands } from './grants.commands.ts';
-import { registerMetricsCommands } from './metrics.commands.ts';
-import { registerOverlapCommands } from './overlap.commands.ts';
-import { registerInterchangeCommands } from './interchange.commands.ts';
-import { registerPlansCommands } from './plans.commands.ts';
-import { registerServeCommands } from './serve.commands.ts';
-import { registerSpaceCommands } from './space.commands.ts';
-import { registerSurveyCommands } from './survey.commands.ts';
-import { registerTallyCommands } from './tally.commands.ts';
-import { registerUserCommands } from './user.commands.ts';
+import { COMMANDS } from './command-list.ts';
 
 const program = new Command()
   .name('crossroads')
   .description('Crossroads: the working system for alliances of grassroots organizations')
   .showHelpAfterError();
 
-registerServeCommands(program);
-registerUserCommands(program);
-registerInterchangeCommands(program);
-registerContactCommands(program);
-registerDonationCommands(program);
-registerGrantCommands(program);
-registerMetricsCommands(program);
-registerOverlapCommands(program);
-registerSpaceCommands(program);
-registerPlansCommands(program);
-registerAnalyzeCommands(program);
-registerTallyCommands(program);
-registerBackupCommands(program);
-registerKeyCommands(program);
-registerSurveyCommands(program);
+// Only the module of the command being run is loaded ("crossroads help import" loads import's).
+// Without one (`crossroads`, `crossroads --help`, a mistyped command), every command is listed
+// from its words alone, and commander answers with the help.
+const words = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const named = words[0] === 'help' ? words[1] : words[0];
+const wanted = COMMANDS.find((c) => c.name === named);
+if (wanted) {
+  const register = await wanted.load();
+  register(program);
+} else {
+  for (const c of COMMANDS) program.command([c.name, c.args].filter(Boolean).join(' ')).description(c.description);
+}
 
 program.parseAsync().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err));

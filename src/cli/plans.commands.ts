@@ -7,36 +7,16 @@ import { conveningCalendar } from '../convenings/calendar.service.ts';
 import { listConvenings, listFollowUps } from '../convenings/convening.service.ts';
 import { decisionLogCsv, decisionLogPopolo } from '../decisions/decision-export.ts';
 import { getDecisionLog } from '../decisions/decision-record.service.ts';
-import { checkSmartie } from '../plans/smartie.ts';
-import { SMARTIE_REASONS } from '../plans/smartie-reasons.ts';
 import { getPlan } from '../plans/work-plan.service.ts';
 import { asUser } from './as-user.ts';
 
-// The working life of an alliance from the command line: SMARTIE checks, convenings and their
+// The working life of an alliance from the command line: convenings and their
 // calendar, follow-ups, work plans, alerts and the decision log — with the web app's permissions.
 
-type Lang = 'en' | 'es';
-const lang = (value: string | undefined): Lang => {
-  if (value && value !== 'en' && value !== 'es') throw new Error('--lang must be en or es');
-  return (value ?? 'en') as Lang;
-};
 const print = (value: unknown, json: boolean | undefined, text: () => string) => console.log(json ? JSON.stringify(value, null, 2) : text());
 const letters = (checks: { letter: string; ok: boolean }[]) => checks.map((c) => (c.ok ? c.letter : c.letter.toLowerCase())).join('');
 
 export function registerPlansCommands(program: Command) {
-  program.command('smartie <statement>')
-    .description('check a goal letter by letter (Strategic, Measurable, Ambitious, Realistic, Time-bound, Inclusive, Equitable)')
-    .option('--deadline <date>', 'YYYY-MM-DD')
-    .option('--most-affected-decide', 'people most affected take part in deciding')
-    .option('--lang <lang>', 'en | es', 'en')
-    .option('--json', 'print JSON')
-    .action((statement: string, o: { deadline?: string; mostAffectedDecide?: boolean; lang?: string; json?: boolean }) => {
-      const language = lang(o.lang);
-      const checks = checkSmartie({ statement, deadline: o.deadline ?? null, decidersFromMostAffected: o.mostAffectedDecide ? true : null });
-      print(checks, o.json, () => checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.letter}  ${SMARTIE_REASONS[c.reason][language]}`).join('\n'));
-      if (checks.some((c) => !c.ok)) process.exitCode = 3;
-    });
-
   program.command('convenings <organizationId>')
     .description('list an alliance\'s convenings with their attendance')
     .requiredOption('--as <email>', 'the account reading').option('--json', 'print JSON')
