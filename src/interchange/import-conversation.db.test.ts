@@ -117,6 +117,16 @@ describe.each(ENGINES)('the import conversation on %s', (engine) => {
     expect(next.json.mapping).toEqual({ focus: null, TYPE: 'kind', Organization: 'name' });
   });
 
+  it('refuses to keep twice two rows with one external id', async () => {
+    const csv = 'Name,Kind,External ID\nAcme Union,union,x-1\nAcme Workers,union,x-1\n';
+    const ask = async (decision: string) => (await coordinator.post(`/api/spaces/${alliance.ownSpaceId}/imports/preview`,
+      { entity: 'organizations', csv, decisions: { duplicates: { 3: decision } } })).json;
+    const kept = await ask('keepBoth');
+    expect(kept.duplicates[0]).toMatchObject({ rowNumber: 3, sameId: true, mergeInto: { row: 2 } });
+    expect(kept.rows[1].errors).toEqual([{ field: 'Name', code: 'duplicate', message: 'has the same external id as row 2: one record cannot be kept twice; choose merge or skip' }]);
+    expect((await ask('merge')).errorCount).toBe(0);
+  });
+
   it('refuses a merge into a record of another space', async () => {
     const p = await preview({ decisions: { defaults: { kind: 'base_building' }, dateOrder: 'dmy', duplicates: { 4: 'merge' } } });
     const row4 = p.rows.find((r: { rowNumber: number }) => r.rowNumber === 4);

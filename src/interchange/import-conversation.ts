@@ -53,7 +53,8 @@ export class DuplicateCheck {
       const decision = this.decisions?.duplicates?.[String(row.rowNumber)] ?? this.decisions?.allDuplicates;
       questions.push({ ...question, ...(decision ? { decision } : {}) });
       const problem = !decision ? duplicateMessage(question)
-        : decision === 'merge' && !question.mergeInto ? `"${question.name}" is in another space: it cannot be merged from here; choose keep both or skip` : null;
+        : decision === 'merge' && !question.mergeInto ? `"${question.name}" is in another space: it cannot be merged from here; choose keep both or skip`
+        : decision === 'keepBoth' && question.sameId ? `has the same external id as row ${(question.mergeInto as { row: number }).row}: one record cannot be kept twice; choose merge or skip` : null;
       if (problem || !decision) {
         const error = { field: this.nameColumn, message: problem ?? '', code: 'duplicate' } satisfies RowError;
         return { rowNumber: row.rowNumber, ok: false, errors: [...(row.ok ? [] : row.errors), error] } as R;

@@ -142,8 +142,9 @@ export async function previewImport(db: Db, actor: Actor, spaceId: string, entit
     rows: rows.map((r) => (r.ok ? { rowNumber: r.rowNumber, ok: true } : { rowNumber: r.rowNumber, ok: false, errors: r.errors })),
     missing: REQUIRED[entity].filter((f) => !Object.values(used).includes(f)),
     unknownValues: unknown,
-    choices: Object.fromEntries([...new Set(['kind', ...unknown.map((u) => u.field)])].filter(() => entity === 'organizations' || unknown.length)
-      .map((f) => [f, choicesOf(f, vocabularies)]).filter(([, c]) => c!.length)),
+    // What each field asked about can be set to: its unknown values' fields, and an organization's kind (a default may be asked for).
+    choices: Object.fromEntries([...new Set([...(entity === 'organizations' ? ['kind'] : []), ...unknown.map((u) => u.field)])]
+      .map((f) => [f, choicesOf(f, vocabularies)] as const).filter(([, c]) => c.length)),
     dates: dateQuestion(rows, decisions?.dateOrder, dateEvidence(parsed.rows, dateColumns)),
     duplicates: duplicates.slice(0, LISTED_DUPLICATES),
     duplicateCount: duplicates.length,
@@ -182,7 +183,9 @@ export async function startImport(db: Db, box: SealedBox, actor: Actor, spaceId:
     mapRows(options.entity, batch.rows, mapping, { vocabularies, decisions: options.decisions, firstRowNumber: batch.firstRowNumber }) as Row[], index, vocabularies);
   const duplicates = options.entity === 'organizations' ? new DuplicateCheck(db, spaceId, index, options.decisions, columnOf(mapping, 'name'), columnOf(mapping, 'externalId')) : null;
   // An import that goes through teaches the space how its files from this source read.
-  const remember = () => saveImportMemory(db, spaceId, options.entity, columnsKey(headers), { mapping, decisions: lasting(options.decisions) });
+  // Its failure costs the next file a question or two, never this import: logged, not thrown.
+  const remember = () => saveImportMemory(db, spaceId, options.entity, columnsKey(headers), { mapping, decisions: lasting(options.decisions) })
+    .catch((err: unknown) => console.error(`[crossroads] import ${job.id}: its answers could not be remembered (${err instanceof Error ? err.name : 'error'})`));
   const done = runJob(db, box, actor, job, source, checkRows, duplicates, index, options.importGoodRows, options.batchSize ?? BATCH, remember)
     .catch(async (err: unknown) => {
       job.status = 'failed';
@@ -203,10 +206,7 @@ export async function startImport(db: Db, box: SealedBox, actor: Actor, spaceId:
         : 'The import failed and what it had written was taken back: nothing was imported. It has been logged; try again.';
       return true;
     })
-    .then(async (settled) => {
-      if (settled === false) return;
-      await saveJobReport(db, job);
-    })
+    .then((settled) => (settled === false ? undefined : saveJobReport(db, job)))
     .catch((err: unknown) => console.error(`[crossroads] import ${job.id}: its report could not be saved (${err instanceof Error ? err.name : 'error'})`));
   return { job, done };
 }
@@ -252,7 +252,7 @@ async function runJob(db: Db, box: SealedBox, actor: Actor, job: ImportJob, sour
         const mergeInto = decided?.decision === 'merge' && decided.mergeInto
           ? ('row' in decided.mergeInto ? writtenTargets.get(decided.mergeInto.row) : decided.mergeInto.id) : undefined;
         const outcome = job.entity === 'organizations'
-          ? await writeOrganization(trx, actor, job.spaceId, row.value as OrganizationRow, audit, decided ? { keepBoth: decided.decision === 'keepBoth', mergeInto } : undefined)
+          ? await writeOrganization(trx, actor, job.spaceId, row.value as OrganizationRow, audit, decided ? { mergeInto } : undefined)
           : job.entity === 'memberships' ? await writeMembership(trx, actor, row.value as MembershipRow, index, audit)
           : await writePerson(trx, box, actor, job.spaceId, row.value as PersonRow, index, audit);
         written.push({ rowNumber: row.rowNumber, ...outcome });
@@ -318,7 +318,7 @@ type Outcome = { outcome: 'imported' | 'updated' | 'unchanged'; id: string; chan
  * kept as a record of its own, or merged into the record it duplicates.
  */
 async function writeOrganization(trx: Db, actor: Actor, spaceId: string, row: OrganizationRow, audit: AuditEntry[],
-  decided?: { keepBoth: boolean; mergeInto: string | undefined }): Promise<Outcome> {
+  decided?: { mergeInto: string | undefined }): Promise<Outcome> {
   const target = decided?.mergeInto ? await orgs.findOrganization(trx, decided.mergeInto) : undefined;
   const existing = decided ? target
     : row.externalId

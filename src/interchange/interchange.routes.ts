@@ -47,7 +47,7 @@ const Preview = z.object({
   }),
   duplicates: z.array(z.object({
     rowNumber: z.number(), name: z.string(), matches: z.array(DuplicateMatch),
-    mergeInto: z.union([z.object({ row: z.number() }), z.object({ id: z.string() })]).nullable(), decision: z.enum(DUPLICATE_DECISIONS).optional(),
+    mergeInto: z.union([z.object({ row: z.number() }), z.object({ id: z.string() })]).nullable(), sameId: z.boolean(), decision: z.enum(DUPLICATE_DECISIONS).optional(),
   })),
   duplicateCount: z.number(),
   remembered: z.object({ mapping: z.record(z.string(), z.string().nullable()), decisions: z.record(z.string(), z.unknown()) }).nullable()

@@ -19,6 +19,8 @@ export interface DuplicateQuestion {
   matches: DuplicateMatch[];
   /** What "merge" would update: an earlier row's record or a record of this space; null when only keep both or skip can be chosen. */
   mergeInto: { row: number } | { id: string } | null;
+  /** The earlier row has the same external id: one record, so "keep both" cannot be chosen. */
+  sameId: boolean;
 }
 
 const MAX_MATCHES = 5;
@@ -37,7 +39,8 @@ export class OrganizationDuplicates {
   check(rowNumber: number, row: OrganizationRow, knownRecord: boolean): DuplicateQuestion | null {
     const { name } = row.input;
     const nameKey = compact(name);
-    const earlier = (nameKey ? this.names.get(nameKey) : undefined) ?? (row.externalId ? this.externalIds.get(row.externalId) : undefined);
+    const byId = row.externalId ? this.externalIds.get(row.externalId) : undefined;
+    const earlier = byId ?? (nameKey ? this.names.get(nameKey) : undefined);
     if (nameKey && !this.names.has(nameKey)) this.names.set(nameKey, { rowNumber, name });
     if (row.externalId && !this.externalIds.has(row.externalId)) this.externalIds.set(row.externalId, { rowNumber, name });
 
@@ -55,6 +58,6 @@ export class OrganizationDuplicates {
       }
     }
     if (matches.length === 0) return null;
-    return { rowNumber, name, matches, mergeInto: earlier ? { row: earlier.rowNumber } : sameSpaceRecord ? { id: sameSpaceRecord } : null };
+    return { rowNumber, name, matches, mergeInto: earlier ? { row: earlier.rowNumber } : sameSpaceRecord ? { id: sameSpaceRecord } : null, sameId: !!byId };
   }
 }

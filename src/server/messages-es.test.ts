@@ -100,6 +100,7 @@ const SAMPLES = [
   'may be the same organization as row 2 ("Mothers on the Move"): choose merge, keep both or skip',
   'may be the same organization as "Make the Road New York", already in the directory (Make the Road (space)): choose merge, keep both or skip',
   '"Make the Road New York" is in another space: it cannot be merged from here; choose keep both or skip',
+  'has the same external id as row 2: one record cannot be kept twice; choose merge or skip',
   `a kind is required; use one of: ${choices(KIND_LABELS)}`, `unknown kind "Cooperative"; use one of: ${choices(KIND_LABELS)}`,
   `unknown scale "County"; use one of: ${choices(SCALE_LABELS)}`, `unknown legal structure "LLC"; use one of: ${choices(LEGAL_LABELS)}`,
   `unknown role "Chair"; use one of: ${choices(ROLE_LABELS)}`, `unknown status "Paused"; use one of: ${choices(STATUS_LABELS)}`,

@@ -229,6 +229,8 @@ export const SPANISH_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
     'puede ser la misma organización que la fila $1 ("$2"): elija combinar, conservar ambas u omitir'],
   [/^may be the same organization as "(.+)", already in the directory \((.+)\): choose merge, keep both or skip$/,
     'puede ser la misma organización que "$1", que ya está en el directorio ($2): elija combinar, conservar ambas u omitir'],
+  [/^has the same external id as row (\d+): one record cannot be kept twice; choose merge or skip$/,
+    'tiene el mismo identificador externo que la fila $1: un registro no se puede conservar dos veces; elija combinar u omitir'],
   [/^"(.+)" is in another space: it cannot be merged from here; choose keep both or skip$/,
     '"$1" está en otro espacio: no se puede combinar desde aquí; elija conservar ambas u omitir'],
   [/^a kind is required; use one of: (.+)$/, 'falta el tipo; use uno de estos: $1'],

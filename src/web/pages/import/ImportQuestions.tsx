@@ -152,7 +152,7 @@ export function DuplicatesQuestion({ preview, decisions, onChange }: Props) {
   if (preview.duplicates.length === 0) return null;
   const decide = (q: DuplicateQuestion, decision: DuplicateDecision) => onChange({ ...decisions, duplicates: { ...decisions.duplicates, [q.rowNumber]: decision } });
   const decideAll = (decision: DuplicateDecision) => onChange({ ...decisions, duplicates: Object.fromEntries(preview.duplicates.map((q) => [q.rowNumber,
-    decision === 'merge' && !q.mergeInto ? (decisions.duplicates?.[q.rowNumber] ?? 'skip') : decision])) });
+    (decision === 'merge' && !q.mergeInto) || (decision === 'keepBoth' && q.sameId) ? (decisions.duplicates?.[q.rowNumber] ?? 'skip') : decision])) });
   const like = (q: DuplicateQuestion) => q.matches.map((m) => (m.kind === 'row'
     ? t('import.duplicates.row', { row: m.rowNumber, name: m.name })
     : t(m.sameSpace ? 'import.duplicates.here' : 'import.duplicates.elsewhere', { name: m.name, space: m.spaceName }))).join('; ');
@@ -172,7 +172,7 @@ export function DuplicatesQuestion({ preview, decisions, onChange }: Props) {
             <div role="radiogroup" aria-label={t('import.duplicates.decision', { row: q.rowNumber })} className="mt-1 flex flex-wrap gap-3">
               {(['merge', 'keepBoth', 'skip'] as const).map((d) => (
                 <label key={d} className="flex items-center gap-1">
-                  <input type="radio" name={`dup-${q.rowNumber}`} disabled={d === 'merge' && !q.mergeInto}
+                  <input type="radio" name={`dup-${q.rowNumber}`} disabled={(d === 'merge' && !q.mergeInto) || (d === 'keepBoth' && q.sameId)}
                     checked={decisions.duplicates?.[q.rowNumber] === d} onChange={() => decide(q, d)} />
                   {t(`import.duplicates.${d}`)}
                 </label>

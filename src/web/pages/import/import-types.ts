@@ -9,7 +9,7 @@ export type DuplicateMatch =
   | { kind: 'row'; rowNumber: number; name: string }
   | { kind: 'record'; id: string; name: string; spaceName: string; sameSpace: boolean };
 export interface DuplicateQuestion {
-  rowNumber: number; name: string; matches: DuplicateMatch[]; mergeInto: { row: number } | { id: string } | null; decision?: DuplicateDecision;
+  rowNumber: number; name: string; matches: DuplicateMatch[]; mergeInto: { row: number } | { id: string } | null; sameId: boolean; decision?: DuplicateDecision;
 }
 export interface Preview {
   headers: string[]; mapping: Record<string, string | null>; fields: string[]; total: number; errorCount: number;
