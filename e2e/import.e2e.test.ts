@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/load-demo.ts';
-import { axeViolations, browserMissing, launchBrowser, signIn, startDemoServer } from './harness.ts';
+import { axeViolations, browserMissing, signIn, useDemoBrowser } from './harness.ts';
 
 // On a phone, in Spanish: the coordinator imports the IAD's member list as Excel on Windows
 // saves it (Windows-1252, Windows line ends), with no "kind" column, words of her own for the
@@ -17,32 +16,26 @@ const FILE = [
 ].join('\r\n');
 
 describe.skipIf(browserMissing)('the import conversation, in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => { await browser?.close(); await server?.close(); });
+  const demo = useDemoBrowser();
 
   // First: the next case switches the coordinator's account to Spanish.
   it('logs no error in the console, under the security policy, on the import page or a discussion', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await demo.browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
-    await signIn(page, server.url, DEMO_USERS.coordinator.email);
+    await signIn(page, demo.server.url, DEMO_USERS.coordinator.email);
     // Counted once signed in: before, the app's question "who is signed in?" is answered 401, as it should be.
     const errors: string[] = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('pageerror', (e) => errors.push(e.message));
     // The import page, and a discussion (its composer loads zod, told by /zod-config.js not to probe for eval).
-    const me = await (await page.request.get(`${server.url}/api/me`)).json() as { spaces: { id: string; name: string }[] };
-    await page.goto(`${server.url}/spaces/${me.spaces.find((s) => s.name === 'Inter-Alliance Dialogue')!.id}/import`);
+    const me = await (await page.request.get(`${demo.server.url}/api/me`)).json() as { spaces: { id: string; name: string }[] };
+    await page.goto(`${demo.server.url}/spaces/${me.spaces.find((s) => s.name === 'Inter-Alliance Dialogue')!.id}/import`);
     await page.getByRole('heading', { name: 'Import a CSV file' }).waitFor();
     await page.getByLabel('CSV file').setInputFiles({ name: 'm.csv', mimeType: 'text/csv', buffer: Buffer.from('Name,Kind\nA Group,union\n') });
     await page.getByRole('button', { name: 'Check the file' }).click();
     await page.getByText('1 rows, 0 with errors.').waitFor();
-    const found = await (await page.request.get(`${server.url}/api/discussions/search?q=${encodeURIComponent('national call schedule')}`)).json() as { results: { threadId: string }[] };
-    await page.goto(`${server.url}/threads/${found.results[0]!.threadId}`);
+    const found = await (await page.request.get(`${demo.server.url}/api/discussions/search?q=${encodeURIComponent('national call schedule')}`)).json() as { results: { threadId: string }[] };
+    await page.goto(`${demo.server.url}/threads/${found.results[0]!.threadId}`);
     await page.getByRole('heading', { name: 'Challenging the Banks: who anchors what' }).waitFor();
     await page.getByRole('button', { name: 'Send', exact: true }).waitFor();
     expect(errors).toEqual([]);
@@ -50,12 +43,12 @@ describe.skipIf(browserMissing)('the import conversation, in Chromium', () => {
   });
 
   it('asks, in Spanish on a 360 px page, what a messy member list leaves open, and imports it as answered', async () => {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 780 }, bypassCSP: true });
+    const context = await demo.browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 780 }, bypassCSP: true });
     const page = await context.newPage();
-    await signIn(page, server.url, DEMO_USERS.coordinator.email);
-    const me = await (await page.request.get(`${server.url}/api/me`)).json() as { spaces: { id: string; name: string }[] };
+    await signIn(page, demo.server.url, DEMO_USERS.coordinator.email);
+    const me = await (await page.request.get(`${demo.server.url}/api/me`)).json() as { spaces: { id: string; name: string }[] };
     const iad = me.spaces.find((s) => s.name === 'Inter-Alliance Dialogue')!;
-    await page.goto(`${server.url}/spaces/${iad.id}/import`);
+    await page.goto(`${demo.server.url}/spaces/${iad.id}/import`);
     await page.getByRole('button', { name: 'Español' }).click();
     await page.getByRole('heading', { name: 'Importar un archivo CSV' }).waitFor();
 
@@ -93,13 +86,13 @@ describe.skipIf(browserMissing)('the import conversation, in Chromium', () => {
     await page.getByRole('heading', { name: 'Importación terminada' }).waitFor();
     for (const line of ['Nuevas: 1', 'Actualizadas: 1', 'Omitidas: 1', 'Rechazadas: 1']) await page.getByText(line, { exact: true }).waitFor();
 
-    const found = await (await page.request.get(`${server.url}/api/organizations?q=${encodeURIComponent('Jornaleros de Queens')}`)).json() as { items: { id: string; name: string }[] };
+    const found = await (await page.request.get(`${demo.server.url}/api/organizations?q=${encodeURIComponent('Jornaleros de Queens')}`)).json() as { items: { id: string; name: string }[] };
     expect(found.items.map((o) => o.name)).toEqual(['Comité de Jornaleros de Queens']);
-    const record = await (await page.request.get(`${server.url}/api/organizations/${found.items[0]!.id}`)).json() as { organization: Record<string, unknown> };
+    const record = await (await page.request.get(`${demo.server.url}/api/organizations/${found.items[0]!.id}`)).json() as { organization: Record<string, unknown> };
     expect(record.organization).toMatchObject({ kind: 'base_building', foundedOn: '1992-04-03', issues: ['workers_rights', 'immigrant_rights', 'housing'] });
 
     // The space's audit log says it in words, in her language, with names rather than ids.
-    await page.goto(`${server.url}/spaces/${iad.id}`);
+    await page.goto(`${demo.server.url}/spaces/${iad.id}`);
     await page.getByText(/importó organizaciones: Nuevas: 1, Actualizadas: 1, Rechazadas: 1, Omitidas: 1\.$/).waitFor();
     await page.getByText(/creó la organización «Comité de Jornaleros de Queens»\.$/).waitFor();
     await page.getByText(/cambió la organización «Comité de Jornaleros de Queens»: temas de Derechos laborales, Derechos de los inmigrantes a Derechos laborales, Derechos de los inmigrantes, Vivienda\.$/).waitFor();

@@ -1,4 +1,5 @@
 import { currencyDigits } from '../shared/currency.ts';
+import { orderEvidence } from '../imports/dates.ts';
 
 // Reading a 360Giving file, pure: the JSON package ({"grants": [...]}) or its flat form (a CSV or
 // spreadsheet whose columns are the standard's titles, "Recipient Org:Identifier", or its paths,
@@ -174,15 +175,6 @@ export function amountToMinor(value: unknown, currency: string): number | string
 const pad = (n: number) => String(n).padStart(2, '0');
 const validDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
-
-/** What a slashed date says of the file's order: day first (24/07/2014), month first (07/24/2014), or neither. */
-function orderEvidence(value: string): DateOrder | null {
-  const m = SLASHED.exec(value.trim());
-  if (!m) return null;
-  if (Number(m[1]) > 12 && Number(m[2]) <= 12) return 'dmy';
-  if (Number(m[2]) > 12 && Number(m[1]) <= 12) return 'mdy';
-  return null;
-}
 
 /** A date as YYYY-MM-DD (or YYYY-MM, YYYY where `partial`), or undefined. A time and offset are dropped. */
 export function readGrantDate(value: unknown, order: DateOrder | null, partial = false): string | undefined {

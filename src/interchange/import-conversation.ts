@@ -27,7 +27,7 @@ export class DuplicateCheck {
   /** Rows whose record a later row is merged into: the write pass remembers the id it wrote. */
   readonly mergeTargets = new Set<number>();
 
-  constructor(private readonly db: Db, private readonly spaceId: string, index: OrgIndex,
+  constructor(private readonly db: Db, private readonly spaceId: string, private readonly index: OrgIndex,
     private readonly decisions: ImportDecisions | undefined, private readonly nameColumn: string, private readonly externalIdColumn: string) {
     this.tracker = new OrganizationDuplicates(index, spaceId);
   }
@@ -37,7 +37,7 @@ export class DuplicateCheck {
    * that has other problems too, so that every question is asked at once). A row asked about and
    * not decided on is rejected with the question. Returns the questions.
    */
-  async check<R extends Row>(rows: R[], raw: Record<string, string>[], index: OrgIndex): Promise<{ rows: R[]; questions: (DuplicateQuestion & { decision?: DuplicateDecision })[] }> {
+  async check<R extends Row>(rows: R[], raw: Record<string, string>[]): Promise<{ rows: R[]; questions: (DuplicateQuestion & { decision?: DuplicateDecision })[] }> {
     const fromFile = (i: number, row: R) => (row.ok ? row.value as OrganizationRow
       : { externalId: raw[i]?.[this.externalIdColumn]?.trim() || undefined, input: { name: raw[i]?.[this.nameColumn]?.trim() ?? '' } as OrganizationInput });
     const values = rows.map((row, i) => fromFile(i, row));
@@ -47,7 +47,7 @@ export class DuplicateCheck {
       const value = values[i]!;
       if (!value.input.name) return row;
       const id = value.externalId;
-      const knownRecord = !!id && (known.has(id) || index.byId(id)?.spaceId === this.spaceId);
+      const knownRecord = !!id && (known.has(id) || this.index.byId(id)?.spaceId === this.spaceId);
       const question = this.tracker.check(row.rowNumber, value, knownRecord);
       if (!question) return row;
       const decision = this.decisions?.duplicates?.[String(row.rowNumber)] ?? this.decisions?.allDuplicates;

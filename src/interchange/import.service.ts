@@ -118,7 +118,7 @@ async function validate(db: Db, actor: Actor, spaceId: string, entity: ImportEnt
   let rows = await resolveNames(db, actor, entity, mapped, index, vocabularies);
   let duplicates: Awaited<ReturnType<DuplicateCheck['check']>>['questions'] = [];
   if (entity === 'organizations') ({ rows, questions: duplicates } = await new DuplicateCheck(db, spaceId, index, decisions, columnOf(effective, 'name'), columnOf(effective, 'externalId'))
-    .check(rows, parsed.rows, index));
+    .check(rows, parsed.rows));
   return { parsed, mapping: effective, rows, index, vocabularies, duplicates, remembered: memory.remembered };
 }
 
@@ -217,7 +217,7 @@ async function runJob(db: Db, box: SealedBox, actor: Actor, job: ImportJob, sour
   const rejectedAsDuplicates = new Set<number>();
   for await (const batch of csvBatches(source(), batchSize)) {
     const checked = await checkRows(batch);
-    const rows = duplicates ? (await duplicates.check(checked, batch.rows, index)).rows : checked;
+    const rows = duplicates ? (await duplicates.check(checked, batch.rows)).rows : checked;
     for (const [i, row] of rows.entries()) {
       if (!row.ok && checked[i]!.ok) rejectedAsDuplicates.add(row.rowNumber);
       if (!row.ok) record(job, { rowNumber: row.rowNumber, outcome: 'rejected', errors: row.errors });

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../dates.ts';
+import { ENUM_GROUP, VOCABULARY_OF } from '../field-words.ts';
 import { useSession } from '../session.tsx';
 
 // A space's audit log in words: "Alex Rivera changed Make the Road's membership status from
@@ -10,15 +11,6 @@ export interface AuditRow {
   changes: Record<string, unknown> | null; user_email: string | null; user_name: string | null; subject: string | null;
 }
 
-// Fields whose values are the model's closed lists, read in the person's words.
-const ENUM_GROUP: Record<string, string> = {
-  kind: 'kind', status: 'status', role: 'role', powerScale: 'scale', power_scale: 'scale', legalStructure: 'legal', legal_structure: 'legal',
-  budgetBand: 'budget', budget_band: 'budget', stage: 'stage',
-};
-
-const VOCABULARY_OF: Record<string, 'issue' | 'constituency' | 'sector' | 'capacity'> = {
-  issues: 'issue', constituencies: 'constituency', sectors: 'sector', capacities: 'capacity',
-};
 const COUNTS = ['imported', 'updated', 'unchanged', 'rejected', 'skipped'];
 
 function useAuditWords() {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VocabularyKind } from '../../../orgs/organization.vocab.ts';
+import { ENUM_GROUP, VOCABULARY_OF } from '../../field-words.ts';
 import { api, errorText } from '../../api.ts';
 import { ErrorBanner, inputClass, secondaryButtonClass } from '../../components/Field.tsx';
 import { useSession } from '../../session.tsx';
@@ -9,11 +10,6 @@ import type { Choice, Decisions, DuplicateDecision, DuplicateQuestion, Preview, 
 // The questions an import's preview asks, each answered where it is asked: a value for rows
 // without one, what the file's own words mean, which way its dates go, and what to do with rows
 // that may be organizations seen before. Answers are sent back with the file; nothing is guessed.
-
-const ENUM_GROUP: Record<string, string> = {
-  kind: 'kind', powerScale: 'scale', legalStructure: 'legal', budgetBand: 'budget', role: 'role', status: 'status', affiliationRole: 'affiliation',
-};
-const VOCABULARY_OF: Record<string, VocabularyKind> = { issues: 'issue', constituencies: 'constituency', sectors: 'sector', capacities: 'capacity' };
 
 export function useChoiceLabel() {
   const { t, i18n } = useTranslation();
